@@ -1,0 +1,49 @@
+package io.socialroi.content.auth;
+
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
+import io.socialroi.common.auth.Claims;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Signs the suite's RS256 tokens. Scopes go into {@code groups} (checked by {@code @RolesAllowed} in every
+ * service) and {@code scope}; a workspace-bound token lists its workspaces in {@code ws}.
+ */
+@ApplicationScoped
+public class TokenIssuer {
+
+    private final long lifespanSeconds;
+
+    public TokenIssuer(@ConfigProperty(name = "smallrye.jwt.new-token.lifespan", defaultValue = "3600") long lifespanSeconds) {
+        this.lifespanSeconds = lifespanSeconds;
+    }
+
+    /** A signed token; {@code workspaces} null means not bound to workspaces (admin, service). */
+    public IssuedToken issue(String subject, Collection<String> scopes, Collection<UUID> workspaces, String role) {
+        Set<String> groups = new LinkedHashSet<>(scopes);
+        JwtClaimsBuilder claims = Jwt.subject(subject).groups(groups)
+                .claim(Claims.SCOPE, String.join(" ", groups))
+                .expiresIn(lifespanSeconds);
+        if (workspaces != null) {
+            claims.claim(Claims.WORKSPACES, workspaces.stream().map(UUID::toString).toList());
+        }
+        if (role != null) {
+            claims.claim(Claims.ROLE, role);
+        }
+        return new IssuedToken(claims.jws().keyId("suite").sign(), lifespanSeconds);
+    }
+
+    public IssuedToken forWorkspace(String subject, List<String> scopes, UUID workspaceId) {
+        return issue(subject, scopes, List.of(workspaceId), null);
+    }
+
+    /** The shape of a token answer. */
+    public record IssuedToken(String token, long expiresIn) {
+    }
+}

@@ -1,0 +1,138 @@
+package io.socialroi.content.campaign;
+
+import static io.socialroi.content.common.ApiProblems.PROBLEM_JSON;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.socialroi.common.auth.Scopes;
+import io.socialroi.common.auth.WorkspaceAccess;
+import io.socialroi.common.idempotency.Idempotent;
+import io.socialroi.common.paging.Page;
+import io.socialroi.common.problem.Params;
+import io.socialroi.common.problem.Problem;
+import io.socialroi.common.problem.ProblemException;
+import io.socialroi.content.common.ApiProblems;
+import io.socialroi.content.common.Cursor;
+import io.socialroi.content.common.JsonMerge;
+import io.socialroi.content.workspace.Workspace;
+import io.socialroi.content.workspace.Workspaces;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Campaigns of a workspace: create, list, read, update. */
+@Path("/workspaces/{workspaceId}/campaigns")
+@Tag(name = "Campaigns")
+@APIResponse(responseCode = "401", description = ApiProblems.UNAUTHORIZED,
+        content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = ApiProblems.FORBIDDEN,
+        content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = ApiProblems.NOT_FOUND,
+        content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+public class CampaignResource {
+
+    private final WorkspaceAccess access;
+    private final CampaignService campaigns;
+    private final JsonMerge merge;
+
+    public CampaignResource(WorkspaceAccess access, CampaignService campaigns, JsonMerge merge) {
+        this.access = access;
+        this.campaigns = campaigns;
+        this.merge = merge;
+    }
+
+    @POST
+    @RolesAllowed(Scopes.CONTENT_WRITE)
+    @Idempotent
+    @Transactional
+    @Operation(summary = "Create a campaign", description = "The slug (utm_campaign) is derived from the name unless given.")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = CampaignView.class)))
+    @APIResponse(responseCode = "400", description = ApiProblems.BAD_REQUEST,
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = ApiProblems.INVALID,
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    public Response create(@PathParam("workspaceId") UUID workspaceId, @Valid @NotNull CampaignRequest request) {
+        access.require(workspaceId);
+        Campaign campaign = campaigns.create(Workspaces.require(workspaceId), request);
+        return Response.created(URI.create("/workspaces/" + workspaceId + "/campaigns/" + campaign.id))
+                .entity(CampaignView.of(campaign)).build();
+    }
+
+    @GET
+    @RolesAllowed(Scopes.CONTENT_READ)
+    @Operation(summary = "List campaigns", description = "Oldest first, paged with limit and cursor.")
+    @APIResponse(responseCode = "200", description = "One page")
+    @APIResponse(responseCode = "422", description = "Bad limit or cursor",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    public Page<CampaignView> list(@PathParam("workspaceId") UUID workspaceId, @QueryParam("limit") Integer limit,
+            @QueryParam("cursor") String cursor) {
+        access.require(workspaceId);
+        int size = Params.limit(limit);
+        Cursor after = Cursor.decode(cursor);
+        Workspaces.require(workspaceId);
+        List<Campaign> fetched = after == null
+                ? Campaign.<Campaign>find("workspaceId = ?1 order by createdAt, id", workspaceId).page(0, size + 1).list()
+                : Campaign.<Campaign>find("workspaceId = ?1 and (createdAt > ?2 or (createdAt = ?2 and id > ?3))"
+                        + " order by createdAt, id", workspaceId, after.createdAt(), after.id()).page(0, size + 1).list();
+        return Page.of(fetched.stream().map(CampaignView::of).toList(), size,
+                v -> new Cursor(v.createdAt(), v.id()).encode());
+    }
+
+    @GET
+    @Path("/{campaignId}")
+    @RolesAllowed(Scopes.CONTENT_READ)
+    @Operation(summary = "Read a campaign")
+    @APIResponse(responseCode = "200", description = "The campaign")
+    public CampaignView get(@PathParam("workspaceId") UUID workspaceId, @PathParam("campaignId") UUID campaignId) {
+        access.require(workspaceId);
+        return CampaignView.of(require(workspaceId, campaignId));
+    }
+
+    @PATCH
+    @Path("/{campaignId}")
+    @RolesAllowed(Scopes.CONTENT_WRITE)
+    @Transactional
+    @Operation(summary = "Change a campaign",
+            description = "JSON merge patch of the create fields; null clears an optional field. The slug cannot change.")
+    @APIResponse(responseCode = "200", description = "The changed campaign")
+    @APIResponse(responseCode = "400", description = ApiProblems.BAD_REQUEST,
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = ApiProblems.INVALID,
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    public CampaignView update(@PathParam("workspaceId") UUID workspaceId, @PathParam("campaignId") UUID campaignId,
+            @Schema(implementation = CampaignRequest.class) JsonNode patch) throws JsonProcessingException {
+        access.require(workspaceId);
+        Workspace workspace = Workspaces.require(workspaceId);
+        Campaign campaign = require(workspaceId, campaignId);
+        Campaign.getEntityManager().lock(campaign, LockModeType.PESSIMISTIC_WRITE);
+        CampaignRequest merged = merge.apply(CampaignView.of(campaign).asRequest(), patch, CampaignRequest.class);
+        campaigns.update(workspace, campaign, merged);
+        return CampaignView.of(campaign);
+    }
+
+    private static Campaign require(UUID workspaceId, UUID campaignId) {
+        Campaign campaign = Campaign.inWorkspace(workspaceId, campaignId);
+        if (campaign == null) {
+            throw ProblemException.notFound("Campaign " + campaignId);
+        }
+        return campaign;
+    }
+}

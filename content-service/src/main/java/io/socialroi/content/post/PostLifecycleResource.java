@@ -1,0 +1,154 @@
+package io.socialroi.content.post;
+
+import static io.socialroi.content.common.ApiProblems.PROBLEM_JSON;
+
+import io.socialroi.common.auth.Scopes;
+import io.socialroi.common.auth.WorkspaceAccess;
+import io.socialroi.common.problem.Problem;
+import io.socialroi.content.common.ApiProblems;
+import io.socialroi.content.workspace.Workspace;
+import io.socialroi.content.workspace.Workspaces;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The lifecycle moves of a post. Each answers the post after the move; a move not allowed from the post's
+ * status is a 409 that changes nothing. The optional body carries a comment for the history.
+ */
+@Path("/workspaces/{workspaceId}/posts/{postId}")
+@Tag(name = "Post lifecycle")
+@RolesAllowed(Scopes.CONTENT_WRITE)
+@Consumes(MediaType.WILDCARD)
+@APIResponse(responseCode = "200", description = "The post after the move",
+        content = @Content(schema = @Schema(implementation = PostView.class)))
+@APIResponse(responseCode = "401", description = ApiProblems.UNAUTHORIZED,
+        content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = ApiProblems.FORBIDDEN,
+        content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = ApiProblems.NOT_FOUND,
+        content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "409", description = ApiProblems.CONFLICT,
+        content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "400", description = ApiProblems.BAD_REQUEST,
+        content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+public class PostLifecycleResource {
+
+    private final WorkspaceAccess access;
+    private final PostLifecycle lifecycle;
+    private final PostViews views;
+    private final ObjectMapper mapper;
+    private final Validator validator;
+
+    public PostLifecycleResource(WorkspaceAccess access, PostLifecycle lifecycle, PostViews views, ObjectMapper mapper,
+            Validator validator) {
+        this.access = access;
+        this.lifecycle = lifecycle;
+        this.views = views;
+        this.mapper = mapper;
+        this.validator = validator;
+    }
+
+    @POST
+    @Path("/submit")
+    @Transactional
+    @Operation(summary = "Submit for review", description = "DRAFT -> IN_REVIEW")
+    public PostView submit(@PathParam("workspaceId") UUID ws, @PathParam("postId") UUID id,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ActionRequest.class))) String body) throws JsonProcessingException {
+        return move(ws, id, PostAction.SUBMIT, body);
+    }
+
+    @POST
+    @Path("/approve")
+    @Transactional
+    @Operation(summary = "Approve", description = "IN_REVIEW -> APPROVED; sends the post.approved webhook")
+    public PostView approve(@PathParam("workspaceId") UUID ws, @PathParam("postId") UUID id,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ActionRequest.class))) String body) throws JsonProcessingException {
+        return move(ws, id, PostAction.APPROVE, body);
+    }
+
+    @POST
+    @Path("/reject")
+    @Transactional
+    @Operation(summary = "Reject", description = "IN_REVIEW or APPROVED -> DRAFT, with the reviewer's comment")
+    public PostView reject(@PathParam("workspaceId") UUID ws, @PathParam("postId") UUID id,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ActionRequest.class))) String body) throws JsonProcessingException {
+        return move(ws, id, PostAction.REJECT, body);
+    }
+
+    @POST
+    @Path("/schedule")
+    @Transactional
+    @Operation(summary = "Schedule", description = "APPROVED -> SCHEDULED at scheduledAt (body or the post's). "
+            + "A local date-time is read in the workspace's zone: a time in the daylight-saving gap moves forward by "
+            + "the gap, a time that occurs twice is its earlier occurrence. 422 when missing or in the past.")
+    @APIResponse(responseCode = "422", description = ApiProblems.INVALID,
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    public PostView schedule(@PathParam("workspaceId") UUID ws, @PathParam("postId") UUID id,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ActionRequest.class))) String body) throws JsonProcessingException {
+        return move(ws, id, PostAction.SCHEDULE, body);
+    }
+
+    @POST
+    @Path("/unschedule")
+    @Transactional
+    @Operation(summary = "Unschedule", description = "SCHEDULED -> APPROVED")
+    public PostView unschedule(@PathParam("workspaceId") UUID ws, @PathParam("postId") UUID id,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ActionRequest.class))) String body) throws JsonProcessingException {
+        return move(ws, id, PostAction.UNSCHEDULE, body);
+    }
+
+    @POST
+    @Path("/retry")
+    @Transactional
+    @Operation(summary = "Retry publishing", description = "FAILED -> SCHEDULED for now, attempts start again; the "
+            + "delivery id stays the same so a receiver can recognise the post")
+    public PostView retry(@PathParam("workspaceId") UUID ws, @PathParam("postId") UUID id,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ActionRequest.class))) String body) throws JsonProcessingException {
+        return move(ws, id, PostAction.RETRY, body);
+    }
+
+    private PostView move(UUID workspaceId, UUID postId, PostAction action, String body)
+            throws JsonProcessingException {
+        access.require(workspaceId);
+        Workspace workspace = Workspaces.require(workspaceId);
+        Post post = lifecycle.move(workspace, postId, action, parse(body), access.subject());
+        return views.of(post, Workspaces.zone(workspace));
+    }
+
+    /** The body is optional (a bare POST is the usual call), so it is read here rather than by a JSON reader. */
+    private ActionRequest parse(String body) throws JsonProcessingException {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        ActionRequest request = mapper.readValue(body, ActionRequest.class);
+        Set<ConstraintViolation<ActionRequest>> violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        return request;
+    }
+}

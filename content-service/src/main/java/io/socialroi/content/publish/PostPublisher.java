@@ -1,0 +1,143 @@
+package io.socialroi.content.publish;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import io.socialroi.content.delivery.Backoff;
+import io.socialroi.content.delivery.SignedSender;
+import io.socialroi.content.post.Post;
+import io.socialroi.content.post.PostHistory;
+import io.socialroi.content.post.PostLifecycleEvent;
+import io.socialroi.content.post.PostStatus;
+import io.socialroi.content.post.PostViews;
+import io.socialroi.content.workspace.Workspace;
+import io.socialroi.content.workspace.Workspaces;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Publishes due posts. A claim takes due posts with {@code FOR UPDATE SKIP LOCKED}, marks them PUBLISHING
+ * and leases them for longer than a send can take, all in one short transaction: however many replicas run,
+ * each attempt of each post is made by exactly one of them. The send happens outside any transaction; its
+ * outcome is recorded in another. Failures are retried with exponential backoff and jitter under the same
+ * delivery id, and after {@code max-attempts} the post is FAILED with the reason.
+ */
+@ApplicationScoped
+public class PostPublisher {
+
+    static final String ACTOR = "publisher";
+    static final String EVENT = "post.publish";
+
+    /** One claimed attempt: what to send where. A null url means the platform has no publisher. */
+    record Attempt(UUID workspaceId, UUID postId, UUID deliveryId, int attempt, String url, String secret, String body) {
+    }
+
+    private final EntityManager em;
+    private final SignedSender sender;
+    private final PostViews views;
+    private final ObjectMapper mapper;
+    private final PublishingConfig config;
+    private final Event<PostLifecycleEvent> events;
+
+    public PostPublisher(EntityManager em, SignedSender sender, PostViews views, ObjectMapper mapper,
+            PublishingConfig config, Event<PostLifecycleEvent> events) {
+        this.em = em;
+        this.sender = sender;
+        this.views = views;
+        this.mapper = mapper;
+        this.config = config;
+        this.events = events;
+    }
+
+    @Scheduled(every = "${suite.publishing.poll:5s}", delayed = "3s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        publishDue();
+    }
+
+    /** Claims and publishes what is due now; answers how many attempts this call made. */
+    public int publishDue() {
+        List<Attempt> attempts = claim(20);
+        attempts.forEach(this::attempt);
+        return attempts.size();
+    }
+
+    List<Attempt> claim(int limit) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> due = em.createNativeQuery("select workspace_id, id from post"
+                    + " where status in ('SCHEDULED', 'PUBLISHING') and next_attempt_at <= now()"
+                    + " order by next_attempt_at limit ?1 for update skip locked").setParameter(1, limit).getResultList();
+            List<Attempt> claimed = new ArrayList<>();
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            for (Object[] row : due) {
+                Post post = Post.inWorkspace((UUID) row[0], (UUID) row[1]);
+                PostStatus from = post.status;
+                post.status = PostStatus.PUBLISHING;
+                post.publishAttempts++;
+                post.deliveryId = post.deliveryId == null ? UUID.randomUUID() : post.deliveryId;
+                post.nextAttemptAt = now.plus(config.lease());
+                post.updatedAt = now;
+                if (from == PostStatus.SCHEDULED) {
+                    PostHistory.record(post, "publishing", ACTOR, from, null);
+                }
+                claimed.add(attemptOf(post));
+            }
+            return claimed;
+        });
+    }
+
+    private Attempt attemptOf(Post post) throws JsonProcessingException {
+        Workspace workspace = Workspaces.require(post.workspaceId);
+        String body = mapper.writeValueAsString(PublishPayload.of(post.deliveryId, EVENT,
+                views.of(post, Workspaces.zone(workspace))));
+        Publisher publisher = Publisher.of(post.workspaceId, post.platform);
+        return new Attempt(post.workspaceId, post.id, post.deliveryId, post.publishAttempts,
+                publisher == null ? null : publisher.url, publisher == null ? null : publisher.secret, body);
+    }
+
+    void attempt(Attempt attempt) {
+        SignedSender.Outcome outcome = attempt.url() == null
+                ? new SignedSender.Outcome(false, "no publisher configured for this platform")
+                : sender.post(attempt.url(), attempt.secret(), attempt.deliveryId().toString(), EVENT, attempt.body());
+        QuarkusTransaction.requiringNew().run(() -> record(attempt, outcome));
+    }
+
+    private void record(Attempt attempt, SignedSender.Outcome outcome) {
+        Post post = Post.lockedInWorkspace(attempt.workspaceId(), attempt.postId());
+        if (post == null || post.status != PostStatus.PUBLISHING || post.publishAttempts != attempt.attempt()) {
+            Log.warnf("Outcome of publishing attempt %d of post %s arrived after its lease; ignored",
+                    attempt.attempt(), attempt.postId());
+            return;
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        post.updatedAt = now;
+        if (outcome.delivered()) {
+            post.status = PostStatus.PUBLISHED;
+            post.publishedAt = now;
+            post.nextAttemptAt = null;
+            post.failureReason = null;
+            PostHistory.record(post, "published", ACTOR, PostStatus.PUBLISHING, "attempt " + attempt.attempt());
+            events.fire(new PostLifecycleEvent(PostLifecycleEvent.PUBLISHED, post.workspaceId, post.id));
+        } else if (attempt.attempt() >= config.maxAttempts()) {
+            post.status = PostStatus.FAILED;
+            post.nextAttemptAt = null;
+            post.failureReason = outcome.reason();
+            PostHistory.record(post, "failed", ACTOR, PostStatus.PUBLISHING, "attempt " + attempt.attempt() + ": "
+                    + outcome.reason());
+            events.fire(new PostLifecycleEvent(PostLifecycleEvent.FAILED, post.workspaceId, post.id));
+        } else {
+            post.failureReason = outcome.reason();
+            post.nextAttemptAt = now.plus(Backoff.after(attempt.attempt(), config.baseBackoff(), config.maxBackoff()));
+            Log.infof("Publishing post %s failed (attempt %d): %s", post.id, attempt.attempt(), outcome.reason());
+        }
+    }
+}

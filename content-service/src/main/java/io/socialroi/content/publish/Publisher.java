@@ -1,0 +1,53 @@
+package io.socialroi.content.publish;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.socialroi.content.post.Platform;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/** A workspace's publisher for one platform. */
+@Entity
+@IdClass(Publisher.Key.class)
+public class Publisher extends PanacheEntityBase {
+
+    /** The key: one publisher per workspace and platform. */
+    public static class Key implements Serializable {
+        public UUID workspaceId;
+        public Platform platform;
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && Objects.equals(workspaceId, k.workspaceId) && platform == k.platform;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(workspaceId, platform);
+        }
+    }
+
+    @Id
+    @Column(name = "workspace_id")
+    public UUID workspaceId;
+    @Id
+    @Enumerated(EnumType.STRING)
+    public Platform platform;
+    @Enumerated(EnumType.STRING)
+    public PublisherType type;
+    public String url;
+    public String secret;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    public static Publisher of(UUID workspaceId, Platform platform) {
+        return find("workspaceId = ?1 and platform = ?2", workspaceId, platform).firstResult();
+    }
+}

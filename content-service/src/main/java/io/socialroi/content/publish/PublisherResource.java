@@ -1,0 +1,118 @@
+package io.socialroi.content.publish;
+
+import static io.socialroi.content.common.ApiProblems.PROBLEM_JSON;
+
+import io.socialroi.common.auth.Scopes;
+import io.socialroi.common.auth.WorkspaceAccess;
+import io.socialroi.common.problem.Params;
+import io.socialroi.common.problem.Problem;
+import io.socialroi.common.problem.ProblemException;
+import io.socialroi.content.common.ApiProblems;
+import io.socialroi.content.common.Urls;
+import io.socialroi.content.post.Platform;
+import io.socialroi.content.workspace.Workspaces;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Per-platform publishers of a workspace. */
+@Path("/workspaces/{workspaceId}/publishers")
+@Tag(name = "Publishing")
+@APIResponse(responseCode = "401", description = ApiProblems.UNAUTHORIZED,
+        content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = ApiProblems.FORBIDDEN,
+        content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = ApiProblems.NOT_FOUND,
+        content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+public class PublisherResource {
+
+    /** The publishers of a workspace. */
+    public record Publishers(List<PublisherView> items) {
+    }
+
+    private final WorkspaceAccess access;
+
+    public PublisherResource(WorkspaceAccess access) {
+        this.access = access;
+    }
+
+    @PUT
+    @Path("/{platform}")
+    @RolesAllowed(Scopes.CONTENT_WRITE)
+    @Transactional
+    @Operation(summary = "Configure publishing for a platform", description = "Each due post of the platform is sent "
+            + "as a JSON POST signed with X-Suite-Signature: t=<unix>,v1=<hex HMAC-SHA256 of \"<t>.<raw body>\">, "
+            + "with an X-Suite-Delivery id that stays the same across retries. Replaces an earlier configuration.")
+    @APIResponse(responseCode = "200", description = "The publisher (without its secret)",
+            content = @Content(schema = @Schema(implementation = PublisherView.class)))
+    @APIResponse(responseCode = "400", description = ApiProblems.BAD_REQUEST,
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = ApiProblems.INVALID,
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    public PublisherView configure(@PathParam("workspaceId") UUID workspaceId, @PathParam("platform") String platform,
+            @Valid @NotNull PublisherRequest request) {
+        access.require(workspaceId);
+        Workspaces.require(workspaceId);
+        Platform p = platform(platform);
+        if (!Urls.isHttp(request.url())) {
+            throw ProblemException.invalid("url", "must be an absolute http or https URL");
+        }
+        Publisher publisher = Publisher.of(workspaceId, p);
+        if (publisher == null) {
+            publisher = new Publisher();
+            publisher.workspaceId = workspaceId;
+            publisher.platform = p;
+        }
+        publisher.type = request.type();
+        publisher.url = request.url();
+        publisher.secret = request.secret();
+        publisher.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        publisher.persist();
+        return PublisherView.of(publisher);
+    }
+
+    @GET
+    @RolesAllowed(Scopes.CONTENT_READ)
+    @Operation(summary = "List the workspace's publishers")
+    @APIResponse(responseCode = "200", description = "Publishers by platform")
+    public Publishers list(@PathParam("workspaceId") UUID workspaceId) {
+        access.require(workspaceId);
+        Workspaces.require(workspaceId);
+        List<Publisher> all = Publisher.list("workspaceId = ?1 order by platform", workspaceId);
+        return new Publishers(all.stream().map(PublisherView::of).toList());
+    }
+
+    @GET
+    @Path("/{platform}")
+    @RolesAllowed(Scopes.CONTENT_READ)
+    @Operation(summary = "Read the publisher of a platform")
+    @APIResponse(responseCode = "200", description = "The publisher (without its secret)")
+    @APIResponse(responseCode = "422", description = "Unknown platform",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    public PublisherView get(@PathParam("workspaceId") UUID workspaceId, @PathParam("platform") String platform) {
+        access.require(workspaceId);
+        Publisher publisher = Publisher.of(workspaceId, platform(platform));
+        if (publisher == null) {
+            throw ProblemException.notFound("Publisher for " + platform);
+        }
+        return PublisherView.of(publisher);
+    }
+
+    private static Platform platform(String value) {
+        return Params.enumValue("platform", value, Platform.class, null);
+    }
+}

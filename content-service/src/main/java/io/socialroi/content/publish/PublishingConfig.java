@@ -1,0 +1,32 @@
+package io.socialroi.content.publish;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.socialroi.content.delivery.DeliveryConfig;
+import java.time.Duration;
+
+/** Timing of publishing: due posts are looked for every {@code poll}, failures retried up to {@code max-attempts}. */
+@ConfigMapping(prefix = "suite.publishing")
+public interface PublishingConfig extends DeliveryConfig {
+
+    @Override
+    @WithDefault("5s")
+    String poll();
+
+    /** Longer than the send timeout, so a post is never taken over while its attempt can still succeed. */
+    @Override
+    @WithDefault("PT60S")
+    Duration lease();
+
+    @Override
+    @WithDefault("PT30S")
+    Duration baseBackoff();
+
+    @Override
+    @WithDefault("PT30M")
+    Duration maxBackoff();
+
+    @Override
+    @WithDefault("6")
+    int maxAttempts();
+}

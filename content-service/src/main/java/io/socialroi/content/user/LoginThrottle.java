@@ -1,0 +1,73 @@
+package io.socialroi.content.user;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * Counts failed sign-ins per key (an email or a client address) in the database, so every replica of
+ * the service sees the same counts. Each change runs in a transaction of its own: the failed login that
+ * records it answers with an error, which must not roll the count back.
+ */
+@ApplicationScoped
+public class LoginThrottle {
+
+    private final EntityManager em;
+    private final LoginPolicy policy;
+
+    public LoginThrottle(EntityManager em, LoginPolicy policy) {
+        this.em = em;
+        this.policy = policy;
+    }
+
+    /** Seconds until the longest lock among these keys ends, if any is locked now. */
+    public OptionalLong lockedFor(List<String> keys) {
+        Object seconds = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "select ceil(extract(epoch from max(locked_until) - now())) from login_throttle "
+                        + "where throttle_key in (:keys) and locked_until > now()")
+                .setParameter("keys", keys).getSingleResult());
+        return seconds == null ? OptionalLong.empty() : OptionalLong.of(Math.max(1, ((Number) seconds).longValue()));
+    }
+
+    /** Records one failure for the key; past the allowance the key is locked for a doubling time. */
+    public void failed(String key, int allowance) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Number failures = (Number) em.createNativeQuery("""
+                    insert into login_throttle (throttle_key, failures, last_failure_at) values (:key, 1, now())
+                    on conflict (throttle_key) do update set
+                        failures = case when login_throttle.last_failure_at < now() - make_interval(secs => :forget)
+                                        then 1 else login_throttle.failures + 1 end,
+                        last_failure_at = now()
+                    returning failures""")
+                    .setParameter("key", key)
+                    .setParameter("forget", (double) policy.forgetAfter().toSeconds())
+                    .getSingleResult();
+            int over = failures.intValue() - allowance;
+            if (over >= 0) {
+                long lock = Math.min(policy.maxLock().toSeconds(),
+                        policy.firstLock().toSeconds() << Math.min(over, 20));
+                em.createNativeQuery("update login_throttle set locked_until = now() + make_interval(secs => :lock) "
+                        + "where throttle_key = :key")
+                        .setParameter("lock", (double) lock).setParameter("key", key).executeUpdate();
+            }
+        });
+    }
+
+    /** A successful sign-in clears what was held against this key. */
+    public void succeeded(String key) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "delete from login_throttle where throttle_key = :key").setParameter("key", key).executeUpdate());
+    }
+
+    /** Keeps the table small: unlocked counts that would be forgotten anyway are removed. */
+    @Scheduled(every = "1h", delayed = "1m")
+    void forgetOld() {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "delete from login_throttle where last_failure_at < now() - make_interval(secs => :forget) "
+                        + "and (locked_until is null or locked_until < now())")
+                .setParameter("forget", (double) policy.forgetAfter().toSeconds()).executeUpdate());
+    }
+}

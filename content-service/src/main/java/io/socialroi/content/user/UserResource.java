@@ -1,0 +1,78 @@
+package io.socialroi.content.user;
+
+import io.socialroi.common.auth.Scopes;
+import io.socialroi.common.idempotency.Idempotent;
+import io.socialroi.common.paging.Page;
+import io.socialroi.common.problem.Params;
+import io.socialroi.common.problem.Problem;
+import io.socialroi.common.problem.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Team members of the agency, managed by the agency admin. */
+@Path("/users")
+@Tag(name = "Users")
+@RolesAllowed(Scopes.ADMIN)
+@APIResponse(responseCode = "401", description = "No valid token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Not an agency admin",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class UserResource {
+
+    private final UserStore users;
+
+    public UserResource(UserStore users) {
+        this.users = users;
+    }
+
+    @POST
+    @Operation(summary = "Create a user", description = "The password is kept only as an Argon2id hash. A MANAGER "
+            + "reads and writes, a CLIENT_VIEWER only reads, each in the workspaces listed; an ADMIN sees all.")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = UserView.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON, wrong type or unknown role",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The email is taken",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Invalid fields or unknown workspaces",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Idempotent
+    public Response create(@Valid @NotNull UserRequest request) {
+        User user = users.create(request);
+        return Response.created(URI.create("/users/" + user.id)).entity(UserView.of(user)).build();
+    }
+
+    @GET
+    @Operation(summary = "List users", description = "In id order, paged.")
+    @APIResponse(responseCode = "200", description = "A page of users")
+    public Page<UserView> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+        int size = Params.limit(limit);
+        UUID after = Params.uuid("cursor", cursor);
+        return Page.of(users.page(after, size).stream().map(UserView::of).toList(), size, v -> v.id().toString());
+    }
+
+    @GET
+    @Path("/{userId}")
+    @Operation(summary = "One user")
+    @APIResponse(responseCode = "200", description = "The user",
+            content = @Content(schema = @Schema(implementation = UserView.class)))
+    @APIResponse(responseCode = "404", description = "No such user",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public UserView get(@PathParam("userId") UUID userId) {
+        return users.byId(userId).map(UserView::of).orElseThrow(() -> ProblemException.notFound("User " + userId));
+    }
+}

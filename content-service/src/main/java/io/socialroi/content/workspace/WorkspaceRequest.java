@@ -1,0 +1,14 @@
+package io.socialroi.content.workspace;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Body of {@code POST /workspaces}. */
+@Schema(example = "{\"name\":\"Bakery Rossi\",\"timeZone\":\"Europe/Rome\",\"currency\":\"EUR\"}")
+public record WorkspaceRequest(
+        @NotBlank @Size(max = 200) String name,
+        @NotNull @Schema(description = "IANA time zone", example = "Europe/Rome") String timeZone,
+        @NotNull @Schema(description = "ISO 4217 code", example = "EUR") String currency) {
+}

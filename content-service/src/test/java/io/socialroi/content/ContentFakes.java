@@ -1,0 +1,58 @@
+package io.socialroi.content;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.socialroi.testing.FakeServer;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A fake engagement-service on real HTTP for every content-service test (it acknowledges every post
+ * registration unless a test routes otherwise), and short delivery intervals so retries happen within a test.
+ */
+@QuarkusTestResource(ContentFakes.class)
+public class ContentFakes implements QuarkusTestResourceLifecycleManager {
+
+    /** Marks the test field that receives the fake engagement-service. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.FIELD)
+    public @interface Engagement {
+    }
+
+    private FakeServer engagement;
+
+    @Override
+    public Map<String, String> start() {
+        engagement = new FakeServer();
+        engagement.on("PUT", "/workspaces/", r -> FakeServer.Reply.json(200, r.body()));
+        Map<String, String> config = new HashMap<>();
+        config.put("quarkus.rest-client.engagement-service.url", engagement.url());
+        config.put("suite.registration.poll", "1s");
+        config.put("suite.registration.base-backoff", "PT0.2S");
+        config.put("suite.registration.max-backoff", "PT1S");
+        config.put("suite.publishing.poll", "1s");
+        config.put("suite.publishing.base-backoff", "PT0.2S");
+        config.put("suite.publishing.max-backoff", "PT1S");
+        config.put("suite.publishing.max-attempts", "3");
+        config.put("suite.webhooks.poll", "1s");
+        config.put("suite.webhooks.base-backoff", "PT0.2S");
+        config.put("suite.webhooks.max-backoff", "PT1S");
+        config.put("suite.webhooks.max-attempts", "3");
+        return config;
+    }
+
+    @Override
+    public void inject(TestInjector testInjector) {
+        testInjector.injectIntoFields(engagement, new TestInjector.AnnotatedAndMatchesType(Engagement.class,
+                FakeServer.class));
+    }
+
+    @Override
+    public void stop() {
+        engagement.close();
+    }
+}

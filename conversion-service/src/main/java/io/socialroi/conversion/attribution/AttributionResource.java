@@ -1,0 +1,92 @@
+package io.socialroi.conversion.attribution;
+
+import io.smallrye.common.annotation.RunOnVirtualThread;
+import io.socialroi.conversion.CsvNegotiation;
+import io.socialroi.common.auth.Scopes;
+import io.socialroi.common.auth.WorkspaceAccess;
+import io.socialroi.common.problem.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.sql.SQLException;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Multi-touch attribution over the conversions of a period (local dates in the workspace time zone,
+ * {@code to} inclusive, either end open), read from captured touchpoints.
+ */
+@Path("/workspaces/{workspaceId}/attribution")
+@Tag(name = "Attribution")
+@RunOnVirtualThread
+public class AttributionResource {
+
+    private final WorkspaceAccess access;
+    private final AttributionService service;
+
+    public AttributionResource(WorkspaceAccess access, AttributionService service) {
+        this.access = access;
+        this.service = service;
+    }
+
+    @GET
+    @Produces({MediaType.APPLICATION_JSON, "text/csv"})
+    @RolesAllowed({Scopes.CONVERSIONS_READ, Scopes.REPORTS_READ})
+    @Operation(summary = "Credit for conversions per post, platform, campaign or funnel stage under one model",
+            description = "model FIRST_TOUCH|LAST_TOUCH|LINEAR|TIME_DECAY|POSITION_BASED (default LAST_TOUCH), "
+                    + "lookbackDays (default 30, at most the capture window, 90), halfLifeDays (TIME_DECAY, default "
+                    + "7), touchTypes (comma list; default every type except IMPRESSION), from/to (local dates), "
+                    + "groupBy post|platform|campaign|funnelStage (default post). Rows add up to attributed. "
+                    + "With Accept: text/csv the rows, then the attributed and unattributed lines, as CSV.")
+    @APIResponse(responseCode = "200", description = "The report")
+    @APIResponse(responseCode = "404", description = "No such workspace")
+    @APIResponse(responseCode = "422", description = "A parameter is invalid (named in errors)")
+    @APIResponse(responseCode = "503", description = "engagement-service (touchpoints of new conversions) or "
+            + "content-service (workspace settings) unavailable")
+    public Response report(@PathParam("workspaceId") UUID workspaceId, @QueryParam("model") String model,
+            @QueryParam("lookbackDays") String lookbackDays, @QueryParam("halfLifeDays") String halfLifeDays,
+            @QueryParam("touchTypes") String touchTypes, @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("groupBy") String groupBy, @Context HttpHeaders headers) throws SQLException {
+        access.require(workspaceId);
+        if (model != null && model.contains(",")) {
+            throw ProblemException.invalid("model", "takes one model; use attribution/compare for several");
+        }
+        AttributionReport report = service.report(workspaceId, ReportQuery.parse(model, "model", lookbackDays,
+                halfLifeDays, touchTypes, from, to, groupBy, service.maxLookbackDays()));
+        if (CsvNegotiation.wanted(headers)) {
+            return Response.ok(ReportCsv.write(report), "text/csv").header("Content-Disposition",
+                    "attachment; filename=\"attribution.csv\"").build();
+        }
+        return Response.ok(report, MediaType.APPLICATION_JSON).build();
+    }
+
+    @GET
+    @Path("/compare")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Scopes.CONVERSIONS_READ, Scopes.REPORTS_READ})
+    @Operation(summary = "The same rows under several models side by side",
+            description = "models: comma list (default every model); the other parameters as for attribution.")
+    @APIResponse(responseCode = "200", description = "The comparison")
+    @APIResponse(responseCode = "404", description = "No such workspace")
+    @APIResponse(responseCode = "422", description = "A parameter is invalid (named in errors)")
+    @APIResponse(responseCode = "503", description = "engagement-service or content-service unavailable")
+    public AttributionComparison compare(@PathParam("workspaceId") UUID workspaceId,
+            @QueryParam("models") String models, @QueryParam("lookbackDays") String lookbackDays,
+            @QueryParam("halfLifeDays") String halfLifeDays, @QueryParam("touchTypes") String touchTypes,
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("groupBy") String groupBy)
+            throws SQLException {
+        access.require(workspaceId);
+        String all = "FIRST_TOUCH,LAST_TOUCH,LINEAR,TIME_DECAY,POSITION_BASED";
+        return service.compare(workspaceId, ReportQuery.parse(models == null || models.isBlank() ? all : models,
+                "models", lookbackDays, halfLifeDays, touchTypes, from, to, groupBy, service.maxLookbackDays()));
+    }
+}

@@ -1,0 +1,110 @@
+package io.socialroi.conversion.attribution;
+
+import io.socialroi.common.money.Money;
+import io.socialroi.common.workspace.WorkspaceDirectory;
+import io.socialroi.common.workspace.WorkspaceInfo;
+import io.socialroi.conversion.touchpoint.TouchpointCapture;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Builds attribution reports from captured touchpoints. The only call to engagement-service on this
+ * path is the capture of conversions of the period that are still pending; when that fails the report
+ * is a 503 naming engagement-service instead of numbers that silently miss touchpoints.
+ */
+@ApplicationScoped
+public class AttributionService {
+
+    private static final OffsetDateTime BEGINNING = OffsetDateTime.of(1970, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+    private static final OffsetDateTime END = OffsetDateTime.of(9999, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+
+    private final WorkspaceDirectory workspaces;
+    private final TouchpointCapture capture;
+    private final AttributionData data;
+
+    public AttributionService(WorkspaceDirectory workspaces, TouchpointCapture capture, AttributionData data) {
+        this.workspaces = workspaces;
+        this.capture = capture;
+        this.data = data;
+    }
+
+    public int maxLookbackDays() {
+        return capture.maxLookbackDays();
+    }
+
+    public AttributionReport report(UUID workspaceId, ReportQuery query) throws SQLException {
+        Loaded loaded = load(workspaceId, query);
+        AttributionModel model = query.models().get(0);
+        Attribution.Result result = Attribution.compute(loaded.journeys(), model, query.halfLifeDays(),
+                query.groupBy(), loaded.currency(), loaded.scale());
+        return new AttributionReport(model.name(), query.lookbackDays(), query.halfLifeDays(), query.touchTypes(),
+                query.from(), query.to(), query.groupBy().wireName(), loaded.currency(),
+                result.rows().stream().map(AttributionReport.Row::of).toList(), result.attributed(),
+                result.unattributed(), result.totals(), loaded.customers().count(), loaded.ltv());
+    }
+
+    public AttributionComparison compare(UUID workspaceId, ReportQuery query) throws SQLException {
+        Loaded loaded = load(workspaceId, query);
+        Map<String, Map<String, Metrics>> byKey = new LinkedHashMap<>();
+        Map<String, String> labels = new LinkedHashMap<>();
+        Attribution.Result any = null;
+        for (AttributionModel model : query.models()) {
+            Attribution.Result result = Attribution.compute(loaded.journeys(), model, query.halfLifeDays(),
+                    query.groupBy(), loaded.currency(), loaded.scale());
+            any = result;
+            for (Attribution.Row row : result.rows()) {
+                labels.putIfAbsent(row.key(), row.label());
+                byKey.computeIfAbsent(row.key(), k -> new LinkedHashMap<>()).put(model.name(), row.metrics());
+            }
+        }
+        Metrics zero = new Metrics(BigDecimal.ZERO, Money.zero(loaded.currency()), BigDecimal.ZERO, BigDecimal.ZERO,
+                BigDecimal.ZERO);
+        List<AttributionComparison.Row> rows = new ArrayList<>();
+        for (Map.Entry<String, Map<String, Metrics>> entry : byKey.entrySet()) {
+            Map<String, Metrics> perModel = new LinkedHashMap<>();
+            for (AttributionModel model : query.models()) {
+                perModel.put(model.name(), entry.getValue().getOrDefault(model.name(), zero));
+            }
+            rows.add(new AttributionComparison.Row(entry.getKey(), labels.get(entry.getKey()), perModel));
+        }
+        return new AttributionComparison(query.models().stream().map(Enum::name).toList(), query.lookbackDays(),
+                query.halfLifeDays(), query.touchTypes(), query.from(), query.to(), query.groupBy().wireName(),
+                loaded.currency(), rows, any.attributed(), any.unattributed(), any.totals(),
+                loaded.customers().count(), loaded.ltv());
+    }
+
+    private record Loaded(List<Journey> journeys, AttributionData.Customers customers, String currency, int scale) {
+
+        Money ltv() {
+            if (customers.count() == 0) {
+                return Money.zero(currency);
+            }
+            return Money.of(customers.lifetimeRevenue().divide(BigDecimal.valueOf(customers.count()), scale,
+                    RoundingMode.HALF_EVEN), currency);
+        }
+    }
+
+    private Loaded load(UUID workspaceId, ReportQuery query) throws SQLException {
+        WorkspaceInfo workspace = workspaces.get(workspaceId);
+        ZoneId zone = workspace.zone();
+        OffsetDateTime from = query.from() == null ? BEGINNING : query.from().atStartOfDay(zone).toOffsetDateTime();
+        OffsetDateTime to = query.to() == null ? END : query.to().plusDays(1).atStartOfDay(zone).toOffsetDateTime();
+        capture.captureAll(workspaceId, from, to, null);
+        List<Journey> journeys = data.journeys(workspaceId, from, to, query.touchTypes(), query.lookbackDays());
+        int digits = Currency.getInstance(workspace.currency()).getDefaultFractionDigits();
+        int scale = digits < 0 ? 2 : digits; // as Money rounds: currencies without minor units (XAU) keep cents
+
+        return new Loaded(journeys, data.customers(workspaceId, from, to), workspace.currency(), scale);
+    }
+}

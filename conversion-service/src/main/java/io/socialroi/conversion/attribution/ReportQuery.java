@@ -1,0 +1,96 @@
+package io.socialroi.conversion.attribution;
+
+import io.socialroi.common.problem.FieldError;
+import io.socialroi.common.problem.Params;
+import io.socialroi.common.problem.ProblemException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** The parameters every attribution report takes, parsed with field-level problems. */
+public record ReportQuery(List<AttributionModel> models, int lookbackDays, BigDecimal halfLifeDays,
+        List<String> touchTypes, LocalDate from, LocalDate to, GroupBy groupBy) {
+
+    static final BigDecimal MAX_HALF_LIFE = BigDecimal.valueOf(365);
+
+    public static ReportQuery parse(String models, String modelsField, String lookbackDays, String halfLifeDays,
+            String touchTypes, String from, String to, String groupBy, int maxLookbackDays) {
+        List<AttributionModel> parsedModels = new ArrayList<>();
+        if (models == null || models.isBlank()) {
+            parsedModels.add(AttributionModel.LAST_TOUCH);
+        } else {
+            for (String model : models.split(",")) {
+                AttributionModel m = Params.enumValue(modelsField, model, AttributionModel.class, null);
+                if (m != null && !parsedModels.contains(m)) {
+                    parsedModels.add(m);
+                }
+            }
+        }
+        int lookback = integer("lookbackDays", lookbackDays, 30, 1, maxLookbackDays);
+        BigDecimal halfLife = halfLife(halfLifeDays);
+        LocalDate start = Params.localDate("from", from);
+        LocalDate end = Params.localDate("to", to);
+        Params.period(start, end);
+        GroupBy group = GroupBy.parse(groupBy);
+        if (group == null) {
+            throw ProblemException.invalid("groupBy", "must be one of post, platform, campaign, funnelStage");
+        }
+        return new ReportQuery(List.copyOf(parsedModels), lookback, halfLife, types(touchTypes), start, end, group);
+    }
+
+    private static int integer(String name, String value, int fallback, int min, int max) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int parsed = Integer.parseInt(value.trim());
+            if (parsed >= min && parsed <= max) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw ProblemException.invalid(name, "must be a whole number from " + min + " to " + max);
+    }
+
+    private static BigDecimal halfLife(String value) {
+        if (value == null || value.isBlank()) {
+            return BigDecimal.valueOf(7);
+        }
+        try {
+            BigDecimal parsed = new BigDecimal(value.trim());
+            if (parsed.signum() > 0 && parsed.compareTo(MAX_HALF_LIFE) <= 0) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw ProblemException.invalid("halfLifeDays", "must be a number of days above 0 and at most 365");
+    }
+
+    private static List<String> types(String value) {
+        if (value == null || value.isBlank()) {
+            return EventType.defaults();
+        }
+        Set<String> types = new LinkedHashSet<>();
+        List<FieldError> errors = new ArrayList<>();
+        for (String type : value.split(",")) {
+            String name = type.trim().toUpperCase(Locale.ROOT);
+            try {
+                types.add(EventType.valueOf(name).name());
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("touchTypes", "unknown value '" + type.trim() + "', expected any of "
+                        + Arrays.toString(EventType.values())));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        return List.copyOf(types);
+    }
+}

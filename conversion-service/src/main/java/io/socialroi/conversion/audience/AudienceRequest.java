@@ -1,0 +1,26 @@
+package io.socialroi.conversion.audience;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Body of {@code POST /workspaces/{ws}/audiences}: who engaged recently enough, where, and how warmly. */
+@Schema(example = "{\"name\":\"Spring sale, warm, not bought\",\"engagedWithinDays\":14,\"campaignId\":"
+        + "\"3f1c2b4a-5d6e-4f70-8a9b-0c1d2e3f4a5b\",\"funnelStages\":[\"TRUST\",\"ACTION\"],\"minIntent\":40,"
+        + "\"excludeConverted\":true}")
+public record AudienceRequest(
+        @NotBlank @Size(max = 200) String name,
+        @NotNull @Min(1) @Max(365) Integer engagedWithinDays,
+        UUID campaignId,
+        @Size(max = 4) List<@NotNull FunnelStage> funnelStages,
+        @DecimalMin("0") @DecimalMax("100") @Schema(description = "Minimum intent score 0..100") BigDecimal minIntent,
+        Boolean excludeConverted) {
+}

@@ -1,0 +1,154 @@
+package io.socialroi.conversion.audience;
+
+import io.smallrye.common.annotation.RunOnVirtualThread;
+import io.socialroi.conversion.CsvNegotiation;
+import io.socialroi.common.auth.Scopes;
+import io.socialroi.common.auth.WorkspaceAccess;
+import io.socialroi.common.idempotency.Idempotent;
+import io.socialroi.common.paging.Page;
+import io.socialroi.common.problem.Params;
+import io.socialroi.common.problem.ProblemException;
+import io.socialroi.common.workspace.WorkspaceDirectory;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Retargeting audiences: rules stored here, members read from engagement-service when asked. */
+@Path("/workspaces/{workspaceId}/audiences")
+@Tag(name = "Audiences")
+@RunOnVirtualThread
+public class AudienceResource {
+
+    static final String CSV = "text/csv";
+
+    private final WorkspaceAccess access;
+    private final WorkspaceDirectory workspaces;
+    private final AudienceStore store;
+    private final AudienceMembers members;
+    private final MemberLinks links;
+
+    public AudienceResource(WorkspaceAccess access, WorkspaceDirectory workspaces, AudienceStore store,
+            AudienceMembers members, MemberLinks links) {
+        this.access = access;
+        this.workspaces = workspaces;
+        this.store = store;
+        this.members = members;
+        this.links = links;
+    }
+
+    @POST
+    @Produces(MediaType.APPLICATION_JSON)
+    @Idempotent
+    @RolesAllowed(Scopes.CONVERSIONS_WRITE)
+    @Operation(summary = "Create an audience from engagement rules")
+    @APIResponse(responseCode = "201", description = "The audience")
+    @APIResponse(responseCode = "400", description = "Malformed JSON or wrong types")
+    @APIResponse(responseCode = "404", description = "No such workspace")
+    @APIResponse(responseCode = "422", description = "Invalid fields")
+    public Response create(@PathParam("workspaceId") UUID workspaceId, @Valid @NotNull AudienceRequest request)
+            throws SQLException {
+        access.require(workspaceId);
+        workspaces.get(workspaceId);
+        AudienceView view = store.create(workspaceId, request);
+        return Response.created(URI.create("/workspaces/" + workspaceId + "/audiences/" + view.id())).entity(view)
+                .build();
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Scopes.CONVERSIONS_READ, Scopes.CONVERSIONS_WRITE})
+    @Operation(summary = "List audiences")
+    @APIResponse(responseCode = "200", description = "One page of audiences")
+    @APIResponse(responseCode = "404", description = "No such workspace")
+    @APIResponse(responseCode = "422", description = "Bad limit or cursor")
+    public Page<AudienceView> list(@PathParam("workspaceId") UUID workspaceId, @QueryParam("limit") Integer limit,
+            @QueryParam("cursor") String cursor) throws SQLException {
+        access.require(workspaceId);
+        int size = Params.limit(limit);
+        return Page.of(store.list(workspaceId, Params.uuid("cursor", cursor), size), size, a -> a.id().toString());
+    }
+
+    @GET
+    @Path("/{audienceId}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Scopes.CONVERSIONS_READ, Scopes.CONVERSIONS_WRITE})
+    @Operation(summary = "Read an audience")
+    @APIResponse(responseCode = "200", description = "The audience")
+    @APIResponse(responseCode = "404", description = "No such workspace or audience")
+    public AudienceView get(@PathParam("workspaceId") UUID workspaceId, @PathParam("audienceId") String audienceId)
+            throws SQLException {
+        access.require(workspaceId);
+        return audience(workspaceId, audienceId);
+    }
+
+    @GET
+    @Path("/{audienceId}/members")
+    @Produces({MediaType.APPLICATION_JSON, CSV})
+    @RolesAllowed({Scopes.CONVERSIONS_READ, Scopes.CONVERSIONS_WRITE})
+    @Operation(summary = "Members of an audience, paged; or every member as a CSV customer list",
+            description = "JSON: a page may hold fewer members than limit when converted members were excluded; "
+                    + "follow nextCursor until it is null. With Accept: text/csv: every member in Meta's customer "
+                    + "list layout, header email,extern_id, both SHA-256 hashed (see AudienceCsv).")
+    @APIResponse(responseCode = "200", description = "One page of members, or the CSV file")
+    @APIResponse(responseCode = "404", description = "No such workspace or audience")
+    @APIResponse(responseCode = "422", description = "Bad limit")
+    @APIResponse(responseCode = "503", description = "engagement-service unavailable")
+    public Response members(@PathParam("workspaceId") UUID workspaceId, @PathParam("audienceId") String audienceId,
+            @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor, @Context HttpHeaders headers)
+            throws SQLException {
+        access.require(workspaceId);
+        AudienceView audience = audience(workspaceId, audienceId);
+        if (!CsvNegotiation.wanted(headers)) {
+            Page<Member> page = members.page(workspaceId, audience, Params.limit(limit), cursor,
+                    audience.excludeConverted());
+            return Response.ok(page, MediaType.APPLICATION_JSON).build();
+        }
+        List<Member> all = members.all(workspaceId, audience, audience.excludeConverted());
+        List<String> customers = all.stream().map(Member::customerId).filter(Objects::nonNull).distinct().toList();
+        String body = AudienceCsv.write(all, links.emails(workspaceId, customers));
+        return Response.ok(body, CSV).header("Content-Disposition",
+                "attachment; filename=\"audience-" + audience.id() + ".csv\"").build();
+    }
+
+    @GET
+    @Path("/{audienceId}/lift")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Scopes.CONVERSIONS_READ, Scopes.CONVERSIONS_WRITE, Scopes.REPORTS_READ})
+    @Operation(summary = "Conversion rate of members reached by retargeting versus members not reached")
+    @APIResponse(responseCode = "200", description = "The two groups and the lift")
+    @APIResponse(responseCode = "404", description = "No such workspace or audience")
+    @APIResponse(responseCode = "503", description = "engagement-service unavailable")
+    public Lift lift(@PathParam("workspaceId") UUID workspaceId, @PathParam("audienceId") String audienceId)
+            throws SQLException {
+        access.require(workspaceId);
+        return members.lift(workspaceId, audience(workspaceId, audienceId));
+    }
+
+    private AudienceView audience(UUID workspaceId, String audienceId) throws SQLException {
+        UUID id;
+        try {
+            id = UUID.fromString(audienceId);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound("Audience " + audienceId);
+        }
+        return store.find(workspaceId, id).orElseThrow(() -> ProblemException.notFound("Audience " + audienceId));
+    }
+}

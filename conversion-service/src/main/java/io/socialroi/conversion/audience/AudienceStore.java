@@ -1,0 +1,86 @@
+package io.socialroi.conversion.audience;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/** Audiences (their rules) in plain JDBC. */
+@ApplicationScoped
+public class AudienceStore {
+
+    private static final String COLUMNS = "id, name, engaged_within_days, campaign_id, funnel_stages, min_intent, "
+            + "exclude_converted, created_at";
+
+    private final DataSource dataSource;
+
+    public AudienceStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public AudienceView create(UUID workspaceId, AudienceRequest request) throws SQLException {
+        AudienceView view = new AudienceView(UUID.randomUUID(), request.name().trim(), request.engagedWithinDays(),
+                request.campaignId(), request.funnelStages() == null ? List.of()
+                        : request.funnelStages().stream().distinct().toList(),
+                request.minIntent(), Boolean.TRUE.equals(request.excludeConverted()),
+                OffsetDateTime.now(ZoneOffset.UTC).withNano(0));
+        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO audience (workspace_id, " + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setObject(1, workspaceId);
+            insert.setObject(2, view.id());
+            insert.setString(3, view.name());
+            insert.setInt(4, view.engagedWithinDays());
+            insert.setObject(5, view.campaignId());
+            insert.setArray(6, c.createArrayOf("text", view.funnelStages().stream().map(Enum::name).toArray()));
+            insert.setBigDecimal(7, view.minIntent());
+            insert.setBoolean(8, view.excludeConverted());
+            insert.setObject(9, view.createdAt());
+            insert.executeUpdate();
+        }
+        return view;
+    }
+
+    public Optional<AudienceView> find(UUID workspaceId, UUID id) throws SQLException {
+        List<AudienceView> found = query("SELECT " + COLUMNS + " FROM audience WHERE workspace_id = ? AND id = ?",
+                workspaceId, id);
+        return found.stream().findFirst();
+    }
+
+    /** Oldest first, keyset-paged on id within equal creation times; fetches limit + 1. */
+    public List<AudienceView> list(UUID workspaceId, UUID after, int limit) throws SQLException {
+        if (after == null) {
+            return query("SELECT " + COLUMNS + " FROM audience WHERE workspace_id = ? ORDER BY id LIMIT ?",
+                    workspaceId, limit + 1);
+        }
+        return query("SELECT " + COLUMNS + " FROM audience WHERE workspace_id = ? AND id > ? ORDER BY id LIMIT ?",
+                workspaceId, after, limit + 1);
+    }
+
+    private List<AudienceView> query(String sql, Object... params) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                select.setObject(i + 1, params[i]);
+            }
+            List<AudienceView> views = new ArrayList<>();
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    views.add(new AudienceView(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3),
+                            rs.getObject(4, UUID.class), Arrays.stream((String[]) rs.getArray(5).getArray())
+                                    .map(FunnelStage::valueOf).toList(),
+                            rs.getBigDecimal(6),
+                            rs.getBoolean(7), rs.getObject(8, OffsetDateTime.class)));
+                }
+            }
+            return views;
+        }
+    }
+}

@@ -1,0 +1,233 @@
+package io.socialroi.conversion.conversion;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.socialroi.common.money.Money;
+import io.socialroi.common.problem.FieldError;
+import io.socialroi.common.workspace.WorkspaceInfo;
+import io.socialroi.conversion.currency.ExchangeRates;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Currency;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Reads one conversion of a request body field by field, so a batch can reject one item with precise
+ * field messages and still store the others.
+ */
+@ApplicationScoped
+public class ConversionParser {
+
+    static final int MAX_ID_LENGTH = 200;
+    static final int MAX_ACTOR_IDS = 100;
+
+    private final ExchangeRates rates;
+
+    public ConversionParser(ExchangeRates rates) {
+        this.rates = rates;
+    }
+
+    /** The conversion, or the reasons it cannot be stored (field names as in the request). */
+    public record Parsed(NewConversion conversion, List<FieldError> errors) {
+    }
+
+    public Parsed parse(JsonNode node, UUID workspaceId, WorkspaceInfo workspace) {
+        List<FieldError> errors = new ArrayList<>();
+        if (node == null || !node.isObject()) {
+            return new Parsed(null, List.of(new FieldError("body", "must be a conversion object")));
+        }
+        String eventId = text(node, "eventId", true, errors);
+        ConversionType type = type(node, errors);
+        OffsetDateTime occurredAt = occurredAt(node, errors);
+        String customerId = text(node, "customerId", false, errors);
+        String clickId = text(node, "clickId", false, errors);
+        List<String> actorIds = actorIds(node, errors);
+        String email = text(node, "email", false, errors);
+        if (email != null && !email.contains("@")) {
+            errors.add(new FieldError("email", "must be an email address"));
+        }
+        Money value = value(node, errors);
+        Money amount = null;
+        if (errors.isEmpty()) {
+            amount = inWorkspaceCurrency(value, occurredAt, workspaceId, workspace, errors);
+        }
+        if (!errors.isEmpty()) {
+            return new Parsed(null, List.copyOf(errors));
+        }
+        return new Parsed(new NewConversion(eventId, type, value, amount, occurredAt, customerId, clickId, actorIds,
+                email == null ? null : Emails.hash(email)), List.of());
+    }
+
+    private static String text(JsonNode node, String field, boolean required, List<FieldError> errors) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            if (required) {
+                errors.add(new FieldError(field, "is required"));
+            }
+            return null;
+        }
+        if (!value.isTextual()) {
+            errors.add(new FieldError(field, "must be a string"));
+            return null;
+        }
+        String text = value.asText().trim();
+        if (text.isEmpty()) {
+            if (required) {
+                errors.add(new FieldError(field, "must not be blank"));
+            }
+            return null;
+        }
+        if (text.length() > MAX_ID_LENGTH) {
+            errors.add(new FieldError(field, "must be at most " + MAX_ID_LENGTH + " characters"));
+            return null;
+        }
+        return text;
+    }
+
+    private static ConversionType type(JsonNode node, List<FieldError> errors) {
+        String text = text(node, "type", true, errors);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return ConversionType.valueOf(text.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError("type", "unknown value '" + text + "', expected one of "
+                    + Arrays.toString(ConversionType.values())));
+            return null;
+        }
+    }
+
+    private static OffsetDateTime occurredAt(JsonNode node, List<FieldError> errors) {
+        String text = text(node, "occurredAt", true, errors);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(text);
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError("occurredAt",
+                    "must be an ISO-8601 instant with offset, like 2026-11-22T09:00:00+01:00"));
+            return null;
+        }
+    }
+
+    private static List<String> actorIds(JsonNode node, List<FieldError> errors) {
+        JsonNode value = node.get("actorIds");
+        if (value == null || value.isNull()) {
+            return List.of();
+        }
+        if (!value.isArray()) {
+            errors.add(new FieldError("actorIds", "must be an array of strings"));
+            return List.of();
+        }
+        if (value.size() > MAX_ACTOR_IDS) {
+            errors.add(new FieldError("actorIds", "must hold at most " + MAX_ACTOR_IDS + " ids"));
+            return List.of();
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode id = value.get(i);
+            if (!id.isTextual() || id.asText().isBlank() || id.asText().length() > MAX_ID_LENGTH) {
+                errors.add(new FieldError("actorIds[" + i + "]", "must be a non-blank string of at most "
+                        + MAX_ID_LENGTH + " characters"));
+            } else {
+                ids.add(id.asText().trim());
+            }
+        }
+        return List.copyOf(ids);
+    }
+
+    private static Money value(JsonNode node, List<FieldError> errors) {
+        JsonNode value = node.get("value");
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isObject()) {
+            errors.add(new FieldError("value", "must be a money object like {\"amount\":\"12.50\",\"currency\":\"EUR\"}"));
+            return null;
+        }
+        BigDecimal amount = amount(value.get("amount"), errors);
+        String currency = currency(value.get("currency"), errors);
+        if (amount == null || currency == null) {
+            return null;
+        }
+        if (amount.signum() < 0) {
+            errors.add(new FieldError("value.amount", "must not be negative"));
+            return null;
+        }
+        int minor = Currency.getInstance(currency).getDefaultFractionDigits();
+        int digits = minor < 0 ? 2 : minor;
+        if (amount.stripTrailingZeros().scale() > digits) {
+            errors.add(new FieldError("value.amount", "has more than " + digits + " decimals for " + currency));
+            return null;
+        }
+        if (amount.compareTo(new BigDecimal("1000000000000")) >= 0) {
+            errors.add(new FieldError("value.amount", "is too large"));
+            return null;
+        }
+        return Money.of(amount, currency);
+    }
+
+    private static BigDecimal amount(JsonNode amount, List<FieldError> errors) {
+        if (amount == null || amount.isNull()) {
+            errors.add(new FieldError("value.amount", "is required"));
+            return null;
+        }
+        if (amount.isNumber()) {
+            return amount.decimalValue();
+        }
+        if (amount.isTextual()) {
+            try {
+                return new BigDecimal(amount.asText().trim());
+            } catch (NumberFormatException e) {
+                errors.add(new FieldError("value.amount", "must be a decimal number like \"12.50\""));
+                return null;
+            }
+        }
+        errors.add(new FieldError("value.amount", "must be a decimal string or number"));
+        return null;
+    }
+
+    private static String currency(JsonNode currency, List<FieldError> errors) {
+        if (currency == null || !currency.isTextual() || !currency.asText().matches("[A-Z]{3}")) {
+            errors.add(new FieldError("value.currency", "must be an ISO 4217 code like EUR"));
+            return null;
+        }
+        try {
+            Currency.getInstance(currency.asText());
+            return currency.asText();
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError("value.currency", "unknown ISO 4217 currency '" + currency.asText() + "'"));
+            return null;
+        }
+    }
+
+    /** The value in the workspace currency, using the rate of the conversion's local day in the workspace zone. */
+    private Money inWorkspaceCurrency(Money value, OffsetDateTime occurredAt, UUID workspaceId, WorkspaceInfo workspace,
+            List<FieldError> errors) {
+        String target = workspace.currency();
+        if (value == null) {
+            return Money.zero(target);
+        }
+        if (value.currency().equals(target)) {
+            return value;
+        }
+        var day = occurredAt.atZoneSameInstant(workspace.zone()).toLocalDate();
+        Optional<BigDecimal> rate = rates.find(workspaceId, value.currency(), day);
+        if (rate.isEmpty()) {
+            errors.add(new FieldError("value.currency", "is not the workspace currency " + target
+                    + " and the workspace has no exchange rate for " + value.currency() + " on " + day));
+            return null;
+        }
+        return Money.of(value.amount().multiply(rate.get()), target);
+    }
+}

@@ -1,0 +1,13 @@
+package io.socialroi.conversion.conversion;
+
+import io.socialroi.common.money.Money;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * A validated conversion ready to store: {@code value} as sent (may be null), {@code amount} the value
+ * in the workspace currency, the email already hashed.
+ */
+public record NewConversion(String eventId, ConversionType type, Money value, Money amount,
+        OffsetDateTime occurredAt, String customerId, String clickId, List<String> actorIds, String emailSha256) {
+}

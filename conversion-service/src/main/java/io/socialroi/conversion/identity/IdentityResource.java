@@ -1,0 +1,86 @@
+package io.socialroi.conversion.identity;
+
+import io.smallrye.common.annotation.RunOnVirtualThread;
+import io.socialroi.common.auth.Scopes;
+import io.socialroi.common.auth.WorkspaceAccess;
+import io.socialroi.common.idempotency.Idempotent;
+import io.socialroi.common.problem.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Identity links: a platform actor belongs to one customer, so that actor's engagement becomes the
+ * customer's touchpoints. A new link queues the customer's conversions for a fresh touchpoint capture.
+ */
+@Path("/workspaces/{workspaceId}/identities")
+@Tag(name = "Identities")
+@RunOnVirtualThread
+public class IdentityResource {
+
+    private final WorkspaceAccess access;
+    private final IdentityLinks links;
+
+    public IdentityResource(WorkspaceAccess access, IdentityLinks links) {
+        this.access = access;
+        this.links = links;
+    }
+
+    @POST
+    @Idempotent
+    @RolesAllowed(Scopes.CONVERSIONS_WRITE)
+    @Transactional(rollbackOn = Exception.class)
+    @Operation(summary = "Link a platform actor to a customer",
+            description = "201 when new, 200 when the actor was already linked to this customer; an actor belongs "
+                    + "to one customer, so linking it to another is a 409.")
+    @APIResponse(responseCode = "201", description = "Linked")
+    @APIResponse(responseCode = "200", description = "Already linked to this customer; nothing changed")
+    @APIResponse(responseCode = "404", description = "No such workspace")
+    @APIResponse(responseCode = "409", description = "The actor is linked to another customer")
+    @APIResponse(responseCode = "422", description = "Missing or invalid fields")
+    public Response link(@PathParam("workspaceId") UUID workspaceId, @Valid @NotNull IdentityRequest request)
+            throws SQLException {
+        access.require(workspaceId);
+        String customerId = request.customerId().trim();
+        String actorId = request.actorId().trim();
+        Optional<String> owner = links.owner(workspaceId, IdentityLinks.ACTOR, actorId);
+        if (owner.isPresent() && !owner.get().equals(customerId)) {
+            throw ProblemException.conflict("Actor " + actorId + " is linked to another customer");
+        }
+        boolean created = links.link(workspaceId, customerId, request.platform().name(), List.of(actorId),
+                List.of()) > 0;
+        IdentityView view = links.list(workspaceId, customerId).stream()
+                .filter(v -> v.kind().equals(IdentityLinks.ACTOR) && v.ref().equals(actorId)).findFirst()
+                .orElseThrow(() -> ProblemException.conflict("Actor " + actorId + " is linked to another customer"));
+        return Response.status(created ? 201 : 200).entity(view).build();
+    }
+
+    @GET
+    @RolesAllowed({Scopes.CONVERSIONS_READ, Scopes.CONVERSIONS_WRITE})
+    @Operation(summary = "The actors and click ids linked to a customer")
+    @APIResponse(responseCode = "200", description = "The links, oldest first")
+    @APIResponse(responseCode = "404", description = "No such workspace")
+    @APIResponse(responseCode = "422", description = "customerId missing")
+    public List<IdentityView> list(@PathParam("workspaceId") UUID workspaceId,
+            @QueryParam("customerId") String customerId) throws SQLException {
+        access.require(workspaceId);
+        if (customerId == null || customerId.isBlank()) {
+            throw ProblemException.invalid("customerId", "is required");
+        }
+        return links.list(workspaceId, customerId.trim());
+    }
+}

@@ -1,0 +1,145 @@
+package io.socialroi.conversion.audience;
+
+import static io.restassured.RestAssured.given;
+import static io.socialroi.conversion.Api.as;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import io.socialroi.conversion.FakeServices;
+import io.socialroi.conversion.Fakes;
+import io.socialroi.conversion.conversion.Emails;
+import io.socialroi.testing.FakeServer;
+import io.socialroi.testing.TestTokens;
+import jakarta.inject.Inject;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class AudienceResourceTest {
+
+    static final String CAMPAIGN = "44444444-4444-4444-4444-444444444444";
+
+    @FakeServices.Inject
+    Fakes fakes;
+
+    @Inject
+    CircuitBreakerMaintenance breakers;
+
+    @AfterEach
+    void closeBreaker() {
+        breakers.resetAll();
+    }
+
+    static String actor(String id, boolean retargeted) {
+        return "{\"actorId\":\"" + id + "\",\"platform\":\"INSTAGRAM\",\"lastEngagedAt\":\"2026-11-20T10:00:00Z\","
+                + "\"events\":4,\"intentScore\":55.5,\"retargeted\":" + retargeted + "}";
+    }
+
+    /** Engaged: ig:1 (retargeted, bought), ig:2 (not retargeted, left a lead), tt:3 (retargeted, nothing). */
+    UUID workspace() {
+        UUID ws = fakes.workspace();
+        fakes.engagement.on("POST", "/workspaces/" + ws + "/actors/search", r -> r.body().contains("\"cursor\":\"p2\"")
+                ? FakeServer.Reply.json(200, "{\"items\":[" + actor("tt:3", true) + "],\"nextCursor\":null}")
+                : FakeServer.Reply.json(200, "{\"items\":[" + actor("ig:1", true) + "," + actor("ig:2", false)
+                        + "],\"nextCursor\":\"p2\"}"));
+        String yesterday = OffsetDateTime.now(ZoneOffset.UTC).minusDays(1).withNano(0).toString();
+        as(ws).body("{\"eventId\":\"o1\",\"type\":\"PURCHASE\",\"value\":{\"amount\":\"10\",\"currency\":\"EUR\"},"
+                + "\"occurredAt\":\"" + yesterday + "\",\"customerId\":\"cust-1\",\"actorIds\":[\"ig:1\"],"
+                + "\"email\":\"Ana@Example.com\"}").post("/workspaces/" + ws + "/conversions").then().statusCode(201);
+        as(ws).body("{\"eventId\":\"l1\",\"type\":\"LEAD\",\"occurredAt\":\"" + yesterday + "\",\"actorIds\":[\"ig:2\"]}")
+                .post("/workspaces/" + ws + "/conversions").then().statusCode(201);
+        return ws;
+    }
+
+    String create(UUID ws, boolean excludeConverted) {
+        return as(ws).body("{\"name\":\"Warm\",\"engagedWithinDays\":14,\"campaignId\":\"" + CAMPAIGN + "\","
+                + "\"funnelStages\":[\"TRUST\"],\"minIntent\":40,\"excludeConverted\":" + excludeConverted + "}")
+                .post("/workspaces/" + ws + "/audiences").then().statusCode(201)
+                .body("name", equalTo("Warm")).body("engagedWithinDays", equalTo(14))
+                .body("funnelStages", contains("TRUST")).body("minIntent", equalTo(40))
+                .body("excludeConverted", equalTo(excludeConverted)).extract().path("id");
+    }
+
+    @Test
+    void membersArePagedAndConvertedOnesExcluded() {
+        UUID ws = workspace();
+        String id = create(ws, true);
+        String members = "/workspaces/" + ws + "/audiences/" + id + "/members";
+        as(ws).get(members + "?limit=2").then().statusCode(200).body("items", empty())
+                .body("nextCursor", equalTo("p2"));
+        as(ws).get(members + "?limit=2&cursor=p2").then().statusCode(200).body("items.actorId", contains("tt:3"))
+                .body("items[0].retargeted", equalTo(true)).body("items[0].converted", equalTo(false))
+                .body("nextCursor", nullValue());
+        FakeServer.Recorded search = fakes.engagement.requests().stream()
+                .filter(r -> r.path().equals("/workspaces/" + ws + "/actors/search")).findFirst().orElseThrow();
+        assertTrue(search.body().contains("\"campaignId\":\"" + CAMPAIGN + "\""), search.body());
+        assertTrue(search.body().contains("\"funnelStages\":[\"TRUST\"]"), search.body());
+        assertTrue(search.body().contains("\"minIntent\":40"), search.body());
+        assertTrue(search.body().contains("\"since\":"), search.body());
+        as(ws).get("/workspaces/" + ws + "/audiences/" + id).then().statusCode(200).body("id", equalTo(id));
+        as(ws).get("/workspaces/" + ws + "/audiences").then().statusCode(200).body("items.id", contains(id));
+    }
+
+    @Test
+    void csvHasHashedIdentifiersInTheCustomerListLayout() {
+        UUID ws = workspace();
+        String id = create(ws, false);
+        String csv = as(ws).accept("text/csv").get("/workspaces/" + ws + "/audiences/" + id + "/members").then()
+                .statusCode(200).contentType("text/csv").extract().asString();
+        assertEquals("email,extern_id\n"
+                + Emails.sha256("ana@example.com") + "," + Emails.sha256("ig:1") + "\n"
+                + "," + Emails.sha256("ig:2") + "\n"
+                + "," + Emails.sha256("tt:3") + "\n", csv);
+    }
+
+    @Test
+    void liftComparesMembersReachedByRetargetingWithTheRest() {
+        UUID ws = workspace();
+        String id = create(ws, true);
+        as(ws).get("/workspaces/" + ws + "/audiences/" + id + "/lift").then().statusCode(200)
+                .body("reached.members", equalTo(2)).body("reached.converted", equalTo(1))
+                .body("reached.conversionRate", equalTo(0.5f)).body("notReached.members", equalTo(1))
+                .body("notReached.converted", equalTo(1)).body("notReached.conversionRate", equalTo(1.0f))
+                .body("lift", equalTo(-0.5f));
+    }
+
+    @Test
+    void badInputAccessAndOutagesAreProblems() {
+        UUID ws = fakes.workspace();
+        String path = "/workspaces/" + ws + "/audiences";
+        as(ws).body("{\"name\":\"A\",\"engagedWithinDays\":0}").post(path).then().statusCode(422)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("engagedWithinDays"));
+        as(ws).body("{\"name\":\"A\",\"engagedWithinDays\":7,\"minIntent\":101}").post(path).then().statusCode(422)
+                .body("errors[0].field", equalTo("minIntent"));
+        as(ws).body("{\"name\":\"A\",\"engagedWithinDays\":7,\"funnelStages\":[\"NOPE\"]}").post(path).then()
+                .statusCode(400).contentType("application/problem+json");
+        as(ws).body("{\"engagedWithinDays\":7}").post(path).then().statusCode(422).body("errors[0].field", equalTo("name"));
+        as(ws).body("{\"name\":").post(path).then().statusCode(400);
+        as(ws).body("{\"name\":\"A\",\"engagedWithinDays\":\"soon\"}").post(path).then().statusCode(400);
+        as(ws).get(path).then().statusCode(200).body("items", empty());
+        String body = "{\"name\":\"A\",\"engagedWithinDays\":7}";
+        given().contentType(ContentType.JSON).body(body).post(path).then().statusCode(401);
+        given().auth().oauth2(TestTokens.workspace(ws, "conversions:read")).contentType(ContentType.JSON).body(body)
+                .post(path).then().statusCode(403);
+        given().auth().oauth2(TestTokens.workspace(UUID.randomUUID(), "conversions:write"))
+                .contentType(ContentType.JSON).body(body).post(path).then().statusCode(404);
+        as(ws).get(path + "/" + UUID.randomUUID() + "/members").then().statusCode(404);
+        String id = as(ws).body(body).post(path).then().statusCode(201).extract().path("id");
+        given().auth().oauth2(TestTokens.workspace(UUID.randomUUID(), "conversions:read"))
+                .get(path + "/" + id + "/members").then().statusCode(404);
+        fakes.engagement.on("POST", "/workspaces/" + ws + "/actors/search", FakeServer.Reply.json(500, "{}"));
+        as(ws).get(path + "/" + id + "/members").then().statusCode(503)
+                .body("title", equalTo("engagement-service unavailable"));
+        as(ws).get(path + "/" + id + "/lift").then().statusCode(503);
+    }
+}

@@ -1,0 +1,56 @@
+package io.socialroi.conversion.touchpoint;
+
+import static io.socialroi.conversion.Api.as;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import io.socialroi.conversion.Api;
+import io.socialroi.conversion.FakeServices;
+import io.socialroi.conversion.Fakes;
+import io.socialroi.testing.FakeServer;
+import jakarta.inject.Inject;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The background capture (scheduled every few seconds in production, disabled in tests and run by hand here). */
+@QuarkusTest
+class CaptureJobTest {
+
+    @FakeServices.Inject
+    Fakes fakes;
+
+    @Inject
+    CaptureJob job;
+
+    @Inject
+    CircuitBreakerMaintenance breakers;
+
+    @AfterEach
+    void closeBreaker() {
+        breakers.resetAll();
+    }
+
+    @Test
+    void pendingConversionsAreCapturedInTheBackgroundOnceEngagementServiceAnswers() {
+        // Every workspace other tests left pending gets an empty answer; this one's route decides.
+        fakes.engagement.reset();
+        fakes.engagement.on("POST", "/workspaces/", FakeServer.Reply.json(200, "{\"items\":[]}"));
+        UUID ws = fakes.workspace();
+        String search = "/workspaces/" + ws + "/touchpoints/search";
+        fakes.engagement.on("POST", search, FakeServer.Reply.json(500, "{}"));
+        String id = Api.purchase(ws, "bg-1", "cust-bg", "42.00", "2026-11-20T12:00:00Z", "\"clickId\":\"c-bg\"");
+        job.run();
+        as(ws).get("/workspaces/" + ws + "/conversions/" + id).then().body("touchpoints", equalTo("PENDING"));
+        breakers.resetAll();
+        fakes.engagement.on("POST", search, FakeServer.Reply.json(200, "{\"items\":[{\"eventId\":\"k1\",\"type\":"
+                + "\"CLICK\",\"platform\":\"FACEBOOK\",\"postId\":\"55555555-5555-5555-5555-555555555555\","
+                + "\"actorId\":null,\"clickId\":\"c-bg\",\"occurredAt\":\"2026-11-20T11:00:00Z\",\"retargeting\":true}]}"));
+        job.run();
+        as(ws).get("/workspaces/" + ws + "/conversions/" + id).then().body("touchpoints", equalTo("CAPTURED"));
+        fakes.engagement.on("POST", search, FakeServer.Reply.json(500, "{}"));
+        as(ws).get("/workspaces/" + ws + "/attribution?groupBy=platform").then().statusCode(200)
+                .body("rows[0].key", equalTo("FACEBOOK")).body("rows[0].revenue.amount", equalTo("42.00"));
+    }
+}

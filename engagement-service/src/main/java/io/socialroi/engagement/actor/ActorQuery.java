@@ -1,0 +1,86 @@
+package io.socialroi.engagement.actor;
+
+import io.socialroi.common.paging.Page;
+import io.socialroi.common.problem.ProblemException;
+import io.socialroi.engagement.event.EventType;
+import io.socialroi.engagement.settings.ScoringSettings;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+
+/**
+ * Engaged actors from {@code actor_rollup} (never raw events). Rollup rows are hourly: an hour that contains an
+ * event at or after {@code since} counts whole, which is the precision audiences need.
+ */
+@ApplicationScoped
+public class ActorQuery {
+
+    private final DataSource dataSource;
+
+    public ActorQuery(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public Page<EngagedActor> search(UUID workspaceId, ActorSearch search, ScoringSettings settings) throws SQLException {
+        int limit = search.limit() == null ? 500 : search.limit();
+        String after = decode(search.cursor());
+        EventType[] types = Arrays.stream(EventType.values()).filter(EventType::isEngagement).toArray(EventType[]::new);
+        String events = Arrays.stream(types).map(t -> "sum(" + t.column() + ")").collect(Collectors.joining(" + "));
+        String weighted = Arrays.stream(types).map(t -> settings.weight(t) + " * sum(" + t.column() + ")")
+                .collect(Collectors.joining(" + "));
+        String intent = "100.0 * (" + weighted + ") / (" + Math.max(settings.maxWeight(), 1e-9) + " * (" + events + "))";
+        boolean stages = search.funnelStages() != null && !search.funnelStages().isEmpty();
+        String sql = "SELECT actor_id, max(platform), max(last_at), " + events + ", " + intent + ", sum(n_retargeting) > 0 "
+                + "FROM actor_rollup WHERE workspace_id = ? AND bucket >= date_trunc('hour', ?::timestamptz, 'UTC') "
+                + "AND last_at >= ?" + (search.campaignId() == null ? "" : " AND campaign_key = ?")
+                + (stages ? " AND funnel_stage = ANY(?)" : "") + (after == null ? "" : " AND actor_id > ?")
+                + " GROUP BY actor_id HAVING " + intent + " >= ? ORDER BY actor_id LIMIT " + (limit + 1);
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            ps.setObject(i++, workspaceId);
+            ps.setObject(i++, search.since());
+            ps.setObject(i++, search.since());
+            if (search.campaignId() != null) {
+                ps.setObject(i++, search.campaignId());
+            }
+            if (stages) {
+                ps.setArray(i++, c.createArrayOf("text", search.funnelStages().stream().map(Enum::name).toArray()));
+            }
+            if (after != null) {
+                ps.setString(i++, after);
+            }
+            ps.setDouble(i, search.minIntent() == null ? 0 : search.minIntent());
+            List<EngagedActor> found = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.add(new EngagedActor(rs.getString(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class),
+                            rs.getLong(4), Math.round(rs.getDouble(5) * 10) / 10.0, rs.getBoolean(6)));
+                }
+            }
+            return Page.of(found, limit, a -> Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(a.actorId().getBytes(StandardCharsets.UTF_8)));
+        }
+    }
+
+    private static String decode(String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return null;
+        }
+        try {
+            return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("cursor", "is not a cursor of this search");
+        }
+    }
+}

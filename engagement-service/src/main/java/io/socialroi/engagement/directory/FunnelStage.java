@@ -1,0 +1,6 @@
+package io.socialroi.engagement.directory;
+
+/** The job a post does in the funnel. */
+public enum FunnelStage {
+    ATTENTION, INTEREST, TRUST, ACTION
+}

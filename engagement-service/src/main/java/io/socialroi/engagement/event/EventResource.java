@@ -1,0 +1,73 @@
+package io.socialroi.engagement.event;
+
+import io.smallrye.common.annotation.RunOnVirtualThread;
+import io.socialroi.common.auth.Scopes;
+import io.socialroi.common.auth.WorkspaceAccess;
+import io.socialroi.common.problem.Problem;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Batch ingestion of engagement events. Not {@code @Idempotent}: every event carries its own id, and a
+ * resent batch is answered with its events as duplicates, which is the idempotency clients need here.
+ */
+@Path("/workspaces/{workspaceId}/events")
+@Tag(name = "Engagement events")
+@RunOnVirtualThread
+public class EventResource {
+
+    public static final String NDJSON = "application/x-ndjson";
+
+    private static final String EXAMPLE = "[{\"eventId\":\"ig-like-8812\",\"type\":\"LIKE\",\"platform\":\"INSTAGRAM\","
+            + "\"postId\":\"5f0c2a8e-1b7d-4c3e-9f6a-2d4b8e1c7a90\",\"actorId\":\"ig:123\","
+            + "\"occurredAt\":\"2026-11-22T09:00:00+01:00\",\"retargeting\":false,\"attributes\":{}}]";
+
+    private final EventParser parser;
+    private final Ingestion ingestion;
+    private final WorkspaceAccess access;
+
+    public EventResource(EventParser parser, Ingestion ingestion, WorkspaceAccess access) {
+        this.parser = parser;
+        this.ingestion = ingestion;
+        this.access = access;
+    }
+
+    @POST
+    @RolesAllowed(Scopes.ENGAGEMENT_WRITE)
+    @Consumes({MediaType.APPLICATION_JSON, NDJSON})
+    @Operation(summary = "Ingest up to 10,000 events: a JSON array, {\"events\":[...]} or NDJSON",
+            description = "Valid events are stored even when others are rejected; a known eventId is a duplicate "
+                    + "and changes nothing. The answer comes after the commit: every accepted event is durable.")
+    @RequestBody(content = {
+        @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(example = EXAMPLE)),
+        @Content(mediaType = NDJSON)})
+    @APIResponse(responseCode = "200", description = "Accepted, duplicate and rejected events",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IngestResult.class)))
+    @APIResponse(responseCode = "400", description = "Malformed body", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "Unknown workspace", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "413", description = "More than 10,000 events or too large a body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "503", description = "Database unreachable; nothing stored, retry after the delay",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public IngestResult ingest(@PathParam("workspaceId") UUID workspaceId,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) throws IOException {
+        access.require(workspaceId);
+        boolean ndjson = contentType != null && contentType.toLowerCase().startsWith(NDJSON);
+        return ingestion.ingest(workspaceId, parser.parse(body, ndjson));
+    }
+}

@@ -1,0 +1,150 @@
+package io.socialroi.engagement.event;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.socialroi.common.problem.FieldError;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/** Field rules of one event; every broken rule is reported, not just the first. */
+@ApplicationScoped
+public class EventValidator {
+
+    static final int MAX_ID_LENGTH = 200;
+    static final int MAX_ATTRIBUTES_CHARS = 4096;
+    /** Partitions are monthly; events this old are not engagement data but a client bug. */
+    static final Instant OLDEST = Instant.parse("2000-01-01T00:00:00Z");
+    /** Clocks drift; a day ahead is tolerated, more is a wrong time. */
+    static final Duration MAX_FUTURE = Duration.ofDays(1);
+
+    /** The raw fields of one event as read from the stream. */
+    static final class Fields {
+        String eventId;
+        String type;
+        String platform;
+        String postId;
+        String campaignId;
+        String actorId;
+        String clickId;
+        String occurredAt;
+        boolean retargeting;
+        JsonNode attributes;
+        String attributesJson;
+        final List<FieldError> errors = new ArrayList<>(0);
+    }
+
+    void validate(int index, Fields f, EventParser.Batch batch) {
+        List<FieldError> errors = f.errors;
+        String eventId = id("eventId", f.eventId, errors);
+        String actorId = id("actorId", f.actorId, errors);
+        EventType type = enumValue("type", f.type, EventType.class, errors);
+        Platform platform = enumValue("platform", f.platform, Platform.class, errors);
+        UUID postId = uuid("postId", f.postId, errors);
+        if (postId == null && f.postId == null && type != null && !type.postOptional()) {
+            errors.add(new FieldError("postId", "is required for " + type));
+        }
+        UUID campaignId = uuid("campaignId", f.campaignId, errors);
+        UUID clickId = uuid("clickId", f.clickId, errors);
+        Instant occurredAt = instant(f.occurredAt, errors);
+        if (f.attributesJson != null && f.attributesJson.length() > MAX_ATTRIBUTES_CHARS) {
+            errors.add(new FieldError("attributes", "must be at most " + MAX_ATTRIBUTES_CHARS + " characters of JSON"));
+        }
+        if (!errors.isEmpty()) {
+            batch.rejected().add(new IngestResult.Rejected(index, List.copyOf(errors)));
+            return;
+        }
+        batch.events().add(new IncomingEvent(eventId, type, platform, postId, campaignId, actorId, clickId, occurredAt,
+                f.retargeting, f.attributesJson, type == EventType.COMMENT ? commentHash(f.attributes) : null));
+    }
+
+    private static String id(String field, String value, List<FieldError> errors) {
+        if (value == null) {
+            if (errors.stream().noneMatch(e -> e.field().equals(field))) {
+                errors.add(new FieldError(field, "is required"));
+            }
+            return null;
+        }
+        if (value.isBlank() || value.length() > MAX_ID_LENGTH) {
+            errors.add(new FieldError(field, "must be 1 to " + MAX_ID_LENGTH + " characters"));
+            return null;
+        }
+        return value;
+    }
+
+    private static <E extends Enum<E>> E enumValue(String field, String value, Class<E> type, List<FieldError> errors) {
+        if (value == null) {
+            if (errors.stream().noneMatch(e -> e.field().equals(field))) {
+                errors.add(new FieldError(field, "is required"));
+            }
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError(field, "unknown value '" + value + "', expected one of "
+                    + Arrays.toString(type.getEnumConstants())));
+            return null;
+        }
+    }
+
+    private static UUID uuid(String field, String value, List<FieldError> errors) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError(field, "must be a UUID"));
+            return null;
+        }
+    }
+
+    private static Instant instant(String value, List<FieldError> errors) {
+        if (value == null) {
+            if (errors.stream().noneMatch(e -> e.field().equals("occurredAt"))) {
+                errors.add(new FieldError("occurredAt", "is required"));
+            }
+            return null;
+        }
+        Instant instant;
+        try {
+            instant = OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError("occurredAt", "must be an ISO-8601 instant with offset, like 2026-11-22T09:00:00+01:00"));
+            return null;
+        }
+        if (instant.isBefore(OLDEST) || instant.isAfter(Instant.now().plus(MAX_FUTURE))) {
+            errors.add(new FieldError("occurredAt", "must be after 2000-01-01 and not more than a day in the future"));
+            return null;
+        }
+        return instant;
+    }
+
+    /** SHA-256 of the comment text lower-cased with collapsed whitespace; null when the event carries no text. */
+    static String commentHash(JsonNode attributes) {
+        if (attributes == null || !attributes.path("text").isTextual()) {
+            return null;
+        }
+        String normalized = attributes.get("text").asText().toLowerCase(Locale.ROOT).strip().replaceAll("\\s+", " ");
+        if (normalized.isEmpty()) {
+            return null;
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(normalized.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package io.socialroi.engagement.summary;
+
+import io.smallrye.common.annotation.RunOnVirtualThread;
+import io.socialroi.common.auth.Scopes;
+import io.socialroi.common.auth.WorkspaceAccess;
+import io.socialroi.common.problem.Params;
+import io.socialroi.common.problem.Problem;
+import io.socialroi.common.workspace.WorkspaceDirectory;
+import io.socialroi.engagement.settings.ScoringSettings;
+import io.socialroi.engagement.settings.SettingsStore;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Engagement per post, platform, funnel stage, campaign or local day, with quality and intent. */
+@Path("/workspaces/{workspaceId}/engagement/summary")
+@Tag(name = "Engagement summary")
+@RunOnVirtualThread
+public class SummaryResource {
+
+    private static final String NONE = "none";
+
+    private final SummaryQuery query;
+    private final SettingsStore settings;
+    private final WorkspaceDirectory workspaces;
+    private final WorkspaceAccess access;
+
+    public SummaryResource(SummaryQuery query, SettingsStore settings, WorkspaceDirectory workspaces,
+            WorkspaceAccess access) {
+        this.query = query;
+        this.settings = settings;
+        this.workspaces = workspaces;
+        this.access = access;
+    }
+
+    @GET
+    @RolesAllowed(Scopes.ENGAGEMENT_READ)
+    @Operation(summary = "Counts, unique actors, engagement rate, suspicious share, quality and intent",
+            description = "from/to are local dates (to inclusive) in the workspace's time zone. Bot and preview "
+                    + "hits on tracked links are not in counts but in botClicks.")
+    @APIResponse(responseCode = "200", description = "Rows and totals")
+    @APIResponse(responseCode = "404", description = "Unknown workspace", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "422", description = "Invalid parameters", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "503", description = "content-service (workspace time zone) unreachable",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Summary summary(@PathParam("workspaceId") UUID workspaceId, @QueryParam("from") String fromParam,
+            @QueryParam("to") String toParam, @QueryParam("groupBy") String groupByParam,
+            @QueryParam("campaignId") String campaignParam) throws SQLException {
+        access.require(workspaceId);
+        LocalDate from = Params.requiredLocalDate("from", fromParam);
+        LocalDate to = Params.requiredLocalDate("to", toParam);
+        Params.period(from, to);
+        GroupBy groupBy = Params.enumValue("groupBy", groupByParam, GroupBy.class, GroupBy.POST);
+        UUID campaignId = Params.uuid("campaignId", campaignParam);
+        ZoneId zone = workspaces.get(workspaceId).zone();
+        ScoringSettings scoring = settings.get(workspaceId);
+        Map<String, SummaryQuery.Acc> sums = query.run(workspaceId, from.atStartOfDay(zone).toInstant(),
+                to.plusDays(1).atStartOfDay(zone).toInstant(), zone, groupBy, campaignId, scoring);
+        List<SummaryRow> rows = new ArrayList<>();
+        sums.forEach((key, acc) -> {
+            if (!SummaryQuery.TOTAL.equals(key)) {
+                String shown = key.isEmpty() || key.equals("00000000-0000-0000-0000-000000000000") ? NONE : key;
+                rows.add(new SummaryRow(shown, label(groupBy, shown), Scores.figures(acc, scoring)));
+            }
+        });
+        if (groupBy == GroupBy.DAY) {
+            rows.sort(Comparator.comparing(SummaryRow::key));
+        } else {
+            rows.sort(Comparator.comparingLong((SummaryRow r) -> -r.figures().engagements()).thenComparing(SummaryRow::key));
+        }
+        return new Summary(from, to, zone.getId(), groupBy.apiName(), rows,
+                Scores.figures(sums.get(SummaryQuery.TOTAL), scoring));
+    }
+
+    /** Readable names; posts and campaigns are named by content-service, so their label is a short id. */
+    static String label(GroupBy groupBy, String key) {
+        if (NONE.equals(key)) {
+            return switch (groupBy) {
+                case POST -> "No post";
+                case CAMPAIGN -> "No campaign";
+                case FUNNELSTAGE -> "No stage";
+                default -> key;
+            };
+        }
+        return switch (groupBy) {
+            case POST -> "Post " + key.substring(0, 8);
+            case CAMPAIGN -> "Campaign " + key.substring(0, 8);
+            case PLATFORM, FUNNELSTAGE -> key.charAt(0) + key.substring(1).toLowerCase(Locale.ROOT);
+            case DAY -> key;
+        };
+    }
+}

@@ -1,0 +1,83 @@
+package io.socialroi.engagement.actor;
+
+import static io.restassured.RestAssured.given;
+import static io.socialroi.engagement.Api.event;
+import static io.socialroi.engagement.Api.send;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.socialroi.engagement.Api;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ActorResourceTest {
+
+    private final UUID ws = UUID.randomUUID();
+    private final UUID campaign = UUID.randomUUID();
+    private final UUID trustPost = UUID.randomUUID();
+    private final UUID attentionPost = UUID.randomUUID();
+
+    @BeforeEach
+    void history() {
+        Api.registerPost(ws, trustPost, campaign, "INSTAGRAM", "TRUST", null, null);
+        Api.registerPost(ws, attentionPost, null, "INSTAGRAM", "ATTENTION", null, null);
+        send(ws, "[" + event("a1", "DM", trustPost, "ig:a", "2026-11-18T10:05:00Z", ",\"retargeting\":true") + ","
+                + event("a2", "LIKE", trustPost, "ig:a", "2026-11-18T11:05:00Z", "") + ","
+                + event("b1", "LIKE", attentionPost, "ig:b", "2026-11-18T10:10:00Z", "") + ","
+                + event("b2", "LIKE", attentionPost, "ig:b", "2026-11-18T12:10:00Z", "") + ","
+                + event("b3", "IMPRESSION", attentionPost, "ig:b", "2026-11-18T12:10:00Z", "") + ","
+                + event("c1", "SAVE", trustPost, "ig:c", "2026-11-10T10:00:00Z", "") + "]").then().statusCode(200);
+    }
+
+    private io.restassured.response.ValidatableResponse search(String body) {
+        return given().auth().oauth2(Api.reader(ws)).contentType(ContentType.JSON).body(body)
+                .post("/workspaces/" + ws + "/actors/search").then();
+    }
+
+    @Test
+    void engagedActorsSinceAnInstantWithTheirIntent() {
+        search("{\"since\":\"2026-11-17T00:00:00Z\"}").statusCode(200).body("items.actorId", equalTo(List.of("ig:a", "ig:b")))
+                .body("items[0].events", equalTo(2)).body("items[0].retargeted", equalTo(true))
+                .body("items[0].intentScore", equalTo(55.0f)).body("items[0].platform", equalTo("INSTAGRAM"))
+                .body("items[0].lastEngagedAt", equalTo("2026-11-18T11:05:00Z"))
+                .body("items[1].events", equalTo(2)).body("items[1].retargeted", equalTo(false))
+                .body("items[1].intentScore", equalTo(10.0f)).body("nextCursor", nullValue());
+        search("{\"since\":\"2026-11-17T00:00:00Z\",\"funnelStages\":[\"TRUST\"]}").statusCode(200)
+                .body("items.actorId", equalTo(List.of("ig:a")));
+        search("{\"since\":\"2026-11-01T00:00:00Z\",\"campaignId\":\"" + campaign + "\"}").statusCode(200)
+                .body("items.actorId", equalTo(List.of("ig:a", "ig:c")));
+        search("{\"since\":\"2026-11-01T00:00:00Z\",\"minIntent\":50}").statusCode(200)
+                .body("items.actorId", equalTo(List.of("ig:a", "ig:c")));
+        search("{\"since\":\"2026-11-18T12:00:00Z\"}").statusCode(200).body("items.actorId", equalTo(List.of("ig:b")));
+    }
+
+    @Test
+    void pagesByActorId() {
+        String cursor = search("{\"since\":\"2026-11-01T00:00:00Z\",\"limit\":2}").statusCode(200)
+                .body("items.actorId", equalTo(List.of("ig:a", "ig:b"))).extract().path("nextCursor");
+        search("{\"since\":\"2026-11-01T00:00:00Z\",\"limit\":2,\"cursor\":\"" + cursor + "\"}").statusCode(200)
+                .body("items.actorId", equalTo(List.of("ig:c"))).body("nextCursor", nullValue());
+    }
+
+    @Test
+    void badSearchesAuthAndTenancy() {
+        search("{}").statusCode(422).contentType("application/problem+json").body("errors[0].field", equalTo("since"));
+        search("{\"since\":\"2026-11-01T00:00:00Z\",\"limit\":0}").statusCode(422).body("errors[0].field", equalTo("limit"));
+        search("{\"since\":\"2026-11-01T00:00:00Z\",\"minIntent\":101}").statusCode(422);
+        search("{\"since\":\"last week\"}").statusCode(400).contentType("application/problem+json");
+        search("{\"since\":\"2026-11-01T00:00:00Z\",\"funnelStages\":[\"BUY\"]}").statusCode(400);
+        search("{\"since\":\"2026-11-01T00:00:00Z\",\"cursor\":\"%%%\"}").statusCode(422)
+                .body("errors[0].field", equalTo("cursor"));
+        String path = "/workspaces/" + ws + "/actors/search";
+        String body = "{\"since\":\"2026-11-01T00:00:00Z\"}";
+        given().contentType(ContentType.JSON).body(body).post(path).then().statusCode(401);
+        given().auth().oauth2(Api.writer(ws)).contentType(ContentType.JSON).body(body).post(path).then().statusCode(403);
+        given().auth().oauth2(Api.reader(UUID.randomUUID())).contentType(ContentType.JSON).body(body).post(path).then()
+                .statusCode(404).contentType("application/problem+json");
+    }
+}

@@ -1,0 +1,107 @@
+package io.socialroi.reporting.cost;
+
+import io.smallrye.common.annotation.RunOnVirtualThread;
+import io.socialroi.common.auth.Scopes;
+import io.socialroi.common.auth.WorkspaceAccess;
+import io.socialroi.common.idempotency.Idempotent;
+import io.socialroi.common.money.Money;
+import io.socialroi.common.paging.Page;
+import io.socialroi.common.problem.Params;
+import io.socialroi.common.problem.Problem;
+import io.socialroi.common.workspace.WorkspaceDirectory;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Costs of a workspace: ad spend, production, tools, agency fees and community management. */
+@Path("/workspaces/{workspaceId}/costs")
+@Tag(name = "Costs")
+@RunOnVirtualThread
+@APIResponse(responseCode = "401", description = "No valid token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Missing scope",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = "Unknown workspace, or another workspace's",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "503", description = "content-service (workspace settings) unreachable",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class CostResource {
+
+    private final WorkspaceAccess access;
+    private final WorkspaceDirectory workspaces;
+    private final CostRepository costs;
+
+    public CostResource(WorkspaceAccess access, WorkspaceDirectory workspaces, CostRepository costs) {
+        this.access = access;
+        this.workspaces = workspaces;
+        this.costs = costs;
+    }
+
+    @POST
+    @RolesAllowed(Scopes.COSTS_WRITE)
+    @Idempotent
+    @Transactional
+    @Operation(summary = "Record a cost", description = "The amount must be in the workspace's currency.")
+    @APIResponse(responseCode = "201", description = "Stored")
+    @APIResponse(responseCode = "400", description = "Malformed JSON, wrong type or unknown enum value",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Invalid field, e.g. negative amount or another currency",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(@PathParam("workspaceId") UUID workspaceId, @Valid @NotNull CostRequest request) {
+        access.require(workspaceId);
+        Money amount = WorkspaceMoney.require("amount", request.amount(), workspaces.get(workspaceId).currency());
+        Cost cost = new Cost();
+        cost.id = UUID.randomUUID();
+        cost.workspaceId = workspaceId;
+        cost.category = request.category().name();
+        cost.amount = amount.amount();
+        cost.currency = amount.currency();
+        cost.incurredOn = request.incurredOn();
+        cost.campaignId = request.campaignId();
+        cost.postId = request.postId();
+        cost.platform = request.platform() == null ? null : request.platform().name();
+        cost.note = request.note() == null || request.note().isBlank() ? null : request.note().trim();
+        cost.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        cost.persist();
+        return Response.created(URI.create("/workspaces/" + workspaceId + "/costs/" + cost.id))
+                .entity(CostView.of(cost)).build();
+    }
+
+    @GET
+    @RolesAllowed({Scopes.REPORTS_READ, Scopes.COSTS_WRITE})
+    @Operation(summary = "List costs", description = "In (incurredOn, id) order; from/to are inclusive local dates.")
+    @APIResponse(responseCode = "200", description = "One page of costs")
+    @APIResponse(responseCode = "422", description = "Bad filter value",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Page<CostView> list(@PathParam("workspaceId") UUID workspaceId, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("category") String category,
+            @QueryParam("campaignId") String campaignId, @QueryParam("postId") String postId,
+            @QueryParam("platform") String platform, @QueryParam("limit") Integer limit,
+            @QueryParam("cursor") String cursor) {
+        access.require(workspaceId);
+        CostRepository.Filter filter = new CostRepository.Filter(Params.localDate("from", from),
+                Params.localDate("to", to), Params.enumValue("category", category, CostCategory.class, null),
+                Params.uuid("campaignId", campaignId), Params.uuid("postId", postId),
+                Params.enumValue("platform", platform, Platform.class, null));
+        Params.period(filter.from(), filter.to());
+        int size = Params.limit(limit);
+        return Page.of(costs.list(workspaceId, filter, CostRepository.Cursor.parse(cursor), size + 1)
+                .stream().map(CostView::of).toList(), size, v -> CostRepository.Cursor.of(v).encode());
+    }
+}

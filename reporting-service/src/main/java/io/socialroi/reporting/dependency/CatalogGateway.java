@@ -1,0 +1,80 @@
+package io.socialroi.reporting.dependency;
+
+import io.quarkus.cache.CacheResult;
+import io.socialroi.common.workspace.ServiceTokens;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import org.eclipse.microprofile.faulttolerance.Bulkhead;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/** Campaigns and posts of a workspace from content-service, for labels and for the ties of costs to posts. */
+@ApplicationScoped
+public class CatalogGateway {
+
+    public static final String SERVICE = "content-service";
+    private static final int PAGE = 500;
+    /** 20 pages of 500: far beyond a workspace's campaigns or posts in a report period. */
+    private static final int MAX_PAGES = 20;
+
+    private final CatalogClient client;
+    private final ServiceTokens tokens;
+
+    public CatalogGateway(@RestClient CatalogClient client, ServiceTokens tokens) {
+        this.client = client;
+        this.tokens = tokens;
+    }
+
+    @CacheResult(cacheName = "catalog-campaigns")
+    public Map<UUID, CatalogPage.Campaign> campaigns(UUID workspaceId) {
+        return DependencyCall.guard(SERVICE, tokens, () -> all(c -> campaignPage(workspaceId, c),
+                CatalogPage.Campaign::id));
+    }
+
+    @CacheResult(cacheName = "catalog-posts")
+    public Map<UUID, CatalogPage.Post> posts(UUID workspaceId) {
+        return DependencyCall.guard(SERVICE, tokens, () -> all(c -> postPage(workspaceId, c), CatalogPage.Post::id));
+    }
+
+    @Timeout(1500)
+    @Retry(maxRetries = 1, delay = 50, abortOn = TimeoutException.class)
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, successThreshold = 2)
+    @Bulkhead(32)
+    CatalogPage<CatalogPage.Campaign> campaignPage(UUID workspaceId, String cursor) {
+        return client.campaigns(tokens.authorization(), workspaceId, PAGE, cursor);
+    }
+
+    @Timeout(1500)
+    @Retry(maxRetries = 1, delay = 50, abortOn = TimeoutException.class)
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, successThreshold = 2)
+    @Bulkhead(32)
+    CatalogPage<CatalogPage.Post> postPage(UUID workspaceId, String cursor) {
+        return client.posts(tokens.authorization(), workspaceId, PAGE, cursor);
+    }
+
+    private static <T> Map<UUID, T> all(Function<String, CatalogPage<T>> page, Function<T, UUID> id) {
+        List<T> items = new ArrayList<>();
+        String cursor = null;
+        for (int i = 0; i < MAX_PAGES; i++) {
+            CatalogPage<T> answer = page.apply(cursor);
+            if (answer.items() != null) {
+                items.addAll(answer.items());
+            }
+            cursor = answer.nextCursor();
+            if (cursor == null) {
+                break;
+            }
+        }
+        Map<UUID, T> byId = new LinkedHashMap<>();
+        items.forEach(item -> byId.put(id.apply(item), item));
+        return byId;
+    }
+}

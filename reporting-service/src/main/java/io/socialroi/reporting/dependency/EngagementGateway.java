@@ -1,0 +1,44 @@
+package io.socialroi.reporting.dependency;
+
+import io.quarkus.cache.CacheResult;
+import io.socialroi.common.workspace.ServiceTokens;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.faulttolerance.Bulkhead;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/**
+ * Engagement rollups for reports. Answers are cached for a few seconds per parameter set (see
+ * application.properties): a dashboard asks the same question several times a minute, and rollups move slowly.
+ */
+@ApplicationScoped
+public class EngagementGateway {
+
+    public static final String SERVICE = "engagement-service";
+
+    private final EngagementClient client;
+    private final ServiceTokens tokens;
+
+    public EngagementGateway(@RestClient EngagementClient client, ServiceTokens tokens) {
+        this.client = client;
+        this.tokens = tokens;
+    }
+
+    @CacheResult(cacheName = "engagement-summary")
+    public EngagementSummary summary(SummaryQuery query) {
+        return DependencyCall.guard(SERVICE, tokens, () -> fetch(query));
+    }
+
+    /** A read, so one quick retry; a timeout is not retried, since a slow service only gets slower. */
+    @Timeout(1500)
+    @Retry(maxRetries = 1, delay = 50, abortOn = TimeoutException.class)
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, successThreshold = 2)
+    @Bulkhead(32)
+    EngagementSummary fetch(SummaryQuery q) {
+        return client.summary(tokens.authorization(), q.workspaceId(), q.from().toString(), q.to().toString(),
+                q.groupBy(), q.campaignId() == null ? null : q.campaignId().toString());
+    }
+}

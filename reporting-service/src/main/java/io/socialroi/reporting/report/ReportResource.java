@@ -1,0 +1,123 @@
+package io.socialroi.reporting.report;
+
+import io.smallrye.common.annotation.RunOnVirtualThread;
+import io.socialroi.common.auth.Scopes;
+import io.socialroi.common.auth.WorkspaceAccess;
+import io.socialroi.common.problem.Params;
+import io.socialroi.common.problem.Problem;
+import io.socialroi.common.workspace.WorkspaceDirectory;
+import io.socialroi.common.workspace.WorkspaceInfo;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The reports, as JSON or (with {@code Accept: text/csv}) CSV. Periods are local dates in the workspace's time
+ * zone, {@code to} inclusive; by default the 30 days up to today.
+ */
+@Path("/workspaces/{workspaceId}/reports")
+@Tag(name = "Reports")
+@RunOnVirtualThread
+@RolesAllowed(Scopes.REPORTS_READ)
+@Produces({MediaType.APPLICATION_JSON, CsvWriter.TEXT_CSV})
+@APIResponse(responseCode = "401", description = "No valid token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Missing scope reports:read",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = "Unknown workspace, or another workspace's",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "422", description = "Bad from, to, groupBy, model or other parameter",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "503", description = "A service the report needs is down or slow; the title names it",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class ReportResource {
+
+    private final WorkspaceAccess access;
+    private final WorkspaceDirectory workspaces;
+    private final RoiService roi;
+    private final FunnelService funnel;
+    private final EngagementVsRevenueService engagementVsRevenue;
+
+    public ReportResource(WorkspaceAccess access, WorkspaceDirectory workspaces, RoiService roi, FunnelService funnel,
+            EngagementVsRevenueService engagementVsRevenue) {
+        this.access = access;
+        this.workspaces = workspaces;
+        this.roi = roi;
+        this.funnel = funnel;
+        this.engagementVsRevenue = engagementVsRevenue;
+    }
+
+    @GET
+    @Path("/roi")
+    @Operation(summary = "ROI by campaign, platform, post or funnel stage",
+            description = "Spend, attributed revenue, profit, ROI, ROAS, leads, customers, CAC, CPL, conversion rate, "
+                    + "engagements, engagement rate, cost per engagement and LTV per row, with totals that are the "
+                    + "sum of the rows. model, lookbackDays, halfLifeDays and touchTypes are passed to attribution.")
+    @APIResponse(responseCode = "200", description = "The report", content = {
+        @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoiReport.class)),
+        @Content(mediaType = CsvWriter.TEXT_CSV)})
+    public RoiReport roi(@PathParam("workspaceId") UUID workspaceId, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("groupBy") String groupBy, @QueryParam("model") String model,
+            @QueryParam("lookbackDays") String lookbackDays, @QueryParam("halfLifeDays") String halfLifeDays,
+            @QueryParam("touchTypes") String touchTypes) {
+        access.require(workspaceId);
+        Period.Requested period = Period.parse(from, to);
+        Dimension dimension = Dimension.parse(groupBy);
+        AttributionParams params = AttributionParams.parse(model, lookbackDays, halfLifeDays, touchTypes);
+        return roi.report(open(workspaceId, period), dimension, params);
+    }
+
+    @GET
+    @Path("/funnel")
+    @Operation(summary = "Funnel with drop-off, for a campaign or the whole workspace",
+            description = "Stages IMPRESSIONS, ENGAGED (unique engaged actors), CLICKS, LEADS and CUSTOMERS (credited "
+                    + "by the attribution model) with the rate from the previous stage and the drop-off.")
+    @APIResponse(responseCode = "200", description = "The funnel", content = {
+        @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FunnelReport.class)),
+        @Content(mediaType = CsvWriter.TEXT_CSV)})
+    public FunnelReport funnel(@PathParam("workspaceId") UUID workspaceId, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("campaignId") String campaignId,
+            @QueryParam("model") String model, @QueryParam("lookbackDays") String lookbackDays,
+            @QueryParam("halfLifeDays") String halfLifeDays, @QueryParam("touchTypes") String touchTypes) {
+        access.require(workspaceId);
+        Period.Requested period = Period.parse(from, to);
+        UUID campaign = Params.uuid("campaignId", campaignId);
+        AttributionParams params = AttributionParams.parse(model, lookbackDays, halfLifeDays, touchTypes);
+        return funnel.report(open(workspaceId, period), campaign, params);
+    }
+
+    @GET
+    @Path("/engagement-vs-revenue")
+    @Operation(summary = "Engagement against revenue per post, with verdicts",
+            description = "VANITY (high engagement, low revenue), QUIET_CONVERTER (low engagement, high revenue), "
+                    + "PERFORMER, UNDERPERFORMER; high and low are judged against the medians of the workspace's "
+                    + "posts in the period, given in thresholds.")
+    @APIResponse(responseCode = "200", description = "The posts", content = {
+        @Content(mediaType = MediaType.APPLICATION_JSON,
+                schema = @Schema(implementation = EngagementVsRevenueReport.class)),
+        @Content(mediaType = CsvWriter.TEXT_CSV)})
+    public EngagementVsRevenueReport engagementVsRevenue(@PathParam("workspaceId") UUID workspaceId,
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("model") String model,
+            @QueryParam("lookbackDays") String lookbackDays, @QueryParam("halfLifeDays") String halfLifeDays,
+            @QueryParam("touchTypes") String touchTypes) {
+        access.require(workspaceId);
+        Period.Requested period = Period.parse(from, to);
+        AttributionParams params = AttributionParams.parse(model, lookbackDays, halfLifeDays, touchTypes);
+        return engagementVsRevenue.report(open(workspaceId, period), params);
+    }
+
+    private ReportRequest open(UUID workspaceId, Period.Requested period) {
+        WorkspaceInfo workspace = workspaces.get(workspaceId);
+        return new ReportRequest(workspaceId, workspace, period.resolve(workspace.zone()));
+    }
+}

@@ -1,0 +1,76 @@
+package io.socialroi.reporting.report;
+
+import static io.restassured.RestAssured.given;
+import static io.socialroi.reporting.report.Answers.attribution;
+import static io.socialroi.reporting.report.Answers.attributionRow;
+import static io.socialroi.reporting.report.Answers.engagementRow;
+import static io.socialroi.reporting.report.Answers.summary;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import io.socialroi.reporting.FakeServices;
+import io.socialroi.testing.FakeServer.Reply;
+import io.socialroi.testing.TestTokens;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** A dependency that errors or is slow makes the report a 503 naming it, never a partial answer. */
+@QuarkusTest
+class DependencyFailureTest {
+
+    private final UUID ws = FakeServices.workspace("UTC", "EUR");
+
+    private void healthy() {
+        Answers.campaigns(ws);
+        Answers.posts(ws);
+        Answers.onAttribution(ws, group -> attribution("LAST_TOUCH", attributionRow(null, "1", "10", "0", "1"),
+                attributionRow(null, "0", "0", "0", "0"), "1", null));
+        Answers.onSummary(ws, group -> summary(engagementRow(null, 1, "LIKE", 1)));
+    }
+
+    private ValidatableResponse report(String path, String accept) {
+        return given().auth().oauth2(TestTokens.workspace(ws, "reports:read")).accept(accept)
+                .get("/workspaces/" + ws + "/reports/" + path).then();
+    }
+
+    @Test
+    void erroringEngagementServiceIsNamed() {
+        healthy();
+        FakeServices.engagement().on("GET", "/workspaces/" + ws + "/engagement/summary",
+                Reply.json(500, "{\"status\":500}"));
+        report("roi", "application/json").statusCode(503).contentType("application/problem+json")
+                .header("Retry-After", "5").body("title", equalTo("engagement-service unavailable"))
+                .body("detail", containsString("HTTP 500")).body("type", containsString("dependency-unavailable"));
+        report("roi", "text/csv").statusCode(503).contentType("application/problem+json")
+                .body("title", equalTo("engagement-service unavailable"));
+    }
+
+    @Test
+    void slowConversionServiceTimesOut() {
+        healthy();
+        FakeServices.conversion().on("GET", "/workspaces/" + ws + "/attribution",
+                Reply.json(200, attribution("LAST_TOUCH", attributionRow(null, "1", "10", "0", "1"),
+                        attributionRow(null, "0", "0", "0", "0"), "1", null)).delayed(4000));
+        report("roi", "application/json").statusCode(503).contentType("application/problem+json")
+                .body("title", equalTo("conversion-service unavailable"))
+                .body("detail", containsString("did not answer in time"));
+    }
+
+    @Test
+    void erroringContentServiceIsNamed() {
+        healthy();
+        FakeServices.content().on("GET", "/workspaces/" + ws + "/posts", Reply.json(502, "{}"));
+        report("roi?groupBy=post", "application/json").statusCode(503).contentType("application/problem+json")
+                .body("title", equalTo("content-service unavailable"));
+    }
+
+    @Test
+    void unreadableAnswerIsAFailureNotZeroes() {
+        healthy();
+        FakeServices.conversion().on("GET", "/workspaces/" + ws + "/attribution",
+                new Reply(200, "application/json", "{\"rows\": [", 0));
+        report("roi", "application/json").statusCode(503).body("title", equalTo("conversion-service unavailable"));
+    }
+}

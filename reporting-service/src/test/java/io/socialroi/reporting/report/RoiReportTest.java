@@ -1,0 +1,289 @@
+package io.socialroi.reporting.report;
+
+import static io.restassured.RestAssured.given;
+import static io.socialroi.reporting.report.Answers.attribution;
+import static io.socialroi.reporting.report.Answers.attributionRow;
+import static io.socialroi.reporting.report.Answers.engagementRow;
+import static io.socialroi.reporting.report.Answers.summary;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.socialroi.reporting.FakeServices;
+import io.socialroi.testing.FakeServer;
+import io.socialroi.testing.TestTokens;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class RoiReportTest {
+
+    private static final String PERIOD = "from=2026-11-01&to=2026-11-30";
+
+    private final UUID ws = FakeServices.workspace("Europe/Rome", "EUR");
+    private final UUID campaignA = UUID.randomUUID();
+    private final UUID campaignB = UUID.randomUUID();
+    private final UUID post1 = UUID.randomUUID();
+    private final UUID post2 = UUID.randomUUID();
+
+    static JsonPath roi(UUID ws, String query) {
+        return given().auth().oauth2(TestTokens.workspace(ws, "reports:read"))
+                .get("/workspaces/" + ws + "/reports/roi?" + query).then().statusCode(200)
+                .contentType("application/json").extract().jsonPath();
+    }
+
+    /** Two campaigns, engagement with DMs that belong to no campaign, costs in and out of the period. */
+    private void twoCampaigns() {
+        Answers.campaigns(ws, campaignA.toString(), "Spring sale", campaignB.toString(), "Brand, awareness");
+        Answers.posts(ws, Answers.post(post1, campaignA, "INSTAGRAM", "ACTION", "Buy now"),
+                Answers.post(post2, campaignB, "TIKTOK", "ATTENTION", "Dance"));
+        Answers.onAttribution(ws, group -> attribution("LINEAR",
+                attributionRow(null, "4.5", "150.00", "3.5", "1"), attributionRow(null, "2", "50.00", "1", "0"), "3",
+                "80.00", attributionRow(campaignA.toString(), "3", "120.00", "2", "1"),
+                attributionRow(campaignB.toString(), "1.5", "30.00", "1.5", "0")));
+        Answers.onSummary(ws, group -> summary(
+                engagementRow(null, 300, "IMPRESSION", 5000, "LIKE", 350, "COMMENT", 30, "DM", 6, "CLICK", 20),
+                engagementRow(campaignA.toString(), 60, "IMPRESSION", 1000, "LIKE", 50, "COMMENT", 10, "CLICK", 20),
+                engagementRow(campaignB.toString(), 250, "IMPRESSION", 4000, "LIKE", 300, "COMMENT", 20)));
+        Answers.cost(ws, "AD_SPEND", "40", "2026-11-05", ",\"campaignId\":\"" + campaignA + "\"");
+        Answers.cost(ws, "PRODUCTION", "10", "2026-11-06", ",\"postId\":\"" + post1 + "\"");
+        Answers.cost(ws, "AD_SPEND", "25", "2026-11-30", ",\"campaignId\":\"" + campaignB + "\"");
+        Answers.cost(ws, "TOOLS", "15", "2026-11-01", "");
+        Answers.cost(ws, "AD_SPEND", "999", "2026-12-01", ",\"campaignId\":\"" + campaignA + "\"");
+        Answers.cost(ws, "AGENCY_FEE", "5", "2026-10-31", "");
+        Answers.settings(ws, "30", "2", "5");
+    }
+
+    @Test
+    void roiByCampaignWithHandComputedNumbers() {
+        twoCampaigns();
+        JsonPath report = roi(ws, PERIOD + "&groupBy=campaign&model=linear&lookbackDays=14");
+        assertEquals("campaign", report.getString("groupBy"));
+        assertEquals("Europe/Rome", report.getString("timeZone"));
+        assertEquals("LINEAR", report.getString("attribution.model"));
+        assertEquals(List.of(campaignA.toString(), campaignB.toString(), "unassigned"), report.getList("rows.key"));
+        assertEquals(List.of("Spring sale", "Brand, awareness", "Not tied to a campaign"), report.getList("rows.label"));
+
+        // Spring sale: 40 ad spend + 10 production (tied through its post) + 10 comments x 2 min at 30/h = 60 spend.
+        Map<String, Object> a = report.getMap("rows[0]");
+        assertEquals("60.00", amount(a, "spend"));
+        assertEquals("40.00", amount(a, "adSpend"));
+        assertEquals("10.00", amount(a, "communityManagement"));
+        assertEquals("120.00", amount(a, "revenue"));
+        assertEquals("60.00", amount(a, "profit"));
+        assertNumber(1.0, a.get("roi"));
+        assertNumber(3.0, a.get("roas"));
+        assertNumber(3.0, a.get("conversions"));
+        assertNumber(2.0, a.get("leads"));
+        assertNumber(1.0, a.get("customers"));
+        assertEquals("60.00", amount(a, "cac"));
+        assertEquals("30.00", amount(a, "cpl"));
+        assertNumber(0.05, a.get("conversionRate"));
+        assertEquals(80, a.get("engagements"));
+        assertEquals(1000, a.get("impressions"));
+        assertNumber(0.08, a.get("engagementRate"));
+        assertEquals("0.75", amount(a, "costPerEngagement"));
+        assertNull(a.get("ltv"));
+
+        // Brand: 25 ad spend + 20 comments x 2 min = 20 -> 45 spend for 30 revenue; no customer, so no CAC.
+        Map<String, Object> b = report.getMap("rows[1]");
+        assertEquals("45.00", amount(b, "spend"));
+        assertEquals("-15.00", amount(b, "profit"));
+        assertNumber(-0.3333, b.get("roi"));
+        assertNumber(1.2, b.get("roas"));
+        assertNull(b.get("cac"));
+        assertEquals("30.00", amount(b, "cpl"));
+        assertNumber(0.006, b.get("conversionRate"));
+        assertEquals("0.14", amount(b, "costPerEngagement"));
+
+        // Unassigned: the tools cost and 6 DMs x 5 min that engagement-service counts in no campaign.
+        Map<String, Object> u = report.getMap("rows[2]");
+        assertEquals("30.00", amount(u, "spend"));
+        assertEquals("15.00", amount(u, "communityManagement"));
+        assertEquals("0.00", amount(u, "revenue"));
+        assertNumber(-1.0, u.get("roi"));
+        assertNull(u.get("roas"));
+        assertNull(u.get("cpl"));
+        assertNull(u.get("conversionRate"));
+        assertNull(u.get("engagementRate"));
+        assertEquals(6, u.get("engagements"));
+        assertEquals("5.00", amount(u, "costPerEngagement"));
+
+        Map<String, Object> t = report.getMap("totals");
+        assertEquals("135.00", amount(t, "spend"));
+        assertEquals("65.00", amount(t, "adSpend"));
+        assertEquals("45.00", amount(t, "communityManagement"));
+        assertEquals("150.00", amount(t, "revenue"));
+        assertEquals("15.00", amount(t, "profit"));
+        assertNumber(0.1111, t.get("roi"));
+        assertNumber(2.3077, t.get("roas"));
+        assertNumber(4.5, t.get("conversions"));
+        assertNumber(3.5, t.get("leads"));
+        assertEquals("135.00", amount(t, "cac"));
+        assertEquals("38.57", amount(t, "cpl"));
+        assertNumber(0.015, t.get("conversionRate"));
+        assertEquals(406, t.get("engagements"));
+        assertNumber(0.0812, t.get("engagementRate"));
+        assertEquals("0.33", amount(t, "costPerEngagement"));
+        assertEquals("80.00", amount(t, "ltv"));
+        assertTotalsAreTheSumOfRows(report);
+
+        assertNumber(2.0, report.get("unattributed.conversions"));
+        assertEquals("50.00", report.getString("unattributed.revenue.amount"));
+
+        FakeServer.Recorded call = FakeServices.conversion().requests().stream()
+                .filter(r -> r.path().equals("/workspaces/" + ws + "/attribution")).findFirst().orElseThrow();
+        assertEquals("Bearer reporting-service-token", call.header("Authorization"));
+        for (String part : List.of("model=LINEAR", "lookbackDays=14", "groupBy=campaign", "from=2026-11-01",
+                "to=2026-11-30")) {
+            assertTrue(call.query().contains(part), call.query());
+        }
+    }
+
+    @Test
+    void thinFlowGivesRoiTwoAndRoasThree() {
+        Answers.posts(ws, Answers.post(post1, campaignA, "INSTAGRAM", "ACTION", "Buy now"));
+        Answers.onAttribution(ws, group -> attribution("LAST_TOUCH", attributionRow(null, "1", "120.00", "0", "1"),
+                attributionRow(null, "0", "0.00", "0", "0"), "1", "120.00",
+                attributionRow(post1.toString(), "1", "120.00", "0", "1")));
+        Answers.onSummary(ws, group -> summary(engagementRow(null, 1, "CLICK", 1),
+                engagementRow(post1.toString(), 1, "CLICK", 1)));
+        Answers.cost(ws, "AD_SPEND", "40", "2026-11-10", ",\"postId\":\"" + post1 + "\"");
+        JsonPath report = roi(ws, PERIOD + "&groupBy=post");
+        assertEquals(List.of(post1.toString()), report.getList("rows.key"));
+        assertEquals("Buy now", report.getString("rows[0].label"));
+        assertNumber(2.0, report.get("rows[0].roi"));
+        assertNumber(3.0, report.get("rows[0].roas"));
+        assertNumber(2.0, report.get("totals.roi"));
+        assertNumber(3.0, report.get("totals.roas"));
+        assertEquals("80.00", report.getString("totals.profit.amount"));
+    }
+
+    @Test
+    void costsFollowTheirPostToPlatformAndFunnelStage() {
+        Answers.posts(ws, Answers.post(post1, campaignA, "INSTAGRAM", "ACTION", "Buy now"),
+                Answers.post(post2, campaignB, "TIKTOK", "ATTENTION", "Dance"));
+        Answers.onAttribution(ws, group -> attribution("LAST_TOUCH", attributionRow(null, "2", "90.00", "1", "1"),
+                attributionRow(null, "0", "0", "0", "0"), "1", null,
+                attributionRow(group.equals("platform") ? "INSTAGRAM" : "ACTION", "2", "90.00", "1", "1")));
+        Answers.onSummary(ws, group -> summary(engagementRow(null, 0)));
+        Answers.cost(ws, "PRODUCTION", "30", "2026-11-10", ",\"postId\":\"" + post1 + "\"");
+        Answers.cost(ws, "AD_SPEND", "20", "2026-11-10", ",\"postId\":\"" + post2 + "\"");
+        Answers.cost(ws, "AD_SPEND", "5", "2026-11-10", ",\"platform\":\"TIKTOK\"");
+
+        JsonPath byPlatform = roi(ws, PERIOD + "&groupBy=platform");
+        assertEquals(List.of("INSTAGRAM", "TIKTOK"), byPlatform.getList("rows.key"));
+        assertEquals(List.of("Instagram", "Tiktok"), byPlatform.getList("rows.label"));
+        assertEquals("30.00", byPlatform.getString("rows[0].spend.amount"));
+        assertNumber(2.0, byPlatform.get("rows[0].roi"));
+        assertNull(byPlatform.get("rows[0].roas"));
+        assertEquals("25.00", byPlatform.getString("rows[1].spend.amount"));
+        assertNumber(-1.0, byPlatform.get("rows[1].roi"));
+        assertTotalsAreTheSumOfRows(byPlatform);
+
+        JsonPath byStage = roi(ws, PERIOD + "&groupBy=funnelStage");
+        assertEquals(List.of("ACTION", "ATTENTION", "unassigned"), byStage.getList("rows.key"));
+        assertEquals(List.of("30.00", "20.00", "5.00"), byStage.getList("rows.spend.amount"));
+        assertEquals("55.00", byStage.getString("totals.spend.amount"));
+        assertTotalsAreTheSumOfRows(byStage);
+    }
+
+    @Test
+    void emptyWorkspaceGivesNullRatiosNotErrors() {
+        Answers.campaigns(ws);
+        Answers.onAttribution(ws, group -> attribution("LAST_TOUCH", attributionRow(null, "0", "0", "0", "0"),
+                attributionRow(null, "0", "0", "0", "0"), "0", null));
+        Answers.onSummary(ws, group -> summary(engagementRow(null, 0)));
+        JsonPath report = roi(ws, PERIOD);
+        assertEquals(List.of(), report.getList("rows"));
+        assertEquals("0.00", report.getString("totals.spend.amount"));
+        for (String ratio : List.of("roi", "roas", "cac", "cpl", "conversionRate", "engagementRate",
+                "costPerEngagement", "ltv")) {
+            assertNull(report.get("totals." + ratio), ratio);
+        }
+    }
+
+    @Test
+    void csvHasAHeaderTheRowsAndTheTotals() {
+        twoCampaigns();
+        String csv = given().auth().oauth2(TestTokens.workspace(ws, "reports:read")).accept("text/csv")
+                .get("/workspaces/" + ws + "/reports/roi?" + PERIOD + "&groupBy=campaign").then().statusCode(200)
+                .contentType(containsString("text/csv"))
+                .header("Content-Disposition", containsString("roi-campaign-2026-11-01-2026-11-30.csv"))
+                .extract().asString();
+        String[] lines = csv.split("\r\n");
+        assertEquals(5, lines.length, csv);
+        assertEquals("key,label,currency,spend,adSpend,communityManagement,revenue,profit,roi,roas,conversions,leads,"
+                + "customers,cac,cpl,conversionRate,engagements,impressions,engagementRate,costPerEngagement,ltv",
+                lines[0]);
+        assertEquals(campaignA + ",Spring sale,EUR,60.00,40.00,10.00,120.00,60.00,1,3,3,2,1,60.00,30.00,0.05,80,1000,"
+                + "0.08,0.75,", lines[1]);
+        assertTrue(lines[2].startsWith(campaignB + ",\"Brand, awareness\",EUR,45.00,"), lines[2]);
+        assertTrue(lines[3].startsWith("unassigned,Not tied to a campaign,EUR,30.00,"), lines[3]);
+        assertTrue(lines[4].startsWith("totals,Total,EUR,135.00,65.00,45.00,150.00,15.00,0.1111,2.3077,"), lines[4]);
+    }
+
+    @Test
+    void badParametersAreProblems() {
+        String path = "/workspaces/" + ws + "/reports/roi?";
+        String token = TestTokens.workspace(ws, "reports:read");
+        Map<String, String> cases = Map.of("from=2026-13-01", "from", "to=yesterday", "to",
+                "from=2026-11-10&to=2026-11-01", "to", "groupBy=day", "groupBy", "model=MAGIC", "model",
+                "lookbackDays=0", "lookbackDays", "halfLifeDays=-2", "halfLifeDays", "touchTypes=LIKE,PRAYER",
+                "touchTypes", "from=2020-01-01&to=2026-01-01", "to");
+        cases.forEach((query, field) -> given().auth().oauth2(token).get(path + query).then().statusCode(422)
+                .contentType("application/problem+json").body("errors[0].field", equalTo(field)));
+        given().auth().oauth2(token).accept("text/csv").get(path + "groupBy=day").then().statusCode(422)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("groupBy"));
+    }
+
+    @Test
+    void authScopeAndTenancy() {
+        String path = "/workspaces/" + ws + "/reports/roi";
+        given().get(path).then().statusCode(401).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.workspace(ws, "costs:write")).get(path).then().statusCode(403)
+                .contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.workspace(UUID.randomUUID(), "reports:read")).get(path).then()
+                .statusCode(404).contentType("application/problem+json").body("status", equalTo(404));
+        given().auth().oauth2(TestTokens.admin()).get("/workspaces/" + UUID.randomUUID() + "/reports/roi").then()
+                .statusCode(404).body("title", equalTo("Not Found")).body("errors", nullValue());
+        given().auth().oauth2(TestTokens.workspace(ws, "reports:read")).get(path + "?groupBy=nope").then()
+                .body("errors", hasSize(1)).body("errors.field", contains("groupBy"));
+    }
+
+    static String amount(Map<String, Object> row, String field) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> money = (Map<String, Object>) row.get(field);
+        return money == null ? null : (String) money.get("amount");
+    }
+
+    static void assertNumber(double expected, Object actual) {
+        assertTrue(actual instanceof Number, "expected a number but was " + actual);
+        assertEquals(expected, ((Number) actual).doubleValue(), 1e-6);
+    }
+
+    /** Every additive field of the totals equals the sum of the rows' (money exactly, shared credit to 1e-6, as JSON floats). */
+    static void assertTotalsAreTheSumOfRows(JsonPath report) {
+        List<Map<String, Object>> rows = report.getList("rows");
+        Map<String, Object> totals = report.getMap("totals");
+        for (String money : List.of("spend", "adSpend", "communityManagement", "revenue", "profit")) {
+            BigDecimal sum = rows.stream().map(r -> new BigDecimal(amount(r, money))).reduce(BigDecimal.ZERO,
+                    BigDecimal::add);
+            assertEquals(0, sum.compareTo(new BigDecimal(amount(totals, money))), money);
+        }
+        for (String count : List.of("conversions", "leads", "customers", "engagements", "impressions")) {
+            double sum = rows.stream().mapToDouble(r -> ((Number) r.get(count)).doubleValue()).sum();
+            assertEquals(sum, ((Number) totals.get(count)).doubleValue(), 1e-6, count);
+        }
+    }
+}

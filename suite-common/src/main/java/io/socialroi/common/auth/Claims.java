@@ -1,0 +1,17 @@
+package io.socialroi.common.auth;
+
+/** Names of the suite's own JWT claims. */
+public final class Claims {
+
+    /** Array of workspace ids the token is bound to; absent on admin and service tokens. */
+    public static final String WORKSPACES = "ws";
+
+    /** Space-separated scopes, as OAuth clients expect them. */
+    public static final String SCOPE = "scope";
+
+    /** The user's role when the token came from a login rather than a client credential. */
+    public static final String ROLE = "role";
+
+    private Claims() {
+    }
+}

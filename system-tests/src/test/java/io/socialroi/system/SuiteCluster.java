@@ -1,0 +1,225 @@
+package io.socialroi.system;
+
+import io.socialroi.testing.TestDatabase;
+import io.socialroi.testing.TestKeys;
+import io.socialroi.testing.TcpProxy;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The four packaged services (their {@code quarkus-run.jar}), started as separate processes on free ports
+ * against fresh PostgreSQL databases, with generated keys and credentials: the suite as it runs in
+ * production, minus the network. Started once per test JVM and stopped when it exits.
+ */
+public final class SuiteCluster {
+
+    public static final String ADMIN_CLIENT_ID = "system-admin";
+    public static final String ADMIN_CLIENT_SECRET = "system-admin-secret-" + Long.toHexString(System.nanoTime());
+    public static final String ADMIN_EMAIL = "admin@agency.test";
+    public static final String ADMIN_PASSWORD = "Admin-password-" + Long.toHexString(System.nanoTime());
+    public static final String SERVICE_SECRET = "system-service-secret-" + Long.toHexString(System.nanoTime());
+
+    private static final List<String> SERVICES = List.of("content-service", "engagement-service", "conversion-service",
+            "reporting-service");
+    private static SuiteCluster instance;
+
+    private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final Map<String, String> databases = new LinkedHashMap<>();
+    private final Map<String, Process> processes = new LinkedHashMap<>();
+    private final Map<String, TcpProxy> databaseProxies = new LinkedHashMap<>();
+    private final Path root;
+    private final Path logs;
+
+    private SuiteCluster() {
+        root = Path.of(System.getProperty("suite.root", "..")).toAbsolutePath().normalize();
+        logs = root.resolve("system-tests/target/service-logs");
+    }
+
+    /** The running cluster, started on first use. */
+    public static synchronized SuiteCluster get() {
+        if (instance == null) {
+            SuiteCluster cluster = new SuiteCluster();
+            Runtime.getRuntime().addShutdownHook(new Thread(cluster::stop));
+            cluster.start();
+            instance = cluster;
+        }
+        return instance;
+    }
+
+    public String url(String service) {
+        return "http://127.0.0.1:" + ports.get(service);
+    }
+
+    public String content() {
+        return url("content-service");
+    }
+
+    public String engagement() {
+        return url("engagement-service");
+    }
+
+    public String conversion() {
+        return url("conversion-service");
+    }
+
+    public String reporting() {
+        return url("reporting-service");
+    }
+
+    public String database(String service) {
+        return databases.get(service);
+    }
+
+    /** The proxy between {@code service} and PostgreSQL: cut it to crash the database for that service. */
+    public TcpProxy databaseProxy(String service) {
+        return databaseProxies.get(service);
+    }
+
+    /** Stops one service hard, as a crash or an outage would. */
+    public synchronized void kill(String service) {
+        Process process = processes.get(service);
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Starts a stopped service again on its port and waits until it is ready. */
+    public synchronized void restart(String service) {
+        try {
+            processes.put(service, launch(service));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        awaitReady(service);
+    }
+
+    private void start() {
+        try {
+            Files.createDirectories(logs);
+            for (String service : SERVICES) {
+                ports.put(service, freePort());
+                databases.put(service, TestDatabase.create(service.replace("-service", "") + "_sys"));
+                databaseProxies.put(service, TcpProxy.forPostgres());
+            }
+            for (String service : SERVICES) {
+                processes.put(service, launch(service));
+            }
+            for (String service : SERVICES) {
+                awaitReady(service);
+            }
+        } catch (IOException e) {
+            stop();
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            stop();
+            throw e;
+        }
+    }
+
+    private Process launch(String service) throws IOException {
+        Path jar = root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: package the services first (./mvnw verify does)");
+        }
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(logs.resolve(service + ".log").toFile());
+        Map<String, String> env = builder.environment();
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(service)));
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", databaseProxies.get(service).jdbcUrl(databases.get(service)));
+        env.put("QUARKUS_DATASOURCE_USERNAME", TestDatabase.USER);
+        env.put("SUITE_JWT_PUBLIC_KEY", TestKeys.publicKeyPem().toUri().toString());
+        env.put("SUITE_JWT_PRIVATE_KEY", TestKeys.privateKeyPem().toUri().toString());
+        env.put("SUITE_ADMIN_CLIENT_ID", ADMIN_CLIENT_ID);
+        env.put("SUITE_ADMIN_CLIENT_SECRET", ADMIN_CLIENT_SECRET);
+        env.put("SUITE_ADMIN_EMAIL", ADMIN_EMAIL);
+        env.put("SUITE_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        env.put("SUITE_SERVICE_SECRET", SERVICE_SECRET);
+        env.put("SUITE_CONTENT_URL", content());
+        env.put("SUITE_ENGAGEMENT_URL", engagement());
+        env.put("SUITE_CONVERSION_URL", conversion());
+        env.put("SUITE_REPORTING_URL", reporting());
+        env.put("SUITE_REDIRECT_BASE_URL", engagement());
+        env.put("SUITE_DASHBOARD_ORIGIN", reporting());
+        return builder.start();
+    }
+
+    private void awaitReady(String service) {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(url(service) + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(2)).build();
+        while (Instant.now().isBefore(deadline)) {
+            if (!processes.get(service).isAlive()) {
+                throw new IllegalStateException(service + " exited; see " + logs.resolve(service + ".log"));
+            }
+            try {
+                if (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(250);
+        }
+        throw new IllegalStateException(service + " not ready within 120 s; see " + logs.resolve(service + ".log"));
+    }
+
+    private void stop() {
+        processes.values().forEach(Process::destroy);
+        databaseProxies.values().forEach(TcpProxy::close);
+        for (Process process : processes.values()) {
+            try {
+                if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+        databases.values().forEach(db -> {
+            try {
+                TestDatabase.drop(db);
+            } catch (RuntimeException e) {
+                // the database server may be gone already at JVM exit
+            }
+        });
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
