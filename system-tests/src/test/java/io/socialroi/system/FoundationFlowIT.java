@@ -80,7 +80,11 @@ class FoundationFlowIT {
 
         // The redirect is served by engagement-service once content-service has registered the link.
         Response redirect = Eventually.await("tracked link registration", Duration.ofSeconds(30), () -> {
-            Response r = given().redirects().follow(false).get(linkUrl);
+            // A person's browser: scripted clients (RestAssured says Apache-HttpClient) count as bot traffic.
+            Response r = given().redirects().follow(false)
+                    .header("User-Agent", "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) "
+                            + "AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1")
+                    .get(linkUrl);
             return r.statusCode() == 302 ? r : null;
         });
         Map<String, String> query = queryOf(redirect.header("Location"));
