@@ -133,17 +133,59 @@ public final class SuiteCluster {
     }
 
     private Process launch(String service) throws IOException {
+        return launch(service, ports.get(service), databaseProxies.get(service).jdbcUrl(databases.get(service)),
+                logs.resolve(service + ".log"));
+    }
+
+    /**
+     * Starts one more process of {@code service} on {@code port} against {@code jdbcUrl}, wired to the
+     * cluster's other services and keys; the caller stops it. Used to run a service against a database
+     * the test controls (a PostgreSQL it crashes, a second replica).
+     */
+    public Process launchExtra(String service, int port, String jdbcUrl, String logName) throws IOException {
+        return launch(service, port, jdbcUrl, logs.resolve(logName + ".log"));
+    }
+
+    /** Waits until {@code baseUrl}/q/health/ready answers 200 while {@code process} lives. */
+    public static void awaitReady(String baseUrl, Process process, Path log) {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(2)).build();
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(baseUrl + " exited; see " + log);
+            }
+            try {
+                if (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(250);
+        }
+        throw new IllegalStateException(baseUrl + " not ready within 120 s; see " + log);
+    }
+
+    public Path logs() {
+        return logs;
+    }
+
+    private Process launch(String service, int port, String jdbcUrl, Path log) throws IOException {
         Path jar = root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (./mvnw verify does)");
         }
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-jar", jar.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(logs.resolve(service + ".log").toFile());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
-        env.put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(service)));
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", databaseProxies.get(service).jdbcUrl(databases.get(service)));
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
         env.put("QUARKUS_DATASOURCE_USERNAME", TestDatabase.USER);
         env.put("SUITE_JWT_PUBLIC_KEY", TestKeys.publicKeyPem().toUri().toString());
         env.put("SUITE_JWT_PRIVATE_KEY", TestKeys.privateKeyPem().toUri().toString());
@@ -162,27 +204,7 @@ public final class SuiteCluster {
     }
 
     private void awaitReady(String service) {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(url(service) + "/q/health/ready"))
-                .timeout(Duration.ofSeconds(2)).build();
-        while (Instant.now().isBefore(deadline)) {
-            if (!processes.get(service).isAlive()) {
-                throw new IllegalStateException(service + " exited; see " + logs.resolve(service + ".log"));
-            }
-            try {
-                if (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            sleep(250);
-        }
-        throw new IllegalStateException(service + " not ready within 120 s; see " + logs.resolve(service + ".log"));
+        awaitReady(url(service), processes.get(service), logs.resolve(service + ".log"));
     }
 
     private void stop() {
@@ -207,7 +229,7 @@ public final class SuiteCluster {
         });
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();
