@@ -1,5 +1,8 @@
 package io.socialroi.content.workspace;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import io.socialroi.content.common.Limits;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -86,8 +89,10 @@ public class WorkspaceResource {
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Bad limit or cursor",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    public Page<WorkspaceView> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-        int size = Params.limit(limit);
+    public Page<WorkspaceView> list(@QueryParam("limit") @Parameter(description = "Page size, 1 to 500 (default 50)",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500")) String limit,
+            @QueryParam("cursor") String cursor) {
+        int size = Limits.of(limit);
         UUID after = Params.uuid("cursor", cursor);
         StringBuilder query = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
