@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -43,13 +44,15 @@ public class TokenResource {
     private final String serviceSecret;
 
     public TokenResource(TokenIssuer issuer,
-            @ConfigProperty(name = "suite.admin.client-id", defaultValue = "") String adminClientId,
-            @ConfigProperty(name = "suite.admin.client-secret", defaultValue = "") String adminClientSecret,
-            @ConfigProperty(name = "suite.auth.service-secret", defaultValue = "") String serviceSecret) {
+            @ConfigProperty(name = "suite.admin.client-id") Optional<String> adminClientId,
+            @ConfigProperty(name = "suite.admin.client-secret") Optional<String> adminClientSecret,
+            @ConfigProperty(name = "suite.auth.service-secret") Optional<String> serviceSecret) {
+        // Optional: unset environment variables expand to nothing, which must mean "not configured", not a
+        // start-up failure.
         this.issuer = issuer;
-        this.adminClientId = adminClientId;
-        this.adminClientSecret = adminClientSecret;
-        this.serviceSecret = serviceSecret;
+        this.adminClientId = adminClientId.orElse("");
+        this.adminClientSecret = adminClientSecret.orElse("");
+        this.serviceSecret = serviceSecret.orElse("");
     }
 
     @POST
