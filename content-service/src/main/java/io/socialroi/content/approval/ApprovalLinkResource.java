@@ -92,7 +92,7 @@ public class ApprovalLinkResource {
     @APIResponse(responseCode = "422", description = ApiProblems.INVALID,
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public Response create(@PathParam("workspaceId") UUID workspaceId, @PathParam("postId") UUID postId,
-            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ApprovalLinkRequest.class))) byte[] body)
             throws java.io.IOException {
         access.require(workspaceId);

@@ -78,7 +78,7 @@ public class PostLifecycleResource {
     @Transactional
     @Operation(summary = "Submit for review", description = "DRAFT -> IN_REVIEW")
     public PostView submit(@PathParam("workspaceId") UUID ws, @PathParam("postId") UUID id,
-            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ActionRequest.class))) byte[] body) throws java.io.IOException {
         return move(ws, id, PostAction.SUBMIT, body);
     }
@@ -88,7 +88,7 @@ public class PostLifecycleResource {
     @Transactional
     @Operation(summary = "Approve", description = "IN_REVIEW -> APPROVED; sends the post.approved webhook")
     public PostView approve(@PathParam("workspaceId") UUID ws, @PathParam("postId") UUID id,
-            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ActionRequest.class))) byte[] body) throws java.io.IOException {
         return move(ws, id, PostAction.APPROVE, body);
     }
@@ -98,7 +98,7 @@ public class PostLifecycleResource {
     @Transactional
     @Operation(summary = "Reject", description = "IN_REVIEW or APPROVED -> DRAFT, with the reviewer's comment")
     public PostView reject(@PathParam("workspaceId") UUID ws, @PathParam("postId") UUID id,
-            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ActionRequest.class))) byte[] body) throws java.io.IOException {
         return move(ws, id, PostAction.REJECT, body);
     }
@@ -112,7 +112,7 @@ public class PostLifecycleResource {
     @APIResponse(responseCode = "422", description = ApiProblems.INVALID,
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public PostView schedule(@PathParam("workspaceId") UUID ws, @PathParam("postId") UUID id,
-            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ActionRequest.class))) byte[] body) throws java.io.IOException {
         return move(ws, id, PostAction.SCHEDULE, body);
     }
@@ -122,7 +122,7 @@ public class PostLifecycleResource {
     @Transactional
     @Operation(summary = "Unschedule", description = "SCHEDULED -> APPROVED")
     public PostView unschedule(@PathParam("workspaceId") UUID ws, @PathParam("postId") UUID id,
-            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ActionRequest.class))) byte[] body) throws java.io.IOException {
         return move(ws, id, PostAction.UNSCHEDULE, body);
     }
@@ -133,7 +133,7 @@ public class PostLifecycleResource {
     @Operation(summary = "Retry publishing", description = "FAILED -> SCHEDULED for now, attempts start again; the "
             + "delivery id stays the same so a receiver can recognise the post")
     public PostView retry(@PathParam("workspaceId") UUID ws, @PathParam("postId") UUID id,
-            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ActionRequest.class))) byte[] body) throws java.io.IOException {
         return move(ws, id, PostAction.RETRY, body);
     }
