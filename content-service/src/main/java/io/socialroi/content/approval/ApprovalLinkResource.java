@@ -2,7 +2,6 @@ package io.socialroi.content.approval;
 
 import static io.socialroi.content.common.ApiProblems.PROBLEM_JSON;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.socialroi.common.auth.Scopes;
 import io.socialroi.common.auth.WorkspaceAccess;
@@ -11,6 +10,7 @@ import io.socialroi.common.problem.Problem;
 import io.socialroi.common.problem.ProblemException;
 import io.socialroi.content.auth.Secrets;
 import io.socialroi.content.common.ApiProblems;
+import io.socialroi.content.common.Bodies;
 import io.socialroi.content.post.Post;
 import io.socialroi.content.post.PostStatus;
 import io.socialroi.content.workspace.Workspaces;
@@ -23,6 +23,8 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -49,6 +51,9 @@ public class ApprovalLinkResource {
     /** The created link; {@code url} carries the secret token and is shown only here. */
     public record CreatedLink(UUID id, UUID postId, String url, Instant expiresAt) {
     }
+
+    @Context
+    HttpHeaders headers;
 
     private final WorkspaceAccess access;
     private final ObjectMapper mapper;
@@ -82,12 +87,14 @@ public class ApprovalLinkResource {
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The post is not IN_REVIEW",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "A body was sent but not as application/json",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = ApiProblems.INVALID,
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public Response create(@PathParam("workspaceId") UUID workspaceId, @PathParam("postId") UUID postId,
-            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ApprovalLinkRequest.class))) String body)
-            throws JsonProcessingException {
+            @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ApprovalLinkRequest.class))) byte[] body)
+            throws java.io.IOException {
         access.require(workspaceId);
         Workspaces.require(workspaceId);
         ApprovalLinkRequest request = parse(body);
@@ -114,11 +121,11 @@ public class ApprovalLinkResource {
         return Response.created(URI.create(url)).entity(new CreatedLink(link.id, postId, url, link.expiresAt)).build();
     }
 
-    private ApprovalLinkRequest parse(String body) throws JsonProcessingException {
-        if (body == null || body.isBlank()) {
+    private ApprovalLinkRequest parse(byte[] body) throws java.io.IOException {
+        if (Bodies.absent(body)) {
             return null;
         }
-        ApprovalLinkRequest request = mapper.readValue(body, ApprovalLinkRequest.class);
+        ApprovalLinkRequest request = Bodies.read(mapper, body, ApprovalLinkRequest.class, headers.getMediaType());
         Set<ConstraintViolation<ApprovalLinkRequest>> violations = validator.validate(request);
         if (!violations.isEmpty()) {
             throw new ConstraintViolationException(violations);

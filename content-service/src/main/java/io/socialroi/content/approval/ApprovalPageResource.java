@@ -1,5 +1,11 @@
 package io.socialroi.content.approval;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import io.socialroi.content.common.ApiProblems;
+import static io.socialroi.content.common.ApiProblems.PROBLEM_JSON;
+
 import io.socialroi.common.problem.FieldError;
 import io.socialroi.common.problem.Problem;
 import io.socialroi.common.problem.ProblemException;
@@ -60,9 +66,13 @@ public class ApprovalPageResource {
     @Transactional
     @Operation(summary = "The approval page", description = "Shows the post (caption, media, platform, schedule) with "
             + "approve and reject buttons. 404 for an unknown link, 410 once used or expired.")
-    @APIResponse(responseCode = "200", description = "The page")
-    @APIResponse(responseCode = "404", description = "No such link")
-    @APIResponse(responseCode = "410", description = "Used or expired")
+    @APIResponse(responseCode = "200", description = "The page", content = @Content(mediaType = MediaType.TEXT_HTML))
+    @APIResponse(responseCode = "404", description = "No such link (an HTML page when the browser asks for HTML)",
+            content = {@Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)),
+                @Content(mediaType = MediaType.TEXT_HTML)})
+    @APIResponse(responseCode = "410", description = "Used or expired",
+            content = {@Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)),
+                @Content(mediaType = MediaType.TEXT_HTML)})
     public Response show(@PathParam("token") String token, @HeaderParam("Accept") String accept) {
         ApprovalLink link = ApprovalLink.byTokenHash(Secrets.hash(token), false);
         Response refused = refusal(link, accept);
@@ -80,11 +90,22 @@ public class ApprovalPageResource {
     @Transactional
     @Operation(summary = "Approve or reject", description = "Form fields decision=APPROVE|REJECT and an optional "
             + "comment. Uses the link up: it works once.")
-    @APIResponse(responseCode = "200", description = "Decision recorded")
-    @APIResponse(responseCode = "404", description = "No such link")
-    @APIResponse(responseCode = "409", description = "The post is no longer awaiting approval")
-    @APIResponse(responseCode = "410", description = "Used or expired")
-    @APIResponse(responseCode = "422", description = "Missing or unknown decision, comment too long")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
+            schema = @Schema(implementation = DecisionForm.class), example = "decision=REJECT&comment=Use+the+red+photo"))
+    @APIResponse(responseCode = "200", description = "Decision recorded",
+            content = @Content(mediaType = MediaType.TEXT_HTML))
+    @APIResponse(responseCode = "404", description = "No such link (an HTML page when the browser asks for HTML)",
+            content = {@Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)),
+                @Content(mediaType = MediaType.TEXT_HTML)})
+    @APIResponse(responseCode = "409", description = "The post is no longer awaiting approval",
+            content = {@Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)),
+                @Content(mediaType = MediaType.TEXT_HTML)})
+    @APIResponse(responseCode = "410", description = "Used or expired",
+            content = {@Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)),
+                @Content(mediaType = MediaType.TEXT_HTML)})
+    @APIResponse(responseCode = "422", description = "Missing or unknown decision, comment too long",
+            content = {@Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)),
+                @Content(mediaType = MediaType.TEXT_HTML)})
     public Response decide(@PathParam("token") String token, @FormParam("decision") String decision,
             @FormParam("comment") String comment, @HeaderParam("Accept") String accept) {
         ApprovalLink link = ApprovalLink.byTokenHash(Secrets.hash(token), true);
@@ -115,6 +136,12 @@ public class ApprovalPageResource {
         link.comment = note;
         String done = action == PostAction.APPROVE ? "approved" : "sent back with your comments";
         return html(200, Html.page("Thank you", "<h1>Thank you</h1><p>The post was " + done + ".</p>"));
+    }
+
+    /** The decision form, for the OpenAPI document. */
+    @Schema(name = "ApprovalDecision")
+    public record DecisionForm(@Schema(required = true, enumeration = {"APPROVE", "REJECT"}) String decision,
+            @Schema(maxLength = 2000) String comment) {
     }
 
     /** Null when the link may be used; otherwise the answer saying why not. */

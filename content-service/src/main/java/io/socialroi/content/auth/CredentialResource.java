@@ -1,5 +1,13 @@
 package io.socialroi.content.auth;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import io.socialroi.content.common.ApiProblems;
+import io.socialroi.common.problem.Problem;
+import static io.socialroi.content.common.ApiProblems.PROBLEM_JSON;
+
 import io.socialroi.common.auth.Scopes;
 import io.socialroi.common.problem.FieldError;
 import io.socialroi.common.problem.ProblemException;
@@ -26,6 +34,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/workspaces/{workspaceId}/credentials")
 @Tag(name = "Credentials")
 @RolesAllowed(Scopes.ADMIN)
+@APIResponse(responseCode = "401", description = ApiProblems.UNAUTHORIZED,
+        content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Not the agency admin",
+        content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = "No such workspace, or no such credential in it",
+        content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
 public class CredentialResource {
 
     /** The answer to a creation: the only time the secret is shown. */
@@ -35,6 +49,14 @@ public class CredentialResource {
 
     @POST
     @Transactional
+    @Operation(summary = "Create a client credential (agency admin)", description = "The secret is in this answer "
+            + "only and stored as a hash; exchange both at POST /auth/token for a token bound to this workspace.")
+    @APIResponse(responseCode = "201", description = "Created; the secret is shown this once",
+            content = @Content(schema = @Schema(implementation = CreatedCredential.class)))
+    @APIResponse(responseCode = "400", description = ApiProblems.BAD_REQUEST,
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Blank name, no scopes or an unknown scope; errors lists each one",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public Response create(@PathParam("workspaceId") UUID workspaceId, @Valid @NotNull CredentialRequest request) {
         requireWorkspace(workspaceId);
         List<FieldError> errors = new ArrayList<>();
@@ -64,6 +86,9 @@ public class CredentialResource {
     @DELETE
     @Path("/{clientId}")
     @Transactional
+    @Operation(summary = "Revoke a client credential (agency admin)", description = "Its secret stops working at once; "
+            + "tokens already issued expire on their own.")
+    @APIResponse(responseCode = "204", description = "Revoked (also when it already was)")
     public Response revoke(@PathParam("workspaceId") UUID workspaceId, @PathParam("clientId") String clientId) {
         requireWorkspace(workspaceId);
         Credential credential = Credential.findById(clientId);

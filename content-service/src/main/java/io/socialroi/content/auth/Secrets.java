@@ -13,15 +13,21 @@ import java.util.HexFormat;
  */
 public final class Secrets {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private Secrets() {
+    }
+
+    /**
+     * Created on first use, at run time: a SecureRandom seeded while building a native image would be baked
+     * into it (and GraalVM refuses one in the image heap), so no static field of Secrets holds one.
+     */
+    private static final class Random {
+        static final SecureRandom INSTANCE = new SecureRandom();
     }
 
     /** A URL-safe random string of {@code bytes} random bytes. */
     public static String random(int bytes) {
         byte[] raw = new byte[bytes];
-        RANDOM.nextBytes(raw);
+        Random.INSTANCE.nextBytes(raw);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
     }
 

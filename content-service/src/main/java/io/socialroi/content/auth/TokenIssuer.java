@@ -19,9 +19,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class TokenIssuer {
 
     private final long lifespanSeconds;
+    private final String keyId;
 
-    public TokenIssuer(@ConfigProperty(name = "smallrye.jwt.new-token.lifespan", defaultValue = "3600") long lifespanSeconds) {
+    /**
+     * {@code suite.jwt.key-id} (env {@code SUITE_JWT_KEY_ID}) is the {@code kid} header of every token, so a
+     * key rotation can name the new key while verifiers still hold the old one.
+     */
+    public TokenIssuer(@ConfigProperty(name = "smallrye.jwt.new-token.lifespan", defaultValue = "3600") long lifespanSeconds,
+            @ConfigProperty(name = "suite.jwt.key-id", defaultValue = "suite") String keyId) {
         this.lifespanSeconds = lifespanSeconds;
+        this.keyId = keyId;
     }
 
     /** A signed token; {@code workspaces} null means not bound to workspaces (admin, service). */
@@ -36,7 +43,7 @@ public class TokenIssuer {
         if (role != null) {
             claims.claim(Claims.ROLE, role);
         }
-        return new IssuedToken(claims.jws().keyId("suite").sign(), lifespanSeconds);
+        return new IssuedToken(claims.jws().keyId(keyId).sign(), lifespanSeconds);
     }
 
     public IssuedToken forWorkspace(String subject, List<String> scopes, UUID workspaceId) {

@@ -1,5 +1,13 @@
 package io.socialroi.content.auth;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import io.socialroi.content.common.ApiProblems;
+import static io.socialroi.content.common.ApiProblems.PROBLEM_JSON;
+
 import io.socialroi.common.auth.Scopes;
 import io.socialroi.common.http.RateLimited;
 import io.socialroi.common.problem.Problem;
@@ -14,6 +22,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -35,13 +44,15 @@ public class TokenResource {
     private final String serviceSecret;
 
     public TokenResource(TokenIssuer issuer,
-            @ConfigProperty(name = "suite.admin.client-id", defaultValue = "") String adminClientId,
-            @ConfigProperty(name = "suite.admin.client-secret", defaultValue = "") String adminClientSecret,
-            @ConfigProperty(name = "suite.auth.service-secret", defaultValue = "") String serviceSecret) {
+            @ConfigProperty(name = "suite.admin.client-id") Optional<String> adminClientId,
+            @ConfigProperty(name = "suite.admin.client-secret") Optional<String> adminClientSecret,
+            @ConfigProperty(name = "suite.auth.service-secret") Optional<String> serviceSecret) {
+        // Optional: unset environment variables expand to nothing, which must mean "not configured", not a
+        // start-up failure.
         this.issuer = issuer;
-        this.adminClientId = adminClientId;
-        this.adminClientSecret = adminClientSecret;
-        this.serviceSecret = serviceSecret;
+        this.adminClientId = adminClientId.orElse("");
+        this.adminClientSecret = adminClientSecret.orElse("");
+        this.serviceSecret = serviceSecret.orElse("");
     }
 
     @POST
@@ -49,6 +60,22 @@ public class TokenResource {
     @RateLimited
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Transactional
+    @Operation(summary = "Get a token (OAuth 2 client credentials)", description = "Form fields grant_type="
+            + "client_credentials, client_id and client_secret. Rate limited per client id "
+            + "(suite.rate-limit.token.per-minute / .burst).")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
+            schema = @Schema(implementation = TokenForm.class),
+            example = "grant_type=client_credentials&client_id=ws_Xb3kQ9&client_secret=4f1c..."))
+    @APIResponse(responseCode = "200", description = "The token",
+            content = @Content(schema = @Schema(implementation = TokenResponse.class)))
+    @APIResponse(responseCode = "400", description = "grant_type is not client_credentials",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "Unknown client, wrong secret or revoked credential (one answer for all)",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "The body is too large",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "Too many token requests for this client id; see Retry-After, RateLimit and RateLimit-Policy",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public TokenResponse token(@FormParam("grant_type") String grantType, @FormParam("client_id") String clientId,
             @FormParam("client_secret") String clientSecret) {
         if (!"client_credentials".equals(grantType)) {
@@ -79,6 +106,14 @@ public class TokenResource {
         }
         UUID workspace = credential.workspaceId;
         return TokenResponse.bearer(issuer.forWorkspace(clientId, credential.scopeList(), workspace));
+    }
+
+    /** The form of a token request, for the OpenAPI document. */
+    @Schema(name = "TokenRequest")
+    public record TokenForm(
+            @Schema(required = true, enumeration = "client_credentials") String grant_type,
+            @Schema(required = true) String client_id,
+            @Schema(required = true) String client_secret) {
     }
 
     /** One answer for unknown client, wrong secret and revoked credential, so none can be told apart. */

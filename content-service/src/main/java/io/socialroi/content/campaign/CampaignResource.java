@@ -1,5 +1,8 @@
 package io.socialroi.content.campaign;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import io.socialroi.content.common.Limits;
 import static io.socialroi.content.common.ApiProblems.PROBLEM_JSON;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -82,10 +85,11 @@ public class CampaignResource {
     @APIResponse(responseCode = "200", description = "One page")
     @APIResponse(responseCode = "422", description = "Bad limit or cursor",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    public Page<CampaignView> list(@PathParam("workspaceId") UUID workspaceId, @QueryParam("limit") Integer limit,
+    public Page<CampaignView> list(@PathParam("workspaceId") UUID workspaceId, @QueryParam("limit") @Parameter(description = "Page size, 1 to 500 (default 50)",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500")) String limit,
             @QueryParam("cursor") String cursor) {
         access.require(workspaceId);
-        int size = Params.limit(limit);
+        int size = Limits.of(limit);
         Cursor after = Cursor.decode(cursor);
         Workspaces.require(workspaceId);
         List<Campaign> fetched = after == null

@@ -1,5 +1,6 @@
 package io.socialroi.content.common;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,6 +18,9 @@ import java.util.Set;
  * set of rules and field errors.
  */
 @ApplicationScoped
+/* PATCH merges go through valueToTree / treeToValue of these request types, outside REST's own registration. */
+@RegisterForReflection(targets = {io.socialroi.content.campaign.CampaignRequest.class,
+    io.socialroi.content.post.PostRequest.class, io.socialroi.common.money.Money.class})
 public class JsonMerge {
 
     private final ObjectMapper mapper;

@@ -6,16 +6,18 @@ import io.socialroi.common.auth.Scopes;
 import io.socialroi.common.auth.WorkspaceAccess;
 import io.socialroi.common.problem.Problem;
 import io.socialroi.content.common.ApiProblems;
+import io.socialroi.content.common.Bodies;
 import io.socialroi.content.workspace.Workspace;
 import io.socialroi.content.workspace.Workspaces;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -49,7 +51,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "400", description = ApiProblems.BAD_REQUEST,
         content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "415", description = "A body was sent but not as application/json",
+        content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
 public class PostLifecycleResource {
+
+    @Context
+    HttpHeaders headers;
 
     private final WorkspaceAccess access;
     private final PostLifecycle lifecycle;
@@ -71,8 +78,8 @@ public class PostLifecycleResource {
     @Transactional
     @Operation(summary = "Submit for review", description = "DRAFT -> IN_REVIEW")
     public PostView submit(@PathParam("workspaceId") UUID ws, @PathParam("postId") UUID id,
-            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ActionRequest.class))) String body) throws JsonProcessingException {
+            @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ActionRequest.class))) byte[] body) throws java.io.IOException {
         return move(ws, id, PostAction.SUBMIT, body);
     }
 
@@ -81,8 +88,8 @@ public class PostLifecycleResource {
     @Transactional
     @Operation(summary = "Approve", description = "IN_REVIEW -> APPROVED; sends the post.approved webhook")
     public PostView approve(@PathParam("workspaceId") UUID ws, @PathParam("postId") UUID id,
-            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ActionRequest.class))) String body) throws JsonProcessingException {
+            @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ActionRequest.class))) byte[] body) throws java.io.IOException {
         return move(ws, id, PostAction.APPROVE, body);
     }
 
@@ -91,8 +98,8 @@ public class PostLifecycleResource {
     @Transactional
     @Operation(summary = "Reject", description = "IN_REVIEW or APPROVED -> DRAFT, with the reviewer's comment")
     public PostView reject(@PathParam("workspaceId") UUID ws, @PathParam("postId") UUID id,
-            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ActionRequest.class))) String body) throws JsonProcessingException {
+            @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ActionRequest.class))) byte[] body) throws java.io.IOException {
         return move(ws, id, PostAction.REJECT, body);
     }
 
@@ -105,8 +112,8 @@ public class PostLifecycleResource {
     @APIResponse(responseCode = "422", description = ApiProblems.INVALID,
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public PostView schedule(@PathParam("workspaceId") UUID ws, @PathParam("postId") UUID id,
-            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ActionRequest.class))) String body) throws JsonProcessingException {
+            @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ActionRequest.class))) byte[] body) throws java.io.IOException {
         return move(ws, id, PostAction.SCHEDULE, body);
     }
 
@@ -115,8 +122,8 @@ public class PostLifecycleResource {
     @Transactional
     @Operation(summary = "Unschedule", description = "SCHEDULED -> APPROVED")
     public PostView unschedule(@PathParam("workspaceId") UUID ws, @PathParam("postId") UUID id,
-            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ActionRequest.class))) String body) throws JsonProcessingException {
+            @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ActionRequest.class))) byte[] body) throws java.io.IOException {
         return move(ws, id, PostAction.UNSCHEDULE, body);
     }
 
@@ -126,25 +133,29 @@ public class PostLifecycleResource {
     @Operation(summary = "Retry publishing", description = "FAILED -> SCHEDULED for now, attempts start again; the "
             + "delivery id stays the same so a receiver can recognise the post")
     public PostView retry(@PathParam("workspaceId") UUID ws, @PathParam("postId") UUID id,
-            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ActionRequest.class))) String body) throws JsonProcessingException {
+            @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ActionRequest.class))) byte[] body) throws java.io.IOException {
         return move(ws, id, PostAction.RETRY, body);
     }
 
-    private PostView move(UUID workspaceId, UUID postId, PostAction action, String body)
-            throws JsonProcessingException {
+    private PostView move(UUID workspaceId, UUID postId, PostAction action, byte[] body)
+            throws java.io.IOException {
         access.require(workspaceId);
         Workspace workspace = Workspaces.require(workspaceId);
         Post post = lifecycle.move(workspace, postId, action, parse(body), access.subject());
         return views.of(post, Workspaces.zone(workspace));
     }
 
-    /** The body is optional (a bare POST is the usual call), so it is read here rather than by a JSON reader. */
-    private ActionRequest parse(String body) throws JsonProcessingException {
-        if (body == null || body.isBlank()) {
+    /**
+     * The body is optional (a bare POST is the usual call), so it is read here rather than by a JSON reader. It is
+     * parsed from its bytes, so invalid UTF-8 is refused rather than silently replaced; a JSON {@code null} body
+     * is refused too, as a body that is there must be an object.
+     */
+    private ActionRequest parse(byte[] body) throws java.io.IOException {
+        if (Bodies.absent(body)) {
             return null;
         }
-        ActionRequest request = mapper.readValue(body, ActionRequest.class);
+        ActionRequest request = Bodies.read(mapper, body, ActionRequest.class, headers.getMediaType());
         Set<ConstraintViolation<ActionRequest>> violations = validator.validate(request);
         if (!violations.isEmpty()) {
             throw new ConstraintViolationException(violations);

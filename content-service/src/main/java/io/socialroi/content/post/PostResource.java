@@ -1,5 +1,8 @@
 package io.socialroi.content.post;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import io.socialroi.content.common.Limits;
 import static io.socialroi.content.common.ApiProblems.PROBLEM_JSON;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -102,10 +105,11 @@ public class PostResource {
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public Page<PostView> list(@PathParam("workspaceId") UUID workspaceId, @QueryParam("status") String status,
             @QueryParam("platform") String platform, @QueryParam("stage") String stage,
-            @QueryParam("campaignId") String campaignId, @QueryParam("limit") Integer limit,
+            @QueryParam("campaignId") String campaignId, @QueryParam("limit") @Parameter(description = "Page size, 1 to 500 (default 50)",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500")) String limit,
             @QueryParam("cursor") String cursor) {
         access.require(workspaceId);
-        int size = Params.limit(limit);
+        int size = Limits.of(limit);
         StringBuilder query = new StringBuilder("workspaceId = :ws");
         Map<String, Object> params = new HashMap<>();
         params.put("ws", workspaceId);

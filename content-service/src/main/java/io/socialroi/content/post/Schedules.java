@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 
@@ -20,7 +21,18 @@ public final class Schedules {
     private Schedules() {
     }
 
+    /** Plans reach at most this far; a later time is a typo (a year 20260), not a plan. */
+    static final int MAX_YEARS_AHEAD = 10;
+
     public static Instant resolve(String field, String value, ZoneId zone) {
+        Instant at = parse(field, value, zone);
+        if (at != null && at.isAfter(ZonedDateTime.now(ZoneOffset.UTC).plusYears(MAX_YEARS_AHEAD).toInstant())) {
+            throw ProblemException.invalid(field, "is more than " + MAX_YEARS_AHEAD + " years ahead");
+        }
+        return at;
+    }
+
+    private static Instant parse(String field, String value, ZoneId zone) {
         if (value == null || value.isBlank()) {
             return null;
         }

@@ -11,17 +11,21 @@ import java.util.UUID;
 public final class TrackedLinks {
 
     private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final List<String> UTM = List.of("utm_source", "utm_medium", "utm_campaign", "utm_content");
 
     private TrackedLinks() {
+    }
+
+    /** Created on first use, at run time, never at (native) build time; see {@code Secrets}. */
+    private static final class Random {
+        static final SecureRandom INSTANCE = new SecureRandom();
     }
 
     /** Eight random base-62 characters: 2^47 codes, so collisions are not a practical concern. */
     public static String newCode() {
         StringBuilder code = new StringBuilder(8);
         for (int i = 0; i < 8; i++) {
-            code.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+            code.append(ALPHABET.charAt(Random.INSTANCE.nextInt(ALPHABET.length())));
         }
         return code.toString();
     }

@@ -1,5 +1,6 @@
 package io.socialroi.content.publish;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.socialroi.content.post.FunnelStage;
 import io.socialroi.content.post.Platform;
 import io.socialroi.content.post.PostView;
@@ -12,6 +13,8 @@ import java.util.UUID;
  * link included so the integration shares the link that counts clicks. Only fields that cannot change while
  * the post is being published, so every retry of a delivery sends the same bytes.
  */
+/* Serialised by PostPublisher's ObjectMapper, outside any REST resource, hence registered for native images. */
+@RegisterForReflection(targets = {PublishPayload.class, PostView.class, PostView.TrackedLink.class})
 public record PublishPayload(UUID deliveryId, String event, UUID workspaceId, UUID postId, UUID campaignId,
         Platform platform, FunnelStage funnelStage, String caption, List<String> mediaUrls, String callToAction,
         String landingUrl, PostView.TrackedLink trackedLink, OffsetDateTime scheduledAt) {

@@ -1,5 +1,6 @@
 package io.socialroi.content.registration;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.UUID;
 
@@ -7,6 +8,8 @@ import java.util.UUID;
  * Body of engagement-service's {@code PUT /workspaces/{ws}/posts/{postId}} (CONTRACTS.md): the post
  * directory entry and its tracked link, null when the post has no landing URL.
  */
+/* Written to and read from the outbox with the ObjectMapper, so registered for native images. */
+@RegisterForReflection(targets = {PostRegistration.class, PostRegistration.Link.class})
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record PostRegistration(UUID campaignId, String platform, String funnelStage, Link trackedLink) {
 

@@ -4,6 +4,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -20,11 +21,13 @@ public class AdminUserBootstrap {
     private final String password;
 
     public AdminUserBootstrap(UserStore users,
-            @ConfigProperty(name = "suite.admin.email", defaultValue = "") String email,
-            @ConfigProperty(name = "suite.admin.password", defaultValue = "") String password) {
+            @ConfigProperty(name = "suite.admin.email") Optional<String> email,
+            @ConfigProperty(name = "suite.admin.password") Optional<String> password) {
+        // Optional: application.properties reads them from environment variables that may be unset, and an
+        // expression expanding to nothing is a missing value, which a plain String would refuse at start.
         this.users = users;
-        this.email = email;
-        this.password = password;
+        this.email = email.orElse("");
+        this.password = password.orElse("");
     }
 
     void onStart(@Observes StartupEvent event) {

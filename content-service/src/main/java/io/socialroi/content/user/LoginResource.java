@@ -1,5 +1,6 @@
 package io.socialroi.content.user;
 
+import io.socialroi.common.http.RateLimited;
 import io.socialroi.common.problem.Problem;
 import io.socialroi.common.problem.ProblemException;
 import io.socialroi.content.auth.TokenIssuer;
@@ -57,11 +58,13 @@ public class LoginResource {
     @POST
     @Path("/login")
     @PermitAll
+    @RateLimited
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Sign in with email and password",
             description = "Answers a bearer token scoped by the user's role and workspaces, and sets it as an "
-                    + "HttpOnly, SameSite=Strict cookie. Repeated failures lock the email or address for a while.")
+                    + "HttpOnly, SameSite=Strict cookie. Repeated failures lock the email or address for a while, and "
+                    + "sign-ins per email are rate limited (suite.rate-limit.login.per-minute / .burst).")
     @APIResponse(responseCode = "200", description = "Signed in",
             content = @Content(schema = @Schema(implementation = TokenResponse.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON",
@@ -70,7 +73,8 @@ public class LoginResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Missing email or password",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "429", description = "Too many failed attempts; see Retry-After",
+    @APIResponse(responseCode = "429", description = "Too many failed attempts, or too many sign-ins for this email "
+            + "(rate limit, with RateLimit and RateLimit-Policy headers); see Retry-After",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response login(@Valid @NotNull LoginRequest request, @Context HttpServerRequest http) {
         String emailKey = "email:" + request.email().trim().toLowerCase(Locale.ROOT);
@@ -104,6 +108,8 @@ public class LoginResource {
     @Operation(summary = "Sign out", description = "Clears the sign-in cookie. Tokens already handed out stay "
             + "valid until they expire.")
     @APIResponse(responseCode = "204", description = "Cookie cleared")
+    @APIResponse(responseCode = "413", description = "A body was sent and is too large (none is expected)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response logout() {
         return Response.noContent().cookie(cookie("", 0)).build();
     }

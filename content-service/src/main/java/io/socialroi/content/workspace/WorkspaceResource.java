@@ -1,5 +1,16 @@
 package io.socialroi.content.workspace;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import io.socialroi.content.common.Limits;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import io.socialroi.content.common.ApiProblems;
+import io.socialroi.common.problem.Problem;
+import static io.socialroi.content.common.ApiProblems.PROBLEM_JSON;
+
 import io.socialroi.common.auth.Scopes;
 import io.socialroi.common.auth.WorkspaceAccess;
 import io.socialroi.common.idempotency.Idempotent;
@@ -40,6 +51,18 @@ public class WorkspaceResource {
     @RolesAllowed(Scopes.ADMIN)
     @Idempotent
     @Transactional
+    @Operation(summary = "Create a workspace (agency admin)", description = "A client of the agency, with the IANA time "
+            + "zone its calendar and reports use and the ISO 4217 currency of its money. Accepts Idempotency-Key.")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = WorkspaceView.class)))
+    @APIResponse(responseCode = "400", description = ApiProblems.BAD_REQUEST,
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = ApiProblems.UNAUTHORIZED,
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not the agency admin",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A field is invalid (unknown time zone or currency, blank name); errors lists each one",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public Response create(@Valid @NotNull WorkspaceRequest request) {
         Params.zone("timeZone", request.timeZone());
         Params.currency("currency", request.currency());
@@ -57,8 +80,19 @@ public class WorkspaceResource {
     @GET
     @RolesAllowed({Scopes.ADMIN, Scopes.SERVICE, Scopes.CONTENT_READ, Scopes.REPORTS_READ, Scopes.ENGAGEMENT_READ,
         Scopes.CONVERSIONS_READ})
-    public Page<WorkspaceView> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-        int size = Params.limit(limit);
+    @Operation(summary = "List workspaces", description = "The admin and the suite's services see all; any other "
+            + "token the workspaces it is bound to. In id order, paged.")
+    @APIResponse(responseCode = "200", description = "One page")
+    @APIResponse(responseCode = "401", description = ApiProblems.UNAUTHORIZED,
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The token has no read scope",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Bad limit or cursor",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    public Page<WorkspaceView> list(@QueryParam("limit") @Parameter(description = "Page size, 1 to 500 (default 50)",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500")) String limit,
+            @QueryParam("cursor") String cursor) {
+        int size = Limits.of(limit);
         UUID after = Params.uuid("cursor", cursor);
         StringBuilder query = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
@@ -78,6 +112,14 @@ public class WorkspaceResource {
     @Path("/{workspaceId}")
     @RolesAllowed({Scopes.ADMIN, Scopes.SERVICE, Scopes.CONTENT_READ, Scopes.REPORTS_READ, Scopes.ENGAGEMENT_READ,
         Scopes.CONVERSIONS_READ})
+    @Operation(summary = "One workspace", description = "Readable with any read scope of a token bound to it.")
+    @APIResponse(responseCode = "200", description = "The workspace")
+    @APIResponse(responseCode = "401", description = ApiProblems.UNAUTHORIZED,
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The token has no read scope",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such workspace, or not this token's",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public WorkspaceView get(@PathParam("workspaceId") UUID workspaceId) {
         access.require(workspaceId);
         Workspace workspace = Workspace.findById(workspaceId);

@@ -117,4 +117,20 @@ class TokenResourceTest {
         given().formParam("grant_type", "client_credentials").formParam("client_id", "test-admin")
                 .formParam("client_secret", "test-admin-secret").post("/auth/token").then().statusCode(200);
     }
+
+    @Test
+    void tokensNameTheConfiguredKeyId() {
+        String token = token("test-admin", "test-admin-secret");
+        String header = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[0]),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals("suite", io.restassured.path.json.JsonPath.from(header).getString("kid"));
+        assertEquals("RS256", io.restassured.path.json.JsonPath.from(header).getString("alg"));
+        // Another key id (suite.jwt.key-id / SUITE_JWT_KEY_ID) goes into the header of what the issuer signs.
+        String rotated = new TokenIssuer(60, "suite-2027").issue("someone", java.util.List.of("content:read"), null, null)
+                .token();
+        String rotatedHeader = new String(java.util.Base64.getUrlDecoder().decode(rotated.split("\\.")[0]),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals("suite-2027", io.restassured.path.json.JsonPath.from(rotatedHeader).getString("kid"));
+        given().auth().oauth2(rotated).get("/workspaces").then().statusCode(200);
+    }
 }

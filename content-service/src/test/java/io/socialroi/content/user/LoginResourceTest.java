@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -147,5 +148,35 @@ class LoginResourceTest {
                 .body("errors.field", contains("password"));
         given().contentType(ContentType.JSON).body("{\"email\":[],\"password\":\"x\"}").post("/auth/login").then()
                 .statusCode(400).body("errors[0].field", notNullValue());
+    }
+
+    @Test
+    void signInsAreRateLimitedPerEmailWithRateLimitHeaders() {
+        String email = unique("busy");
+        String password = "a busy manager's password";
+        createUser(email, password, "MANAGER", workspace("Busy"));
+        // The burst (10 in the test profile, refilled at 1 a minute) of correct sign-ins passes, each telling the
+        // caller where it stands.
+        for (int i = 0; i < 10; i++) {
+            ExtractableResponse<Response> ok = login(email, password, 200);
+            assertTrue(ok.header("RateLimit").startsWith("limit=10, remaining="), ok.header("RateLimit"));
+            assertNotNull(ok.path("access_token"));
+        }
+        // Then even the right password is refused until the bucket refills; nothing is issued.
+        ExtractableResponse<Response> limited = login(email, password, 429);
+        assertEquals("application/problem+json", limited.contentType());
+        assertEquals(429, (Integer) limited.path("status"));
+        assertTrue(((String) limited.path("type")).endsWith("rate-limited"), (String) limited.path("type"));
+        assertNull(limited.path("access_token"));
+        assertNull(limited.header("Set-Cookie"));
+        assertTrue(Integer.parseInt(limited.header("Retry-After")) > 0);
+        assertTrue(limited.header("RateLimit").startsWith("limit=10, remaining=0,"), limited.header("RateLimit"));
+        assertEquals("10;w=60", limited.header("RateLimit-Policy"));
+        // The e-mail is matched case-insensitively, so changing its case does not get around the limit.
+        login(email.toUpperCase(), password, 429);
+        // Another e-mail from the same address still signs in.
+        String other = unique("calm");
+        createUser(other, "a calm manager's password", "MANAGER", workspace("Calm"));
+        login(other, "a calm manager's password", 200);
     }
 }
