@@ -12,6 +12,7 @@ import io.socialroi.common.workspace.WorkspaceDirectory;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -28,6 +29,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -59,6 +64,12 @@ public class AudienceResource {
     @Idempotent
     @RolesAllowed(Scopes.CONVERSIONS_WRITE)
     @Operation(summary = "Create an audience from engagement rules")
+    @RequestBody(required = true, content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = AudienceRequest.class), examples = @ExampleObject(name = "warm",
+                    summary = "Warm TRUST/ACTION engagers of a campaign in the last 14 days, not converted",
+                    value = "{\"name\":\"Spring sale, warm, not bought\",\"engagedWithinDays\":14,\"campaignId\":"
+                            + "\"3f1c2b4a-5d6e-4f70-8a9b-0c1d2e3f4a5b\",\"funnelStages\":[\"TRUST\",\"ACTION\"],"
+                            + "\"minIntent\":40,\"excludeConverted\":true}")))
     @APIResponse(responseCode = "201", description = "The audience")
     @APIResponse(responseCode = "400", description = "Malformed JSON or wrong types")
     @APIResponse(responseCode = "404", description = "No such workspace")
@@ -74,7 +85,7 @@ public class AudienceResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Scopes.CONVERSIONS_READ, Scopes.CONVERSIONS_WRITE})
+    @RolesAllowed(Scopes.CONVERSIONS_READ)
     @Operation(summary = "List audiences")
     @APIResponse(responseCode = "200", description = "One page of audiences")
     @APIResponse(responseCode = "404", description = "No such workspace")
@@ -89,7 +100,7 @@ public class AudienceResource {
     @GET
     @Path("/{audienceId}")
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Scopes.CONVERSIONS_READ, Scopes.CONVERSIONS_WRITE})
+    @RolesAllowed(Scopes.CONVERSIONS_READ)
     @Operation(summary = "Read an audience")
     @APIResponse(responseCode = "200", description = "The audience")
     @APIResponse(responseCode = "404", description = "No such workspace or audience")
@@ -99,10 +110,26 @@ public class AudienceResource {
         return audience(workspaceId, audienceId);
     }
 
+    @DELETE
+    @Path("/{audienceId}")
+    @RolesAllowed(Scopes.CONVERSIONS_WRITE)
+    @Operation(summary = "Delete an audience", description = "Removes its rules; a second delete is a 404.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "No such workspace or audience")
+    public Response delete(@PathParam("workspaceId") UUID workspaceId, @PathParam("audienceId") String audienceId)
+            throws SQLException {
+        access.require(workspaceId);
+        UUID id = audience(workspaceId, audienceId).id();
+        if (!store.delete(workspaceId, id)) {
+            throw ProblemException.notFound("Audience " + audienceId);
+        }
+        return Response.noContent().build();
+    }
+
     @GET
     @Path("/{audienceId}/members")
     @Produces({MediaType.APPLICATION_JSON, CSV})
-    @RolesAllowed({Scopes.CONVERSIONS_READ, Scopes.CONVERSIONS_WRITE})
+    @RolesAllowed(Scopes.CONVERSIONS_READ)
     @Operation(summary = "Members of an audience, paged; or every member as a CSV customer list",
             description = "JSON: a page may hold fewer members than limit when converted members were excluded; "
                     + "follow nextCursor until it is null. With Accept: text/csv: every member in Meta's customer "
@@ -131,7 +158,7 @@ public class AudienceResource {
     @GET
     @Path("/{audienceId}/lift")
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Scopes.CONVERSIONS_READ, Scopes.CONVERSIONS_WRITE, Scopes.REPORTS_READ})
+    @RolesAllowed(Scopes.CONVERSIONS_READ)
     @Operation(summary = "Conversion rate of members reached by retargeting versus members not reached")
     @APIResponse(responseCode = "200", description = "The two groups and the lift")
     @APIResponse(responseCode = "404", description = "No such workspace or audience")
