@@ -9,6 +9,7 @@ import io.socialroi.common.paging.Page;
 import io.socialroi.common.problem.Params;
 import io.socialroi.common.problem.ProblemException;
 import io.socialroi.common.workspace.WorkspaceDirectory;
+import io.socialroi.conversion.http.Limits;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -43,6 +44,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AudienceResource {
 
     static final String CSV = "text/csv";
+    static final int MAX_CURSOR = 1000;
 
     private final WorkspaceAccess access;
     private final WorkspaceDirectory workspaces;
@@ -90,10 +92,10 @@ public class AudienceResource {
     @APIResponse(responseCode = "200", description = "One page of audiences")
     @APIResponse(responseCode = "404", description = "No such workspace")
     @APIResponse(responseCode = "422", description = "Bad limit or cursor")
-    public Page<AudienceView> list(@PathParam("workspaceId") UUID workspaceId, @QueryParam("limit") Integer limit,
+    public Page<AudienceView> list(@PathParam("workspaceId") UUID workspaceId, @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) throws SQLException {
         access.require(workspaceId);
-        int size = Params.limit(limit);
+        int size = Limits.limit(limit);
         return Page.of(store.list(workspaceId, Params.uuid("cursor", cursor), size), size, a -> a.id().toString());
     }
 
@@ -139,12 +141,12 @@ public class AudienceResource {
     @APIResponse(responseCode = "422", description = "Bad limit")
     @APIResponse(responseCode = "503", description = "engagement-service unavailable")
     public Response members(@PathParam("workspaceId") UUID workspaceId, @PathParam("audienceId") String audienceId,
-            @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor, @Context HttpHeaders headers)
+            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor, @Context HttpHeaders headers)
             throws SQLException {
         access.require(workspaceId);
         AudienceView audience = audience(workspaceId, audienceId);
         if (!CsvNegotiation.wanted(headers)) {
-            Page<Member> page = members.page(workspaceId, audience, Params.limit(limit), cursor,
+            Page<Member> page = members.page(workspaceId, audience, Limits.limit(limit), cursor(cursor),
                     audience.excludeConverted());
             return Response.ok(page, MediaType.APPLICATION_JSON).build();
         }
@@ -167,6 +169,17 @@ public class AudienceResource {
             throws SQLException {
         access.require(workspaceId);
         return members.lift(workspaceId, audience(workspaceId, audienceId));
+    }
+
+    /** engagement-service's cursors are short base64url text; anything else is refused here. */
+    private static String cursor(String cursor) {
+        if (cursor == null || cursor.isEmpty()) {
+            return null;
+        }
+        if (cursor.length() > MAX_CURSOR || !cursor.matches("[A-Za-z0-9_=-]+")) {
+            throw ProblemException.invalid("cursor", "is not a cursor of this audience's members");
+        }
+        return cursor;
     }
 
     private AudienceView audience(UUID workspaceId, String audienceId) throws SQLException {

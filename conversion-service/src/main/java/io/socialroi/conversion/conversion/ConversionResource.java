@@ -10,6 +10,7 @@ import io.socialroi.common.problem.Params;
 import io.socialroi.common.problem.ProblemException;
 import io.socialroi.common.workspace.WorkspaceDirectory;
 import io.socialroi.common.workspace.WorkspaceInfo;
+import io.socialroi.conversion.http.Limits;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -143,9 +144,9 @@ public class ConversionResource {
     @APIResponse(responseCode = "422", description = "Bad limit, cursor or type")
     public Page<ConversionView> list(@PathParam("workspaceId") UUID workspaceId,
             @QueryParam("customerId") String customerId, @QueryParam("type") String type,
-            @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) throws SQLException {
+            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) throws SQLException {
         access.require(workspaceId);
-        int size = Params.limit(limit);
+        int size = Limits.limit(limit);
         ConversionType kind = Params.enumValue("type", type, ConversionType.class, null);
         ConversionStore.Cursor after = null;
         if (cursor != null && !cursor.isBlank()) {
