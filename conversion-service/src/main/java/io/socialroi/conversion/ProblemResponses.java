@@ -20,7 +20,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * see them all: 401 (no valid token), 403 (scope), 404 (workspace of another client, or no such item),
  * 400 and 413 for operations with a body, 422 for those with a body or query parameters, 503 (the database
  * or a service this one needs is unreachable). Every 4xx and 5xx is described as application/problem+json
- * with the {@code Problem} schema. Descriptions written on the resources are kept.
+ * with the {@code Problem} schema. Descriptions written on the resources are kept. Every POST here creates
+ * something and documents the {@code Idempotency-Key} header.
  */
 public class ProblemResponses implements OASFilter {
 
@@ -47,6 +48,15 @@ public class ProblemResponses implements OASFilter {
                 continue;
             }
             operations.values().forEach(ProblemResponses::complete);
+            Operation post = operations.get(PathItem.HttpMethod.POST);
+            if (post != null) {
+                post.addParameter(OASFactory.createParameter().name("Idempotency-Key").in(Parameter.In.HEADER)
+                        .required(false).schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                                .maxLength(255))
+                        .description("Makes a retry safe: the same key with the same body answers the first response "
+                                + "again (same status and body) for 24 hours; the same key with another body is a 422; "
+                                + "a retry while the first request still runs is a 409 with Retry-After"));
+            }
         }
     }
 

@@ -92,6 +92,25 @@ class OpenApiTest {
         assertTrue(conversions.has("single") && conversions.has("batch"), conversions.toString());
     }
 
+    @Test
+    void everyCreatingPostDocumentsIdempotencyKey() {
+        List<String> missing = new ArrayList<>();
+        for (String operation : OpenApiContract.operations(served)) {
+            if (!operation.startsWith("POST ")) {
+                continue;
+            }
+            boolean documented = false;
+            for (JsonNode parameter : operation(operation).path("parameters")) {
+                documented |= "Idempotency-Key".equals(parameter.path("name").asText())
+                        && "header".equals(parameter.path("in").asText());
+            }
+            if (!documented) {
+                missing.add(operation);
+            }
+        }
+        assertEquals(List.of(), missing);
+    }
+
     private boolean schemaHasExample(JsonNode schema) {
         if (schema.has("example") || schema.has("examples")) {
             return true;

@@ -30,6 +30,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -92,7 +94,9 @@ public class AudienceResource {
     @APIResponse(responseCode = "200", description = "One page of audiences")
     @APIResponse(responseCode = "404", description = "No such workspace")
     @APIResponse(responseCode = "422", description = "Bad limit or cursor")
-    public Page<AudienceView> list(@PathParam("workspaceId") UUID workspaceId, @QueryParam("limit") String limit,
+    public Page<AudienceView> list(@PathParam("workspaceId") UUID workspaceId,
+            @Parameter(description = "Page size, 1..500", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+                    maximum = "500", defaultValue = "50")) @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) throws SQLException {
         access.require(workspaceId);
         int size = Limits.limit(limit);
@@ -141,7 +145,9 @@ public class AudienceResource {
     @APIResponse(responseCode = "422", description = "Bad limit")
     @APIResponse(responseCode = "503", description = "engagement-service unavailable")
     public Response members(@PathParam("workspaceId") UUID workspaceId, @PathParam("audienceId") String audienceId,
-            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor, @Context HttpHeaders headers)
+            @Parameter(description = "Page size, 1..500", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+                    maximum = "500", defaultValue = "50")) @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor, @Context HttpHeaders headers)
             throws SQLException {
         access.require(workspaceId);
         AudienceView audience = audience(workspaceId, audienceId);

@@ -27,6 +27,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -144,7 +146,9 @@ public class ConversionResource {
     @APIResponse(responseCode = "422", description = "Bad limit, cursor or type")
     public Page<ConversionView> list(@PathParam("workspaceId") UUID workspaceId,
             @QueryParam("customerId") String customerId, @QueryParam("type") String type,
-            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) throws SQLException {
+            @Parameter(description = "Page size, 1..500", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+                    maximum = "500", defaultValue = "50")) @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) throws SQLException {
         access.require(workspaceId);
         int size = Limits.limit(limit);
         ConversionType kind = Params.enumValue("type", type, ConversionType.class, null);
