@@ -69,6 +69,27 @@ class ConversionEndpointMatrixTest {
                 EXEMPT));
     }
 
+    /** A client viewer reads everything it is shown (the matrix only proves it cannot write). */
+    @Test
+    void clientViewerReadsButAnInvalidTokenIsStill401() {
+        UUID ws = fakes.workspace();
+        fakes.engagement.on("POST", "/workspaces/" + ws + "/touchpoints/search",
+                io.socialroi.testing.FakeServer.Reply.json(200, "{\"items\":[]}"));
+        String viewer = io.socialroi.testing.TestTokens.workspaces(List.of(ws), "CLIENT_VIEWER", "content:read",
+                "engagement:read", READ, "reports:read");
+        for (String path : List.of("/conversions", "/attribution", "/attribution/compare", "/audiences",
+                "/identities?customerId=c")) {
+            io.restassured.RestAssured.given().auth().oauth2(viewer).get("/workspaces/" + ws + path).then()
+                    .statusCode(200);
+        }
+        // Authentication comes before parameter checks: no token with a hostile parameter is still a 401.
+        io.restassured.RestAssured.given().urlEncodingEnabled(false)
+                .get("/workspaces/" + ws + "/conversions?customerId=a%00b").then().statusCode(401)
+                .contentType("application/problem+json");
+        io.restassured.RestAssured.given().auth().oauth2("not-a-jwt").get("/workspaces/" + ws + "/conversions").then()
+                .statusCode(401).contentType("application/problem+json");
+    }
+
     /** The CSV export of members is the same endpoint asked for text/csv: checked the same way. */
     @Test
     void csvExportChecksTokenWorkspaceAndScopeToo() {
