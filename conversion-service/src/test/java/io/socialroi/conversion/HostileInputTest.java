@@ -345,6 +345,26 @@ class HostileInputTest {
         assertEquals(before, counts(ws));
     }
 
+    /** Wrong media types and methods are problems too. */
+    @Test
+    void wrongContentTypeOrMethodIsAProblem() {
+        UUID ws = fakes.workspace();
+        Map<String, Integer> before = counts(ws);
+        List<String> failures = new ArrayList<>();
+        for (String path : List.of("/conversions", "/identities", "/audiences")) {
+            for (String type : List.of("text/plain", "application/xml", "application/x-www-form-urlencoded")) {
+                Response r = io.restassured.RestAssured.given()
+                        .auth().oauth2(TestTokens.workspace(ws, "conversions:read", "conversions:write"))
+                        .contentType(type).body(VALID_CONVERSION).post("/workspaces/" + ws + path);
+                check(failures, "POST " + path + " as " + type, r.statusCode(), r.contentType(), r.asString(), 415);
+            }
+            Response patch = as(ws).body(VALID_CONVERSION).patch("/workspaces/" + ws + path);
+            check(failures, "PATCH " + path, patch.statusCode(), patch.contentType(), patch.asString(), 405);
+        }
+        assertEquals(List.of(), failures);
+        assertEquals(before, counts(ws));
+    }
+
     /** A batch stores its valid items and rejects each bad one by index (README: partial acceptance). */
     @Test
     void batchWithHostileItemsStoresOnlyTheValidOnes() {
