@@ -1,41 +1,132 @@
 package io.socialroi.conversion;
 
-import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
+import io.socialroi.testing.OpenApiContract;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The served OpenAPI document lists every endpoint with its error responses. */
+/**
+ * The served OpenAPI document: equal to the committed copy (a contract change shows in review; regenerate
+ * with {@code -Dopenapi.update=true}), every operation documents its problems, every body has an example.
+ */
 @QuarkusTest
 class OpenApiTest {
 
-    @Test
-    void everyWorkspaceOperationDeclaresItsProblems() {
-        JsonPath doc = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
-        Map<String, Map<String, Object>> paths = doc.getMap("paths");
-        for (String path : List.of("/workspaces/{workspaceId}/conversions", "/workspaces/{workspaceId}/identities",
-                "/workspaces/{workspaceId}/attribution", "/workspaces/{workspaceId}/attribution/compare",
-                "/workspaces/{workspaceId}/customers/{customerId}/journey",
-                "/workspaces/{workspaceId}/audiences/{audienceId}/lift",
-                "/workspaces/{workspaceId}/exchange-rates/{currency}/{date}")) {
-            assertTrue(paths.containsKey(path), "documented: " + path);
+    static final Path COMMITTED = Path.of("src/test/resources/openapi/conversion-service.json");
+
+    static JsonNode served;
+
+    @BeforeEach
+    void read() throws Exception {
+        if (served == null) {
+            served = OpenApiContract.served();
         }
+    }
+
+    @Test
+    void servedDocumentIsTheCommittedOne() throws Exception {
+        assertEquals(List.of(), OpenApiContract.compareWithCommitted(served, COMMITTED));
+    }
+
+    @Test
+    void everyOperationDocumentsItsProblemsAsProblemJson() {
+        assertEquals(List.of(), OpenApiContract.operationsMissingProblems(served, Set.of()));
         List<String> missing = new ArrayList<>();
-        paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
-            if (!path.startsWith("/workspaces") || !(operation instanceof Map<?, ?>)) {
-                return;
+        for (String operation : OpenApiContract.operations(served)) {
+            JsonNode responses = operation(operation).path("responses");
+            for (String code : List.of("401", "403", "404", "503")) {
+                if (!responses.path(code).path("content").has("application/problem+json")) {
+                    missing.add(operation + " " + code);
+                }
             }
-            Object responses = ((Map<?, ?>) operation).get("responses");
-            if (!(responses instanceof Map<?, ?> codes) || !codes.containsKey("404")) {
-                missing.add(method + " " + path);
+        }
+        assertEquals(List.of(), missing);
+        assertTrue(served.path("components").path("schemas").path("Problem").path("properties").has("errors"));
+    }
+
+    @Test
+    void reportsAndAudiencesDocumentEngagementServiceOutages() {
+        for (String operation : List.of("GET /workspaces/{workspaceId}/attribution",
+                "GET /workspaces/{workspaceId}/attribution/compare",
+                "GET /workspaces/{workspaceId}/customers/{customerId}/journey",
+                "GET /workspaces/{workspaceId}/audiences/{audienceId}/members",
+                "GET /workspaces/{workspaceId}/audiences/{audienceId}/lift")) {
+            JsonNode unavailable = operation(operation).path("responses").path("503");
+            assertTrue(unavailable.path("description").asText().contains("engagement-service"), operation);
+            assertTrue(unavailable.path("content").has("application/problem+json"), operation);
+        }
+    }
+
+    @Test
+    void everyRequestBodyHasAnExample() {
+        List<String> missing = new ArrayList<>();
+        List<String> withBody = new ArrayList<>();
+        for (String operation : OpenApiContract.operations(served)) {
+            JsonNode body = operation(operation).path("requestBody");
+            if (body.isMissingNode()) {
+                continue;
             }
-        }));
-        assertFalse(missing.stream().findAny().isPresent(), "operations without a 404 response: " + missing);
+            withBody.add(operation);
+            for (Map.Entry<String, JsonNode> media : iterable(body.path("content").fields())) {
+                JsonNode content = media.getValue();
+                if (!content.has("example") && !content.has("examples") && !schemaHasExample(content.path("schema"))) {
+                    missing.add(operation + " " + media.getKey());
+                }
+            }
+        }
+        assertEquals(List.of(), missing);
+        assertEquals(List.of("POST /workspaces/{workspaceId}/audiences", "POST /workspaces/{workspaceId}/conversions",
+                "POST /workspaces/{workspaceId}/identities", "PUT /workspaces/{workspaceId}/exchange-rates/{currency}/{date}"),
+                withBody);
+        JsonNode conversions = operation("POST /workspaces/{workspaceId}/conversions").path("requestBody")
+                .path("content").path("application/json").path("examples");
+        assertTrue(conversions.has("single") && conversions.has("batch"), conversions.toString());
+    }
+
+    @Test
+    void everyCreatingPostDocumentsIdempotencyKey() {
+        List<String> missing = new ArrayList<>();
+        for (String operation : OpenApiContract.operations(served)) {
+            if (!operation.startsWith("POST ")) {
+                continue;
+            }
+            boolean documented = false;
+            for (JsonNode parameter : operation(operation).path("parameters")) {
+                documented |= "Idempotency-Key".equals(parameter.path("name").asText())
+                        && "header".equals(parameter.path("in").asText());
+            }
+            if (!documented) {
+                missing.add(operation);
+            }
+        }
+        assertEquals(List.of(), missing);
+    }
+
+    private boolean schemaHasExample(JsonNode schema) {
+        if (schema.has("example") || schema.has("examples")) {
+            return true;
+        }
+        String ref = schema.path("$ref").asText("");
+        return ref.startsWith("#/components/schemas/")
+                && served.path("components").path("schemas").path(ref.substring(21)).has("example");
+    }
+
+    private static JsonNode operation(String operation) {
+        int space = operation.indexOf(' ');
+        return served.path("paths").path(operation.substring(space + 1))
+                .path(operation.substring(0, space).toLowerCase());
+    }
+
+    private static <T> Iterable<T> iterable(java.util.Iterator<T> iterator) {
+        return () -> iterator;
     }
 }

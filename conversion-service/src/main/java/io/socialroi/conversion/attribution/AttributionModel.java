@@ -39,10 +39,17 @@ public enum AttributionModel {
             case LAST_TOUCH -> weights.set(n - 1, BigDecimal.ONE);
             case LINEAR -> Collections.fill(weights, BigDecimal.ONE);
             case TIME_DECAY -> {
+                // 2^(-age/h) scaled by 2^(youngest/h): the same shares once normalised, but the youngest touch
+                // weighs 1, so a short half-life on old touches never underflows every weight to zero.
                 double halfLifeSeconds = halfLifeDays.multiply(SECONDS_PER_DAY).doubleValue();
+                double[] ages = new double[n];
+                double youngest = Double.MAX_VALUE;
                 for (int i = 0; i < n; i++) {
-                    double age = Math.max(0, Duration.between(touches.get(i), conversionAt).toMillis() / 1000.0);
-                    weights.set(i, BigDecimal.valueOf(Math.pow(2, -age / halfLifeSeconds)));
+                    ages[i] = Math.max(0, Duration.between(touches.get(i), conversionAt).toMillis() / 1000.0);
+                    youngest = Math.min(youngest, ages[i]);
+                }
+                for (int i = 0; i < n; i++) {
+                    weights.set(i, BigDecimal.valueOf(Math.pow(2, -(ages[i] - youngest) / halfLifeSeconds)));
                 }
             }
             case POSITION_BASED -> {

@@ -40,7 +40,7 @@ public class AttributionResource {
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
-    @RolesAllowed({Scopes.CONVERSIONS_READ, Scopes.REPORTS_READ})
+    @RolesAllowed(Scopes.CONVERSIONS_READ)
     @Operation(summary = "Credit for conversions per post, platform, campaign or funnel stage under one model",
             description = "model FIRST_TOUCH|LAST_TOUCH|LINEAR|TIME_DECAY|POSITION_BASED (default LAST_TOUCH), "
                     + "lookbackDays (default 30, at most the capture window, 90), halfLifeDays (TIME_DECAY, default "
@@ -72,7 +72,7 @@ public class AttributionResource {
     @GET
     @Path("/compare")
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Scopes.CONVERSIONS_READ, Scopes.REPORTS_READ})
+    @RolesAllowed(Scopes.CONVERSIONS_READ)
     @Operation(summary = "The same rows under several models side by side",
             description = "models: comma list (default every model); the other parameters as for attribution.")
     @APIResponse(responseCode = "200", description = "The comparison")

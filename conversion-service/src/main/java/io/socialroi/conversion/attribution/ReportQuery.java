@@ -3,6 +3,7 @@ package io.socialroi.conversion.attribution;
 import io.socialroi.common.problem.FieldError;
 import io.socialroi.common.problem.Params;
 import io.socialroi.common.problem.ProblemException;
+import io.socialroi.conversion.http.Limits;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.Set;
 public record ReportQuery(List<AttributionModel> models, int lookbackDays, BigDecimal halfLifeDays,
         List<String> touchTypes, LocalDate from, LocalDate to, GroupBy groupBy) {
 
+    static final BigDecimal MIN_HALF_LIFE = new BigDecimal("0.01");
     static final BigDecimal MAX_HALF_LIFE = BigDecimal.valueOf(365);
 
     public static ReportQuery parse(String models, String modelsField, String lookbackDays, String halfLifeDays,
@@ -33,8 +35,11 @@ public record ReportQuery(List<AttributionModel> models, int lookbackDays, BigDe
         }
         int lookback = integer("lookbackDays", lookbackDays, 30, 1, maxLookbackDays);
         BigDecimal halfLife = halfLife(halfLifeDays);
-        LocalDate start = Params.localDate("from", from);
-        LocalDate end = Params.localDate("to", to);
+        if (parsedModels.isEmpty()) {
+            throw ProblemException.invalid(modelsField, "must name at least one model");
+        }
+        LocalDate start = Limits.day("from", from);
+        LocalDate end = Limits.day("to", to);
         Params.period(start, end);
         GroupBy group = GroupBy.parse(groupBy);
         if (group == null) {
@@ -64,13 +69,13 @@ public record ReportQuery(List<AttributionModel> models, int lookbackDays, BigDe
         }
         try {
             BigDecimal parsed = new BigDecimal(value.trim());
-            if (parsed.signum() > 0 && parsed.compareTo(MAX_HALF_LIFE) <= 0) {
+            if (parsed.compareTo(MIN_HALF_LIFE) >= 0 && parsed.compareTo(MAX_HALF_LIFE) <= 0) {
                 return parsed;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw ProblemException.invalid("halfLifeDays", "must be a number of days above 0 and at most 365");
+        throw ProblemException.invalid("halfLifeDays", "must be a number of days from 0.01 to 365");
     }
 
     private static List<String> types(String value) {

@@ -2,6 +2,7 @@ package io.socialroi.conversion.audience;
 
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -21,6 +22,6 @@ public record AudienceRequest(
         @NotNull @Min(1) @Max(365) Integer engagedWithinDays,
         UUID campaignId,
         @Size(max = 4) List<@NotNull FunnelStage> funnelStages,
-        @DecimalMin("0") @DecimalMax("100") @Schema(description = "Minimum intent score 0..100") BigDecimal minIntent,
+        @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2) @Schema(description = "Minimum intent score 0..100") BigDecimal minIntent,
         Boolean excludeConverted) {
 }

@@ -9,9 +9,11 @@ import io.socialroi.common.paging.Page;
 import io.socialroi.common.problem.Params;
 import io.socialroi.common.problem.ProblemException;
 import io.socialroi.common.workspace.WorkspaceDirectory;
+import io.socialroi.conversion.http.Limits;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -28,6 +30,12 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -38,6 +46,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AudienceResource {
 
     static final String CSV = "text/csv";
+    static final int MAX_CURSOR = 1000;
 
     private final WorkspaceAccess access;
     private final WorkspaceDirectory workspaces;
@@ -59,6 +68,12 @@ public class AudienceResource {
     @Idempotent
     @RolesAllowed(Scopes.CONVERSIONS_WRITE)
     @Operation(summary = "Create an audience from engagement rules")
+    @RequestBody(required = true, content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = AudienceRequest.class), examples = @ExampleObject(name = "warm",
+                    summary = "Warm TRUST/ACTION engagers of a campaign in the last 14 days, not converted",
+                    value = "{\"name\":\"Spring sale, warm, not bought\",\"engagedWithinDays\":14,\"campaignId\":"
+                            + "\"3f1c2b4a-5d6e-4f70-8a9b-0c1d2e3f4a5b\",\"funnelStages\":[\"TRUST\",\"ACTION\"],"
+                            + "\"minIntent\":40,\"excludeConverted\":true}")))
     @APIResponse(responseCode = "201", description = "The audience")
     @APIResponse(responseCode = "400", description = "Malformed JSON or wrong types")
     @APIResponse(responseCode = "404", description = "No such workspace")
@@ -74,22 +89,24 @@ public class AudienceResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Scopes.CONVERSIONS_READ, Scopes.CONVERSIONS_WRITE})
+    @RolesAllowed(Scopes.CONVERSIONS_READ)
     @Operation(summary = "List audiences")
     @APIResponse(responseCode = "200", description = "One page of audiences")
     @APIResponse(responseCode = "404", description = "No such workspace")
     @APIResponse(responseCode = "422", description = "Bad limit or cursor")
-    public Page<AudienceView> list(@PathParam("workspaceId") UUID workspaceId, @QueryParam("limit") Integer limit,
+    public Page<AudienceView> list(@PathParam("workspaceId") UUID workspaceId,
+            @Parameter(description = "Page size, 1..500", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+                    maximum = "500", defaultValue = "50")) @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) throws SQLException {
         access.require(workspaceId);
-        int size = Params.limit(limit);
+        int size = Limits.limit(limit);
         return Page.of(store.list(workspaceId, Params.uuid("cursor", cursor), size), size, a -> a.id().toString());
     }
 
     @GET
     @Path("/{audienceId}")
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Scopes.CONVERSIONS_READ, Scopes.CONVERSIONS_WRITE})
+    @RolesAllowed(Scopes.CONVERSIONS_READ)
     @Operation(summary = "Read an audience")
     @APIResponse(responseCode = "200", description = "The audience")
     @APIResponse(responseCode = "404", description = "No such workspace or audience")
@@ -99,10 +116,26 @@ public class AudienceResource {
         return audience(workspaceId, audienceId);
     }
 
+    @DELETE
+    @Path("/{audienceId}")
+    @RolesAllowed(Scopes.CONVERSIONS_WRITE)
+    @Operation(summary = "Delete an audience", description = "Removes its rules; a second delete is a 404.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "No such workspace or audience")
+    public Response delete(@PathParam("workspaceId") UUID workspaceId, @PathParam("audienceId") String audienceId)
+            throws SQLException {
+        access.require(workspaceId);
+        UUID id = audience(workspaceId, audienceId).id();
+        if (!store.delete(workspaceId, id)) {
+            throw ProblemException.notFound("Audience " + audienceId);
+        }
+        return Response.noContent().build();
+    }
+
     @GET
     @Path("/{audienceId}/members")
     @Produces({MediaType.APPLICATION_JSON, CSV})
-    @RolesAllowed({Scopes.CONVERSIONS_READ, Scopes.CONVERSIONS_WRITE})
+    @RolesAllowed(Scopes.CONVERSIONS_READ)
     @Operation(summary = "Members of an audience, paged; or every member as a CSV customer list",
             description = "JSON: a page may hold fewer members than limit when converted members were excluded; "
                     + "follow nextCursor until it is null. With Accept: text/csv: every member in Meta's customer "
@@ -112,12 +145,14 @@ public class AudienceResource {
     @APIResponse(responseCode = "422", description = "Bad limit")
     @APIResponse(responseCode = "503", description = "engagement-service unavailable")
     public Response members(@PathParam("workspaceId") UUID workspaceId, @PathParam("audienceId") String audienceId,
-            @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor, @Context HttpHeaders headers)
+            @Parameter(description = "Page size, 1..500", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+                    maximum = "500", defaultValue = "50")) @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor, @Context HttpHeaders headers)
             throws SQLException {
         access.require(workspaceId);
         AudienceView audience = audience(workspaceId, audienceId);
         if (!CsvNegotiation.wanted(headers)) {
-            Page<Member> page = members.page(workspaceId, audience, Params.limit(limit), cursor,
+            Page<Member> page = members.page(workspaceId, audience, Limits.limit(limit), cursor(cursor),
                     audience.excludeConverted());
             return Response.ok(page, MediaType.APPLICATION_JSON).build();
         }
@@ -131,7 +166,7 @@ public class AudienceResource {
     @GET
     @Path("/{audienceId}/lift")
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Scopes.CONVERSIONS_READ, Scopes.CONVERSIONS_WRITE, Scopes.REPORTS_READ})
+    @RolesAllowed(Scopes.CONVERSIONS_READ)
     @Operation(summary = "Conversion rate of members reached by retargeting versus members not reached")
     @APIResponse(responseCode = "200", description = "The two groups and the lift")
     @APIResponse(responseCode = "404", description = "No such workspace or audience")
@@ -140,6 +175,17 @@ public class AudienceResource {
             throws SQLException {
         access.require(workspaceId);
         return members.lift(workspaceId, audience(workspaceId, audienceId));
+    }
+
+    /** engagement-service's cursors are short base64url text; anything else is refused here. */
+    private static String cursor(String cursor) {
+        if (cursor == null || cursor.isEmpty()) {
+            return null;
+        }
+        if (cursor.length() > MAX_CURSOR || !cursor.matches("[A-Za-z0-9_=-]+")) {
+            throw ProblemException.invalid("cursor", "is not a cursor of this audience's members");
+        }
+        return cursor;
     }
 
     private AudienceView audience(UUID workspaceId, String audienceId) throws SQLException {

@@ -49,6 +49,16 @@ public class AudienceStore {
         return view;
     }
 
+    /** Deletes the audience; false when there was none. Members are computed on read, so nothing else goes. */
+    public boolean delete(UUID workspaceId, UUID id) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement delete = c.prepareStatement(
+                "DELETE FROM audience WHERE workspace_id = ? AND id = ?")) {
+            delete.setObject(1, workspaceId);
+            delete.setObject(2, id);
+            return delete.executeUpdate() > 0;
+        }
+    }
+
     public Optional<AudienceView> find(UUID workspaceId, UUID id) throws SQLException {
         List<AudienceView> found = query("SELECT " + COLUMNS + " FROM audience WHERE workspace_id = ? AND id = ?",
                 workspaceId, id);

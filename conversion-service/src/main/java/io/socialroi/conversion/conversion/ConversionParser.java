@@ -5,9 +5,12 @@ import io.socialroi.common.money.Money;
 import io.socialroi.common.problem.FieldError;
 import io.socialroi.common.workspace.WorkspaceInfo;
 import io.socialroi.conversion.currency.ExchangeRates;
+import io.socialroi.conversion.http.StrictJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,6 +31,9 @@ public class ConversionParser {
 
     static final int MAX_ID_LENGTH = 200;
     static final int MAX_ACTOR_IDS = 100;
+    /** Conversions before this are impossible here (reports start at 1970); a day ahead allows for clock skew. */
+    static final OffsetDateTime EARLIEST = OffsetDateTime.of(1970, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+    static final Duration FUTURE_TOLERANCE = Duration.ofDays(1);
 
     private final ExchangeRates rates;
 
@@ -79,6 +85,10 @@ public class ConversionParser {
             return null;
         }
         String text = value.asText().trim();
+        if (StrictJson.hasControlCharacter(value.asText())) {
+            errors.add(new FieldError(field, "must not contain control characters"));
+            return null;
+        }
         if (text.isEmpty()) {
             if (required) {
                 errors.add(new FieldError(field, "must not be blank"));
@@ -111,13 +121,20 @@ public class ConversionParser {
         if (text == null) {
             return null;
         }
+        OffsetDateTime parsed;
         try {
-            return OffsetDateTime.parse(text);
+            parsed = OffsetDateTime.parse(text);
         } catch (DateTimeParseException e) {
             errors.add(new FieldError("occurredAt",
                     "must be an ISO-8601 instant with offset, like 2026-11-22T09:00:00+01:00"));
             return null;
         }
+        if (parsed.isBefore(EARLIEST) || parsed.isAfter(OffsetDateTime.now().plus(FUTURE_TOLERANCE))) {
+            errors.add(new FieldError("occurredAt", "must be after " + EARLIEST.toLocalDate()
+                    + " and not more than a day in the future"));
+            return null;
+        }
+        return parsed;
     }
 
     private static List<String> actorIds(JsonNode node, List<FieldError> errors) {
@@ -136,9 +153,10 @@ public class ConversionParser {
         Set<String> ids = new LinkedHashSet<>();
         for (int i = 0; i < value.size(); i++) {
             JsonNode id = value.get(i);
-            if (!id.isTextual() || id.asText().isBlank() || id.asText().length() > MAX_ID_LENGTH) {
+            if (!id.isTextual() || id.asText().isBlank() || id.asText().length() > MAX_ID_LENGTH
+                    || StrictJson.hasControlCharacter(id.asText())) {
                 errors.add(new FieldError("actorIds[" + i + "]", "must be a non-blank string of at most "
-                        + MAX_ID_LENGTH + " characters"));
+                        + MAX_ID_LENGTH + " characters without control characters"));
             } else {
                 ids.add(id.asText().trim());
             }
@@ -183,11 +201,20 @@ public class ConversionParser {
             return null;
         }
         if (amount.isNumber()) {
+            if (amount.isFloatingPointNumber() && !amount.isBigDecimal() && !Double.isFinite(amount.doubleValue())) {
+                errors.add(new FieldError("value.amount", "is too large"));
+                return null;
+            }
             return amount.decimalValue();
         }
         if (amount.isTextual()) {
+            String text = amount.asText().trim();
+            if (text.length() > 40) {
+                errors.add(new FieldError("value.amount", "must be a decimal number like \"12.50\""));
+                return null;
+            }
             try {
-                return new BigDecimal(amount.asText().trim());
+                return new BigDecimal(text);
             } catch (NumberFormatException e) {
                 errors.add(new FieldError("value.amount", "must be a decimal number like \"12.50\""));
                 return null;

@@ -10,6 +10,7 @@ import io.socialroi.common.problem.Params;
 import io.socialroi.common.problem.ProblemException;
 import io.socialroi.common.workspace.WorkspaceDirectory;
 import io.socialroi.common.workspace.WorkspaceInfo;
+import io.socialroi.conversion.http.Limits;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -26,7 +27,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -44,6 +48,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ConversionResource {
 
     static final int MAX_BATCH = 1000;
+    static final String SINGLE_EXAMPLE = "{\"eventId\":\"order-1001\",\"type\":\"PURCHASE\",\"value\":{\"amount\":"
+            + "\"120.00\",\"currency\":\"EUR\"},\"occurredAt\":\"2026-11-22T09:00:00+01:00\",\"customerId\":\"cust-42\","
+            + "\"clickId\":\"5b0c7d1e-9a0e-4d1b-8f3e-2f6a7c1d9e10\",\"actorIds\":[\"ig:123\"],"
+            + "\"email\":\"ana@example.com\"}";
 
     private final WorkspaceAccess access;
     private final WorkspaceDirectory workspaces;
@@ -69,10 +77,13 @@ public class ConversionResource {
                     + "and rejected items (by index, with field errors); valid items are stored even when others "
                     + "are rejected. A value in another currency than the workspace's needs an exchange rate for "
                     + "that currency and the conversion's local day, else 422. Emails are stored only as SHA-256.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(example =
-            "{\"eventId\":\"order-1001\",\"type\":\"PURCHASE\",\"value\":{\"amount\":\"120.00\",\"currency\":\"EUR\"},"
-            + "\"occurredAt\":\"2026-11-22T09:00:00+01:00\",\"customerId\":\"cust-42\",\"clickId\":"
-            + "\"5b0c7d1e-9a0e-4d1b-8f3e-2f6a7c1d9e10\",\"actorIds\":[\"ig:123\"],\"email\":\"ana@example.com\"}")))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(oneOf = {ConversionRequest.class, ConversionRequest[].class}),
+            examples = {
+                @ExampleObject(name = "single", summary = "One purchase", value = SINGLE_EXAMPLE),
+                @ExampleObject(name = "batch", summary = "An array of up to 1,000 conversions", value = "["
+                        + SINGLE_EXAMPLE + ",{\"eventId\":\"lead-77\",\"type\":\"LEAD\",\"occurredAt\":"
+                        + "\"2026-11-21T18:30:00+01:00\",\"customerId\":\"cust-43\",\"actorIds\":[\"tt:abc\"]}]")}))
     @APIResponse(responseCode = "201", description = "Stored",
             content = @Content(schema = @Schema(implementation = ConversionView.class)))
     @APIResponse(responseCode = "200", description = "A duplicate (single object), or the batch result",
@@ -128,16 +139,18 @@ public class ConversionResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Scopes.CONVERSIONS_READ, Scopes.CONVERSIONS_WRITE})
+    @RolesAllowed(Scopes.CONVERSIONS_READ)
     @Operation(summary = "List conversions, newest first")
     @APIResponse(responseCode = "200", description = "One page of conversions")
     @APIResponse(responseCode = "404", description = "No such workspace")
     @APIResponse(responseCode = "422", description = "Bad limit, cursor or type")
     public Page<ConversionView> list(@PathParam("workspaceId") UUID workspaceId,
             @QueryParam("customerId") String customerId, @QueryParam("type") String type,
-            @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) throws SQLException {
+            @Parameter(description = "Page size, 1..500", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+                    maximum = "500", defaultValue = "50")) @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) throws SQLException {
         access.require(workspaceId);
-        int size = Params.limit(limit);
+        int size = Limits.limit(limit);
         ConversionType kind = Params.enumValue("type", type, ConversionType.class, null);
         ConversionStore.Cursor after = null;
         if (cursor != null && !cursor.isBlank()) {
@@ -154,7 +167,7 @@ public class ConversionResource {
     @GET
     @Path("/{conversionId}")
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Scopes.CONVERSIONS_READ, Scopes.CONVERSIONS_WRITE})
+    @RolesAllowed(Scopes.CONVERSIONS_READ)
     @Operation(summary = "Read one conversion")
     @APIResponse(responseCode = "200", description = "The conversion")
     @APIResponse(responseCode = "404", description = "No such workspace or conversion")

@@ -127,9 +127,14 @@ public class ConversionStore {
     /** Position in the list: the last row shown. */
     public record Cursor(OffsetDateTime occurredAt, UUID id) {
 
+        /** Reads a cursor written by {@link #of}; throws for anything else (including instants out of range). */
         public static Cursor parse(String text) {
             int bar = text.lastIndexOf('_');
-            return new Cursor(OffsetDateTime.parse(text.substring(0, bar)), UUID.fromString(text.substring(bar + 1)));
+            OffsetDateTime at = OffsetDateTime.parse(text.substring(0, bar));
+            if (at.getYear() < 1900 || at.getYear() > 9999) {
+                throw new IllegalArgumentException("cursor out of range");
+            }
+            return new Cursor(at, UUID.fromString(text.substring(bar + 1)));
         }
 
         public static String of(ConversionView view) {

@@ -6,6 +6,7 @@ import io.socialroi.common.problem.Params;
 import io.socialroi.common.problem.ProblemException;
 import io.socialroi.common.workspace.WorkspaceDirectory;
 import io.socialroi.common.workspace.WorkspaceInfo;
+import io.socialroi.conversion.http.Limits;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -16,6 +17,10 @@ import jakarta.ws.rs.PathParam;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -40,6 +45,9 @@ public class ExchangeRateResource {
     @PUT
     @RolesAllowed(Scopes.CONVERSIONS_WRITE)
     @Operation(summary = "Set the rate of a currency on a local day (one unit in the workspace currency)")
+    @RequestBody(required = true, content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = ExchangeRateRequest.class), examples = @ExampleObject(name = "usd",
+                    summary = "1 USD = 0.9215 in the workspace currency", value = "{\"rate\":\"0.9215\"}")))
     @APIResponse(responseCode = "200", description = "The stored rate")
     @APIResponse(responseCode = "404", description = "No such workspace")
     @APIResponse(responseCode = "422", description = "Unknown currency, bad date, the workspace's own currency, "
@@ -48,7 +56,7 @@ public class ExchangeRateResource {
             @PathParam("date") String date, @Valid @NotNull ExchangeRateRequest request) {
         access.require(workspaceId);
         Params.currency("currency", currency);
-        LocalDate day = Params.requiredLocalDate("date", date);
+        LocalDate day = Limits.requiredDay("date", date);
         WorkspaceInfo workspace = workspaces.get(workspaceId);
         if (workspace.currency().equals(currency)) {
             throw ProblemException.invalid("currency", "is the workspace currency; it needs no rate");
@@ -58,15 +66,16 @@ public class ExchangeRateResource {
     }
 
     @GET
-    @RolesAllowed({Scopes.CONVERSIONS_READ, Scopes.CONVERSIONS_WRITE})
+    @RolesAllowed(Scopes.CONVERSIONS_READ)
     @Operation(summary = "Read the rate of a currency on a local day")
     @APIResponse(responseCode = "200", description = "The stored rate")
     @APIResponse(responseCode = "404", description = "No such workspace or no rate for that currency and day")
+    @APIResponse(responseCode = "422", description = "Unknown currency or a date that is not a local date")
     public ExchangeRateView get(@PathParam("workspaceId") UUID workspaceId, @PathParam("currency") String currency,
             @PathParam("date") String date) {
         access.require(workspaceId);
         Params.currency("currency", currency);
-        LocalDate day = Params.requiredLocalDate("date", date);
+        LocalDate day = Limits.requiredDay("date", date);
         WorkspaceInfo workspace = workspaces.get(workspaceId);
         return rates.find(workspaceId, currency, day)
                 .map(rate -> new ExchangeRateView(currency, day, rate, workspace.currency()))

@@ -65,7 +65,7 @@ public class CustomerResource {
     }
 
     @GET
-    @RolesAllowed({Scopes.CONVERSIONS_READ, Scopes.REPORTS_READ})
+    @RolesAllowed(Scopes.CONVERSIONS_READ)
     @Operation(summary = "A customer with lifetime value (every purchase, repeat purchases included)")
     @APIResponse(responseCode = "200", description = "The customer")
     @APIResponse(responseCode = "404", description = "No such workspace, or no conversion or identity of this customer")
@@ -88,7 +88,7 @@ public class CustomerResource {
 
     @GET
     @Path("/journey")
-    @RolesAllowed({Scopes.CONVERSIONS_READ, Scopes.REPORTS_READ})
+    @RolesAllowed(Scopes.CONVERSIONS_READ)
     @Operation(summary = "Touchpoints and conversions of a customer in time order",
             description = "Touchpoints of every actor and click linked to the customer or named by their conversions, "
                     + "from the capture window (90 days) before the first conversion until now.")

@@ -20,6 +20,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -47,6 +51,9 @@ public class IdentityResource {
     @Operation(summary = "Link a platform actor to a customer",
             description = "201 when new, 200 when the actor was already linked to this customer; an actor belongs "
                     + "to one customer, so linking it to another is a 409.")
+    @RequestBody(required = true, content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = IdentityRequest.class), examples = @ExampleObject(name = "link",
+                    value = "{\"customerId\":\"cust-42\",\"actorId\":\"ig:123\",\"platform\":\"INSTAGRAM\"}")))
     @APIResponse(responseCode = "201", description = "Linked")
     @APIResponse(responseCode = "200", description = "Already linked to this customer; nothing changed")
     @APIResponse(responseCode = "404", description = "No such workspace")
@@ -70,7 +77,7 @@ public class IdentityResource {
     }
 
     @GET
-    @RolesAllowed({Scopes.CONVERSIONS_READ, Scopes.CONVERSIONS_WRITE})
+    @RolesAllowed(Scopes.CONVERSIONS_READ)
     @Operation(summary = "The actors and click ids linked to a customer")
     @APIResponse(responseCode = "200", description = "The links, oldest first")
     @APIResponse(responseCode = "404", description = "No such workspace")

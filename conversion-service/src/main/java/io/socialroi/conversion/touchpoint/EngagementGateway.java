@@ -4,6 +4,7 @@ import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.socialroi.common.problem.ProblemException;
 import io.socialroi.common.workspace.ServiceTokens;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
 import io.socialroi.conversion.audience.ActorPage;
 import io.socialroi.conversion.audience.ActorQuery;
 import java.util.List;
@@ -44,7 +45,16 @@ public class EngagementGateway {
     @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 10000, skipOn = ProblemException.class)
     @CircuitBreakerName(BREAKER + "-actors")
     public ActorPage actors(UUID workspaceId, ActorQuery query) {
-        ActorPage page = client.actors(tokens.authorization(), workspaceId, query);
+        ActorPage page;
+        try {
+            page = client.actors(tokens.authorization(), workspaceId, query);
+        } catch (WebApplicationException e) {
+            int status = e.getResponse().getStatus();
+            if (query.cursor() != null && (status == 400 || status == 422)) {
+                throw ProblemException.invalid("cursor", "is not a cursor of this audience's members");
+            }
+            throw e;
+        }
         return page == null ? new ActorPage(List.of(), null) : page;
     }
 

@@ -91,6 +91,23 @@ class AudienceResourceTest {
     }
 
     @Test
+    void deletedAudienceIsGoneAndOtherWorkspacesCannotDeleteIt() {
+        UUID ws = workspace();
+        String keep = create(ws, true);
+        String gone = create(ws, false);
+        String path = "/workspaces/" + ws + "/audiences/";
+        given().auth().oauth2(TestTokens.workspace(UUID.randomUUID(), "conversions:write")).delete(path + gone)
+                .then().statusCode(404).contentType("application/problem+json");
+        as(ws).get(path + gone).then().statusCode(200);
+        as(ws).delete(path + gone).then().statusCode(204);
+        as(ws).get(path + gone).then().statusCode(404).contentType("application/problem+json");
+        as(ws).get(path + gone + "/members").then().statusCode(404);
+        as(ws).delete(path + gone).then().statusCode(404).contentType("application/problem+json");
+        as(ws).delete(path + "not-a-uuid").then().statusCode(404).contentType("application/problem+json");
+        as(ws).get("/workspaces/" + ws + "/audiences").then().statusCode(200).body("items.id", contains(keep));
+    }
+
+    @Test
     void csvHasHashedIdentifiersInTheCustomerListLayout() {
         UUID ws = workspace();
         String id = create(ws, false);
