@@ -16,6 +16,10 @@ public interface ReportCacheSettings {
     @WithDefault("20s")
     Duration cacheFresh();
 
+    /** How long campaign and post labels from content-service are fresh. */
+    @WithDefault("60s")
+    Duration catalogFresh();
+
     /** Up to this age a kept answer is served while a fresh one is fetched in the background. */
     @WithDefault("2m")
     Duration cacheMaxAge();
