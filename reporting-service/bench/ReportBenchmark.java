@@ -44,14 +44,20 @@ public final class ReportBenchmark {
 
     public static void main(String[] args) throws Exception {
         Map<String, Integer> options = new HashMap<>(Map.of("events", 2_000_000, "posts", 200, "conversions", 5_000,
-                "days", 60, "requests", 200, "actors", 100_000));
+                "days", 60, "requests", 200, "fresh", 20, "actors", 100_000));
+        Map<String, String> reuse = new HashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
-            options.put(args[i].replaceFirst("^--", ""), Integer.parseInt(args[i + 1]));
+            String name = args[i].replaceFirst("^--", "");
+            if (List.of("workspace", "campaign", "start").contains(name)) {
+                reuse.put(name, args[i + 1]);
+            } else {
+                options.put(name, Integer.parseInt(args[i + 1]));
+            }
         }
-        new ReportBenchmark().run(options);
+        new ReportBenchmark().run(options, reuse);
     }
 
-    private void run(Map<String, Integer> o) throws Exception {
+    private void run(Map<String, Integer> o, Map<String, String> reuse) throws Exception {
         urls.put("content", env("SUITE_CONTENT_URL", "http://127.0.0.1:8081"));
         urls.put("engagement", env("SUITE_ENGAGEMENT_URL", "http://127.0.0.1:8082"));
         urls.put("conversion", env("SUITE_CONVERSION_URL", "http://127.0.0.1:8083"));
@@ -66,6 +72,14 @@ public final class ReportBenchmark {
                 "grant_type=client_credentials&client_id=" + enc(clientId) + "&client_secret=" + enc(secret), 200),
                 "access_token");
         int days = o.get("days");
+        if (reuse.containsKey("workspace")) {
+            // Measure again on a workspace an earlier run loaded (it printed these arguments).
+            LocalDate start = LocalDate.parse(reuse.get("start"));
+            awaitAttribution(reuse.get("workspace"), start, start.plusDays(days));
+            measure(reuse.get("workspace"), reuse.get("campaign"), start, start.plusDays(days), o.get("requests"),
+                    o.get("fresh"));
+            return;
+        }
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         LocalDate start = today.minusDays(days);
         String ws = field(send("content", "POST", "/workspaces", "application/json", "{\"name\":\"Benchmark "
@@ -99,7 +113,9 @@ public final class ReportBenchmark {
         loadConversions(ws, o.get("conversions"), o.get("actors"), start, days);
         loadCosts(ws, campaigns, posts, start, today);
         awaitAttribution(ws, start, today);
-        measure(ws, campaigns.get(0), start, today, o.get("requests"));
+        System.out.println("to measure again without loading: --workspace " + ws + " --campaign " + campaigns.get(0)
+                + " --start " + start + " --days " + days);
+        measure(ws, campaigns.get(0), start, today, o.get("requests"), o.get("fresh"));
     }
 
     private long loadEvents(String ws, List<String[]> posts, int total, int actors, LocalDate start, int days)
@@ -199,7 +215,14 @@ public final class ReportBenchmark {
         String previous = "";
         for (int i = 0; i < 60; i++) {
             String answer = send("conversion", "GET", "/workspaces/" + ws + "/attribution?from=" + start + "&to=" + today,
-                    null, null, 200);
+                    null, null, 200, 503);
+            if (answer.contains("\"status\":503")) {
+                // conversion-service is still catching up with touchpoints (its breaker towards engagement-service
+                // opens while engagement-service is busy rolling up): ask again.
+                System.out.println("attribution not available yet: " + answer);
+                Thread.sleep(5000);
+                continue;
+            }
             String attributed = answer.replaceAll("(?s).*\"attributed\"\\s*:\\s*(\\{[^}]*\\}).*", "$1");
             if (attributed.equals(previous) && !attributed.contains("\"conversions\":0,")) {
                 System.out.println("attribution settled: " + attributed);
@@ -211,7 +234,8 @@ public final class ReportBenchmark {
         System.out.println("attribution still changing after 5 minutes; measuring anyway");
     }
 
-    private void measure(String ws, String campaign, LocalDate start, LocalDate today, int requests) throws Exception {
+    private void measure(String ws, String campaign, LocalDate start, LocalDate today, int requests, int freshRequests)
+            throws Exception {
         Map<String, String> reports = new java.util.LinkedHashMap<>();
         for (String group : List.of("campaign", "platform", "post", "funnelStage")) {
             reports.put("roi groupBy=" + group, "/reports/roi?groupBy=" + group + "&");
@@ -220,27 +244,75 @@ public final class ReportBenchmark {
         reports.put("funnel", "/reports/funnel?");
         reports.put("funnel campaignId", "/reports/funnel?campaignId=" + campaign + "&");
         reports.put("engagement-vs-revenue", "/reports/engagement-vs-revenue?");
-        reports.put("roi CSV", "/reports/roi?groupBy=post&csv&");
-        System.out.printf("%n%-40s %-7s %6s %9s %9s %9s%n", "report", "mode", "n", "p50 ms", "p95 ms", "max ms");
-        for (Map.Entry<String, String> report : reports.entrySet()) {
-            for (String mode : List.of("repeat", "fresh")) {
-                long[] millis = new long[requests];
-                for (int i = -5; i < requests; i++) {
-                    LocalDate from = mode.equals("repeat") ? start : start.plusDays(Math.floorMod(i, 30));
-                    LocalDate to = mode.equals("repeat") ? today : today.minusDays(Math.floorMod(i / 30, 20));
-                    String path = "/workspaces/" + ws + report.getValue() + "from=" + from + "&to=" + to;
-                    boolean csv = path.contains("&csv&");
-                    long t0 = System.nanoTime();
-                    send("reporting", "GET", path.replace("&csv&", "&"), csv ? "text/csv" : null, null, 200);
-                    if (i >= 0) {
-                        millis[i] = (System.nanoTime() - t0) / 1_000_000;
+        reports.put("roi groupBy=post CSV", "/reports/roi?groupBy=post&csv&");
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format("%-38s %-6s %5s %5s %8s %8s %8s %10s", "report", "mode", "n", "200s", "p50 ms",
+                "p95 ms", "max ms", "first 200"));
+        System.out.println();
+        System.out.println(lines.get(0));
+        // All "repeat" rows first: the "fresh" requests leave the other services busy with calls that go on after
+        // their 503s, which would slow the repeat rows' first answers.
+        for (String mode : List.of("repeat", "fresh")) {
+            for (Map.Entry<String, String> report : reports.entrySet()) {
+                int n = mode.equals("repeat") ? requests : freshRequests;
+                if (n == 0) {
+                    continue;
+                }
+                String firstOk = "";
+                if (mode.equals("repeat")) {
+                    // The first ask of a question waits for the other services; until their answers arrive
+                    // reporting-service answers 503 (Retry-After) and keeps fetching. Time that, then measure.
+                    long w0 = System.nanoTime();
+                    int status = 0;
+                    while (status != 200 && System.nanoTime() - w0 < 180_000_000_000L) {
+                        status = get(path(ws, report.getValue(), start, today)).statusCode();
+                        if (status != 200) {
+                            Thread.sleep(1000);
+                        }
+                    }
+                    firstOk = status == 200 ? String.format("%.1f s", (System.nanoTime() - w0) / 1e9) : "never";
+                    for (int i = 0; i < 20; i++) {
+                        get(path(ws, report.getValue(), start, today)); // warm-up (JIT), not measured
                     }
                 }
+                long[] millis = new long[n];
+                int ok = 0;
+                for (int i = 0; i < n; i++) {
+                    // fresh: a different period on every request (from moves by a day, to by a day every 30).
+                    LocalDate from = mode.equals("repeat") ? start : start.plusDays(1 + Math.floorMod(i, 30));
+                    LocalDate to = mode.equals("repeat") ? today : today.minusDays(1 + Math.floorMod(i / 30, 20));
+                    long t0 = System.nanoTime();
+                    HttpResponse<String> response = get(path(ws, report.getValue(), from, to));
+                    millis[i] = (System.nanoTime() - t0) / 1_000_000;
+                    ok += response.statusCode() == 200 ? 1 : 0;
+                }
                 Arrays.sort(millis);
-                System.out.printf("%-40s %-7s %6d %9d %9d %9d%n", report.getKey(), mode, requests,
-                        millis[requests / 2], millis[(int) Math.ceil(requests * 0.95) - 1], millis[requests - 1]);
+                String line = String.format("%-38s %-6s %5d %5d %8d %8d %8d %10s", report.getKey(), mode, n, ok,
+                        millis[n / 2], millis[(int) Math.ceil(n * 0.95) - 1], millis[n - 1], firstOk);
+                lines.add(line);
+                System.out.println(line);
             }
         }
+        System.out.println();
+        System.out.println("Target: p95 < 100 ms. 200s = answers with status 200 (the rest are 503s naming the service"
+                + " that did not answer in time).");
+    }
+
+    private static String path(String ws, String report, LocalDate from, LocalDate to) {
+        return "/workspaces/" + ws + report + "from=" + from + "&to=" + to;
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        boolean csv = path.contains("&csv&");
+        HttpRequest request = HttpRequest.newBuilder(URI.create(urls.get("reporting") + path.replace("&csv&", "&")))
+                .timeout(Duration.ofSeconds(120)).header("Authorization", "Bearer " + token)
+                .header("Accept", csv ? "text/csv" : "application/json").GET().build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200 && response.statusCode() != 503) {
+            throw new IllegalStateException("GET " + path + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+        return response;
     }
 
     private String send(String service, String method, String path, String type, String body, int... expected)

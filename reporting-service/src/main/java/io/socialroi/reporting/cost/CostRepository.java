@@ -2,6 +2,7 @@ package io.socialroi.reporting.cost;
 
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.socialroi.common.problem.ProblemException;
+import io.socialroi.reporting.http.Dates;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -33,7 +34,11 @@ public class CostRepository {
             }
             String[] parts = value.split("_", 2);
             try {
-                return new Cursor(LocalDate.parse(parts[0]), UUID.fromString(parts[1]));
+                LocalDate date = LocalDate.parse(parts[0]);
+                if (date.isBefore(Dates.MIN) || date.isAfter(Dates.MAX)) {
+                    throw new IllegalArgumentException("out of range");
+                }
+                return new Cursor(date, UUID.fromString(parts[1]));
             } catch (DateTimeParseException | IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
                 throw ProblemException.invalid("cursor", "is not a cursor of this list");
             }

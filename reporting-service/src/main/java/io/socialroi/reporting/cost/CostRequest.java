@@ -1,6 +1,8 @@
 package io.socialroi.reporting.cost;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.socialroi.common.money.Money;
+import io.socialroi.reporting.http.StrictBody;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
@@ -11,6 +13,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(example = "{\"category\":\"AD_SPEND\",\"amount\":{\"amount\":\"40.00\",\"currency\":\"EUR\"},"
         + "\"incurredOn\":\"2026-11-20\",\"campaignId\":\"5b0c1f1e-3f7a-4c55-9a57-1d1f6f0c2b11\","
         + "\"postId\":null,\"platform\":\"INSTAGRAM\"}")
+// The read-only fields of a cost as listed may come back with it; anything else unknown is refused.
+@JsonIgnoreProperties({"id", "createdAt"})
 public record CostRequest(
         @NotNull CostCategory category,
         @NotNull @Schema(description = "Non-negative, in the workspace's currency") Money amount,
@@ -19,5 +23,5 @@ public record CostRequest(
         UUID campaignId,
         UUID postId,
         Platform platform,
-        @Size(max = 500) String note) {
+        @Size(max = 500) String note) implements StrictBody {
 }

@@ -8,7 +8,9 @@ import io.socialroi.common.money.Money;
 import io.socialroi.common.paging.Page;
 import io.socialroi.common.problem.Params;
 import io.socialroi.common.problem.Problem;
+import io.socialroi.common.problem.ProblemException;
 import io.socialroi.common.workspace.WorkspaceDirectory;
+import io.socialroi.reporting.http.Dates;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -65,6 +67,7 @@ public class CostResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@PathParam("workspaceId") UUID workspaceId, @Valid @NotNull CostRequest request) {
         access.require(workspaceId);
+        Dates.check("incurredOn", request.incurredOn());
         Money amount = WorkspaceMoney.require("amount", request.amount(), workspaces.get(workspaceId).currency());
         Cost cost = new Cost();
         cost.id = UUID.randomUUID();
@@ -84,7 +87,7 @@ public class CostResource {
     }
 
     @GET
-    @RolesAllowed({Scopes.REPORTS_READ, Scopes.COSTS_WRITE})
+    @RolesAllowed(Scopes.REPORTS_READ)
     @Operation(summary = "List costs", description = "In (incurredOn, id) order; from/to are inclusive local dates.")
     @APIResponse(responseCode = "200", description = "One page of costs")
     @APIResponse(responseCode = "422", description = "Bad filter value",
@@ -92,16 +95,28 @@ public class CostResource {
     public Page<CostView> list(@PathParam("workspaceId") UUID workspaceId, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("category") String category,
             @QueryParam("campaignId") String campaignId, @QueryParam("postId") String postId,
-            @QueryParam("platform") String platform, @QueryParam("limit") Integer limit,
+            @QueryParam("platform") String platform, @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
         access.require(workspaceId);
-        CostRepository.Filter filter = new CostRepository.Filter(Params.localDate("from", from),
-                Params.localDate("to", to), Params.enumValue("category", category, CostCategory.class, null),
+        CostRepository.Filter filter = new CostRepository.Filter(Dates.param("from", from), Dates.param("to", to),
+                Params.enumValue("category", category, CostCategory.class, null),
                 Params.uuid("campaignId", campaignId), Params.uuid("postId", postId),
                 Params.enumValue("platform", platform, Platform.class, null));
         Params.period(filter.from(), filter.to());
-        int size = Params.limit(limit);
+        int size = Params.limit(limit(limit));
         return Page.of(costs.list(workspaceId, filter, CostRepository.Cursor.parse(cursor), size + 1)
                 .stream().map(CostView::of).toList(), size, v -> CostRepository.Cursor.of(v).encode());
+    }
+
+    /** Read as text: a JAX-RS Integer parameter that does not parse would be a bare 404. */
+    private static Integer limit(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid("limit", "must be a whole number between 1 and " + Params.MAX_LIMIT);
+        }
     }
 }

@@ -26,11 +26,12 @@ public class SecurityHeaders {
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(rc -> {
+            MultiMap headers = rc.response().headers();
+            // Every answer, API ones too (a CSV export must not be sniffed into HTML).
+            headers.set("X-Content-Type-Options", "nosniff");
             if (isDashboard(rc.normalizedPath())) {
-                MultiMap headers = rc.response().headers();
                 headers.set("Content-Security-Policy", policy);
                 headers.set("X-Frame-Options", "DENY");
-                headers.set("X-Content-Type-Options", "nosniff");
                 headers.set("Referrer-Policy", "no-referrer");
                 headers.set("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
             }

@@ -1,7 +1,7 @@
 package io.socialroi.reporting.dependency;
 
-import io.quarkus.cache.CacheResult;
 import io.socialroi.common.workspace.ServiceTokens;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,21 +27,33 @@ public class CatalogGateway {
 
     private final CatalogClient client;
     private final ServiceTokens tokens;
+    private final AnswerCache<UUID, Map<UUID, CatalogPage.Campaign>> campaigns;
+    private final AnswerCache<UUID, Map<UUID, CatalogPage.Post>> posts;
 
-    public CatalogGateway(@RestClient CatalogClient client, ServiceTokens tokens) {
+    /** Labels change rarely: fresh for catalog-fresh, then refreshed in the background like the other answers. */
+    public CatalogGateway(@RestClient CatalogClient client, ServiceTokens tokens, ReportCacheSettings settings) {
         this.client = client;
         this.tokens = tokens;
+        this.campaigns = new AnswerCache<>(SERVICE, ws -> DependencyCall.guard(SERVICE, tokens,
+                () -> all(c -> campaignPage(ws, c), CatalogPage.Campaign::id)), settings.dependencyWait(),
+                settings.catalogFresh(), settings.cacheMaxAge(), settings.cacheEntries());
+        this.posts = new AnswerCache<>(SERVICE, ws -> DependencyCall.guard(SERVICE, tokens,
+                () -> all(c -> postPage(ws, c), CatalogPage.Post::id)), settings.dependencyWait(),
+                settings.catalogFresh(), settings.cacheMaxAge(), settings.cacheEntries());
     }
 
-    @CacheResult(cacheName = "catalog-campaigns")
     public Map<UUID, CatalogPage.Campaign> campaigns(UUID workspaceId) {
-        return DependencyCall.guard(SERVICE, tokens, () -> all(c -> campaignPage(workspaceId, c),
-                CatalogPage.Campaign::id));
+        return campaigns.get(workspaceId);
     }
 
-    @CacheResult(cacheName = "catalog-posts")
     public Map<UUID, CatalogPage.Post> posts(UUID workspaceId) {
-        return DependencyCall.guard(SERVICE, tokens, () -> all(c -> postPage(workspaceId, c), CatalogPage.Post::id));
+        return posts.get(workspaceId);
+    }
+
+    @PreDestroy
+    void stop() {
+        campaigns.close();
+        posts.close();
     }
 
     @Timeout(1500)

@@ -1,7 +1,7 @@
 package io.socialroi.reporting.dependency;
 
-import io.quarkus.cache.CacheResult;
 import io.socialroi.common.workspace.ServiceTokens;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
@@ -10,7 +10,7 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-/** Attributed revenue and conversions for reports, cached for a few seconds per parameter set. */
+/** Attributed revenue and conversions for reports, through an {@link AnswerCache} per parameter set. */
 @ApplicationScoped
 public class ConversionGateway {
 
@@ -18,19 +18,31 @@ public class ConversionGateway {
 
     private final ConversionClient client;
     private final ServiceTokens tokens;
+    private final AnswerCache<AttributionQuery, Attribution> answers;
 
-    public ConversionGateway(@RestClient ConversionClient client, ServiceTokens tokens) {
+    public ConversionGateway(@RestClient ConversionClient client, ServiceTokens tokens,
+            ReportCacheSettings settings) {
         this.client = client;
         this.tokens = tokens;
+        this.answers = new AnswerCache<>(SERVICE, q -> DependencyCall.guard(SERVICE, tokens, () -> fetch(q)),
+                settings.dependencyWait(), settings.cacheFresh(), settings.cacheMaxAge(), settings.cacheEntries());
     }
 
-    @CacheResult(cacheName = "attribution")
+    /** The answer, from the cache or a call; see {@link AnswerCache} for waiting, freshness and failures. */
     public Attribution attribution(AttributionQuery query) {
-        return DependencyCall.guard(SERVICE, tokens, () -> fetch(query));
+        return answers.get(query);
     }
 
-    /** A read, so one quick retry; a timeout is not retried, since a slow service only gets slower. */
-    @Timeout(1500)
+    @PreDestroy
+    void stop() {
+        answers.close();
+    }
+
+    /**
+     * A read, so one quick retry; a timeout is not retried, since a slow service only gets slower. The timeout
+     * bounds the background call; a request waits for it only {@code suite.report.dependency-wait}.
+     */
+    @Timeout(30000)
     @Retry(maxRetries = 1, delay = 50, abortOn = TimeoutException.class)
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, successThreshold = 2)
     @Bulkhead(32)

@@ -1,7 +1,7 @@
 package io.socialroi.reporting.dependency;
 
-import io.quarkus.cache.CacheResult;
 import io.socialroi.common.workspace.ServiceTokens;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
@@ -11,8 +11,8 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
- * Engagement rollups for reports. Answers are cached for a few seconds per parameter set (see
- * application.properties): a dashboard asks the same question several times a minute, and rollups move slowly.
+ * Engagement rollups for reports, through an {@link AnswerCache} per parameter set (see application.properties):
+ * a dashboard asks the same question several times a minute, and rollups move slowly.
  */
 @ApplicationScoped
 public class EngagementGateway {
@@ -21,19 +21,31 @@ public class EngagementGateway {
 
     private final EngagementClient client;
     private final ServiceTokens tokens;
+    private final AnswerCache<SummaryQuery, EngagementSummary> answers;
 
-    public EngagementGateway(@RestClient EngagementClient client, ServiceTokens tokens) {
+    public EngagementGateway(@RestClient EngagementClient client, ServiceTokens tokens,
+            ReportCacheSettings settings) {
         this.client = client;
         this.tokens = tokens;
+        this.answers = new AnswerCache<>(SERVICE, q -> DependencyCall.guard(SERVICE, tokens, () -> fetch(q)),
+                settings.dependencyWait(), settings.cacheFresh(), settings.cacheMaxAge(), settings.cacheEntries());
     }
 
-    @CacheResult(cacheName = "engagement-summary")
+    /** The answer, from the cache or a call; see {@link AnswerCache} for waiting, freshness and failures. */
     public EngagementSummary summary(SummaryQuery query) {
-        return DependencyCall.guard(SERVICE, tokens, () -> fetch(query));
+        return answers.get(query);
     }
 
-    /** A read, so one quick retry; a timeout is not retried, since a slow service only gets slower. */
-    @Timeout(1500)
+    @PreDestroy
+    void stop() {
+        answers.close();
+    }
+
+    /**
+     * A read, so one quick retry; a timeout is not retried, since a slow service only gets slower. The timeout
+     * bounds the background call; a request waits for it only {@code suite.report.dependency-wait}.
+     */
+    @Timeout(30000)
     @Retry(maxRetries = 1, delay = 50, abortOn = TimeoutException.class)
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, successThreshold = 2)
     @Bulkhead(32)

@@ -2,6 +2,7 @@ package io.socialroi.reporting.report;
 
 import io.socialroi.common.problem.Params;
 import io.socialroi.common.problem.ProblemException;
+import io.socialroi.reporting.http.Dates;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
@@ -31,8 +32,8 @@ public record Period(LocalDate from, LocalDate to) {
     }
 
     public static Requested parse(String from, String to) {
-        LocalDate start = Params.localDate("from", from);
-        LocalDate end = Params.localDate("to", to);
+        LocalDate start = Dates.param("from", from);
+        LocalDate end = Dates.param("to", to);
         Params.period(start, end);
         return new Requested(start, end);
     }

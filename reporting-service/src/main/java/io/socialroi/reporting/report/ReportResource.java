@@ -38,7 +38,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "422", description = "Bad from, to, groupBy, model or other parameter",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "503", description = "A service the report needs is down or slow; the title names it",
+@APIResponse(responseCode = "503", description = "A service the report needs (content-service, engagement-service or "
+        + "conversion-service) is down or slow, or the database is: the title names it. Nothing partial is shown.",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ReportResource {
 

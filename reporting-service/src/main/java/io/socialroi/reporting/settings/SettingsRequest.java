@@ -1,6 +1,8 @@
 package io.socialroi.reporting.settings;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.socialroi.common.money.Money;
+import io.socialroi.reporting.http.StrictBody;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -11,11 +13,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** Body of {@code PUT /workspaces/{ws}/settings}. */
 @Schema(example = "{\"hourlyRate\":{\"amount\":\"30.00\",\"currency\":\"EUR\"},\"minutesPerComment\":2,"
         + "\"minutesPerDm\":5}")
+// updatedAt may come back from a GET; anything else unknown (a time zone, say: it is the workspace's, set in
+// content-service) is refused.
+@JsonIgnoreProperties({"updatedAt"})
 public record SettingsRequest(
         @NotNull @Schema(description = "Cost of one hour of community management, in the workspace's currency")
         Money hourlyRate,
         @NotNull @DecimalMin("0") @DecimalMax("1440") @Digits(integer = 4, fraction = 2)
         @Schema(description = "Minutes spent per handled comment", example = "2") BigDecimal minutesPerComment,
         @NotNull @DecimalMin("0") @DecimalMax("1440") @Digits(integer = 4, fraction = 2)
-        @Schema(description = "Minutes spent per handled DM", example = "5") BigDecimal minutesPerDm) {
+        @Schema(description = "Minutes spent per handled DM", example = "5") BigDecimal minutesPerDm) implements StrictBody {
 }

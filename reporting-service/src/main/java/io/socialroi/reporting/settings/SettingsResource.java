@@ -47,7 +47,7 @@ public class SettingsResource {
     }
 
     @GET
-    @RolesAllowed({Scopes.REPORTS_READ, Scopes.COSTS_WRITE})
+    @RolesAllowed(Scopes.REPORTS_READ)
     @Operation(summary = "Read the settings", description = "Zero rate and minutes until they are set.")
     @APIResponse(responseCode = "200", description = "The settings")
     public SettingsView get(@PathParam("workspaceId") UUID workspaceId) {

@@ -8,6 +8,9 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.socialroi.reporting.FakeServices;
+import io.socialroi.testing.TestTokens;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -59,5 +62,36 @@ class DashboardTest {
                 .header("Access-Control-Allow-Origin", nullValue());
         given().header("Origin", "http://evil.example").get("/config.json").then()
                 .header("Access-Control-Allow-Origin", nullValue());
+    }
+
+    @Test
+    void everyDashboardAnswerIsProtectedAndApiAnswersAreNotSniffed() {
+        for (String path : new String[] {"/index.html", "/dashboard/charts.js", "/dashboard/no-such-file.js"}) {
+            given().get(path).then().header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
+                    .header("Content-Security-Policy", containsString("object-src 'none'"))
+                    .header("X-Frame-Options", equalTo("DENY")).header("X-Content-Type-Options", equalTo("nosniff"));
+        }
+        UUID ws = FakeServices.workspace("UTC", "EUR");
+        given().accept("text/csv").get("/workspaces/" + ws + "/reports/roi").then().statusCode(401)
+                .header("X-Content-Type-Options", equalTo("nosniff"));
+        given().auth().oauth2(TestTokens.workspace(ws, "reports:read")).get("/workspaces/" + ws + "/costs").then()
+                .statusCode(200).header("X-Content-Type-Options", equalTo("nosniff"));
+    }
+
+    @Test
+    void corsIsClosedToUnknownOriginsOnEveryKindOfPath() {
+        UUID ws = FakeServices.workspace("UTC", "EUR");
+        for (String path : new String[] {"/", "/dashboard/app.js", "/workspaces/" + ws + "/reports/roi",
+            "/workspaces/" + ws + "/settings", "/workspaces/" + ws + "/costs"}) {
+            for (String origin : new String[] {"http://evil.example", "null", "http://127.0.0.1:8084.evil.example",
+                "https://127.0.0.1:8084"}) {
+                given().header("Origin", origin).header("Access-Control-Request-Method", "PUT")
+                        .header("Access-Control-Request-Headers", "authorization,content-type").options(path).then()
+                        .header("Access-Control-Allow-Origin", nullValue())
+                        .header("Access-Control-Allow-Credentials", nullValue());
+                given().header("Origin", origin).auth().oauth2(TestTokens.workspace(ws, "reports:read")).get(path)
+                        .then().header("Access-Control-Allow-Origin", nullValue());
+            }
+        }
     }
 }

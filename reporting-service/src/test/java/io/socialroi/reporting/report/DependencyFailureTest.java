@@ -58,6 +58,33 @@ class DependencyFailureTest {
                 .body("detail", containsString("did not answer in time"));
     }
 
+    /** A big workspace whose attribution takes longer than a request waits: 503 first, then the kept answer. */
+    @Test
+    void aSlowAnswerIsKeptForTheNextRequest() throws InterruptedException {
+        healthy();
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        FakeServices.conversion().on("GET", "/workspaces/" + ws + "/attribution", r -> {
+            calls.incrementAndGet();
+            return Reply.json(200, attribution("LAST_TOUCH", attributionRow(null, "3", "120.00", "1", "2"),
+                    attributionRow(null, "0", "0", "0", "0"), "2", null, attributionRow(null, "3", "120.00", "1", "2")))
+                    .delayed(2500);
+        });
+        report("roi", "application/json").statusCode(503).header("Retry-After", "5")
+                .body("title", equalTo("conversion-service unavailable"))
+                .body("detail", containsString("still being fetched"));
+        ValidatableResponse answer = null;
+        for (int i = 0; i < 40 && answer == null; i++) {
+            Thread.sleep(250);
+            ValidatableResponse r = report("roi", "application/json");
+            if (r.extract().statusCode() == 200) {
+                answer = r;
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertNotNull(answer, "the slow answer was never served");
+        answer.body("totals.revenue.amount", equalTo("120.00"));
+        org.junit.jupiter.api.Assertions.assertEquals(1, calls.get(), "one call, shared by the waiting requests");
+    }
+
     @Test
     void erroringContentServiceIsNamed() {
         healthy();
