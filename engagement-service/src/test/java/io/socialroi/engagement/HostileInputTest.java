@@ -377,6 +377,25 @@ class HostileInputTest {
         assertEquals(1, Db.number("SELECT count(*) FROM engagement_event WHERE workspace_id = ?", ws));
     }
 
+    /** The summary's time zone is the workspace's, from content-service: an unknown zone there is its fault. */
+    @Test
+    void aWorkspaceWithoutAValidTimeZoneIsA503NamingContentService() {
+        for (String zone : List.of("Mars/Olympus", "+25:00", "Europe/Rome; DROP TABLE x")) {
+            UUID broken = UUID.randomUUID();
+            ContentFake.workspace(broken, zone);
+            given().auth().oauth2(Api.reader(broken))
+                    .get("/workspaces/" + broken + "/engagement/summary?from=2026-11-01&to=2026-11-30").then()
+                    .statusCode(503).contentType("application/problem+json")
+                    .body("title", org.hamcrest.Matchers.equalTo("content-service unavailable"))
+                    .header("Retry-After", org.hamcrest.Matchers.notNullValue());
+        }
+        // A zone given by offset is valid and answers in it.
+        UUID offset = UUID.randomUUID();
+        ContentFake.workspace(offset, "+05:30");
+        given().auth().oauth2(Api.reader(offset)).get("/workspaces/" + offset + "/engagement/summary?from=2026-11-01"
+                + "&to=2026-11-30").then().statusCode(200).body("timeZone", org.hamcrest.Matchers.equalTo("+05:30"));
+    }
+
     /** Above the byte limit, with or without a Content-Length: a 413 problem and nothing read or stored. */
     @Test
     void oversizeBodiesAre413Problems() {
