@@ -2,9 +2,13 @@ package io.socialroi.engagement.actor;
 
 import io.socialroi.common.paging.Page;
 import io.socialroi.common.problem.ProblemException;
+import io.socialroi.engagement.Bounds;
 import io.socialroi.engagement.event.EventType;
 import io.socialroi.engagement.settings.ScoringSettings;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -33,6 +37,12 @@ public class ActorQuery {
     }
 
     public Page<EngagedActor> search(UUID workspaceId, ActorSearch search, ScoringSettings settings) throws SQLException {
+        if (!Bounds.inRange(search.since())) {
+            throw ProblemException.invalid("since", Bounds.DATE_MESSAGE);
+        }
+        if (search.minIntent() != null && !Double.isFinite(search.minIntent())) {
+            throw ProblemException.invalid("minIntent", "must be a number from 0 to 100");
+        }
         int limit = search.limit() == null ? 500 : search.limit();
         String after = decode(search.cursor());
         EventType[] types = Arrays.stream(EventType.values()).filter(EventType::isEngagement).toArray(EventType[]::new);
@@ -73,13 +83,20 @@ public class ActorQuery {
         }
     }
 
-    private static String decode(String cursor) {
+    /** The actor id a cursor continues after; a forged cursor (not base64url of UTF-8 text without NUL) is a 422. */
+    static String decode(String cursor) {
         if (cursor == null || cursor.isBlank()) {
             return null;
         }
         try {
-            return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
+            String after = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(Base64.getUrlDecoder().decode(cursor))).toString();
+            if (after.isEmpty() || !Bounds.storable(after)) {
+                throw ProblemException.invalid("cursor", "is not a cursor of this search");
+            }
+            return after;
+        } catch (IllegalArgumentException | CharacterCodingException e) {
             throw ProblemException.invalid("cursor", "is not a cursor of this search");
         }
     }

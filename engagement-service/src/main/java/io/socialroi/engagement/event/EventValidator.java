@@ -59,6 +59,8 @@ public class EventValidator {
         Instant occurredAt = instant(f.occurredAt, errors);
         if (f.attributesJson != null && f.attributesJson.length() > MAX_ATTRIBUTES_CHARS) {
             errors.add(new FieldError("attributes", "must be at most " + MAX_ATTRIBUTES_CHARS + " characters of JSON"));
+        } else if (f.attributes != null && !storable(f.attributes)) {
+            errors.add(new FieldError("attributes", "must not contain NUL characters or unpaired surrogates"));
         }
         if (!errors.isEmpty()) {
             batch.rejected().add(new IngestResult.Rejected(index, List.copyOf(errors)));
@@ -79,7 +81,55 @@ public class EventValidator {
             errors.add(new FieldError(field, "must be 1 to " + MAX_ID_LENGTH + " characters"));
             return null;
         }
+        if (!storable(value)) {
+            errors.add(new FieldError(field, "must not contain NUL characters or unpaired surrogates"));
+            return null;
+        }
         return value;
+    }
+
+    /**
+     * False for text PostgreSQL cannot store as sent: NUL (neither text nor jsonb take it) and unpaired UTF-16
+     * surrogates (JSON escapes such as {@code \\ud800} that encode no character; UTF-8 would turn them into '?').
+     */
+    static boolean storable(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == 0) {
+                return false;
+            }
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 == text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
+                    return false;
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@link #storable(String)} for every name and text value of a JSON tree. */
+    static boolean storable(JsonNode node) {
+        if (node.isTextual()) {
+            return storable(node.textValue());
+        }
+        if (node.isObject()) {
+            for (var it = node.fields(); it.hasNext();) {
+                var entry = it.next();
+                if (!storable(entry.getKey()) || !storable(entry.getValue())) {
+                    return false;
+                }
+            }
+        } else if (node.isArray()) {
+            for (JsonNode child : node) {
+                if (!storable(child)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static <E extends Enum<E>> E enumValue(String field, String value, Class<E> type, List<FieldError> errors) {

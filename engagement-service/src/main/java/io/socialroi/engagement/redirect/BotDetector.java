@@ -11,11 +11,15 @@ import java.util.Optional;
  */
 public final class BotDetector {
 
-    /** Link-preview fetchers of social networks and messengers (matched case-insensitively in User-Agent). */
+    /**
+     * Link-preview fetchers of social networks and messengers (matched case-insensitively in User-Agent). Only the
+     * fetchers' own names: the in-app browsers of Snapchat ("Snapchat/13.10") and Pinterest ("[Pinterest/iOS]")
+     * carry the app's name too, and a person clicking in them is a click.
+     */
     static final List<String> PREVIEW_AGENTS = List.of("facebookexternalhit", "facebot", "facebookcatalog",
             "twitterbot", "linkedinbot", "slackbot", "slack-imgproxy", "whatsapp", "telegrambot", "discordbot",
-            "skypeuripreview", "pinterest", "redditbot", "embedly", "iframely", "quora link preview", "vkshare",
-            "viber", "snapchat", "bitlybot", "applebot", "google-pagerenderer", "googleother", "microsoftpreview",
+            "skypeuripreview", "pinterest/0.", "redditbot", "embedly", "iframely", "quora link preview", "vkshare",
+            "viber", "snap url preview", "bitlybot", "applebot", "google-pagerenderer", "googleother", "microsoftpreview",
             "teams", "mastodon", "tumblr", "outbrain", "nuzzel");
 
     /** Crawlers, monitors and scripts. */

@@ -17,6 +17,7 @@ import java.net.URI;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -34,6 +35,7 @@ public class RedirectResource {
 
     static final String VISITOR_COOKIE = "smv";
     private static final int ONE_YEAR = 365 * 24 * 3600;
+    private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_-]{4,64}");
 
     private final PostDirectory directory;
     private final ClickRecorder recorder;
@@ -67,6 +69,10 @@ public class RedirectResource {
 
     private Response answer(String code, Optional<String> botReason, String userAgent, String visitor)
             throws SQLException {
+        if (code == null || !CODE.matcher(code).matches()) {
+            // Not a code this service ever issues (TrackedLink's pattern): no lookup, and no echo of the input.
+            throw ProblemException.notFound("Tracked link");
+        }
         PostEntry post = directory.byCode(code).filter(p -> p.trackedLink() != null)
                 .orElseThrow(() -> ProblemException.notFound("Tracked link " + code));
         UUID clickId = UUID.randomUUID();

@@ -5,7 +5,10 @@ import io.socialroi.common.auth.Scopes;
 import io.socialroi.common.auth.WorkspaceAccess;
 import io.socialroi.common.problem.Params;
 import io.socialroi.common.problem.Problem;
+import io.socialroi.common.problem.ProblemException;
 import io.socialroi.common.workspace.WorkspaceDirectory;
+import io.socialroi.common.workspace.WorkspaceInfo;
+import io.socialroi.engagement.Bounds;
 import io.socialroi.engagement.settings.ScoringSettings;
 import io.socialroi.engagement.settings.SettingsStore;
 import jakarta.annotation.security.RolesAllowed;
@@ -14,6 +17,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import java.sql.SQLException;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -64,10 +68,16 @@ public class SummaryResource {
         access.require(workspaceId);
         LocalDate from = Params.requiredLocalDate("from", fromParam);
         LocalDate to = Params.requiredLocalDate("to", toParam);
+        if (!Bounds.inRange(from)) {
+            throw ProblemException.invalid("from", Bounds.DATE_MESSAGE);
+        }
+        if (!Bounds.inRange(to)) {
+            throw ProblemException.invalid("to", Bounds.DATE_MESSAGE);
+        }
         Params.period(from, to);
         GroupBy groupBy = Params.enumValue("groupBy", groupByParam, GroupBy.class, GroupBy.POST);
         UUID campaignId = Params.uuid("campaignId", campaignParam);
-        ZoneId zone = workspaces.get(workspaceId).zone();
+        ZoneId zone = zone(workspaces.get(workspaceId));
         ScoringSettings scoring = settings.get(workspaceId);
         Map<String, SummaryQuery.Acc> sums = query.run(workspaceId, from.atStartOfDay(zone).toInstant(),
                 to.plusDays(1).atStartOfDay(zone).toInstant(), zone, groupBy, campaignId, scoring);
@@ -85,6 +95,16 @@ public class SummaryResource {
         }
         return new Summary(from, to, zone.getId(), groupBy.apiName(), rows,
                 Scores.figures(sums.get(SummaryQuery.TOTAL), scoring));
+    }
+
+    /** The workspace's zone; one content-service cannot name is its fault (503 naming it), not a bug here. */
+    private static ZoneId zone(WorkspaceInfo workspace) {
+        try {
+            return workspace.zone();
+        } catch (DateTimeException | NullPointerException e) {
+            throw ProblemException.unavailable("content-service",
+                    "content-service gave the workspace no valid time zone ('" + workspace.timeZone() + "')");
+        }
     }
 
     /** Readable names; posts and campaigns are named by content-service, so their label is a short id. */

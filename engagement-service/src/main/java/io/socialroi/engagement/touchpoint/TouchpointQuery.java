@@ -2,6 +2,7 @@ package io.socialroi.engagement.touchpoint;
 
 import io.socialroi.common.problem.FieldError;
 import io.socialroi.common.problem.ProblemException;
+import io.socialroi.engagement.Bounds;
 import io.socialroi.engagement.event.EventType;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Array;
@@ -90,11 +91,20 @@ public class TouchpointQuery {
         }
         if (actors.stream().anyMatch(a -> a == null || a.isBlank())) {
             errors.add(new FieldError("actorIds", "must not contain empty ids"));
+        } else if (actors.stream().anyMatch(a -> !Bounds.storable(a))) {
+            errors.add(new FieldError("actorIds", "must not contain NUL characters"));
+        }
+        if (!Bounds.inRange(search.before())) {
+            errors.add(new FieldError("before", Bounds.DATE_MESSAGE));
+        }
+        if (!Bounds.inRange(search.after())) {
+            errors.add(new FieldError("after", Bounds.DATE_MESSAGE));
         }
         if (clicks.stream().anyMatch(java.util.Objects::isNull)) {
             errors.add(new FieldError("clickIds", "must not contain null"));
         }
-        if (search.before() != null && search.after() != null && !search.after().isBefore(search.before())) {
+        if (errors.isEmpty() && search.before() != null && search.after() != null
+                && !search.after().isBefore(search.before())) {
             errors.add(new FieldError("after", "must be before 'before'"));
         }
         if (!errors.isEmpty()) {
