@@ -68,7 +68,7 @@ PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); pr
     -jar "$MODULE/target/quarkus-app/quarkus-run.jar" >"$WORK/service.log" 2>&1 &
 SERVICE_PID=$!
 
-for _ in $(seq 1 120); do
+for _ in $(seq 1 360); do
     if curl -fs "http://127.0.0.1:$PORT/q/health/ready" >/dev/null 2>&1; then
         break
     fi

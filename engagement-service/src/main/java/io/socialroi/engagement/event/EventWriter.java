@@ -45,6 +45,8 @@ public class EventWriter {
     /** Engagement types in the order of their {@code actor_rollup} columns below. */
     private static final List<EventType> ENGAGEMENTS = Arrays.stream(EventType.values())
             .filter(EventType::isEngagement).toList();
+    /** Index into {@link #ENGAGEMENTS} by type ordinal. */
+    private static final int[] COLUMN = Arrays.stream(EventType.values()).mapToInt(ENGAGEMENTS::indexOf).toArray();
     private static final long MICROS_PER_HOUR = 3_600_000_000L;
     private static final long MICROS_PER_MINUTE = 60_000_000L;
     /** Seconds from the Unix epoch to PostgreSQL's (2000-01-01), for binary timestamps. */
@@ -87,8 +89,15 @@ public class EventWriter {
         if (events.isEmpty()) {
             return 0;
         }
-        Set<YearMonth> months = events.stream().map(e -> YearMonth.from(Micros.round(e.occurredAt())
-                .atOffset(ZoneOffset.UTC))).collect(Collectors.toSet());
+        Set<YearMonth> months = new HashSet<>();
+        long lastHour = Long.MIN_VALUE;
+        for (IncomingEvent e : events) {
+            long hour = Math.floorDiv(Micros.of(e.occurredAt()), MICROS_PER_HOUR);
+            if (hour != lastHour) {
+                months.add(YearMonth.from(java.time.Instant.ofEpochSecond(hour * 3600).atOffset(ZoneOffset.UTC)));
+                lastHour = hour;
+            }
+        }
         // Sorted ids: concurrent batches with common ids then wait on each other in the same order.
         String[] ids = events.stream().map(IncomingEvent::eventId).sorted().toArray(String[]::new);
         for (int attempt = 1; ; attempt++) {
@@ -222,18 +231,38 @@ public class EventWriter {
 
     /** The dimensions of a rollup row: UTC hour (epoch seconds), post, platform, campaign, stage. */
     record Dims(long bucket, UUID post, String platform, UUID campaign, String stage) {
-        static final Comparator<Dims> ORDER = Comparator.comparingLong(Dims::bucket).thenComparing(Dims::post)
-                .thenComparing(Dims::platform).thenComparing(Dims::campaign).thenComparing(Dims::stage);
+        static final Comparator<Dims> ORDER = Dims::compare;
+
+        static int compare(Dims a, Dims b) {
+            if (a == b) {
+                return 0;
+            }
+            int c = Long.compare(a.bucket, b.bucket);
+            if (c == 0) {
+                c = a.post.compareTo(b.post);
+            }
+            if (c == 0) {
+                c = a.platform.compareTo(b.platform);
+            }
+            if (c == 0) {
+                c = a.campaign.compareTo(b.campaign);
+            }
+            return c != 0 ? c : a.stage.compareTo(b.stage);
+        }
     }
 
     record TypeKey(Dims dims, String type) {
-        static final Comparator<TypeKey> ORDER = Comparator.comparing(TypeKey::dims, Dims.ORDER)
-                .thenComparing(TypeKey::type);
+        static final Comparator<TypeKey> ORDER = (a, b) -> {
+            int c = Dims.compare(a.dims, b.dims);
+            return c != 0 ? c : a.type.compareTo(b.type);
+        };
     }
 
     record ActorKey(Dims dims, String actor) {
-        static final Comparator<ActorKey> ORDER = Comparator.comparing(ActorKey::dims, Dims.ORDER)
-                .thenComparing(ActorKey::actor);
+        static final Comparator<ActorKey> ORDER = (a, b) -> {
+            int c = Dims.compare(a.dims, b.dims);
+            return c != 0 ? c : a.actor.compareTo(b.actor);
+        };
     }
 
     record MinuteKey(String actor, long minute) {
@@ -274,7 +303,7 @@ public class EventWriter {
                 continue;
             }
             ActorDelta delta = actors.computeIfAbsent(new ActorKey(dims, e.actorId()), k -> new ActorDelta());
-            delta.counts[ENGAGEMENTS.indexOf(e.type())]++;
+            delta.counts[COLUMN[e.type().ordinal()]]++;
             if (e.retargeting()) {
                 delta.retargeting++;
             }
@@ -457,12 +486,6 @@ public class EventWriter {
 
         static long of(java.time.Instant t) {
             return t.getEpochSecond() * 1_000_000L + (t.getNano() + 500) / 1000;
-        }
-
-        static java.time.Instant round(java.time.Instant t) {
-            long micros = of(t);
-            return java.time.Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
-                    Math.floorMod(micros, 1_000_000L) * 1000L);
         }
     }
 
