@@ -59,7 +59,7 @@ psql -q -h "$DB_HOST" -p "$DB_PORT" -U "${SUITE_DB_USER:-postgres}" -d postgres 
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 
 # shellcheck disable=SC2086 # BENCH_SERVICE_OPTS: extra JVM options of the service, e.g. a flight recording
-"$JAVA" -Xms128m -Xmx256m -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -Xss512k \
+"$JAVA" -Xms256m -Xmx256m -Xmn128m -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -Xss512k \
     ${BENCH_SERVICE_OPTS:-} \
     -Dquarkus.http.port="$PORT" -Dquarkus.http.host=127.0.0.1 \
     -Dquarkus.datasource.jdbc.url="$DB_URL/$DB_NAME" \
