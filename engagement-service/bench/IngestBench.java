@@ -50,8 +50,8 @@ public class IngestBench {
             opt.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
         int n = Integer.parseInt(opt.getOrDefault("events", "1000000"));
-        int batch = Integer.parseInt(opt.getOrDefault("batch", "5000"));
-        int concurrency = Integer.parseInt(opt.getOrDefault("concurrency", "4"));
+        int batch = Integer.parseInt(opt.getOrDefault("batch", "10000"));
+        int concurrency = Integer.parseInt(opt.getOrDefault("concurrency", "2"));
         String url = opt.get("url");
         String jdbc = opt.get("jdbc");
         long pid = Long.parseLong(opt.get("pid"));

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Ingestion benchmark of engagement-service (not part of ./mvnw verify).
 #
-#   ./engagement-service/bench/ingest-bench.sh [events] [batch] [concurrency]     (defaults 1000000 5000 4)
+#   ./engagement-service/bench/ingest-bench.sh [events] [batch] [concurrency]     (defaults 1000000 10000 2)
 #
 # Starts the packaged service on a free port against a fresh database on the local PostgreSQL (SUITE_DB_URL,
 # default jdbc:postgresql://127.0.0.1:5432, user postgres), loads the events through POST /workspaces/{ws}/events
@@ -12,8 +12,8 @@
 set -euo pipefail
 
 EVENTS=${1:-1000000}
-BATCH=${2:-5000}
-CONCURRENCY=${3:-4}
+BATCH=${2:-10000}
+CONCURRENCY=${3:-2}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 MODULE="$ROOT/engagement-service"
 DB_URL=${SUITE_DB_URL:-jdbc:postgresql://127.0.0.1:5432}
