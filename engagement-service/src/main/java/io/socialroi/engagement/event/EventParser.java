@@ -136,7 +136,13 @@ public class EventParser {
             fields.errors.add(new FieldError(name, "must be a string"));
             return null;
         }
-        return parser.getText();
+        String text = parser.getText();
+        if (text.indexOf('\0') >= 0) {
+            // PostgreSQL text cannot hold NUL: refuse the event here rather than fail the whole batch there.
+            fields.errors.add(new FieldError(name, "must not contain the NUL character (\\u0000)"));
+            return null;
+        }
+        return text;
     }
 
     private static void retargeting(JsonParser parser, EventValidator.Fields fields) throws IOException {
@@ -156,8 +162,24 @@ public class EventParser {
             return;
         }
         JsonNode tree = mapper.readTree(parser);
+        String json = mapper.writeValueAsString(tree);
+        if (hasNulEscape(json)) {
+            fields.errors.add(new FieldError("attributes", "must not contain the NUL character (\\u0000)"));
+            return;
+        }
         fields.attributes = tree;
-        fields.attributesJson = mapper.writeValueAsString(tree);
+        fields.attributesJson = json;
+    }
+
+    /** Whether serialised JSON holds an escaped NUL, which PostgreSQL's jsonb refuses; escaped backslashes skipped. */
+    static boolean hasNulEscape(String json) {
+        for (int i = json.indexOf('\\'); i >= 0 && i + 1 < json.length(); i = json.indexOf('\\', i)) {
+            if (json.startsWith("u0000", i + 1)) {
+                return true;
+            }
+            i += 2;
+        }
+        return false;
     }
 
     private static ProblemException tooMany() {

@@ -5,47 +5,79 @@ import io.socialroi.common.problem.Problem;
 import io.socialroi.common.problem.ProblemException;
 import io.socialroi.common.problem.ProblemMappers;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.Arrays;
-import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.WeakHashMap;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyManager;
+import org.postgresql.copy.CopyIn;
 
 /**
- * The hot path: one batch goes to PostgreSQL as one {@code COPY} into a per-connection staging table, then
- * one statement dedupes it against {@code event_key}, appends the fresh events and brings every rollup up to
- * date, all in one transaction. The caller answers only after the commit.
+ * The hot path. One batch is one transaction of a few set-based statements, whatever its size:
+ * <ol>
+ * <li>the event ids go to {@code event_key} as one array with {@code ON CONFLICT DO NOTHING RETURNING}: the
+ * dedupe, safe across concurrent requests because the unique key decides;</li>
+ * <li>the post directory entries of the batch's posts are read (campaign and funnel stage);</li>
+ * <li>the fresh events are appended to {@code engagement_event} with one binary {@code COPY};</li>
+ * <li>the rollup deltas are aggregated here, one row per distinct key, and upserted as arrays, keys in a fixed
+ * order so that concurrent batches lock shared rollup rows in the same order.</li>
+ * </ol>
+ * The caller answers only after the commit. Measured with {@code bench/ingest-bench.sh} (README).
  */
 @ApplicationScoped
 public class EventWriter {
 
-    private static final String NIL = "'00000000-0000-0000-0000-000000000000'::uuid";
-    private static final String STAGE_DDL = "CREATE TEMP TABLE IF NOT EXISTS engagement_stage (event_id text, "
-            + "type text, platform text, post_id uuid, campaign_id uuid, actor_id text, click_id uuid, "
-            + "occurred_at timestamptz, retargeting boolean, attributes jsonb, comment_hash text) ON COMMIT DELETE ROWS";
-    private static final String COPY = "COPY engagement_stage FROM STDIN";
-    private static final String MERGE = merge();
+    private static final UUID NIL = new UUID(0, 0);
     private static final int ATTEMPTS = 3;
+    /** Engagement types in the order of their {@code actor_rollup} columns below. */
+    private static final List<EventType> ENGAGEMENTS = Arrays.stream(EventType.values())
+            .filter(EventType::isEngagement).toList();
+    /** Index into {@link #ENGAGEMENTS} by type ordinal. */
+    private static final int[] COLUMN = Arrays.stream(EventType.values()).mapToInt(ENGAGEMENTS::indexOf).toArray();
+    private static final long MICROS_PER_HOUR = 3_600_000_000L;
+    private static final long MICROS_PER_MINUTE = 60_000_000L;
+    /** Seconds from the Unix epoch to PostgreSQL's (2000-01-01), for binary timestamps. */
+    private static final long PG_EPOCH_SECONDS = 946_684_800L;
+
+    private static final String DEDUPE = "INSERT INTO event_key (workspace_id, event_id) SELECT ?, k "
+            + "FROM unnest(?::text[]) WITH ORDINALITY AS u(k, o) ORDER BY o ON CONFLICT DO NOTHING RETURNING event_id";
+    private static final String DIRECTORY = "SELECT post_id, campaign_id, funnel_stage FROM post_directory "
+            + "WHERE workspace_id = ? AND post_id = ANY(?)";
+    private static final String COPY = "COPY engagement_event (workspace_id, event_id, type, platform, post_id, "
+            + "campaign_id, funnel_stage, actor_id, click_id, occurred_at, retargeting, attributes) FROM STDIN "
+            + "(FORMAT binary)";
+    private static final String DIMS = "workspace_id, bucket, post_key, platform, campaign_key, funnel_stage";
+    private static final String ROLLUP = "INSERT INTO engagement_rollup (" + DIMS + ", type, events) "
+            + "SELECT ?, to_timestamp(b), p, pl, c, st, t, n FROM unnest(?::int8[], ?::uuid[], ?::text[], ?::uuid[], "
+            + "?::text[], ?::text[], ?::int8[]) WITH ORDINALITY AS u(b, p, pl, c, st, t, n, o) ORDER BY o "
+            + "ON CONFLICT (" + DIMS + ", type) DO UPDATE SET events = engagement_rollup.events + excluded.events";
+    private static final String ACTOR_ROLLUP = actorRollup();
+    private static final String MINUTE = "INSERT INTO actor_minute (workspace_id, actor_id, minute, engagements) "
+            + "SELECT ?, a, to_timestamp(m), n FROM unnest(?::text[], ?::int8[], ?::int4[]) WITH ORDINALITY "
+            + "AS u(a, m, n, o) ORDER BY o ON CONFLICT (workspace_id, actor_id, minute) "
+            + "DO UPDATE SET engagements = actor_minute.engagements + excluded.engagements";
+    private static final String COMMENTS = "WITH ac AS (INSERT INTO actor_comment (workspace_id, comment_hash, actor_id) "
+            + "SELECT ?, h, a FROM unnest(?::text[], ?::text[]) WITH ORDINALITY AS u(h, a, o) ORDER BY o "
+            + "ON CONFLICT DO NOTHING RETURNING comment_hash) "
+            + "INSERT INTO comment_fingerprint (workspace_id, comment_hash, actors) SELECT ?, comment_hash, count(*) "
+            + "FROM ac GROUP BY comment_hash ORDER BY comment_hash ON CONFLICT (workspace_id, comment_hash) "
+            + "DO UPDATE SET actors = comment_fingerprint.actors + excluded.actors";
 
     private final DataSource dataSource;
     private final Partitions partitions;
-    /** Physical connections that already have the staging table (a temp table lives as long as its session). */
-    private final Set<Object> staged = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
     public EventWriter(DataSource dataSource, Partitions partitions) {
         this.dataSource = dataSource;
@@ -57,13 +89,21 @@ public class EventWriter {
         if (events.isEmpty()) {
             return 0;
         }
-        byte[] rows = copyRows(events);
-        Set<YearMonth> months = events.stream().map(e -> YearMonth.from(e.occurredAt().atOffset(ZoneOffset.UTC)))
-                .collect(Collectors.toSet());
+        Set<YearMonth> months = new HashSet<>();
+        long lastHour = Long.MIN_VALUE;
+        for (IncomingEvent e : events) {
+            long hour = Math.floorDiv(Micros.of(e.occurredAt()), MICROS_PER_HOUR);
+            if (hour != lastHour) {
+                months.add(YearMonth.from(java.time.Instant.ofEpochSecond(hour * 3600).atOffset(ZoneOffset.UTC)));
+                lastHour = hour;
+            }
+        }
+        // Sorted ids: concurrent batches with common ids then wait on each other in the same order.
+        String[] ids = events.stream().map(IncomingEvent::eventId).sorted().toArray(String[]::new);
         for (int attempt = 1; ; attempt++) {
             try {
                 partitions.ensure(months);
-                return transaction(workspaceId, rows);
+                return transaction(workspaceId, events, ids);
             } catch (SQLException e) {
                 if (ProblemMappers.isDatabaseUnavailable(e) || e.getSQLState() == null) {
                     Log.warnf("Database unavailable during ingestion: %s", e.getMessage());
@@ -77,7 +117,7 @@ public class EventWriter {
         }
     }
 
-    private int transaction(UUID workspaceId, byte[] rows) throws SQLException {
+    private int transaction(UUID workspaceId, List<IncomingEvent> events, String[] ids) throws SQLException {
         Connection connection;
         try {
             connection = dataSource.getConnection();
@@ -87,36 +127,335 @@ public class EventWriter {
             throw unavailable();
         }
         try (Connection c = connection) {
-            PGConnection pg = c.unwrap(PGConnection.class);
-            if (!staged.contains(pg)) {
-                try (Statement s = c.createStatement()) {
-                    s.execute(STAGE_DDL);
-                }
-                staged.add(pg);
-            }
             c.setAutoCommit(false);
             try {
-                new CopyManager((org.postgresql.core.BaseConnection) pg).copyIn(COPY, new ByteArrayInputStream(rows));
-                int fresh;
-                try (PreparedStatement ps = c.prepareStatement(MERGE)) {
-                    ps.setObject(1, workspaceId);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        rs.next();
-                        fresh = rs.getInt(1);
-                    }
+                Set<String> freshIds = dedupe(c, workspaceId, ids);
+                if (!freshIds.isEmpty()) {
+                    List<IncomingEvent> fresh = freshIds.size() == events.size() ? events
+                            : events.stream().filter(e -> freshIds.contains(e.eventId())).toList();
+                    Map<UUID, Directory> directory = directory(c, workspaceId, fresh);
+                    copy(c, workspaceId, fresh, directory);
+                    rollups(c, workspaceId, fresh, directory);
                 }
                 c.commit();
-                return fresh;
+                return freshIds.size();
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(c);
                 throw e;
-            } catch (java.io.IOException e) {
-                rollbackQuietly(c);
-                throw new SQLException("COPY failed: " + e.getMessage(), "08006", e);
             } finally {
                 restoreAutoCommit(c);
             }
         }
+    }
+
+    private static Set<String> dedupe(Connection c, UUID ws, String[] ids) throws SQLException {
+        Set<String> fresh = new HashSet<>(ids.length * 2);
+        try (PreparedStatement ps = c.prepareStatement(DEDUPE)) {
+            ps.setObject(1, ws);
+            ps.setArray(2, c.createArrayOf("text", ids));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    fresh.add(rs.getString(1));
+                }
+            }
+        }
+        return fresh;
+    }
+
+    /** What the post directory says about a post: the campaign (unless the event names one) and the stage. */
+    record Directory(UUID campaignId, String funnelStage) {
+    }
+
+    private static Map<UUID, Directory> directory(Connection c, UUID ws, List<IncomingEvent> events)
+            throws SQLException {
+        UUID[] posts = events.stream().map(IncomingEvent::postId).filter(p -> p != null).distinct()
+                .toArray(UUID[]::new);
+        Map<UUID, Directory> found = new HashMap<>();
+        if (posts.length == 0) {
+            return found;
+        }
+        try (PreparedStatement ps = c.prepareStatement(DIRECTORY)) {
+            ps.setObject(1, ws);
+            ps.setArray(2, c.createArrayOf("uuid", posts));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.put(rs.getObject(1, UUID.class), new Directory(rs.getObject(2, UUID.class), rs.getString(3)));
+                }
+            }
+        }
+        return found;
+    }
+
+    private static void copy(Connection c, UUID ws, List<IncomingEvent> events, Map<UUID, Directory> directory)
+            throws SQLException {
+        BinaryRows rows = copyRows(ws, events, directory);
+        CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY);
+        try {
+            copy.writeToCopy(rows.buf, 0, rows.len);
+            copy.endCopy();
+        } finally {
+            if (copy.isActive()) {
+                try {
+                    copy.cancelCopy();
+                } catch (SQLException ignored) {
+                    // the connection is gone or the copy already failed; the transaction is rolled back
+                }
+            }
+        }
+    }
+
+    /** The fresh events in PostgreSQL's binary COPY format. */
+    static BinaryRows copyRows(UUID ws, List<IncomingEvent> events, Map<UUID, Directory> directory) {
+        BinaryRows out = new BinaryRows(events.size() * 200 + 32);
+        out.header();
+        for (IncomingEvent e : events) {
+            Directory d = e.postId() == null ? null : directory.get(e.postId());
+            UUID campaign = e.campaignId() != null ? e.campaignId() : d == null ? null : d.campaignId();
+            out.fields(12);
+            out.uuid(ws);
+            out.text(e.eventId());
+            out.text(e.type().name());
+            out.text(e.platform().name());
+            out.uuid(e.postId());
+            out.uuid(campaign);
+            out.text(d == null ? null : d.funnelStage());
+            out.text(e.actorId());
+            out.uuid(e.clickId());
+            out.timestamp(Micros.of(e.occurredAt()) - PG_EPOCH_SECONDS * 1_000_000L);
+            out.bool(e.retargeting());
+            out.jsonb(e.attributes());
+        }
+        out.trailer();
+        return out;
+    }
+
+    /** The dimensions of a rollup row: UTC hour (epoch seconds), post, platform, campaign, stage. */
+    record Dims(long bucket, UUID post, String platform, UUID campaign, String stage) {
+        static final Comparator<Dims> ORDER = Dims::compare;
+
+        static int compare(Dims a, Dims b) {
+            if (a == b) {
+                return 0;
+            }
+            int c = Long.compare(a.bucket, b.bucket);
+            if (c == 0) {
+                c = a.post.compareTo(b.post);
+            }
+            if (c == 0) {
+                c = a.platform.compareTo(b.platform);
+            }
+            if (c == 0) {
+                c = a.campaign.compareTo(b.campaign);
+            }
+            return c != 0 ? c : a.stage.compareTo(b.stage);
+        }
+    }
+
+    record TypeKey(Dims dims, String type) {
+        static final Comparator<TypeKey> ORDER = (a, b) -> {
+            int c = Dims.compare(a.dims, b.dims);
+            return c != 0 ? c : a.type.compareTo(b.type);
+        };
+    }
+
+    record ActorKey(Dims dims, String actor) {
+        static final Comparator<ActorKey> ORDER = (a, b) -> {
+            int c = Dims.compare(a.dims, b.dims);
+            return c != 0 ? c : a.actor.compareTo(b.actor);
+        };
+    }
+
+    record MinuteKey(String actor, long minute) {
+        static final Comparator<MinuteKey> ORDER = Comparator.comparing(MinuteKey::actor)
+                .thenComparingLong(MinuteKey::minute);
+    }
+
+    record CommentKey(String hash, String actor) {
+        static final Comparator<CommentKey> ORDER = Comparator.comparing(CommentKey::hash)
+                .thenComparing(CommentKey::actor);
+    }
+
+    /** One actor_rollup delta: a count per engagement type, retargeted events and the latest time (epoch us). */
+    static final class ActorDelta {
+        final int[] counts = new int[ENGAGEMENTS.size()];
+        int retargeting;
+        long lastAt = Long.MIN_VALUE;
+    }
+
+    /** Every rollup delta of the fresh events, aggregated here: one row per distinct key. */
+    private static void rollups(Connection c, UUID ws, List<IncomingEvent> events, Map<UUID, Directory> directory)
+            throws SQLException {
+        Map<TypeKey, long[]> counts = new HashMap<>();
+        Map<ActorKey, ActorDelta> actors = new HashMap<>(events.size() * 2);
+        Map<MinuteKey, int[]> minutes = new HashMap<>();
+        Set<CommentKey> comments = new HashSet<>();
+        Map<Dims, Dims> dimsCache = new HashMap<>();
+        for (IncomingEvent e : events) {
+            Directory d = e.postId() == null ? null : directory.get(e.postId());
+            UUID campaign = e.campaignId() != null ? e.campaignId() : d == null || d.campaignId() == null ? NIL
+                    : d.campaignId();
+            long micros = Micros.of(e.occurredAt());
+            Dims dims = new Dims(Math.floorDiv(micros, MICROS_PER_HOUR) * 3600, e.postId() == null ? NIL : e.postId(),
+                    e.platform().name(), campaign, d == null || d.funnelStage() == null ? "" : d.funnelStage());
+            dims = dimsCache.computeIfAbsent(dims, k -> k);
+            counts.computeIfAbsent(new TypeKey(dims, e.type().name()), k -> new long[1])[0]++;
+            if (!e.type().isEngagement()) {
+                continue;
+            }
+            ActorDelta delta = actors.computeIfAbsent(new ActorKey(dims, e.actorId()), k -> new ActorDelta());
+            delta.counts[COLUMN[e.type().ordinal()]]++;
+            if (e.retargeting()) {
+                delta.retargeting++;
+            }
+            delta.lastAt = Math.max(delta.lastAt, micros);
+            minutes.computeIfAbsent(new MinuteKey(e.actorId(), Math.floorDiv(micros, MICROS_PER_MINUTE) * 60),
+                    k -> new int[1])[0]++;
+            if (e.commentHash() != null) {
+                comments.add(new CommentKey(e.commentHash(), e.actorId()));
+            }
+        }
+        actorRollup(c, ws, actors);
+        actorMinutes(c, ws, minutes);
+        // Last: concurrent batches of a workspace share these rows (every post's hour, popular comment texts), so
+        // their locks are held only for these statements and the commit.
+        engagementRollup(c, ws, counts);
+        actorComments(c, ws, comments);
+    }
+
+    private static void engagementRollup(Connection c, UUID ws, Map<TypeKey, long[]> counts) throws SQLException {
+        int n = counts.size();
+        Long[] buckets = new Long[n];
+        UUID[] posts = new UUID[n];
+        String[] platforms = new String[n];
+        UUID[] campaigns = new UUID[n];
+        String[] stages = new String[n];
+        String[] types = new String[n];
+        Long[] events = new Long[n];
+        int i = 0;
+        for (Map.Entry<TypeKey, long[]> entry : sorted(counts, TypeKey.ORDER)) {
+            Dims d = entry.getKey().dims();
+            buckets[i] = d.bucket();
+            posts[i] = d.post();
+            platforms[i] = d.platform();
+            campaigns[i] = d.campaign();
+            stages[i] = d.stage();
+            types[i] = entry.getKey().type();
+            events[i++] = entry.getValue()[0];
+        }
+        try (PreparedStatement ps = c.prepareStatement(ROLLUP)) {
+            ps.setObject(1, ws);
+            bind(c, ps, 2, "int8", buckets, "uuid", posts, "text", platforms, "uuid", campaigns, "text", stages,
+                    "text", types, "int8", events);
+            ps.executeUpdate();
+        }
+    }
+
+    private static void actorRollup(Connection c, UUID ws, Map<ActorKey, ActorDelta> actors) throws SQLException {
+        int n = actors.size();
+        if (n == 0) {
+            return;
+        }
+        Long[] buckets = new Long[n];
+        UUID[] posts = new UUID[n];
+        String[] platforms = new String[n];
+        UUID[] campaigns = new UUID[n];
+        String[] stages = new String[n];
+        String[] ids = new String[n];
+        Integer[][] counts = new Integer[ENGAGEMENTS.size()][n];
+        Integer[] retargeting = new Integer[n];
+        Long[] lastAt = new Long[n];
+        int i = 0;
+        for (Map.Entry<ActorKey, ActorDelta> entry : sorted(actors, ActorKey.ORDER)) {
+            Dims d = entry.getKey().dims();
+            ActorDelta delta = entry.getValue();
+            buckets[i] = d.bucket();
+            posts[i] = d.post();
+            platforms[i] = d.platform();
+            campaigns[i] = d.campaign();
+            stages[i] = d.stage();
+            ids[i] = entry.getKey().actor();
+            for (int t = 0; t < counts.length; t++) {
+                counts[t][i] = delta.counts[t];
+            }
+            retargeting[i] = delta.retargeting;
+            lastAt[i++] = delta.lastAt;
+        }
+        try (PreparedStatement ps = c.prepareStatement(ACTOR_ROLLUP)) {
+            ps.setObject(1, ws);
+            int p = bind(c, ps, 2, "int8", buckets, "uuid", posts, "text", platforms, "uuid", campaigns, "text", stages,
+                    "text", ids);
+            for (Integer[] column : counts) {
+                ps.setArray(p++, c.createArrayOf("int4", column));
+            }
+            ps.setArray(p++, c.createArrayOf("int4", retargeting));
+            ps.setArray(p, c.createArrayOf("int8", lastAt));
+            ps.executeUpdate();
+        }
+    }
+
+    private static void actorMinutes(Connection c, UUID ws, Map<MinuteKey, int[]> minutes) throws SQLException {
+        // Only minutes in which the batch brought an actor at least two engagements (V2 migration).
+        List<Map.Entry<MinuteKey, int[]>> busy = minutes.entrySet().stream().filter(m -> m.getValue()[0] >= 2)
+                .sorted(Map.Entry.comparingByKey(MinuteKey.ORDER)).toList();
+        if (busy.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(MINUTE)) {
+            ps.setObject(1, ws);
+            bind(c, ps, 2, "text", busy.stream().map(m -> m.getKey().actor()).toArray(String[]::new),
+                    "int8", busy.stream().map(m -> m.getKey().minute()).toArray(Long[]::new),
+                    "int4", busy.stream().map(m -> m.getValue()[0]).toArray(Integer[]::new));
+            ps.executeUpdate();
+        }
+    }
+
+    private static void actorComments(Connection c, UUID ws, Set<CommentKey> comments) throws SQLException {
+        if (comments.isEmpty()) {
+            return;
+        }
+        List<CommentKey> sorted = comments.stream().sorted(CommentKey.ORDER).toList();
+        try (PreparedStatement ps = c.prepareStatement(COMMENTS)) {
+            ps.setObject(1, ws);
+            bind(c, ps, 2, "text", sorted.stream().map(CommentKey::hash).toArray(String[]::new),
+                    "text", sorted.stream().map(CommentKey::actor).toArray(String[]::new));
+            ps.setObject(4, ws);
+            ps.executeUpdate();
+        }
+    }
+
+    /** The entries in key order: every batch takes the row locks of a rollup table in the same order. */
+    private static <K, V> List<Map.Entry<K, V>> sorted(Map<K, V> map, Comparator<K> order) {
+        List<Map.Entry<K, V>> entries = new java.util.ArrayList<>(map.entrySet());
+        entries.sort(Map.Entry.comparingByKey(order));
+        return entries;
+    }
+
+    /** Binds (type, array) pairs as SQL arrays from parameter {@code first} on; answers the next free index. */
+    private static int bind(Connection c, PreparedStatement ps, int first, Object... typesAndArrays)
+            throws SQLException {
+        int p = first;
+        for (int i = 0; i < typesAndArrays.length; i += 2) {
+            Array array = c.createArrayOf((String) typesAndArrays[i], (Object[]) typesAndArrays[i + 1]);
+            ps.setArray(p++, array);
+        }
+        return p;
+    }
+
+    private static String actorRollup() {
+        String columns = ENGAGEMENTS.stream().map(EventType::column).collect(Collectors.joining(", "));
+        String names = ENGAGEMENTS.stream().map(t -> "c_" + t.name().toLowerCase(java.util.Locale.ROOT))
+                .collect(Collectors.joining(", "));
+        String countArrays = ENGAGEMENTS.stream().map(t -> "?::int4[]").collect(Collectors.joining(", "));
+        String increments = ENGAGEMENTS.stream().map(t -> t.column() + " = actor_rollup." + t.column() + " + excluded."
+                + t.column()).collect(Collectors.joining(", "));
+        return "INSERT INTO actor_rollup (" + DIMS + ", actor_id, " + columns + ", n_retargeting, last_at) "
+                + "SELECT ?, to_timestamp(b), p, pl, c, st, a, " + names + ", r, "
+                + "timestamptz 'epoch' + l * interval '1 microsecond' "
+                + "FROM unnest(?::int8[], ?::uuid[], ?::text[], ?::uuid[], ?::text[], ?::text[], " + countArrays
+                + ", ?::int4[], ?::int8[]) WITH ORDINALITY AS u(b, p, pl, c, st, a, " + names + ", r, l, o) ORDER BY o "
+                + "ON CONFLICT (" + DIMS + ", actor_id) DO UPDATE SET " + increments + ", "
+                + "n_retargeting = actor_rollup.n_retargeting + excluded.n_retargeting, "
+                + "last_at = greatest(actor_rollup.last_at, excluded.last_at)";
     }
 
     private static void rollbackQuietly(Connection c) {
@@ -140,90 +479,112 @@ public class EventWriter {
                 "The database is unreachable; nothing was stored. Retry later."), Map.of("Retry-After", "5"));
     }
 
-    /** The batch in COPY text format, one line per event. */
-    static byte[] copyRows(List<IncomingEvent> events) {
-        StringBuilder sb = new StringBuilder(events.size() * 200);
-        for (IncomingEvent e : events) {
-            text(sb, e.eventId()).append('\t');
-            sb.append(e.type().name()).append('\t').append(e.platform().name()).append('\t');
-            value(sb, e.postId()).append('\t');
-            value(sb, e.campaignId()).append('\t');
-            text(sb, e.actorId()).append('\t');
-            value(sb, e.clickId()).append('\t');
-            sb.append(e.occurredAt()).append('\t');
-            sb.append(e.retargeting() ? 't' : 'f').append('\t');
-            text(sb, e.attributes()).append('\t');
-            value(sb, e.commentHash()).append('\n');
+    /** Instants as PostgreSQL stores them: microseconds, rounded like its input functions round. */
+    static final class Micros {
+        private Micros() {
         }
-        return sb.toString().getBytes(StandardCharsets.UTF_8);
+
+        static long of(java.time.Instant t) {
+            return t.getEpochSecond() * 1_000_000L + (t.getNano() + 500) / 1000;
+        }
     }
 
-    private static StringBuilder value(StringBuilder sb, Object value) {
-        return value == null ? sb.append("\\N") : sb.append(value);
-    }
+    /** A growing buffer of rows in PostgreSQL's binary COPY format (big-endian, length-prefixed fields). */
+    static final class BinaryRows {
+        private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0};
+        private byte[] buf;
+        private int len;
 
-    private static StringBuilder text(StringBuilder sb, String value) {
-        if (value == null) {
-            return sb.append("\\N");
+        BinaryRows(int capacity) {
+            buf = new byte[capacity];
         }
-        for (int i = 0; i < value.length(); i++) {
-            char ch = value.charAt(i);
-            switch (ch) {
-                case '\\' -> sb.append("\\\\");
-                case '\t' -> sb.append("\\t");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                default -> sb.append(ch);
+
+        void header() {
+            put(SIGNATURE, 0, SIGNATURE.length);
+            int32(0); // flags
+            int32(0); // header extension length
+        }
+
+        void trailer() {
+            int16(-1);
+        }
+
+        void fields(int n) {
+            int16(n);
+        }
+
+        void text(String value) {
+            if (value == null) {
+                int32(-1);
+                return;
+            }
+            byte[] bytes = value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            int32(bytes.length);
+            put(bytes, 0, bytes.length);
+        }
+
+        void jsonb(String json) {
+            if (json == null) {
+                int32(-1);
+                return;
+            }
+            byte[] bytes = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            int32(bytes.length + 1);
+            ensure(1);
+            buf[len++] = 1; // jsonb binary format version
+            put(bytes, 0, bytes.length);
+        }
+
+        void uuid(UUID value) {
+            if (value == null) {
+                int32(-1);
+                return;
+            }
+            int32(16);
+            int64(value.getMostSignificantBits());
+            int64(value.getLeastSignificantBits());
+        }
+
+        void timestamp(long pgMicros) {
+            int32(8);
+            int64(pgMicros);
+        }
+
+        void bool(boolean value) {
+            int32(1);
+            ensure(1);
+            buf[len++] = (byte) (value ? 1 : 0);
+        }
+
+        private void int16(int v) {
+            ensure(2);
+            buf[len++] = (byte) (v >>> 8);
+            buf[len++] = (byte) v;
+        }
+
+        private void int32(int v) {
+            ensure(4);
+            buf[len++] = (byte) (v >>> 24);
+            buf[len++] = (byte) (v >>> 16);
+            buf[len++] = (byte) (v >>> 8);
+            buf[len++] = (byte) v;
+        }
+
+        private void int64(long v) {
+            int32((int) (v >>> 32));
+            int32((int) v);
+        }
+
+        private void put(byte[] bytes, int off, int n) {
+            ensure(n);
+            System.arraycopy(bytes, off, buf, len, n);
+            len += n;
+        }
+
+        private void ensure(int n) {
+            if (len + n > buf.length) {
+                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + n));
             }
         }
-        return sb;
-    }
-
-    /**
-     * The one statement after the COPY. Rows are inserted in key order so that concurrent batches lock the
-     * same rollup rows in the same order; a deadlock that still happens is retried by {@link #write}.
-     */
-    private static String merge() {
-        List<EventType> types = Arrays.stream(EventType.values()).filter(EventType::isEngagement).toList();
-        String columns = types.stream().map(EventType::column).collect(Collectors.joining(", "));
-        String counts = types.stream().map(t -> "count(*) FILTER (WHERE e.type = '" + t.name() + "')")
-                .collect(Collectors.joining(", "));
-        String increments = types.stream().map(t -> t.column() + " = actor_rollup." + t.column() + " + excluded."
-                + t.column()).collect(Collectors.joining(", "));
-        String dims = "w.ws, e.bucket, coalesce(e.post_id, " + NIL + "), e.platform, coalesce(e.campaign, " + NIL
-                + "), coalesce(e.stage, '')";
-        String dimKey = "workspace_id, bucket, post_key, platform, campaign_key, funnel_stage";
-        return "WITH w AS (SELECT ?::uuid AS ws), "
-                + "fresh AS (INSERT INTO event_key (workspace_id, event_id) SELECT w.ws, s.event_id "
-                + "FROM engagement_stage s, w ORDER BY s.event_id ON CONFLICT DO NOTHING RETURNING event_id), "
-                + "e AS (SELECT s.*, coalesce(s.campaign_id, d.campaign_id) AS campaign, d.funnel_stage AS stage, "
-                + "date_trunc('hour', s.occurred_at, 'UTC') AS bucket FROM engagement_stage s "
-                + "JOIN fresh f ON f.event_id = s.event_id "
-                + "LEFT JOIN post_directory d ON d.workspace_id = (SELECT ws FROM w) AND d.post_id = s.post_id), "
-                + "ev AS (INSERT INTO engagement_event (workspace_id, event_id, type, platform, post_id, campaign_id, "
-                + "funnel_stage, actor_id, click_id, occurred_at, retargeting, attributes) SELECT w.ws, e.event_id, "
-                + "e.type, e.platform, e.post_id, e.campaign, e.stage, e.actor_id, e.click_id, e.occurred_at, "
-                + "e.retargeting, e.attributes FROM e, w), "
-                + "r AS (INSERT INTO engagement_rollup (" + dimKey + ", type, events) SELECT " + dims
-                + ", e.type, count(*) FROM e, w GROUP BY 1, 2, 3, 4, 5, 6, 7 ORDER BY 1, 2, 3, 4, 5, 6, 7 "
-                + "ON CONFLICT (" + dimKey + ", type) DO UPDATE SET events = engagement_rollup.events + excluded.events), "
-                + "ar AS (INSERT INTO actor_rollup (" + dimKey + ", actor_id, " + columns + ", n_retargeting, last_at) "
-                + "SELECT " + dims + ", e.actor_id, " + counts + ", count(*) FILTER (WHERE e.retargeting), "
-                + "max(e.occurred_at) FROM e, w WHERE e.type NOT IN ('IMPRESSION', 'VIEW') "
-                + "GROUP BY 1, 2, 3, 4, 5, 6, 7 ORDER BY 1, 2, 3, 4, 5, 6, 7 "
-                + "ON CONFLICT (" + dimKey + ", actor_id) DO UPDATE SET " + increments + ", "
-                + "n_retargeting = actor_rollup.n_retargeting + excluded.n_retargeting, "
-                + "last_at = greatest(actor_rollup.last_at, excluded.last_at)), "
-                + "am AS (INSERT INTO actor_minute (workspace_id, actor_id, minute, engagements) SELECT w.ws, e.actor_id, "
-                + "date_trunc('minute', e.occurred_at, 'UTC'), count(*) FROM e, w WHERE e.type NOT IN ('IMPRESSION', 'VIEW') "
-                + "GROUP BY 1, 2, 3 HAVING count(*) >= 2 ORDER BY 1, 2, 3 ON CONFLICT (workspace_id, actor_id, minute) "
-                + "DO UPDATE SET engagements = actor_minute.engagements + excluded.engagements), "
-                + "ac AS (INSERT INTO actor_comment (workspace_id, comment_hash, actor_id) SELECT DISTINCT w.ws, "
-                + "e.comment_hash, e.actor_id FROM e, w WHERE e.comment_hash IS NOT NULL ORDER BY 2, 3 "
-                + "ON CONFLICT DO NOTHING RETURNING comment_hash), "
-                + "cf AS (INSERT INTO comment_fingerprint (workspace_id, comment_hash, actors) SELECT w.ws, "
-                + "ac.comment_hash, count(*) FROM ac, w GROUP BY 1, 2 ORDER BY 2 ON CONFLICT (workspace_id, comment_hash) "
-                + "DO UPDATE SET actors = comment_fingerprint.actors + excluded.actors) "
-                + "SELECT count(*) FROM fresh";
     }
 }
