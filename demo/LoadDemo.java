@@ -156,7 +156,7 @@ public final class LoadDemo {
                 default -> "Order " + product + " today: 15% off this week only";
             };
             String body = "{\"campaignId\":\"" + campaign + "\",\"platform\":\"" + PLATFORMS_BY_POST.get(i)
-                    + "\",\"funnelStage\":\"" + stage + "\",\"caption\":\"" + caption + "\",\"mediaUrls\":[\"" + c.shop()
+                    + "\",\"funnelStage\":\"" + stage + "\",\"caption\":\"" + escape(caption) + "\",\"mediaUrls\":[\"" + c.shop()
                     + "/media/" + product + "-" + i + ".jpg\"],\"callToAction\":\"" + (stage.equals("ACTION")
                     ? "Shop now" : "Learn more") + "\",\"landingUrl\":\"" + c.shop() + "/" + product
                     + "\",\"scheduledAt\":\"" + at.toOffsetDateTime() + "\"}";
@@ -188,7 +188,7 @@ public final class LoadDemo {
             if (post.at().isAfter(now)) {
                 continue;
             }
-            String prefix = post.platform().toLowerCase().substring(0, 2) + ":";
+            String prefix = post.platform().toLowerCase().substring(0, Math.min(2, post.platform().length())) + ":";
             boolean quiet = post.index() == QUIET_POST;
             int reach = quiet ? 60 : 250 + random.nextInt(350);
             for (int k = 0; k < reach; k++) {
@@ -262,7 +262,7 @@ public final class LoadDemo {
             if (post.at().isAfter(now.minus(1, ChronoUnit.DAYS))) {
                 continue;
             }
-            String prefix = post.platform().toLowerCase().substring(0, 2) + ":";
+            String prefix = post.platform().toLowerCase().substring(0, Math.min(2, post.platform().length())) + ":";
             boolean quiet = post.index() == QUIET_POST;
             int buyers = quiet ? 22 : switch (post.stage()) {
                 case "ACTION" -> 10;
@@ -454,9 +454,24 @@ public final class LoadDemo {
     private static String json(String... pairs) {
         StringBuilder sb = new StringBuilder("{");
         for (int i = 0; i < pairs.length; i += 2) {
-            sb.append(i == 0 ? "" : ",").append('"').append(pairs[i]).append("\":\"").append(pairs[i + 1]).append('"');
+            sb.append(i == 0 ? "" : ",").append('"').append(pairs[i]).append("\":\"").append(escape(pairs[i + 1])).append('"');
         }
         return sb.append('}').toString();
+    }
+
+    /** A JSON string's content: quotes, backslashes and control characters escaped. */
+    private static String escape(String value) {
+        StringBuilder sb = new StringBuilder(value.length() + 8);
+        for (char ch : value.toCharArray()) {
+            if (ch == '"' || ch == '\\') {
+                sb.append('\\').append(ch);
+            } else if (ch < 0x20) {
+                sb.append(String.format("\\u%04x", (int) ch));
+            } else {
+                sb.append(ch);
+            }
+        }
+        return sb.toString();
     }
 
     private static String money(String amount, Client c) {

@@ -65,6 +65,7 @@ PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); pr
     -Dquarkus.datasource.jdbc.url="$DB_URL/$DB_NAME" \
     -Dmp.jwt.verify.publickey.location="file:$WORK/public.pem" \
     -Dquarkus.log.level=WARN \
+    -Dsuite.rate-limit.ingest.per-minute=1000000 -Dsuite.rate-limit.ingest.burst=100000 \
     -jar "$MODULE/target/quarkus-app/quarkus-run.jar" >"$WORK/service.log" 2>&1 &
 SERVICE_PID=$!
 
