@@ -19,10 +19,12 @@ import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -58,6 +60,8 @@ public final class LoadDemo {
             .followRedirects(HttpClient.Redirect.NEVER).build();
     private final Map<String, String> urls = new LinkedHashMap<>();
     private final Random random = new Random(20261122L);
+    /** Per post id: the people who engaged with it (beyond an impression) and when they first did. */
+    private final Map<String, Map<String, Instant>> engaged = new LinkedHashMap<>();
     private final SecureRandom secrets = new SecureRandom();
     private final List<String> userLines = new ArrayList<>();
     private String token;
@@ -204,7 +208,10 @@ public final class LoadDemo {
                 for (int t = 0; t < types.length; t++) {
                     if (random.nextDouble() < odds[t] * interest * (quiet && t == 1 ? 0.1 : 1)) {
                         String attrs = types[t].equals("COMMENT") ? "{\"text\":\"" + comment() + "\"}" : null;
-                        batch.add(event(ws, post, types[t], actor, seen.plusSeconds(5 + random.nextInt(600)), attrs));
+                        Instant when = seen.plusSeconds(5 + random.nextInt(600));
+                        batch.add(event(ws, post, types[t], actor, when, attrs));
+                        engaged.computeIfAbsent(post.id(), p -> new LinkedHashMap<>()).merge(actor, when,
+                                (a, b) -> a.isBefore(b) ? a : b);
                     }
                 }
             }
@@ -258,6 +265,7 @@ public final class LoadDemo {
         List<String> batch = new ArrayList<>();
         Instant now = Instant.now();
         int customers = 0;
+        Set<String> linked = new HashSet<>();
         for (Post post : posts) {
             if (post.at().isAfter(now.minus(1, ChronoUnit.DAYS))) {
                 continue;
@@ -272,9 +280,24 @@ public final class LoadDemo {
             };
             int leads = "ACTION".equals(post.stage()) || "TRUST".equals(post.stage()) ? 12 : 4;
             for (int k = 0; k < leads + buyers; k++) {
-                String actor = prefix + actors.get(random.nextInt(quiet ? 80 : actors.size()));
+                // One person is one customer: an actor already linked to a customer is not picked again.
+                // Buyers and leads are mostly people who engaged with the post before they converted; one in
+                // five found the shop some other way (their conversion stays unattributed to this post).
+                List<String> fans = new ArrayList<>(engaged.getOrDefault(post.id(), Map.of()).keySet());
+                fans.removeAll(linked);
+                boolean fan = !fans.isEmpty() && random.nextInt(5) != 0;
+                String actor = null;
+                for (int tries = 0; tries < 50 && actor == null; tries++) {
+                    String candidate = fan ? fans.get(random.nextInt(fans.size()))
+                            : prefix + actors.get(random.nextInt(quiet ? 80 : actors.size()));
+                    actor = linked.add(candidate) ? candidate : null;
+                }
+                if (actor == null) {
+                    continue;
+                }
                 String customer = "cust-" + ws.substring(0, 4) + "-" + (++customers);
-                Instant at = post.at().plus(1 + random.nextInt(96), ChronoUnit.HOURS);
+                Instant engagedAt = fan ? engaged.get(post.id()).get(actor) : post.at();
+                Instant at = engagedAt.plus(1 + random.nextInt(96), ChronoUnit.HOURS);
                 if (at.isAfter(now)) {
                     at = now.minus(1, ChronoUnit.HOURS);
                 }
