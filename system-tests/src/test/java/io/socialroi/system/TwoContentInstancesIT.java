@@ -11,12 +11,6 @@ import io.socialroi.testing.FakeServer;
 import io.socialroi.testing.TestDatabase;
 import io.socialroi.testing.TestKeys;
 import io.socialroi.testing.TestTokens;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,7 +78,7 @@ class TwoContentInstancesIT {
             return FakeServer.Reply.json(200, "{}");
         });
         for (int i = 0; i < 2; i++) {
-            int port = freePort();
+            int port = SuiteCluster.freePort();
             String java = ProcessHandle.current().info().command().orElse("java");
             ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-jar", jar.toString())
                     .redirectErrorStream(true).redirectOutput(logs.resolve("content-two-" + i + ".log").toFile());
@@ -105,7 +99,7 @@ class TwoContentInstancesIT {
         }
         // Both start together: Flyway's lock lets only one migrate.
         for (int i = 0; i < 2; i++) {
-            awaitReady(i);
+            SuiteCluster.awaitReady(URLS.get(i), PROCESSES.get(i), logs.resolve("content-two-" + i + ".log"));
         }
     }
 
@@ -228,36 +222,5 @@ class TwoContentInstancesIT {
         String expected = HexFormat.of().formatHex(mac.doFinal((t + "." + request.body())
                 .getBytes(StandardCharsets.UTF_8)));
         assertEquals(expected, header.substring(header.indexOf("v1=") + 3));
-    }
-
-    private static void awaitReady(int instance) {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(URLS.get(instance) + "/q/health/ready"))
-                .timeout(Duration.ofSeconds(2)).build();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(180));
-        while (Instant.now().isBefore(deadline)) {
-            if (!PROCESSES.get(instance).isAlive()) {
-                throw new IllegalStateException("content-service instance " + instance + " exited; see its log");
-            }
-            try {
-                if (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            SuiteCluster.sleep(250);
-        }
-        throw new IllegalStateException("content-service instance " + instance + " not ready within 180 s");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        }
     }
 }

@@ -2,7 +2,6 @@ package io.socialroi.content.campaign;
 
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import io.socialroi.content.common.Limits;
 import static io.socialroi.content.common.ApiProblems.PROBLEM_JSON;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -89,7 +88,7 @@ public class CampaignResource {
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500")) String limit,
             @QueryParam("cursor") String cursor) {
         access.require(workspaceId);
-        int size = Limits.of(limit);
+        int size = Params.limitParam(limit);
         Cursor after = Cursor.decode(cursor);
         Workspaces.require(workspaceId);
         List<Campaign> fetched = after == null

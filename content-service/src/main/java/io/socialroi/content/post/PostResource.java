@@ -2,7 +2,6 @@ package io.socialroi.content.post;
 
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import io.socialroi.content.common.Limits;
 import static io.socialroi.content.common.ApiProblems.PROBLEM_JSON;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -109,7 +108,7 @@ public class PostResource {
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500")) String limit,
             @QueryParam("cursor") String cursor) {
         access.require(workspaceId);
-        int size = Limits.of(limit);
+        int size = Params.limitParam(limit);
         StringBuilder query = new StringBuilder("workspaceId = :ws");
         Map<String, Object> params = new HashMap<>();
         params.put("ws", workspaceId);

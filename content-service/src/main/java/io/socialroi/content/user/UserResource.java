@@ -2,7 +2,6 @@ package io.socialroi.content.user;
 
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import io.socialroi.content.common.Limits;
 import io.socialroi.common.auth.Scopes;
 import io.socialroi.common.idempotency.Idempotent;
 import io.socialroi.common.paging.Page;
@@ -65,7 +64,7 @@ public class UserResource {
     public Page<UserView> list(@QueryParam("limit") @Parameter(description = "Page size, 1 to 500 (default 50)",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500")) String limit,
             @QueryParam("cursor") String cursor) {
-        int size = Limits.of(limit);
+        int size = Params.limitParam(limit);
         UUID after = Params.uuid("cursor", cursor);
         return Page.of(users.page(after, size).stream().map(UserView::of).toList(), size, v -> v.id().toString());
     }

@@ -99,7 +99,7 @@ public class AudienceResource {
                     maximum = "500", defaultValue = "50")) @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) throws SQLException {
         access.require(workspaceId);
-        int size = Limits.limit(limit);
+        int size = Params.limitParam(limit);
         return Page.of(store.list(workspaceId, Params.uuid("cursor", cursor), size), size, a -> a.id().toString());
     }
 
@@ -152,7 +152,7 @@ public class AudienceResource {
         access.require(workspaceId);
         AudienceView audience = audience(workspaceId, audienceId);
         if (!CsvNegotiation.wanted(headers)) {
-            Page<Member> page = members.page(workspaceId, audience, Limits.limit(limit), cursor(cursor),
+            Page<Member> page = members.page(workspaceId, audience, Params.limitParam(limit), cursor(cursor),
                     audience.excludeConverted());
             return Response.ok(page, MediaType.APPLICATION_JSON).build();
         }

@@ -150,7 +150,7 @@ public class ConversionResource {
                     maximum = "500", defaultValue = "50")) @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) throws SQLException {
         access.require(workspaceId);
-        int size = Limits.limit(limit);
+        int size = Params.limitParam(limit);
         ConversionType kind = Params.enumValue("type", type, ConversionType.class, null);
         ConversionStore.Cursor after = null;
         if (cursor != null && !cursor.isBlank()) {

@@ -5,9 +5,8 @@ import io.socialroi.common.problem.ProblemException;
 import java.time.LocalDate;
 
 /**
- * Parameter parsing this service adds to {@link Params}: a {@code limit} read from text (so {@code abc} or
- * a number beyond int is a 422 naming it, not a framework 404), and local dates kept in the range
- * PostgreSQL and the reports handle.
+ * Parameter parsing this service adds to {@link Params}: local dates kept in the range PostgreSQL and the
+ * reports handle.
  */
 public final class Limits {
 
@@ -15,17 +14,6 @@ public final class Limits {
     public static final LocalDate LAST_DAY = LocalDate.of(9998, 12, 31);
 
     private Limits() {
-    }
-
-    public static int limit(String value) {
-        if (value == null || value.isBlank()) {
-            return Params.limit(null);
-        }
-        try {
-            return Params.limit(Integer.valueOf(value.trim()));
-        } catch (NumberFormatException e) {
-            throw ProblemException.invalid("limit", "must be a whole number between 1 and " + Params.MAX_LIMIT);
-        }
     }
 
     /** A local date (null when absent) between 1970-01-01 and 9998-12-31. */

@@ -8,7 +8,6 @@ import io.socialroi.common.money.Money;
 import io.socialroi.common.paging.Page;
 import io.socialroi.common.problem.Params;
 import io.socialroi.common.problem.Problem;
-import io.socialroi.common.problem.ProblemException;
 import io.socialroi.common.workspace.WorkspaceDirectory;
 import io.socialroi.reporting.http.Dates;
 import jakarta.annotation.security.RolesAllowed;
@@ -103,20 +102,8 @@ public class CostResource {
                 Params.uuid("campaignId", campaignId), Params.uuid("postId", postId),
                 Params.enumValue("platform", platform, Platform.class, null));
         Params.period(filter.from(), filter.to());
-        int size = Params.limit(limit(limit));
+        int size = Params.limitParam(limit);
         return Page.of(costs.list(workspaceId, filter, CostRepository.Cursor.parse(cursor), size + 1)
                 .stream().map(CostView::of).toList(), size, v -> CostRepository.Cursor.of(v).encode());
-    }
-
-    /** Read as text: a JAX-RS Integer parameter that does not parse would be a bare 404. */
-    private static Integer limit(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(value.trim());
-        } catch (NumberFormatException e) {
-            throw ProblemException.invalid("limit", "must be a whole number between 1 and " + Params.MAX_LIMIT);
-        }
     }
 }

@@ -110,6 +110,21 @@ public final class Params {
         return value;
     }
 
+    /**
+     * The {@code limit} query parameter read as text: a JAX-RS {@code Integer} parameter that does not parse
+     * answers a misleading 404, while a bad limit is the caller's field error (422).
+     */
+    public static int limitParam(String value) {
+        if (value == null || value.isBlank()) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            return limit(Integer.valueOf(value.trim()));
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid("limit", "must be a whole number between 1 and " + MAX_LIMIT);
+        }
+    }
+
     /** Checks an inclusive local-date period; either end may be open. */
     public static void period(LocalDate from, LocalDate to) {
         if (from != null && to != null && to.isBefore(from)) {
