@@ -129,6 +129,11 @@ public class ProblemMappers {
             return respond(Problem.of(503, "database-unavailable", "Service Unavailable",
                     "The database is unreachable; nothing was stored. Retry later."), Map.of("Retry-After", "5"));
         }
+        if (isDatabaseBusy(e)) {
+            Log.warnf("Database connection pool exhausted: %s", e.getMessage());
+            return respond(Problem.of(503, "database-busy", "Service Unavailable",
+                    "Every database connection is in use; nothing was stored. Retry later."), Map.of("Retry-After", "2"));
+        }
         String incident = UUID.randomUUID().toString();
         Log.errorf(e, "Unexpected error, incident %s", incident);
         return respond(Problem.of(500, "internal", "Internal Server Error",
@@ -146,6 +151,23 @@ public class ProblemMappers {
                 return true;
             }
             if (t.getClass().getName().endsWith("JDBCConnectionException")) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when the failure is the connection pool running out of connections (Agroal's acquisition timeout,
+     * a plain {@link SQLException} without SQL state): an overload the client may retry, not a bug.
+     */
+    public static boolean isDatabaseBusy(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException && t.getMessage() != null
+                    && t.getMessage().toLowerCase(java.util.Locale.ROOT).contains("acquisition timeout")) {
                 return true;
             }
             if (t.getCause() == t) {

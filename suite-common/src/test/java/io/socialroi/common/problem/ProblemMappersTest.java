@@ -1,0 +1,34 @@
+package io.socialroi.common.problem;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.ws.rs.core.Response;
+import java.sql.SQLException;
+import org.junit.jupiter.api.Test;
+
+/** Which server-side failures are the client's to retry (503 with Retry-After) rather than a 500. */
+class ProblemMappersTest {
+
+    private final ProblemMappers mappers = new ProblemMappers();
+
+    @Test
+    void anExhaustedConnectionPoolIsA503WithRetryAfter() {
+        RuntimeException wrapped = new IllegalStateException("query failed",
+                new SQLException("Sorry, acquisition timeout!"));
+        assertTrue(ProblemMappers.isDatabaseBusy(wrapped));
+        Response response = mappers.unexpected(wrapped);
+        assertEquals(503, response.getStatus());
+        assertEquals("2", response.getHeaderString("Retry-After"));
+        assertEquals("database-busy", ((Problem) response.getEntity()).type().replaceAll(".*/", ""));
+    }
+
+    @Test
+    void aLostConnectionIsA503AndAnythingElseA500() {
+        assertEquals(503, mappers.unexpected(new SQLException("connection refused", "08001")).getStatus());
+        SQLException constraint = new SQLException("duplicate key", "23505");
+        assertFalse(ProblemMappers.isDatabaseBusy(constraint));
+        assertEquals(500, mappers.unexpected(constraint).getStatus());
+    }
+}
