@@ -5,13 +5,13 @@ import java.time.Instant;
 import java.util.function.Supplier;
 
 /** Waits for work the suite does after answering (link registration, touchpoint capture). */
-final class Eventually {
+public final class Eventually {
 
     private Eventually() {
     }
 
     /** Returns the first value {@code probe} yields that is not null, failing after {@code timeout}. */
-    static <T> T await(String what, Duration timeout, Supplier<T> probe) {
+    public static <T> T await(String what, Duration timeout, Supplier<T> probe) {
         Instant deadline = Instant.now().plus(timeout);
         AssertionError last = null;
         while (Instant.now().isBefore(deadline)) {

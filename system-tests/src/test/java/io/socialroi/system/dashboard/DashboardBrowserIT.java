@@ -58,6 +58,7 @@ class DashboardBrowserIT {
         surf = workspace("Surf Shack", "America/Los_Angeles", "USD");
         cost(rossi, "AD_SPEND", "250.00", "EUR", LocalDate.now(ZoneId.of("Europe/Rome")).minusDays(3));
         cost(surf, "PRODUCTION", "1234.56", "USD", LocalDate.now(ZoneId.of("America/Los_Angeles")).minusDays(3));
+        journey(rossi);
         given().baseUri(suite.content()).auth().oauth2(admin).contentType(ContentType.JSON)
                 .body(Map.of("email", VIEWER_EMAIL, "name", "Giulia Rossi", "password", VIEWER_PASSWORD,
                         "role", "CLIENT_VIEWER", "workspaceIds", List.of(rossi)))
@@ -90,6 +91,80 @@ class DashboardBrowserIT {
         given().baseUri(suite.reporting()).auth().oauth2(admin).contentType(ContentType.JSON)
                 .body(Map.of("category", category, "amount", Map.of("amount", amount, "currency", currency),
                         "incurredOn", day.toString()))
+                .post("/workspaces/" + ws + "/costs").then().statusCode(201);
+    }
+
+    /**
+     * A small real story for the bakery, so the pages show more than a cost: a campaign with a sales post
+     * whose tracked link a person clicks and then buys through (120.00), a post with bought likes, and an
+     * audience of people who engaged.
+     */
+    private static void journey(String ws) {
+        String campaign = given().baseUri(suite.content()).auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("name", "Cornetti week", "objective", "SALES", "startDate",
+                        LocalDate.now().minusDays(10).toString(), "endDate", LocalDate.now().plusDays(10).toString(),
+                        "budget", Map.of("amount", "400.00", "currency", "EUR")))
+                .post("/workspaces/" + ws + "/campaigns").then().statusCode(201).extract().path("id");
+        campaignSpend(ws, campaign, "60.00", LocalDate.now(ZoneId.of("Europe/Rome")).minusDays(2));
+        String sale = post(ws, campaign, "INSTAGRAM", "ACTION", "Cornetti 20% off this week");
+        String vanity = post(ws, campaign, "TIKTOK", "ATTENTION", "Watch the dough rise");
+        String link = given().baseUri(suite.content()).auth().oauth2(admin).get("/workspaces/" + ws + "/posts/" + sale)
+                .then().statusCode(200).extract().path("trackedLink.url");
+        String location = io.socialroi.system.Eventually.await("tracked link registered", java.time.Duration.ofSeconds(30),
+                () -> {
+                    io.restassured.response.Response r = given().redirects().follow(false)
+                            .header("User-Agent", "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_4) AppleWebKit/605.1.15 "
+                                    + "(KHTML, like Gecko) Version/17.4 Safari/605.1.15")
+                            .get(link);
+                    return r.statusCode() == 302 ? r.header("Location") : null;
+                });
+        String clickId = location.replaceAll(".*[?&]smclid=([^&]+).*", "$1");
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now(ZoneId.of("Europe/Rome"));
+        List<Map<String, Object>> events = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            events.add(Map.of("eventId", "imp-" + ws + "-" + i, "type", "IMPRESSION", "platform", "INSTAGRAM",
+                    "postId", sale, "actorId", "ig:fan" + i, "occurredAt", now.minusHours(30).plusMinutes(i).toString()));
+            events.add(Map.of("eventId", "ttv-" + ws + "-" + i, "type", "IMPRESSION", "platform", "TIKTOK",
+                    "postId", vanity, "actorId", "tt:bot" + i, "occurredAt", now.minusHours(20).toString()));
+            events.add(Map.of("eventId", "tt-" + ws + "-" + i, "type", "LIKE", "platform", "TIKTOK",
+                    "postId", vanity, "actorId", "tt:bot" + i, "occurredAt", now.minusHours(20).plusSeconds(i).toString()));
+        }
+        for (int i = 0; i < 6; i++) {
+            events.add(Map.of("eventId", "save-" + ws + "-" + i, "type", i % 2 == 0 ? "SAVE" : "COMMENT",
+                    "platform", "INSTAGRAM", "postId", sale, "actorId", "ig:fan" + i,
+                    "occurredAt", now.minusHours(29).toString()));
+        }
+        given().baseUri(suite.engagement()).auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("events", events)).post("/workspaces/" + ws + "/events").then().statusCode(200)
+                .body("accepted", org.hamcrest.Matchers.equalTo(events.size()));
+        given().baseUri(suite.conversion()).auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("eventId", "order-" + ws, "type", "PURCHASE",
+                        "value", Map.of("amount", "120.00", "currency", "EUR"),
+                        "occurredAt", java.time.OffsetDateTime.now(ZoneId.of("Europe/Rome")).plusSeconds(1).toString(),
+                        "customerId", "giulia", "clickId", clickId))
+                .post("/workspaces/" + ws + "/conversions").then().statusCode(201);
+        // The sale is attributed once conversion-service has captured its touchpoints.
+        io.socialroi.system.Eventually.await("purchase attributed", java.time.Duration.ofSeconds(30), () -> {
+            Object revenue = given().baseUri(suite.reporting()).auth().oauth2(admin)
+                    .queryParam("from", LocalDate.now(ZoneId.of("Europe/Rome")).minusDays(30).toString())
+                    .queryParam("to", LocalDate.now(ZoneId.of("Europe/Rome")).toString())
+                    .get("/workspaces/" + ws + "/reports/roi").then().extract().path("totals.revenue.amount");
+            return revenue != null && new BigDecimal(String.valueOf(revenue)).compareTo(new BigDecimal("120")) == 0
+                    ? revenue : null;
+        });
+    }
+
+    private static String post(String ws, String campaign, String platform, String stage, String caption) {
+        return given().baseUri(suite.content()).auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("campaignId", campaign, "platform", platform, "funnelStage", stage, "caption", caption,
+                        "landingUrl", "https://bakery-rossi.example/cornetti"))
+                .post("/workspaces/" + ws + "/posts").then().statusCode(201).extract().path("id");
+    }
+
+    private static void campaignSpend(String ws, String campaign, String amount, LocalDate day) {
+        given().baseUri(suite.reporting()).auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("category", "AD_SPEND", "amount", Map.of("amount", amount, "currency", "EUR"),
+                        "incurredOn", day.toString(), "campaignId", campaign, "platform", "INSTAGRAM"))
                 .post("/workspaces/" + ws + "/costs").then().statusCode(201);
     }
 
@@ -150,7 +225,14 @@ class DashboardBrowserIT {
             awaitLoaded(page, rossi);
             shot(page, "02-overview-rossi-eur.png");
             assertSpendShown(page, rossi, "€");
-            assertEquals("250.00", page.getAttribute("[data-kpi=spend]", "data-value"));
+            assertEquals("310.00", page.getAttribute("[data-kpi=spend]", "data-value"));
+            // The purchase made through the tracked link is the revenue the page shows, as the API answers it.
+            assertEquals("120.00", page.getAttribute("[data-kpi=revenue]", "data-value"));
+            assertTrue(page.innerText("[data-kpi=revenue] .value").contains("€"), page.innerText("[data-kpi=revenue]"));
+            // The post with bought likes stands out as vanity, the one that sold as a quiet converter.
+            String chart = page.innerText("#app").toUpperCase(java.util.Locale.ROOT);
+            assertTrue(chart.matches("(?s).*WATCH THE DOUGH RISE.*VANITY.*"), chart);
+            assertTrue(chart.matches("(?s).*CORNETTI 20% OFF THIS WEEK.*QUIET.CONVERTER.*"), chart);
 
             page.selectOption("#workspace", surf);
             awaitLoaded(page, surf);
