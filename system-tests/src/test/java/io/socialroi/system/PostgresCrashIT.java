@@ -4,26 +4,18 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -75,58 +67,18 @@ class PostgresCrashIT {
         Map<String, String> created = FoundationFlowIT.workspaceWithToken("Crash Ltd");
         String ws = created.get("ws");
         String token = created.get("token");
-        Set<String> acknowledged = new HashSet<>();
-        List<Integer> statuses = new ArrayList<>();
-        boolean sawNotReady = false;
-
-        for (int batch = 0; batch < 24; batch++) {
-            if (batch == 6) {
-                postgres.crash();
-            }
-            if (batch == 14) {
-                postgres.restart();
-            }
-            if (batch >= 6 && batch < 14
-                    && given().baseUri(engagementUrl).get("/q/health/ready").statusCode() == 503) {
-                sawNotReady = true;
-            }
-            List<String> ids = new ArrayList<>();
-            List<Map<String, Object>> events = new ArrayList<>();
-            for (int i = 0; i < 250; i++) {
-                String id = "crash-" + UUID.randomUUID();
-                ids.add(id);
-                events.add(Map.of("eventId", id, "type", i % 5 == 0 ? "COMMENT" : "LIKE", "platform", "INSTAGRAM",
-                        "actorId", "ig:" + (batch * 250 + i), "postId", UUID.randomUUID().toString(),
-                        "occurredAt", OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(i).toString()));
-            }
-            Response response = given().baseUri(engagementUrl).auth().oauth2(token).contentType(ContentType.JSON)
-                    .body(events).post("/workspaces/" + ws + "/events");
-            statuses.add(response.statusCode());
-            if (response.statusCode() == 200) {
-                assertEquals(250, response.jsonPath().getInt("accepted"), response.asString());
-                acknowledged.addAll(ids);
-            } else {
-                assertEquals(503, response.statusCode(), "only 503 while PostgreSQL is down: " + response.asString());
-                assertTrue(response.contentType().startsWith("application/problem+json"), response.contentType());
-                assertTrue(response.header("Retry-After") != null, "Retry-After on 503");
-            }
-            SuiteCluster.sleep(batch >= 6 && batch < 14 ? 250 : 30);
-        }
+        IngestionUnderOutage run = IngestionUnderOutage.run(engagementUrl, ws, token, 24, 250,
+                6, postgres::crash, 14, postgres::restart);
+        Set<String> acknowledged = run.acknowledged;
+        List<Integer> statuses = run.statuses;
 
         assertTrue(statuses.subList(6, 14).contains(503), "503 while PostgreSQL was down: " + statuses);
-        assertTrue(sawNotReady, "readiness reported the outage");
+        assertTrue(run.sawNotReady, "readiness reported the outage");
         assertEquals(200, statuses.get(statuses.size() - 1), "recovered without a restart: " + statuses);
         assertTrue(acknowledged.size() >= 250 * 12, "most batches acknowledged: " + statuses);
 
-        try (Connection c = postgres.connect("engagement_crash");
-                PreparedStatement s = c.prepareStatement(
-                        "SELECT count(*) FROM engagement_event WHERE workspace_id = ? AND event_id = ANY (?)")) {
-            s.setObject(1, UUID.fromString(ws));
-            s.setArray(2, c.createArrayOf("text", acknowledged.toArray()));
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                assertEquals(acknowledged.size(), rs.getLong(1), "every acknowledged event survived the crash");
-            }
+        try (Connection c = postgres.connect("engagement_crash")) {
+            assertEquals(acknowledged.size(), run.stored(c, ws), "every acknowledged event survived the crash");
         }
         // The summary (from the rollups) counts exactly the acknowledged events: nothing double-counted on retry.
         // Local days of the workspace (Europe/Berlin) around now cover every event.
