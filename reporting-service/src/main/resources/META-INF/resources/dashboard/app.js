@@ -11,7 +11,7 @@
     'use strict';
 
     const TOKEN_KEY = 'suite.token';
-    const state = { config: null, token: null, claims: null, workspaces: [], workspace: null };
+    const state = { config: null, token: null, claims: null, workspaces: [], workspace: null, run: 0 };
     const $ = id => document.getElementById(id);
 
     class ApiError extends Error {
@@ -265,6 +265,7 @@
         history.replaceState(null, '', `#ws=${ws.id}&${q}`);
         const fmt = formatter(ws);
         const generation = `${ws.id}|${q.get('from')}|${q.get('to')}|${q.get('model')}`;
+        const run = ++state.run;
         document.body.dataset.loaded = '';
         clearSections();
         await Promise.all([
@@ -277,18 +278,36 @@
             loadAudiences(ws, fmt)
         ]);
         // Marks the page settled for this workspace and period (every section ready or showing its error).
-        if (state.workspace === ws) {
+        if (run === state.run) {
             document.body.dataset.loaded = generation;
         }
     }
 
+    /** Thrown when an answer arrives for a workspace or period the page no longer shows. */
+    const STALE = Symbol('stale');
+
+    /**
+     * Loads one section. The work reads through the given get(service, path), which drops answers that
+     * arrive after the user has moved on to another workspace or period, so a slow answer for the previous
+     * choice never overwrites the numbers of the current one.
+     */
     async function guarded(id, work) {
+        const run = state.run;
+        const get = async (service, path) => {
+            const answer = await api(service, path);
+            if (run !== state.run) {
+                throw STALE;
+            }
+            return answer;
+        };
         section(id, 'loading');
         try {
-            await work();
+            await work(get);
             section(id, 'ready');
         } catch (error) {
-            section(id, 'error', explain(error));
+            if (error !== STALE && run === state.run) {
+                section(id, 'error', explain(error));
+            }
         }
     }
 
@@ -300,8 +319,8 @@
     }
 
     function loadRoi(ws, q, fmt) {
-        return guarded('roi', async () => {
-            const report = await api('reporting', `/workspaces/${ws.id}/reports/roi?${q}&groupBy=campaign`);
+        return guarded('roi', async get => {
+            const report = await get('reporting', `/workspaces/${ws.id}/reports/roi?${q}&groupBy=campaign`);
             const t = report.totals;
             const money = (name, label, m) => kpi(name, label, fmt.money(amount(m)), m == null ? null : m.amount);
             $('roi-totals').replaceChildren(
@@ -329,8 +348,8 @@
     }
 
     function loadRoiBy(ws, q, fmt, groupBy) {
-        return guarded(`roi-${groupBy}`, async () => {
-            const report = await api('reporting', `/workspaces/${ws.id}/reports/roi?${q}&groupBy=${groupBy}`);
+        return guarded(`roi-${groupBy}`, async get => {
+            const report = await get('reporting', `/workspaces/${ws.id}/reports/roi?${q}&groupBy=${groupBy}`);
             const rows = report.rows.map(r => ({ key: r.key, label: r.label || r.key, spend: amount(r.spend) || 0,
                 revenue: amount(r.revenue) || 0, roi: r.roi }));
             $(`roi-${groupBy}-chart`).replaceChildren(window.SuiteCharts.roiBars(rows, fmt));
@@ -349,8 +368,8 @@
     }
 
     function loadFunnel(ws, q, fmt) {
-        return guarded('funnel', async () => {
-            const report = await api('reporting', `/workspaces/${ws.id}/reports/funnel?${q}`);
+        return guarded('funnel', async get => {
+            const report = await get('reporting', `/workspaces/${ws.id}/reports/funnel?${q}`);
             const stages = (report.stages || report.rows || []).map(s => ({
                 name: s.stage || s.key || s.name,
                 count: Number(s.count || 0),
@@ -362,8 +381,8 @@
     }
 
     function loadEvr(ws, q, fmt) {
-        return guarded('evr', async () => {
-            const report = await api('reporting', `/workspaces/${ws.id}/reports/engagement-vs-revenue?${q}`);
+        return guarded('evr', async get => {
+            const report = await get('reporting', `/workspaces/${ws.id}/reports/engagement-vs-revenue?${q}`);
             const rows = report.rows || report.posts || [];
             const th = report.thresholds || {};
             const points = rows.map(r => ({ label: r.label || r.key, x: Number(r.engagementRate || 0),
@@ -394,8 +413,8 @@
     }
 
     function loadCalendar(ws, q, fmt) {
-        return guarded('calendar', async () => {
-            const body = await api('content', `/workspaces/${ws.id}/calendar?from=${q.get('from')}&to=${q.get('to')}`);
+        return guarded('calendar', async get => {
+            const body = await get('content', `/workspaces/${ws.id}/calendar?from=${q.get('from')}&to=${q.get('to')}`);
             const days = calendarDays(body).filter(d => d.posts.length > 0);
             $('calendar-days').replaceChildren(...(days.length === 0 ? [h('p', { class: 'muted' }, 'No posts in this period.')]
                 : days.map(d => h('div', { class: 'day', 'data-date': d.date }, h('h3', {}, fmt.day(d.date)),
@@ -407,8 +426,8 @@
     }
 
     function loadAudiences(ws) {
-        return guarded('audiences', async () => {
-            const page = await api('conversion', `/workspaces/${ws.id}/audiences?limit=100`);
+        return guarded('audiences', async get => {
+            const page = await get('conversion', `/workspaces/${ws.id}/audiences?limit=100`);
             $('audiences-table').replaceChildren(page.items.length === 0 ? h('p', { class: 'muted' }, 'No audiences yet.')
                 : table([
                     { title: 'Audience', cell: a => a.name },
