@@ -40,31 +40,36 @@ public class TouchpointQuery {
         validate(actors, clicks, search);
         OffsetDateTime before = search.before() == null ? OffsetDateTime.now() : search.before();
         List<EventType> types = search.types() == null || search.types().isEmpty() ? List.of() : search.types();
-        String sql = "SELECT e.event_id, e.type, e.platform, e.post_id, coalesce(e.campaign_id, d.campaign_id), "
+        // Each branch is driven by an index (actor ids, then click ids) rather than one OR across them, which the
+        // planner can only answer by scanning the workspace's events (seconds at millions of events).
+        String filter = " AND e.occurred_at < ?" + (search.after() == null ? "" : " AND e.occurred_at >= ?")
+                + (types.isEmpty() ? "" : " AND e.type = ANY(?)");
+        String columns = "e.event_id, e.type, e.platform, e.post_id, e.campaign_id, e.funnel_stage, e.actor_id, "
+                + "e.click_id, e.occurred_at, e.retargeting";
+        String sql = "WITH who AS (SELECT unnest(?::text[]) AS actor_id UNION SELECT c.actor_id FROM engagement_event c "
+                + "WHERE c.workspace_id = ? AND c.click_id = ANY(?)), "
+                + "hits AS (SELECT " + columns + " FROM engagement_event e WHERE e.workspace_id = ? "
+                + "AND e.actor_id IN (SELECT actor_id FROM who)" + filter
+                + " UNION SELECT " + columns + " FROM engagement_event e WHERE e.workspace_id = ? AND e.click_id = ANY(?)"
+                + filter + ") "
+                + "SELECT e.event_id, e.type, e.platform, e.post_id, coalesce(e.campaign_id, d.campaign_id), "
                 + "coalesce(e.funnel_stage, d.funnel_stage), e.actor_id, e.click_id, e.occurred_at, e.retargeting "
-                + "FROM engagement_event e LEFT JOIN post_directory d ON d.workspace_id = e.workspace_id "
-                + "AND d.post_id = e.post_id WHERE e.workspace_id = ? AND (e.actor_id = ANY(?) OR e.click_id = ANY(?) "
-                + "OR e.actor_id IN (SELECT c.actor_id FROM engagement_event c WHERE c.workspace_id = ? "
-                + "AND c.click_id = ANY(?))) AND e.occurred_at < ?"
-                + (search.after() == null ? "" : " AND e.occurred_at >= ?")
-                + (types.isEmpty() ? "" : " AND e.type = ANY(?)")
-                + " ORDER BY e.occurred_at, e.event_id LIMIT " + (MAX_ITEMS + 1);
+                + "FROM hits e LEFT JOIN post_directory d ON d.workspace_id = ? AND d.post_id = e.post_id "
+                + "ORDER BY e.occurred_at, e.event_id LIMIT " + (MAX_ITEMS + 1);
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             Array actorArray = c.createArrayOf("text", actors.toArray());
             Array clickArray = c.createArrayOf("uuid", clicks.toArray());
+            Array typeArray = types.isEmpty() ? null : c.createArrayOf("text", types.stream().map(Enum::name).toArray());
             int i = 1;
-            ps.setObject(i++, workspaceId);
             ps.setArray(i++, actorArray);
-            ps.setArray(i++, clickArray);
             ps.setObject(i++, workspaceId);
             ps.setArray(i++, clickArray);
-            ps.setObject(i++, before);
-            if (search.after() != null) {
-                ps.setObject(i++, search.after());
-            }
-            if (!types.isEmpty()) {
-                ps.setArray(i, c.createArrayOf("text", types.stream().map(Enum::name).toArray()));
-            }
+            ps.setObject(i++, workspaceId);
+            i = bindFilter(ps, i, before, search.after(), typeArray);
+            ps.setObject(i++, workspaceId);
+            ps.setArray(i++, clickArray);
+            i = bindFilter(ps, i, before, search.after(), typeArray);
+            ps.setObject(i, workspaceId);
             List<Touchpoint> items = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -79,6 +84,19 @@ public class TouchpointQuery {
             }
             return items;
         }
+    }
+
+    private static int bindFilter(PreparedStatement ps, int first, OffsetDateTime before, OffsetDateTime after,
+            Array types) throws SQLException {
+        int i = first;
+        ps.setObject(i++, before);
+        if (after != null) {
+            ps.setObject(i++, after);
+        }
+        if (types != null) {
+            ps.setArray(i++, types);
+        }
+        return i;
     }
 
     private static void validate(List<String> actors, List<UUID> clicks, TouchpointSearch search) {
