@@ -10,7 +10,6 @@ import io.socialroi.common.problem.Problem;
 import io.socialroi.common.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,8 +38,11 @@ public class EventParser {
         this.validator = validator;
     }
 
-    public Batch parse(InputStream body, boolean ndjson) throws IOException {
+    public Batch parse(byte[] body, boolean ndjson) throws IOException {
         Batch batch = new Batch(new ArrayList<>(), new ArrayList<>());
+        if (body == null || body.length == 0) {
+            throw ProblemException.badRequest("The request body is empty");
+        }
         try (JsonParser parser = factory.createParser(body)) {
             JsonToken token = parser.nextToken();
             if (token == null) {

@@ -15,7 +15,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
@@ -93,7 +92,7 @@ public class EventResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE), headers = @Header(name = "Retry-After",
                     description = "Seconds to wait", schema = @Schema(type = SchemaType.INTEGER)))
     public IngestResult ingest(@PathParam("workspaceId") UUID workspaceId,
-            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) throws IOException {
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) throws IOException {
         access.require(workspaceId);
         boolean ndjson = contentType != null && contentType.toLowerCase().startsWith(NDJSON);
         return ingestion.ingest(workspaceId, parser.parse(body, ndjson));

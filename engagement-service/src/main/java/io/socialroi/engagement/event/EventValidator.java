@@ -169,7 +169,7 @@ public class EventValidator {
         }
         Instant instant;
         try {
-            instant = OffsetDateTime.parse(value).toInstant();
+            instant = parseInstant(value);
         } catch (DateTimeParseException e) {
             errors.add(new FieldError("occurredAt", "must be an ISO-8601 instant with offset, like 2026-11-22T09:00:00+01:00"));
             return null;
@@ -179,6 +179,83 @@ public class EventValidator {
             return null;
         }
         return instant;
+    }
+
+    /**
+     * {@code OffsetDateTime.parse(value).toInstant()}, with a fast path for the shape nearly every client sends
+     * ({@code 2026-11-22T09:00:00[.fraction](Z|+01:00)}): the general parser was about a twentieth of the ingestion
+     * profile. Anything else, or anything the fast path finds invalid, goes to the general parser, which decides
+     * (and words the rejection) exactly as before.
+     */
+    static Instant parseInstant(String value) {
+        Instant fast = fastInstant(value);
+        return fast != null ? fast : OffsetDateTime.parse(value).toInstant();
+    }
+
+    private static Instant fastInstant(String s) {
+        int n = s.length();
+        if (n < 20 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' || s.charAt(13) != ':'
+                || s.charAt(16) != ':') {
+            return null;
+        }
+        int year = digits(s, 0, 4);
+        int month = digits(s, 5, 2);
+        int day = digits(s, 8, 2);
+        int hour = digits(s, 11, 2);
+        int minute = digits(s, 14, 2);
+        int second = digits(s, 17, 2);
+        if (year < 0 || month < 0 || day < 0 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0
+                || second > 59) {
+            return null;
+        }
+        int i = 19;
+        int nanos = 0;
+        if (s.charAt(i) == '.') {
+            int start = ++i;
+            while (i < n && i - start < 9 && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                nanos = nanos * 10 + (s.charAt(i) - '0');
+                i++;
+            }
+            if (i == start) {
+                return null;
+            }
+            for (int k = i - start; k < 9; k++) {
+                nanos *= 10;
+            }
+        }
+        int offsetSeconds;
+        if (i == n - 1 && s.charAt(i) == 'Z') {
+            offsetSeconds = 0;
+        } else if (i == n - 6 && (s.charAt(i) == '+' || s.charAt(i) == '-') && s.charAt(i + 3) == ':') {
+            int oh = digits(s, i + 1, 2);
+            int om = digits(s, i + 4, 2);
+            if (oh < 0 || oh > 18 || om < 0 || om > 59 || (oh == 18 && om > 0)) {
+                return null;
+            }
+            offsetSeconds = (s.charAt(i) == '-' ? -1 : 1) * (oh * 3600 + om * 60);
+        } else {
+            return null;
+        }
+        long epochDay;
+        try {
+            epochDay = java.time.LocalDate.of(year, month, day).toEpochDay();
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+        return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3600L + minute * 60L + second - offsetSeconds, nanos);
+    }
+
+    /** The non-negative number of {@code count} ASCII digits at {@code from}, or -1. */
+    private static int digits(String s, int from, int count) {
+        int value = 0;
+        for (int i = from; i < from + count; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     /** SHA-256 of the comment text lower-cased with collapsed whitespace; null when the event carries no text. */
