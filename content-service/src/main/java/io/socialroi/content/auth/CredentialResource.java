@@ -9,6 +9,7 @@ import io.socialroi.common.problem.Problem;
 import static io.socialroi.content.common.ApiProblems.PROBLEM_JSON;
 
 import io.socialroi.common.auth.Scopes;
+import io.socialroi.common.idempotency.Idempotent;
 import io.socialroi.common.problem.FieldError;
 import io.socialroi.common.problem.ProblemException;
 import io.socialroi.content.workspace.Workspace;
@@ -48,9 +49,12 @@ public class CredentialResource {
     }
 
     @POST
+    @Idempotent
     @Transactional
     @Operation(summary = "Create a client credential (agency admin)", description = "The secret is in this answer "
-            + "only and stored as a hash; exchange both at POST /auth/token for a token bound to this workspace.")
+            + "only and stored as a hash; exchange both at POST /auth/token for a token bound to this workspace. "
+            + "A retry with the same Idempotency-Key and body answers the same credential again (24 hours); the kept "
+            + "answer is encrypted with a key derived from the Idempotency-Key, which is itself stored only as a hash.")
     @APIResponse(responseCode = "201", description = "Created; the secret is shown this once",
             content = @Content(schema = @Schema(implementation = CreatedCredential.class)))
     @APIResponse(responseCode = "400", description = ApiProblems.BAD_REQUEST,

@@ -75,6 +75,46 @@ class TokenResourceTest {
     }
 
     @Test
+    void credentialCreationIsIdempotentWithoutKeepingTheSecretReadable() throws Exception {
+        String ws = workspace();
+        String key = java.util.UUID.randomUUID().toString();
+        String body = "{\"name\":\"CRM\",\"scopes\":[\"conversions:write\"]}";
+        var first = given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(body).post("/workspaces/" + ws + "/credentials").then().statusCode(201).extract();
+        var replay = given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(body).post("/workspaces/" + ws + "/credentials").then().statusCode(201)
+                .header("Idempotent-Replayed", "true").extract();
+        String clientId = first.path("clientId");
+        String secret = first.path("clientSecret");
+        assertEquals(clientId, replay.path("clientId"));
+        assertEquals(secret, replay.path("clientSecret"));
+        assertEquals(first.header("Location"), replay.header("Location"));
+        token(clientId, secret);
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body("{\"name\":\"Other\",\"scopes\":[\"conversions:write\"]}")
+                .post("/workspaces/" + ws + "/credentials").then().statusCode(422)
+                .contentType("application/problem+json");
+
+        String jdbcUrl = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("quarkus.datasource.jdbc.url", String.class);
+        try (var c = java.sql.DriverManager.getConnection(jdbcUrl, "postgres", "");
+                var s = c.prepareStatement("select count(*) from credential where workspace_id = ?::uuid");
+                var kept = c.prepareStatement("select idem_key, body from idempotency_key where scope = ?")) {
+            s.setString(1, ws);
+            ResultSet rs = s.executeQuery();
+            rs.next();
+            assertEquals(1, rs.getInt(1), "one credential for one key");
+            kept.setString(1, ws);
+            ResultSet row = kept.executeQuery();
+            org.junit.jupiter.api.Assertions.assertTrue(row.next());
+            assertNotEquals(key, row.getString(1));
+            String stored = new String(row.getBytes(2), java.nio.charset.StandardCharsets.ISO_8859_1);
+            org.junit.jupiter.api.Assertions.assertFalse(stored.contains(secret), "secret kept readable");
+            org.junit.jupiter.api.Assertions.assertFalse(stored.contains(clientId), "answer kept readable");
+        }
+    }
+
+    @Test
     void wrongSecretsAndGrantsAreRefused() {
         given().formParam("grant_type", "client_credentials").formParam("client_id", "test-admin")
                 .formParam("client_secret", "wrong").post("/auth/token").then().statusCode(401)
