@@ -93,8 +93,16 @@ public final class LoadDemo {
                         "https://northernknits.example", List.of("jumpers", "scarves", "patterns")));
         String existing = send("content", "GET", "/workspaces?limit=500", null, null, 200);
         for (Client client : clients) {
-            if (existing.contains("\"name\":\"" + client.name() + "\"")) {
-                System.out.println("= " + client.name() + " exists already, skipped");
+            Matcher present = Pattern.compile("\\{[^{}]*\"name\":\"" + Pattern.quote(client.name()) + "\"[^{}]*}")
+                    .matcher(existing);
+            if (present.find()) {
+                // Audiences are the last thing a client's load creates: without them an earlier run stopped midway.
+                String audiences = send("conversion", "GET", "/workspaces/" + field(present.group(), "id")
+                        + "/audiences?limit=1", null, null, 200);
+                System.out.println(audiences.contains("\"id\"") ? "= " + client.name() + " exists already, skipped"
+                        : "! " + client.name() + " exists but an earlier run stopped while loading it, so its figures "
+                                + "are partial. For a clean demo: ./suite down, drop the databases content, engagement, "
+                                + "conversion and reporting, then ./suite up and ./suite demo.");
                 continue;
             }
             load(client);
