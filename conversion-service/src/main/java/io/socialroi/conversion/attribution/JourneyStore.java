@@ -59,7 +59,7 @@ public class JourneyStore {
     private final Map<UUID, Long> tooBig = new ConcurrentHashMap<>();
 
     public JourneyStore(DataSource dataSource,
-            @ConfigProperty(name = "suite.attribution.store.max-touchpoints", defaultValue = "3000000") long maxTouchpoints,
+            @ConfigProperty(name = "suite.attribution.store.max-touchpoints", defaultValue = "1000000") long maxTouchpoints,
             @ConfigProperty(name = "suite.attribution.store.enabled", defaultValue = "true") boolean enabled) {
         this.dataSource = dataSource;
         this.maxTouchpoints = maxTouchpoints;
