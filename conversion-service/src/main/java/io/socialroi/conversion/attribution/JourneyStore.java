@@ -1,5 +1,6 @@
 package io.socialroi.conversion.attribution;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -19,7 +20,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -36,6 +40,9 @@ import org.jboss.logging.Logger;
  * covers every transaction the read could not see, whatever order they commit in and whichever replica
  * made them. Re-reading a row twice is harmless. When nothing changed a refresh is one indexed query.
  *
+ * <p>A workspace's first report starts its load in the background and is answered from SQL, as are the
+ * reports until the load is done ({@code suite.attribution.store.load-in-background}).
+ *
  * <p>Memory is bounded by {@code suite.attribution.store.max-touchpoints} over all workspaces: the least
  * recently used workspaces are dropped to make room, and a workspace larger than the whole budget is not
  * kept (its reports read from SQL, {@link AttributionData}); it is counted again after five minutes.
@@ -51,6 +58,8 @@ public class JourneyStore {
     private final DataSource dataSource;
     private final long maxTouchpoints;
     private final boolean enabled;
+    private final boolean loadInBackground;
+    private final ExecutorService loader = Executors.newVirtualThreadPerTaskExecutor();
     private final ReentrantLock lruLock = new ReentrantLock();
     /** Access-ordered: the first is the least recently used. Guarded by lruLock. */
     private final LinkedHashMap<UUID, Workspace> workspaces = new LinkedHashMap<>(16, 0.75f, true);
@@ -60,10 +69,18 @@ public class JourneyStore {
 
     public JourneyStore(DataSource dataSource,
             @ConfigProperty(name = "suite.attribution.store.max-touchpoints", defaultValue = "1000000") long maxTouchpoints,
-            @ConfigProperty(name = "suite.attribution.store.enabled", defaultValue = "true") boolean enabled) {
+            @ConfigProperty(name = "suite.attribution.store.enabled", defaultValue = "true") boolean enabled,
+            @ConfigProperty(name = "suite.attribution.store.load-in-background", defaultValue = "true")
+            boolean loadInBackground) {
         this.dataSource = dataSource;
         this.maxTouchpoints = maxTouchpoints;
         this.enabled = enabled;
+        this.loadInBackground = loadInBackground;
+    }
+
+    @PreDestroy
+    void stop() {
+        loader.shutdownNow();
     }
 
     /**
@@ -88,6 +105,26 @@ public class JourneyStore {
         } finally {
             lruLock.unlock();
         }
+        if (loadInBackground && workspace.view == null) {
+            // Loading takes about a second for 80,000 touchpoints: until it is done, reports read from SQL.
+            if (workspace.loading.compareAndSet(false, true)) {
+                loader.execute(() -> {
+                    try {
+                        current(workspace);
+                    } catch (SQLException | RuntimeException e) {
+                        LOG.warnf(e, "journey store: loading workspace %s failed; reports read from SQL", workspaceId);
+                    } finally {
+                        workspace.loading.set(false);
+                    }
+                });
+            }
+            return null;
+        }
+        return current(workspace);
+    }
+
+    private JourneyView current(Workspace workspace) throws SQLException {
+        UUID workspaceId = workspace.id;
         JourneyView view;
         workspace.lock.lock();
         try {
@@ -315,8 +352,9 @@ public class JourneyStore {
         final Dictionary<String> stages = new Dictionary<>();
         final Dictionary<String> customers = new Dictionary<>();
         Map<UUID, JourneyView.Entry> entries = new HashMap<>();
-        JourneyView view;
+        volatile JourneyView view;
         long xmin;
+        final AtomicBoolean loading = new AtomicBoolean();
         /** Touchpoints counted in the store's total; guarded by the store's lruLock. */
         long accounted;
         volatile boolean evicted;

@@ -285,7 +285,7 @@ class JourneyStoreTest {
         UUID small = randomWorkspace(random, "UTC", "EUR", 20);
         long bigTouches = count(big);
         long smallTouches = count(small);
-        JourneyStore tight = new JourneyStore(dataSource, bigTouches - 1, true);
+        JourneyStore tight = new JourneyStore(dataSource, bigTouches - 1, true, false);
         AttributionService limited = new AttributionService(directory, capture, data, tight);
         ReportQuery q = query("POSITION_BASED", "60", null, null, "2026-10-01", "2026-11-15", "campaign");
         assertNull(tight.view(big), "over the budget");
@@ -295,7 +295,7 @@ class JourneyStoreTest {
         assertEquals(sql(small, q), json.writeValueAsString(limited.report(small, q, true)));
 
         // Room for either workspace, not both: loading one drops the other; answers stay the same.
-        JourneyStore lru = new JourneyStore(dataSource, bigTouches + smallTouches - 1, true);
+        JourneyStore lru = new JourneyStore(dataSource, bigTouches + smallTouches - 1, true, false);
         AttributionService rotating = new AttributionService(directory, capture, data, lru);
         assertNotNull(lru.view(small));
         assertNotNull(lru.view(big));
@@ -303,6 +303,23 @@ class JourneyStoreTest {
         assertEquals(sql(small, q), json.writeValueAsString(rotating.report(small, q, true)));
         assertEquals(smallTouches, lru.loadedTouchpoints(), "and the big one in turn");
         assertEquals(sql(big, q), json.writeValueAsString(rotating.report(big, q, true)));
+    }
+
+    @Test
+    void theFirstReportLoadsInTheBackgroundAndIsAnsweredFromSql() throws Exception {
+        UUID ws = randomWorkspace(new Random(11), "Europe/Rome", "EUR", 60);
+        JourneyStore background = new JourneyStore(dataSource, 1_000_000, true, true);
+        AttributionService service = new AttributionService(directory, capture, data, background);
+        ReportQuery q = query("TIME_DECAY", "45", null, null, "2026-10-01", "2026-11-30", "post");
+        assertEquals(sql(ws, q), json.writeValueAsString(service.report(ws, q, true)), "from SQL while loading");
+        JourneyView view = null;
+        for (int i = 0; i < 200 && view == null; i++) {
+            Thread.sleep(50);
+            view = background.view(ws);
+        }
+        assertNotNull(view, "loaded in the background");
+        assertEquals(sql(ws, q), json.writeValueAsString(service.report(ws, q, true)), "from memory");
+        background.stop();
     }
 
     long count(UUID ws) throws Exception {
