@@ -125,10 +125,19 @@ public class JourneyStore {
 
     private JourneyView current(Workspace workspace) throws SQLException {
         UUID workspaceId = workspace.id;
+        long arrived = System.nanoTime();
         JourneyView view;
         workspace.lock.lock();
         try {
-            view = refresh(workspace);
+            // Reports arriving together share a refresh: one that started after this call arrived saw
+            // every write committed before it.
+            if (workspace.view != null && workspace.refreshedFrom - arrived > 0) {
+                view = workspace.view;
+            } else {
+                long started = System.nanoTime();
+                view = refresh(workspace);
+                workspace.refreshedFrom = started;
+            }
         } finally {
             workspace.lock.unlock();
         }
@@ -355,6 +364,8 @@ public class JourneyStore {
         volatile JourneyView view;
         long xmin;
         final AtomicBoolean loading = new AtomicBoolean();
+        /** System.nanoTime() at the start of the last successful refresh. */
+        long refreshedFrom;
         /** Touchpoints counted in the store's total; guarded by the store's lruLock. */
         long accounted;
         volatile boolean evicted;
