@@ -1,21 +1,28 @@
 package io.socialroi.conversion.attribution;
 
+import io.socialroi.common.money.Money;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The pure part of a report: shares each journey's credit among its touches under one model and sums the
  * shares per group key. Journeys without touches are unattributed. Every journey's shares add up exactly
  * to one conversion and to its revenue, so the rows add up to {@code attributed}.
+ *
+ * <p>Shares are counted in whole units of the scale (micro-conversions, cents) in {@code long}s. The
+ * models with rational weights (first and last touch, linear, position-based) are split with integer
+ * arithmetic that gives exactly what {@link Allocation} gives; time decay, whose weights are decimals of
+ * powers of two, goes through the same BigDecimal steps as {@link Allocation#split}.
  */
 public final class Attribution {
 
     /** Credit as conversions is kept to six decimals. */
     public static final int CREDIT_SCALE = 6;
+
+    private static final long ONE_CREDIT = 1_000_000L;
+    private static final BigDecimal SECONDS_PER_DAY = BigDecimal.valueOf(86_400);
 
     /** The summed credit of one model. */
     public record Result(List<Row> rows, Metrics attributed, Metrics unattributed, Metrics totals) {
@@ -30,37 +37,395 @@ public final class Attribution {
 
     public static Result compute(List<Journey> journeys, AttributionModel model, BigDecimal halfLifeDays,
             GroupBy groupBy, String currency, int revenueScale) {
-        Map<String, Tally> rows = new LinkedHashMap<>();
-        Tally attributed = new Tally();
-        Tally unattributed = new Tally();
-        Tally totals = new Tally();
-        for (Journey journey : journeys) {
-            totals.add(journey, BigDecimal.ONE, journey.amount());
-            if (journey.touches().isEmpty()) {
-                unattributed.add(journey, BigDecimal.ONE, journey.amount());
+        return compute(Batch.of(journeys, groupBy), model, halfLifeDays, groupBy, currency, revenueScale);
+    }
+
+    public static Result compute(Batch batch, AttributionModel model, BigDecimal halfLifeDays, GroupBy groupBy,
+            String currency, int revenueScale) {
+        Rows rows = new Rows(batch.keys.length);
+        Totals attributed = new Totals();
+        Totals unattributed = new Totals();
+        Totals totals = new Totals();
+        double halfLifeSeconds = halfLifeDays.multiply(SECONDS_PER_DAY).doubleValue();
+        Splitter splitter = new Splitter();
+        for (int j = 0; j < batch.size; j++) {
+            byte flags = batch.flags[j];
+            BigDecimal amount = batch.amounts[j];
+            totals.add(flags, amount);
+            int s = batch.start[j];
+            int n = batch.start[j + 1] - s;
+            if (n == 0) {
+                unattributed.add(flags, amount);
                 continue;
             }
-            attributed.add(journey, BigDecimal.ONE, journey.amount());
-            List<BigDecimal> weights = model.weights(
-                    journey.touches().stream().map(Journey.Touch::occurredAt).toList(), journey.occurredAt(),
-                    halfLifeDays);
-            List<BigDecimal> credit = Allocation.split(BigDecimal.ONE, weights, CREDIT_SCALE);
-            List<BigDecimal> revenue = Allocation.split(journey.amount(), weights, revenueScale);
-            for (int i = 0; i < weights.size(); i++) {
-                if (credit.get(i).signum() == 0 && revenue.get(i).signum() == 0) {
-                    continue;
+            attributed.add(flags, amount);
+            long revenue = amount.signum() == 0 ? 0
+                    : amount.setScale(revenueScale, RoundingMode.HALF_EVEN).unscaledValue().longValueExact();
+            int[] keys = batch.touchKey;
+            switch (model) {
+                case FIRST_TOUCH -> rows.give(keys[s], flags, ONE_CREDIT, revenue);
+                case LAST_TOUCH -> rows.give(keys[s + n - 1], flags, ONE_CREDIT, revenue);
+                case LINEAR -> equal(rows, keys, s, n, flags, revenue);
+                case POSITION_BASED -> {
+                    if (n <= 2) {
+                        equal(rows, keys, s, n, flags, revenue);
+                    } else {
+                        positionBased(rows, keys, s, n, flags, revenue);
+                    }
                 }
-                String key = groupBy.key(journey.touches().get(i));
-                rows.computeIfAbsent(key, k -> new Tally()).add(journey, credit.get(i), revenue.get(i));
+                case TIME_DECAY -> {
+                    if (n == 1) {
+                        rows.give(keys[s], flags, ONE_CREDIT, revenue);
+                    } else {
+                        splitter.timeDecay(batch, j, halfLifeSeconds);
+                        long[] credit = splitter.split(ONE_CREDIT, CREDIT_SCALE, n);
+                        long[] shares = splitter.split2(revenue, revenueScale, n);
+                        for (int i = 0; i < n; i++) {
+                            rows.give(keys[s + i], flags, credit[i], shares[i]);
+                        }
+                    }
+                }
+                default -> throw new IllegalStateException(model.name());
             }
         }
-        List<Map.Entry<String, Tally>> sorted = new ArrayList<>(rows.entrySet());
-        sorted.sort(Comparator.<Map.Entry<String, Tally>, BigDecimal>comparing(e -> e.getValue().revenue()).reversed()
-                .thenComparing(e -> e.getValue().conversions(), Comparator.reverseOrder())
-                .thenComparing(Map.Entry::getKey));
-        List<Row> result = sorted.stream()
-                .map(e -> new Row(e.getKey(), groupBy.label(e.getKey()), e.getValue().metrics(currency))).toList();
+        List<Row> result = new ArrayList<>();
+        for (int key : rows.sorted(batch.keys)) {
+            result.add(new Row(batch.keys[key], groupBy.label(batch.keys[key]), rows.metrics(key, currency,
+                    revenueScale)));
+        }
         return new Result(result, attributed.metrics(currency), unattributed.metrics(currency),
                 totals.metrics(currency));
+    }
+
+    /**
+     * Equal weights: each share is the amount divided by n rounded down, and the units left over (the
+     * same loss for every touch) go to the latest touches, as {@link Allocation} orders ties.
+     */
+    private static void equal(Rows rows, int[] keys, int s, int n, byte flags, long revenue) {
+        long credit = ONE_CREDIT / n;
+        long creditLeft = ONE_CREDIT % n;
+        long share = revenue / n;
+        long revenueLeft = revenue % n;
+        for (int i = 0; i < n; i++) {
+            rows.give(keys[s + i], flags, credit + (i >= n - creditLeft ? 1 : 0), share + (i >= n - revenueLeft ? 1 : 0));
+        }
+    }
+
+    private static void positionBased(Rows rows, int[] keys, int s, int n, byte flags, long revenue) {
+        long[] credit = positionBased(ONE_CREDIT, n);
+        long[] shares = positionBased(revenue, n);
+        for (int i = 0; i < n; i++) {
+            rows.give(keys[s + i], flags, credit[i], shares[i]);
+        }
+    }
+
+    /**
+     * Weights 2m : 1 : ... : 1 : 2m (m = n - 2, sum 5m) in integer arithmetic: the ends get floor(2u/5)
+     * and lose (2u mod 5)/5 units, the middle ones floor(u/5m) and lose (u mod 5m)/5m; the units left over
+     * go to the touches that lost most, later ones first on ties, as {@link Allocation} does.
+     */
+    static long[] positionBased(long units, int n) {
+        long m = n - 2;
+        long end = 2 * units / 5;
+        long endLost = 2 * units % 5; // over 5
+        long middle = units / (5 * m);
+        long middleLost = units % (5 * m); // over 5m
+        long[] shares = new long[n];
+        for (int i = 0; i < n; i++) {
+            shares[i] = i == 0 || i == n - 1 ? end : middle;
+        }
+        long left = units - 2 * end - m * middle;
+        int cmp = Long.compare(endLost * m, middleLost);
+        int[] order = new int[n];
+        int k = 0;
+        if (cmp > 0) {
+            order[k++] = n - 1;
+            order[k++] = 0;
+            for (int i = n - 2; i >= 1; i--) {
+                order[k++] = i;
+            }
+        } else if (cmp < 0) {
+            for (int i = n - 2; i >= 1; i--) {
+                order[k++] = i;
+            }
+            order[k++] = n - 1;
+            order[k++] = 0;
+        } else {
+            for (int i = n - 1; i >= 0; i--) {
+                order[k++] = i;
+            }
+        }
+        for (long u = 0; u < left; u++) {
+            shares[order[(int) (u % n)]]++;
+        }
+        return shares;
+    }
+
+    /**
+     * Time-decay weights and the {@link Allocation} steps on them, with buffers reused across journeys.
+     *
+     * <p>A split is first done in doubles: each exact share u*w/sum (in units) is known to within a bound
+     * on the rounding error of the doubles, which decides the floor and the order of the remainders unless
+     * a share is within the bound of a whole unit or two remainders are within it of each other. Those
+     * journeys (equal weights, for instance) are split again with BigDecimal exactly as {@link Allocation}
+     * does, so the result is always Allocation's.
+     */
+    private static final class Splitter {
+
+        private int n;
+        private double[] weights = new double[16];
+        private double sum;
+        private boolean equalWeights;
+        private BigDecimal[] exactWeights;
+        private BigDecimal exactSum;
+        private double[] ages = new double[16];
+        private double[] remainders = new double[16];
+        private BigDecimal[] lost = new BigDecimal[16];
+        private long[] first = new long[16];
+        private long[] second = new long[16];
+        private int[] order = new int[16];
+
+        void timeDecay(Batch batch, int j, double halfLifeSeconds) {
+            int s = batch.start[j];
+            n = batch.start[j + 1] - s;
+            if (weights.length < n) {
+                int grown = Math.max(n, weights.length * 2);
+                weights = new double[grown];
+                ages = new double[grown];
+                remainders = new double[grown];
+                lost = new BigDecimal[grown];
+                first = new long[grown];
+                second = new long[grown];
+                order = new int[grown];
+            }
+            // As AttributionModel.weights: ages in whole milliseconds, 2^(-(age - youngest)/h).
+            double youngest = Double.MAX_VALUE;
+            long at = batch.at[j];
+            for (int i = 0; i < n; i++) {
+                ages[i] = Math.max(0, Math.floorDiv(at - batch.touchAt[s + i], 1_000L) / 1000.0);
+                youngest = Math.min(youngest, ages[i]);
+            }
+            double total = 0;
+            for (int i = 0; i < n; i++) {
+                weights[i] = Math.pow(2, -(ages[i] - youngest) / halfLifeSeconds);
+                total += weights[i];
+            }
+            sum = total;
+            exactWeights = null;
+            equalWeights = true;
+            for (int i = 1; i < n && equalWeights; i++) {
+                equalWeights = weights[i] == weights[0];
+            }
+        }
+
+        long[] split(long units, int scale, int n) {
+            return split(units, scale, first);
+        }
+
+        long[] split2(long units, int scale, int n) {
+            return split(units, scale, second);
+        }
+
+        private long[] split(long units, int scale, long[] shares) {
+            if (units == 0) {
+                java.util.Arrays.fill(shares, 0, n, 0L);
+                return shares;
+            }
+            if (equalWeights) {
+                // Identical weights are identical decimals: Allocation splits them as LINEAR does.
+                long each = units / n;
+                long left = units % n;
+                for (int i = 0; i < n; i++) {
+                    shares[i] = each + (i >= n - left ? 1 : 0);
+                }
+                return shares;
+            }
+            return quick(units, shares) ? shares : exact(units, scale, shares);
+        }
+
+        /** The split in doubles; false when the error bound leaves a floor or the remainders' order open. */
+        private boolean quick(long units, long[] shares) {
+            // Relative error of w (vs its decimal), of the sum of n and of the product and quotient: below
+            // (n + 4) ulps; three times that, plus a floor, is the bound.
+            double tolerance = units * (n + 4) * 3.5e-16 + 1e-9;
+            long given = 0;
+            for (int i = 0; i < n; i++) {
+                double share = units * weights[i] / sum;
+                double floor = Math.floor(share);
+                double remainder = share - floor;
+                if (remainder < tolerance || remainder > 1 - tolerance) {
+                    return false;
+                }
+                shares[i] = (long) floor;
+                remainders[i] = remainder;
+                given += shares[i];
+            }
+            long left = units - given;
+            if (left == 0) {
+                return true;
+            }
+            if (left < 0 || left >= n) {
+                return false;
+            }
+            // Most lost first, later touches first on ties (insertion sort: n is small). Equal weights lose
+            // exactly the same (the same computation); different weights must be told apart by the bound.
+            for (int i = 0; i < n; i++) {
+                int p = i;
+                while (p > 0 && (weights[order[p - 1]] == weights[i] || remainders[order[p - 1]] < remainders[i])) {
+                    order[p] = order[p - 1];
+                    p--;
+                }
+                order[p] = i;
+            }
+            for (int k = 1; k < n; k++) {
+                int a = order[k - 1];
+                int b = order[k];
+                if (weights[a] != weights[b] && remainders[a] - remainders[b] < 2 * tolerance) {
+                    return false;
+                }
+            }
+            for (long u = 0; u < left; u++) {
+                shares[order[(int) (u % n)]]++;
+            }
+            return true;
+        }
+
+        /** Exactly Allocation.split on the BigDecimal weights. */
+        private long[] exact(long units, int scale, long[] shares) {
+            if (exactWeights == null) {
+                exactWeights = new BigDecimal[n];
+                BigDecimal total = BigDecimal.ZERO;
+                for (int i = 0; i < n; i++) {
+                    exactWeights[i] = BigDecimal.valueOf(weights[i]);
+                    total = total.add(exactWeights[i]);
+                }
+                if (total.signum() <= 0) {
+                    throw new IllegalArgumentException("weights must add up to more than zero");
+                }
+                exactSum = total;
+            }
+            BigDecimal amount = BigDecimal.valueOf(units, scale);
+            long given = 0;
+            for (int i = 0; i < n; i++) {
+                BigDecimal exact = amount.multiply(exactWeights[i]).divide(exactSum, Allocation.PRECISION);
+                BigDecimal floor = exact.setScale(scale, RoundingMode.FLOOR);
+                shares[i] = floor.unscaledValue().longValueExact();
+                lost[i] = exact.subtract(floor);
+                given += shares[i];
+            }
+            long left = units - given;
+            if (left == 0) {
+                return shares;
+            }
+            for (int i = 0; i < n; i++) {
+                int p = i;
+                while (p > 0 && before(i, order[p - 1])) {
+                    order[p] = order[p - 1];
+                    p--;
+                }
+                order[p] = i;
+            }
+            for (long u = 0; u < left; u++) {
+                shares[order[(int) (u % n)]]++;
+            }
+            return shares;
+        }
+
+        private boolean before(int a, int b) {
+            int c = lost[a].compareTo(lost[b]);
+            return c != 0 ? c > 0 : a > b;
+        }
+    }
+
+    /** Credit per key id in whole units. */
+    private static final class Rows {
+
+        final long[] conversions;
+        final long[] revenue;
+        final long[] leads;
+        final long[] purchases;
+        final long[] newCustomers;
+        final boolean[] used;
+
+        Rows(int keys) {
+            conversions = new long[keys];
+            revenue = new long[keys];
+            leads = new long[keys];
+            purchases = new long[keys];
+            newCustomers = new long[keys];
+            used = new boolean[keys];
+        }
+
+        void give(int key, byte flags, long credit, long share) {
+            if (credit == 0 && share == 0) {
+                return;
+            }
+            used[key] = true;
+            conversions[key] += credit;
+            revenue[key] = Math.addExact(revenue[key], share);
+            if ((flags & Batch.LEAD) != 0) {
+                leads[key] += credit;
+            }
+            if ((flags & Batch.PURCHASE) != 0) {
+                purchases[key] += credit;
+            }
+            if ((flags & Batch.NEW_CUSTOMER) != 0) {
+                newCustomers[key] += credit;
+            }
+        }
+
+        /** Used key ids by revenue, then conversions (both descending), then key. */
+        List<Integer> sorted(String[] keys) {
+            List<Integer> ids = new ArrayList<>();
+            for (int k = 0; k < used.length; k++) {
+                if (used[k]) {
+                    ids.add(k);
+                }
+            }
+            ids.sort((a, b) -> {
+                int c = Long.compare(revenue[b], revenue[a]);
+                if (c == 0) {
+                    c = Long.compare(conversions[b], conversions[a]);
+                }
+                return c != 0 ? c : keys[a].compareTo(keys[b]);
+            });
+            return ids;
+        }
+
+        Metrics metrics(int key, String currency, int revenueScale) {
+            return new Metrics(BigDecimal.valueOf(conversions[key], CREDIT_SCALE),
+                    Money.of(BigDecimal.valueOf(revenue[key], revenueScale), currency),
+                    BigDecimal.valueOf(leads[key], CREDIT_SCALE), BigDecimal.valueOf(purchases[key], CREDIT_SCALE),
+                    BigDecimal.valueOf(newCustomers[key], CREDIT_SCALE));
+        }
+    }
+
+    /** Whole conversions and their revenue (attributed, unattributed, totals). */
+    private static final class Totals {
+
+        long conversions;
+        long leads;
+        long purchases;
+        long newCustomers;
+        BigDecimal revenue = BigDecimal.ZERO;
+
+        void add(byte flags, BigDecimal amount) {
+            conversions++;
+            revenue = revenue.add(amount);
+            if ((flags & Batch.LEAD) != 0) {
+                leads++;
+            }
+            if ((flags & Batch.PURCHASE) != 0) {
+                purchases++;
+            }
+            if ((flags & Batch.NEW_CUSTOMER) != 0) {
+                newCustomers++;
+            }
+        }
+
+        Metrics metrics(String currency) {
+            return new Metrics(BigDecimal.valueOf(conversions), Money.of(revenue, currency), BigDecimal.valueOf(leads),
+                    BigDecimal.valueOf(purchases), BigDecimal.valueOf(newCustomers));
+        }
     }
 }

@@ -24,35 +24,50 @@ public class AttributionData {
     public record Customers(long count, BigDecimal lifetimeRevenue) {
     }
 
+    /*
+     * Written so that no plan depends on row estimates for its shape (right after a bulk load the planner may
+     * think the workspace has one conversion): "first purchase of its customer" is a correlated NOT EXISTS
+     * probe of conversion_customer (workspace_id, customer_id, occurred_at) evaluated once per conversion in
+     * the materialised CTE, never a join against a CTE that a nested loop would rescan for every row.
+     * Order of event ids as DISTINCT ON ordered them: (occurred_at, event_id), event ids unique.
+     */
     private static final String JOURNEYS = """
-            WITH conv AS (
-                SELECT id, event_id, type, amount, occurred_at, customer_id FROM conversion
-                WHERE workspace_id = ? AND occurred_at >= ? AND occurred_at < ?
-            ), firsts AS (
-                SELECT DISTINCT ON (customer_id) customer_id, id FROM conversion
-                WHERE workspace_id = ? AND type = 'PURCHASE'
-                  AND customer_id IN (SELECT customer_id FROM conv WHERE customer_id IS NOT NULL)
-                ORDER BY customer_id, occurred_at, event_id
+            WITH conv AS MATERIALIZED (
+                SELECT c.id, c.type, c.amount, c.occurred_at,
+                       c.type = 'PURCHASE' AND c.customer_id IS NOT NULL AND NOT EXISTS (
+                           SELECT 1 FROM conversion e
+                           WHERE e.workspace_id = c.workspace_id AND e.customer_id = c.customer_id
+                             AND e.type = 'PURCHASE' AND e.occurred_at <= c.occurred_at
+                             AND (e.occurred_at, e.event_id) < (c.occurred_at, c.event_id)) AS first_purchase
+                FROM conversion c
+                WHERE c.workspace_id = ? AND c.occurred_at >= ? AND c.occurred_at < ?
             )
-            SELECT c.id, c.type, c.amount, c.occurred_at, f.id IS NOT NULL,
+            SELECT c.id, c.type, c.amount, c.occurred_at, c.first_purchase,
                    t.occurred_at, t.platform, t.post_id, t.campaign_id, t.funnel_stage
             FROM conv c
-            LEFT JOIN firsts f ON f.id = c.id
             LEFT JOIN conversion_touchpoint t ON t.workspace_id = ? AND t.conversion_id = c.id
                  AND t.type = ANY (?) AND t.occurred_at <= c.occurred_at
                  AND t.occurred_at >= c.occurred_at - make_interval(days => ?)
             ORDER BY c.occurred_at, c.id, t.occurred_at, t.event_id
             """;
 
+    /*
+     * A customer counts when one of their purchases is in the period and none is earlier (an index probe
+     * per purchase of the period); their lifetime revenue is summed with another probe per such customer.
+     */
     private static final String CUSTOMERS = """
-            WITH firsts AS (
-                SELECT customer_id, min(occurred_at) AS first_at FROM conversion
-                WHERE workspace_id = ? AND type = 'PURCHASE' AND customer_id IS NOT NULL
-                GROUP BY customer_id
+            WITH firsts AS MATERIALIZED (
+                SELECT DISTINCT f.customer_id FROM conversion f
+                WHERE f.workspace_id = ? AND f.type = 'PURCHASE' AND f.customer_id IS NOT NULL
+                  AND f.occurred_at >= ? AND f.occurred_at < ?
+                  AND NOT EXISTS (SELECT 1 FROM conversion e
+                                  WHERE e.workspace_id = f.workspace_id AND e.customer_id = f.customer_id
+                                    AND e.type = 'PURCHASE' AND e.occurred_at < f.occurred_at)
             )
-            SELECT count(DISTINCT c.customer_id), coalesce(sum(c.amount), 0) FROM conversion c
-            JOIN firsts f ON f.customer_id = c.customer_id
-            WHERE c.workspace_id = ? AND c.type = 'PURCHASE' AND f.first_at >= ? AND f.first_at < ?
+            SELECT count(*), coalesce(sum((SELECT sum(c.amount) FROM conversion c
+                                           WHERE c.workspace_id = ? AND c.customer_id = f.customer_id
+                                             AND c.type = 'PURCHASE')), 0)
+            FROM firsts f
             """;
 
     private final DataSource dataSource;
@@ -69,9 +84,8 @@ public class AttributionData {
             select.setObject(2, from);
             select.setObject(3, to);
             select.setObject(4, workspaceId);
-            select.setObject(5, workspaceId);
-            select.setArray(6, c.createArrayOf("text", types.toArray()));
-            select.setInt(7, lookbackDays);
+            select.setArray(5, c.createArrayOf("text", types.toArray()));
+            select.setInt(6, lookbackDays);
             select.setFetchSize(5000);
             try (ResultSet rs = select.executeQuery()) {
                 UUID current = null;
@@ -100,9 +114,9 @@ public class AttributionData {
     public Customers customers(UUID workspaceId, OffsetDateTime from, OffsetDateTime to) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(CUSTOMERS)) {
             select.setObject(1, workspaceId);
-            select.setObject(2, workspaceId);
-            select.setObject(3, from);
-            select.setObject(4, to);
+            select.setObject(2, from);
+            select.setObject(3, to);
+            select.setObject(4, workspaceId);
             try (ResultSet rs = select.executeQuery()) {
                 rs.next();
                 return new Customers(rs.getLong(1), rs.getBigDecimal(2));

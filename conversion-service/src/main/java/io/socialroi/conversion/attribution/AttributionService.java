@@ -22,6 +22,10 @@ import java.util.UUID;
  * Builds attribution reports from captured touchpoints. The only call to engagement-service on this
  * path is the capture of conversions of the period that are still pending; when that fails the report
  * is a 503 naming engagement-service instead of numbers that silently miss touchpoints.
+ *
+ * <p>The journeys come from the in-memory {@link JourneyStore} (brought up to date first), or from SQL
+ * ({@link AttributionData}) when the store is off or the workspace is over its budget; both give the same
+ * answer.
  */
 @ApplicationScoped
 public class AttributionService {
@@ -32,11 +36,14 @@ public class AttributionService {
     private final WorkspaceDirectory workspaces;
     private final TouchpointCapture capture;
     private final AttributionData data;
+    private final JourneyStore store;
 
-    public AttributionService(WorkspaceDirectory workspaces, TouchpointCapture capture, AttributionData data) {
+    public AttributionService(WorkspaceDirectory workspaces, TouchpointCapture capture, AttributionData data,
+            JourneyStore store) {
         this.workspaces = workspaces;
         this.capture = capture;
         this.data = data;
+        this.store = store;
     }
 
     public int maxLookbackDays() {
@@ -44,7 +51,12 @@ public class AttributionService {
     }
 
     public AttributionReport report(UUID workspaceId, ReportQuery query) throws SQLException {
-        Loaded loaded = load(workspaceId, query);
+        return report(workspaceId, query, true);
+    }
+
+    /** The report, from memory when {@code memory} and the store holds the workspace, else from SQL. */
+    AttributionReport report(UUID workspaceId, ReportQuery query, boolean memory) throws SQLException {
+        Loaded loaded = load(workspaceId, query, memory);
         AttributionModel model = query.models().get(0);
         Attribution.Result result = Attribution.compute(loaded.journeys(), model, query.halfLifeDays(),
                 query.groupBy(), loaded.currency(), loaded.scale());
@@ -55,7 +67,11 @@ public class AttributionService {
     }
 
     public AttributionComparison compare(UUID workspaceId, ReportQuery query) throws SQLException {
-        Loaded loaded = load(workspaceId, query);
+        return compare(workspaceId, query, true);
+    }
+
+    AttributionComparison compare(UUID workspaceId, ReportQuery query, boolean memory) throws SQLException {
+        Loaded loaded = load(workspaceId, query, memory);
         Map<String, Map<String, Metrics>> byKey = new LinkedHashMap<>();
         Map<String, String> labels = new LinkedHashMap<>();
         Attribution.Result any = null;
@@ -84,7 +100,7 @@ public class AttributionService {
                 loaded.customers().count(), loaded.ltv());
     }
 
-    private record Loaded(List<Journey> journeys, AttributionData.Customers customers, String currency, int scale) {
+    private record Loaded(Batch journeys, AttributionData.Customers customers, String currency, int scale) {
 
         Money ltv() {
             if (customers.count() == 0) {
@@ -95,16 +111,27 @@ public class AttributionService {
         }
     }
 
-    private Loaded load(UUID workspaceId, ReportQuery query) throws SQLException {
+    private Loaded load(UUID workspaceId, ReportQuery query, boolean memory) throws SQLException {
         WorkspaceInfo workspace = workspaces.get(workspaceId);
         ZoneId zone = workspace.zone();
         OffsetDateTime from = query.from() == null ? BEGINNING : query.from().atStartOfDay(zone).toOffsetDateTime();
         OffsetDateTime to = query.to() == null ? END : query.to().plusDays(1).atStartOfDay(zone).toOffsetDateTime();
-        capture.captureAll(workspaceId, from, to, null);
-        List<Journey> journeys = data.journeys(workspaceId, from, to, query.touchTypes(), query.lookbackDays());
         int digits = Currency.getInstance(workspace.currency()).getDefaultFractionDigits();
         int scale = digits < 0 ? 2 : digits; // as Money rounds: currencies without minor units (XAU) keep cents
-
-        return new Loaded(journeys, data.customers(workspaceId, from, to), workspace.currency(), scale);
+        long fromMicros = Batch.micros(from);
+        long toMicros = Batch.micros(to);
+        JourneyView view = memory ? store.view(workspaceId) : null;
+        if (view != null && view.pending(fromMicros, toMicros)) {
+            capture.captureAll(workspaceId, from, to, null);
+            view = store.view(workspaceId);
+        }
+        if (view != null) {
+            return new Loaded(view.batch(fromMicros, toMicros, query.touchTypes(), query.lookbackDays(), query.groupBy()),
+                    view.customers(fromMicros, toMicros), workspace.currency(), scale);
+        }
+        capture.captureAll(workspaceId, from, to, null);
+        List<Journey> journeys = data.journeys(workspaceId, from, to, query.touchTypes(), query.lookbackDays());
+        return new Loaded(Batch.of(journeys, query.groupBy()), data.customers(workspaceId, from, to),
+                workspace.currency(), scale);
     }
 }

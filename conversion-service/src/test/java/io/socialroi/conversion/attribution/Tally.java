@@ -3,7 +3,7 @@ package io.socialroi.conversion.attribution;
 import io.socialroi.common.money.Money;
 import java.math.BigDecimal;
 
-/** A running sum of credit for one row (or a total). */
+/** A running sum of credit for one row (or a total), for {@link ReferenceAttribution}. */
 final class Tally {
 
     private BigDecimal conversions = BigDecimal.ZERO;
