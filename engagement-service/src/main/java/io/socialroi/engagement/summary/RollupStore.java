@@ -79,6 +79,8 @@ public class RollupStore {
     private final Duration retention;
     private final Map<UUID, Holder> holders = new ConcurrentHashMap<>();
     private final ReentrantLock budgetLock = new ReentrantLock();
+    /** Actor rows read again since the load, above which they are merged into the base (tests lower it). */
+    int mergeAt = 50_000;
     private final java.util.concurrent.atomic.AtomicInteger loads = new java.util.concurrent.atomic.AtomicInteger();
 
     @Inject
@@ -158,12 +160,8 @@ public class RollupStore {
             UUID campaignId, ScoringSettings settings) throws SQLException {
         WorkspaceRollups state = maxEntries > 0 ? current(workspaceId, settings) : null;
         if (state != null) {
-            Map<String, SummaryQuery.Acc> rows = state.summary(Math.ceilDiv(from.getEpochSecond(), 3600),
-                    Math.ceilDiv(to.getEpochSecond(), 3600), zone, groupBy,
-                    campaignId == null ? null : campaignId.toString(), settings.onlyLikesMin());
-            if (rows != null) {
-                return rows;
-            }
+            return state.summary(Math.ceilDiv(from.getEpochSecond(), 3600), Math.ceilDiv(to.getEpochSecond(), 3600),
+                    zone, groupBy, campaignId == null ? null : campaignId.toString(), settings.onlyLikesMin());
         }
         return sql.run(workspaceId, from, to, zone, groupBy, campaignId, settings);
     }
@@ -252,10 +250,13 @@ public class RollupStore {
         loads.incrementAndGet();
         h.reset();
         Map<Integer, DayChunk.Builder> builders = new TreeMap<>();
-        rows(c, h, builders, null, null);
-        WorkspaceRollups empty = new WorkspaceRollups(0, new DayChunk[0], NO_STRINGS, NO_STRINGS, NO_STRINGS,
-                NO_STRINGS, 0, new long[0], -1, -1, 0);
-        h.state = install(h, empty, builders, flagged(c, h, settings), settings);
+        ActorRows.Builder actorRows = new ActorRows.Builder();
+        rows(c, h, builders, actorRows, null, null);
+        WorkspaceRollups empty = new WorkspaceRollups(0, new DayChunk[0], ActorRows.EMPTY, ActorRows.EMPTY,
+                new long[0], NO_STRINGS, NO_STRINGS, NO_STRINGS, NO_STRINGS, 0, new long[0], -1, -1, 0);
+        ActorRows base = actorRows.build(h.actors.size());
+        h.state = install(h, empty, builders, base, ActorRows.EMPTY, replacedBits(base), flagged(c, h, settings),
+                settings);
         Log.infof("Summary store: workspace %s loaded, %d rollup rows, %d actors, about %d MB, in %d ms",
                 h.workspaceId, h.state.entries, h.state.actorCount, h.state.bytes >> 20,
                 (System.nanoTime() - started) / 1_000_000);
@@ -295,6 +296,24 @@ public class RollupStore {
                         [(int) Math.floorMod(hour, 24)] = true;
             }
         }
+        // actor_rollup: the rows of those hours go to the delta (replacing its older rows of the same hours), the
+        // base rows of those hours are marked replaced; a delta grown to a quarter of the base is merged into it.
+        ActorRows.Builder delta = new ActorRows.Builder();
+        for (int a = 0; a < state.delta.actors(); a++) {
+            for (int r = state.delta.off[a]; r < state.delta.off[a + 1]; r++) {
+                if (!within(merged, state.delta.hour[r])) {
+                    delta.copy(state.delta, r, a);
+                }
+            }
+        }
+        long[] replaced = state.replaced.clone();
+        for (long[] range : merged) {
+            for (long hour = Math.max(range[0], state.base.minHour); hour <= Math.min(range[1], state.base.maxHour);
+                    hour++) {
+                int bit = (int) (hour - state.base.minHour);
+                replaced[bit >>> 6] |= 1L << bit;
+            }
+        }
         Map<Integer, DayChunk.Builder> builders = new TreeMap<>();
         for (Map.Entry<Integer, boolean[]> day : reread.entrySet()) {
             DayChunk.Builder b = new DayChunk.Builder(day.getKey());
@@ -305,10 +324,47 @@ public class RollupStore {
             builders.put(day.getKey(), b);
         }
         for (long[] range : merged) {
-            rows(c, h, builders, range[0], range[1] + 1);
+            rows(c, h, builders, delta, range[0], range[1] + 1);
         }
-        h.state = install(h, state, builders, flagged(c, h, settings), settings);
+        ActorRows base = state.base;
+        if (delta.size() > Math.max(mergeAt, base.size() / 4)) {
+            ActorRows.Builder merge = new ActorRows.Builder();
+            for (int a = 0; a < base.actors(); a++) {
+                for (int r = base.off[a]; r < base.off[a + 1]; r++) {
+                    int bit = base.hour[r] - base.minHour;
+                    if ((replaced[bit >>> 6] & 1L << bit) == 0) {
+                        merge.copy(base, r, a);
+                    }
+                }
+            }
+            ActorRows d = delta.build(h.actors.size());
+            for (int a = 0; a < d.actors(); a++) {
+                for (int r = d.off[a]; r < d.off[a + 1]; r++) {
+                    merge.copy(d, r, a);
+                }
+            }
+            base = merge.build(h.actors.size());
+            h.state = install(h, state, builders, base, ActorRows.EMPTY, replacedBits(base), flagged(c, h, settings),
+                    settings);
+        } else {
+            h.state = install(h, state, builders, base, delta.build(h.actors.size()), replaced,
+                    flagged(c, h, settings), settings);
+        }
         h.applied.addAll(xids);
+    }
+
+    private static boolean within(List<long[]> ranges, long hour) {
+        for (long[] r : ranges) {
+            if (hour >= r[0] && hour <= r[1]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** An empty bitset over the hours of the base rows. */
+    private static long[] replacedBits(ActorRows base) {
+        return new long[base.size() == 0 ? 0 : (int) (((long) base.maxHour - base.minHour + 64) >>> 6)];
     }
 
     private static DayChunk chunk(WorkspaceRollups state, int day) {
@@ -333,7 +389,8 @@ public class RollupStore {
     }
 
     /** Reads the rollup rows of the workspace (of the hours [fromHour, toHour) when given) into the day builders. */
-    private void rows(Connection c, Holder h, Map<Integer, DayChunk.Builder> builders, Long fromHour, Long toHour)
+    private void rows(Connection c, Holder h, Map<Integer, DayChunk.Builder> builders, ActorRows.Builder actorRows,
+            Long fromHour, Long toHour)
             throws SQLException, TooBig {
         long budget = maxEntries;
         long read = 0;
@@ -351,7 +408,7 @@ public class RollupStore {
                 }
             }
         }
-        int[] counts = new int[DayChunk.TYPES];
+        int[] counts = new int[ActorRows.TYPES];
         try (PreparedStatement ps = c.prepareStatement(ACTOR_ROWS + (fromHour == null ? "" : RANGE))) {
             bindRange(ps, h.workspaceId, fromHour, toHour);
             try (ResultSet rs = ps.executeQuery()) {
@@ -363,8 +420,7 @@ public class RollupStore {
                     for (int t = 0; t < counts.length; t++) {
                         counts[t] = rs.getInt(4 + t);
                     }
-                    builder(builders, hour).actor((int) Math.floorMod(hour, 24), h.actor(rs.getString(3)),
-                            h.dim(rs.getString(2)), counts);
+                    actorRows.add(h.actor(rs.getString(3)), Math.toIntExact(hour), h.dim(rs.getString(2)), counts);
                 }
             }
         }
@@ -407,7 +463,8 @@ public class RollupStore {
 
     /** A new snapshot: {@code base} with the days of {@code builders} replaced, and the current dictionaries. */
     private WorkspaceRollups install(Holder h, WorkspaceRollups base, Map<Integer, DayChunk.Builder> builders,
-            long[] flagged, ScoringSettings settings) throws TooBig {
+            ActorRows actorBase, ActorRows actorDelta, long[] replaced, long[] flagged, ScoringSettings settings)
+            throws TooBig {
         int first = base.days.length == 0 ? Integer.MAX_VALUE : base.firstDay;
         int last = base.days.length == 0 ? Integer.MIN_VALUE : base.firstDay + base.days.length - 1;
         for (int day : builders.keySet()) {
@@ -434,7 +491,8 @@ public class RollupStore {
                 parts[p][d] = h.dimParts.get(d)[p];
             }
         }
-        WorkspaceRollups next = new WorkspaceRollups(first, days, parts[0], parts[1], parts[2], parts[3],
+        WorkspaceRollups next = new WorkspaceRollups(first, days, actorBase, actorDelta, replaced, parts[0], parts[1],
+                parts[2], parts[3],
                 h.actors.size(), flagged, settings.burstPerMinute(), settings.identicalCommentActors(),
                 h.dictionaryBytes);
         if (next.entries > maxEntries) {

@@ -12,8 +12,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An immutable snapshot of one workspace's rollups in memory (UTC days of {@link DayChunk}s), with the
- * dictionaries of its dimensions and the actors flagged by all-time behaviour, and the summary computed from it
+ * An immutable snapshot of one workspace's rollups in memory: engagement_rollup as UTC days of {@link DayChunk}s,
+ * actor_rollup as {@link ActorRows} ordered by actor ({@code base} as loaded, plus {@code delta}: the rows of the
+ * hours read again since, which replace the base rows of those hours, marked in {@code replaced}), with the
+ * dictionaries of its dimensions and the actors flagged by all-time behaviour; and the summary computed from it
  * exactly as {@link SummaryQuery} computes it from the tables.
  */
 final class WorkspaceRollups {
@@ -25,8 +27,6 @@ final class WorkspaceRollups {
     static final int BOT_CLICK = EventType.values().length;
     private static final int ETYPES = BOT_CLICK + 1;
     private static final int LIKE = 0;
-    /** Above this many words of per-group actor bitsets a summary is left to SQL (64 MB). */
-    private static final long MAX_BITSET_WORDS = 8L << 20;
 
     final int firstDay;
     final DayChunk[] days;
@@ -36,6 +36,10 @@ final class WorkspaceRollups {
     final String[] dimCampaign;
     final String[] dimStage;
     final int actorCount;
+    final ActorRows base;
+    final ActorRows delta;
+    /** Bitset over the hours from {@code base.minHour} on whose base rows {@code delta} replaces. */
+    final long[] replaced;
     /** Bitset over actor ids: flagged by bursts or identical comments, at the thresholds below. */
     final long[] flagged;
     final int flaggedBurst;
@@ -44,11 +48,14 @@ final class WorkspaceRollups {
     final long bytes;
     private final long dictionaryBytes;
 
-    WorkspaceRollups(int firstDay, DayChunk[] days, String[] dimPost, String[] dimPlatform, String[] dimCampaign,
-            String[] dimStage, int actorCount, long[] flagged, int flaggedBurst, int flaggedIdentical,
-            long dictionaryBytes) {
+    WorkspaceRollups(int firstDay, DayChunk[] days, ActorRows base, ActorRows delta, long[] replaced,
+            String[] dimPost, String[] dimPlatform, String[] dimCampaign, String[] dimStage, int actorCount,
+            long[] flagged, int flaggedBurst, int flaggedIdentical, long dictionaryBytes) {
         this.firstDay = firstDay;
         this.days = days;
+        this.base = base;
+        this.delta = delta;
+        this.replaced = replaced;
         this.dimPost = dimPost;
         this.dimPlatform = dimPlatform;
         this.dimCampaign = dimCampaign;
@@ -58,8 +65,9 @@ final class WorkspaceRollups {
         this.flaggedBurst = flaggedBurst;
         this.flaggedIdentical = flaggedIdentical;
         this.dictionaryBytes = dictionaryBytes;
-        long n = 0;
-        long b = dictionaryBytes + days.length * 8L + flagged.length * 8L + dimPost.length * 200L;
+        long n = base.size() + delta.size();
+        long b = dictionaryBytes + days.length * 8L + flagged.length * 8L + dimPost.length * 200L + base.bytes()
+                + delta.bytes() + replaced.length * 8L;
         for (DayChunk d : days) {
             if (d != null) {
                 n += d.entries();
@@ -71,8 +79,8 @@ final class WorkspaceRollups {
     }
 
     WorkspaceRollups withFlagged(long[] newFlagged, int burst, int identical) {
-        return new WorkspaceRollups(firstDay, days, dimPost, dimPlatform, dimCampaign, dimStage, actorCount,
-                newFlagged, burst, identical, dictionaryBytes);
+        return new WorkspaceRollups(firstDay, days, base, delta, replaced, dimPost, dimPlatform, dimCampaign, dimStage,
+                actorCount, newFlagged, burst, identical, dictionaryBytes);
     }
 
     private DayChunk day(int day) {
@@ -82,12 +90,16 @@ final class WorkspaceRollups {
 
     /**
      * The summary over the UTC hours [fromHour, toHour) (epoch hours), as {@link SummaryQuery#run}: rows by key plus
-     * the totals under {@link SummaryQuery#TOTAL}. Null when the per-group actor sets would not fit (SQL answers).
+     * the totals under {@link SummaryQuery#TOTAL}.
      */
     Map<String, SummaryQuery.Acc> summary(long fromHour, long toHour, ZoneId zone, GroupBy groupBy, String campaignKey,
             int onlyLikesMin) {
-        long lo = Math.max(fromHour, firstDay * 24L);
-        long hi = Math.min(toHour, (firstDay + (long) days.length) * 24L);
+        long first = Math.min(days.length == 0 ? Long.MAX_VALUE : firstDay * 24L,
+                Math.min(base.minHour, delta.minHour));
+        long last = Math.max(days.length == 0 ? Long.MIN_VALUE : (firstDay + (long) days.length) * 24L,
+                Math.max(base.maxHour + 1L, delta.maxHour + 1L));
+        long lo = Math.max(fromHour, first);
+        long hi = Math.min(toHour, last);
         int dims = dimPost.length;
         boolean[] dimOk = new boolean[dims];
         int[] dimGroup = new int[dims];
@@ -128,10 +140,6 @@ final class WorkspaceRollups {
             Arrays.fill(dimOk, true);
         }
         int groups = keys.size();
-        int words = (actorCount + 63) >>> 6;
-        if ((long) groups * words > MAX_BITSET_WORDS) {
-            return null;
-        }
         boolean day = groupBy == GroupBy.DAY;
         boolean[] present = new boolean[groups];
         boolean[] actorRows = new boolean[groups];
@@ -154,94 +162,97 @@ final class WorkspaceRollups {
                 }
             }
         }
-        // Pass 1 over actor_rollup rows: each actor's likes and engagements within the period ("only likes").
-        int[] likes = new int[actorCount];
-        int[] engaged = new int[actorCount];
-        long[] seen = new long[words];
+        // actor_rollup rows, one actor after the other: first its likes and engagement within the period (the
+        // "only likes" rule needs the whole period), then its groups: suspicious or genuine, and distinct actors
+        // (lastActor[g] is the last actor counted in group g).
+        int[] lastActor = new int[groups];
+        Arrays.fill(lastActor, -1);
         long uniqueTotal = 0;
-        for (long h = lo; h < hi; h++) {
-            DayChunk c = day(Math.toIntExact(Math.floorDiv(h, 24)));
-            if (c == null) {
-                h = Math.floorDiv(h, 24) * 24 + 23;
-                continue;
-            }
-            int j = (int) (h - c.day * 24L);
-            for (int r = c.aOff[j], end = c.aOff[j + 1]; r < end; r++) {
-                if (!dimOk[c.aDim[r]]) {
-                    continue;
-                }
-                int a = c.aActor[r];
-                int p = c.aPacked[r];
-                if (p >= 0) {
-                    int n = p & 0xFFFFFF;
-                    engaged[a] += n;
-                    if (p >>> 24 == LIKE) {
-                        likes[a] += n;
-                    }
-                } else {
-                    int base = (-p - 1) * DayChunk.TYPES;
-                    likes[a] += c.aWide[base + LIKE];
-                    for (int t = 0; t < DayChunk.TYPES; t++) {
-                        engaged[a] += c.aWide[base + t];
-                    }
-                }
-                long bit = 1L << a;
-                if ((seen[a >>> 6] & bit) == 0) {
-                    seen[a >>> 6] |= bit;
-                    uniqueTotal++;
-                }
-            }
-        }
-        // Pass 2: suspicious or genuine, distinct actors per group.
-        long[] members = new long[groups * words];
         long[] unique = new long[groups];
         long[] actorEng = new long[groups];
         long[] suspicious = new long[groups];
-        long[] genuine = new long[groups * DayChunk.TYPES];
-        for (long h = lo; h < hi; h++) {
-            DayChunk c = day(Math.toIntExact(Math.floorDiv(h, 24)));
-            if (c == null) {
-                h = Math.floorDiv(h, 24) * 24 + 23;
-                continue;
-            }
-            int j = (int) (h - c.day * 24L);
-            int hg = day ? hourGroup[(int) (h - lo)] : 0;
-            for (int r = c.aOff[j], end = c.aOff[j + 1]; r < end; r++) {
-                int d = c.aDim[r];
-                if (!dimOk[d]) {
+        long[] genuine = new long[groups * ActorRows.TYPES];
+        ActorRows[] sets = {base, delta};
+        int lo32 = (int) Math.max(Integer.MIN_VALUE, lo);
+        int hi32 = (int) Math.min(Integer.MAX_VALUE, hi);
+        int replacedFrom = base.minHour;
+        for (int a = 0; a < actorCount; a++) {
+            long likes = 0;
+            long engaged = 0;
+            boolean any = false;
+            for (int set = 0; set < 2; set++) {
+                ActorRows rows = sets[set];
+                if (a >= rows.actors()) {
                     continue;
                 }
-                int a = c.aActor[r];
-                int g = day ? hg : dimGroup[d];
-                boolean sus = (flagged[a >>> 6] & 1L << a) != 0 || likes[a] >= onlyLikesMin && likes[a] == engaged[a];
-                int p = c.aPacked[r];
-                long eng;
-                if (p >= 0) {
-                    eng = p & 0xFFFFFF;
-                    if (!sus) {
-                        genuine[g * DayChunk.TYPES + (p >>> 24)] += eng;
+                for (int r = rows.off[a], end2 = rows.off[a + 1]; r < end2; r++) {
+                    int h = rows.hour[r];
+                    if (h < lo32 || h >= hi32 || !dimOk[rows.dim[r]]
+                            || set == 0 && (replaced[(h - replacedFrom) >>> 6] & 1L << (h - replacedFrom)) != 0) {
+                        continue;
                     }
-                } else {
-                    int base = (-p - 1) * DayChunk.TYPES;
-                    eng = 0;
-                    for (int t = 0; t < DayChunk.TYPES; t++) {
-                        int n = c.aWide[base + t];
-                        eng += n;
-                        if (!sus) {
-                            genuine[g * DayChunk.TYPES + t] += n;
+                    any = true;
+                    int p = rows.packed[r];
+                    if (p >= 0) {
+                        int n = p & 0xFFFFFF;
+                        engaged += n;
+                        if (p >>> 24 == LIKE) {
+                            likes += n;
+                        }
+                    } else {
+                        int w = (-p - 1) * ActorRows.TYPES;
+                        likes += rows.wide[w + LIKE];
+                        for (int t = 0; t < ActorRows.TYPES; t++) {
+                            engaged += rows.wide[w + t];
                         }
                     }
                 }
-                actorEng[g] += eng;
-                if (sus) {
-                    suspicious[g] += eng;
+            }
+            if (!any) {
+                continue;
+            }
+            uniqueTotal++;
+            boolean sus = (flagged[a >>> 6] & 1L << a) != 0 || likes >= onlyLikesMin && likes == engaged;
+            for (int set = 0; set < 2; set++) {
+                ActorRows rows = sets[set];
+                if (a >= rows.actors()) {
+                    continue;
                 }
-                actorRows[g] = true;
-                int w = g * words + (a >>> 6);
-                long bit = 1L << a;
-                if ((members[w] & bit) == 0) {
-                    members[w] |= bit;
-                    unique[g]++;
+                for (int r = rows.off[a], end2 = rows.off[a + 1]; r < end2; r++) {
+                    int h = rows.hour[r];
+                    int d = rows.dim[r];
+                    if (h < lo32 || h >= hi32 || !dimOk[d]
+                            || set == 0 && (replaced[(h - replacedFrom) >>> 6] & 1L << (h - replacedFrom)) != 0) {
+                        continue;
+                    }
+                    int g = day ? hourGroup[h - lo32] : dimGroup[d];
+                    int p = rows.packed[r];
+                    long eng;
+                    if (p >= 0) {
+                        eng = p & 0xFFFFFF;
+                        if (!sus) {
+                            genuine[g * ActorRows.TYPES + (p >>> 24)] += eng;
+                        }
+                    } else {
+                        int w = (-p - 1) * ActorRows.TYPES;
+                        eng = 0;
+                        for (int t = 0; t < ActorRows.TYPES; t++) {
+                            int n = rows.wide[w + t];
+                            eng += n;
+                            if (!sus) {
+                                genuine[g * ActorRows.TYPES + t] += n;
+                            }
+                        }
+                    }
+                    actorEng[g] += eng;
+                    if (sus) {
+                        suspicious[g] += eng;
+                    }
+                    actorRows[g] = true;
+                    if (lastActor[g] != a) {
+                        lastActor[g] = a;
+                        unique[g]++;
+                    }
                 }
             }
         }
@@ -251,7 +262,7 @@ final class WorkspaceRollups {
         total.uniqueActors = uniqueTotal;
         boolean anyActors = false;
         long[] totalCounts = new long[ETYPES];
-        long[] totalGenuine = new long[DayChunk.TYPES];
+        long[] totalGenuine = new long[ActorRows.TYPES];
         EventType[] types = EventType.values();
         for (int g = 0; g < groups; g++) {
             if (!present[g] && !actorRows[g]) {
@@ -276,9 +287,9 @@ final class WorkspaceRollups {
                 acc.suspiciousEngagements = suspicious[g];
                 total.actorEngagements += actorEng[g];
                 total.suspiciousEngagements += suspicious[g];
-                for (int t = 0; t < DayChunk.TYPES; t++) {
-                    acc.genuine.put(ENGAGEMENTS[t], genuine[g * DayChunk.TYPES + t]);
-                    totalGenuine[t] += genuine[g * DayChunk.TYPES + t];
+                for (int t = 0; t < ActorRows.TYPES; t++) {
+                    acc.genuine.put(ENGAGEMENTS[t], genuine[g * ActorRows.TYPES + t]);
+                    totalGenuine[t] += genuine[g * ActorRows.TYPES + t];
                 }
             }
             rows.put(keys.get(g), acc);
@@ -292,7 +303,7 @@ final class WorkspaceRollups {
                 }
             }
         }
-        for (int t = 0; t < DayChunk.TYPES; t++) {
+        for (int t = 0; t < ActorRows.TYPES; t++) {
             total.genuine.put(ENGAGEMENTS[t], anyActors ? totalGenuine[t] : 0L);
         }
         return rows;

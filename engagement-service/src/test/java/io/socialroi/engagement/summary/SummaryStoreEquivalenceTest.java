@@ -43,6 +43,30 @@ class SummaryStoreEquivalenceTest {
     @Inject
     SummaryQuery sql;
 
+    @Inject
+    javax.sql.DataSource dataSource;
+
+    /** 400 more events over the same fortnight, with new actors, a burst and more only-likes. */
+    static void moreEvents(UUID ws, long seed, int round) {
+        Random random = new Random(seed);
+        Instant start = Instant.parse("2026-10-22T00:00:00Z");
+        List<String> events = new ArrayList<>();
+        int[] seq = {1_000_000 * (round + 1)};
+        EventType[] types = {EventType.IMPRESSION, EventType.LIKE, EventType.COMMENT, EventType.SHARE, EventType.DM};
+        for (int i = 0; i < 400; i++) {
+            EventType type = types[random.nextInt(types.length)];
+            UUID post = type == EventType.DM ? null : UUID.nameUUIDFromBytes(("more" + random.nextInt(3)).getBytes());
+            events.add(json(seq, type, post, "TIKTOK", (random.nextBoolean() ? "h" : "new" + round) + random.nextInt(300),
+                    start.plusSeconds(random.nextInt(13 * 86_400)), ""));
+        }
+        Instant burst = start.plusSeconds(random.nextInt(13 * 86_400));
+        for (int k = 0; k < 25; k++) {
+            events.add(json(seq, EventType.LIKE, UUID.nameUUIDFromBytes("more0".getBytes()), "TIKTOK", "h" + (10 + round),
+                    burst.plusSeconds(k), ""));
+        }
+        send(ws, "[" + String.join(",", events) + "]").then().statusCode(200);
+    }
+
     /** Fills a workspace with about 7,000 random events between 2026-10-22 and 2026-11-04; answers its campaigns. */
     static List<UUID> randomWorkspace(UUID ws, long seed) {
         Random random = new Random(seed);
@@ -219,6 +243,28 @@ class SummaryStoreEquivalenceTest {
                     from + ".." + to + " " + zone + " " + groupBy);
         }
         assertNotNull(store.held(ws), "answered from memory");
+
+        // More of the same afterwards (new and known actors, hours already held and new ones): the store that keeps
+        // the reloaded hours apart and one that merges them into its base at once answer as SQL does.
+        RollupStore merging = new RollupStore(dataSource, sql, 1_000_000, java.time.Duration.ofMinutes(15),
+                java.time.Duration.ofHours(1));
+        merging.mergeAt = 1;
+        merging.run(ws, base, base.plusSeconds(86_400), ZoneId.of("UTC"), GroupBy.POST, null, ScoringSettings.DEFAULTS);
+        for (int round = 0; round < 3; round++) {
+            moreEvents(ws, 100 + round, round);
+            for (ZoneId zone : ZONES) {
+                for (GroupBy groupBy : GroupBy.values()) {
+                    Instant from = LocalDate.parse("2026-10-23").atStartOfDay(zone).toInstant();
+                    Instant to = LocalDate.parse("2026-11-04").atStartOfDay(zone).toInstant();
+                    Map<String, SummaryQuery.Acc> expected = sql.run(ws, from, to, zone, groupBy, null,
+                            ScoringSettings.DEFAULTS);
+                    compared += assertSame(expected, store.run(ws, from, to, zone, groupBy, null,
+                            ScoringSettings.DEFAULTS), ScoringSettings.DEFAULTS, "round " + round + " " + groupBy);
+                    compared += assertSame(expected, merging.run(ws, from, to, zone, groupBy, null,
+                            ScoringSettings.DEFAULTS), ScoringSettings.DEFAULTS, "merged, round " + round + " " + groupBy);
+                }
+            }
+        }
         org.junit.jupiter.api.Assertions.assertTrue(compared > 1000, "rows compared: " + compared);
     }
 }
