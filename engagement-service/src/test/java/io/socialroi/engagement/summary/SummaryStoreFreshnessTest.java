@@ -147,6 +147,23 @@ class SummaryStoreFreshnessTest {
     }
 
     @Test
+    void oldChangeRowsArePrunedAndRecentOnesKept() throws Exception {
+        UUID ws = UUID.randomUUID();
+        try (Connection c = Db.connect(); PreparedStatement ps = c.prepareStatement("INSERT INTO rollup_change "
+                + "(workspace_id, min_bucket, max_bucket, at) VALUES (?, now(), now(), now() - ?::interval)")) {
+            for (String age : List.of("2 hours", "61 minutes", "10 minutes", "0 seconds")) {
+                ps.setObject(1, ws);
+                ps.setString(2, age);
+                ps.executeUpdate();
+            }
+        }
+        store.prune();
+        assertEquals(2, Db.number("SELECT count(*) FROM rollup_change WHERE workspace_id = ?", ws));
+        store.prune();
+        assertEquals(2, Db.number("SELECT count(*) FROM rollup_change WHERE workspace_id = ?", ws));
+    }
+
+    @Test
     void aWorkspaceAboveTheBudgetOrEvictedIsAnsweredTheSameBySql() throws Exception {
         UUID big = UUID.randomUUID();
         UUID small = UUID.randomUUID();
