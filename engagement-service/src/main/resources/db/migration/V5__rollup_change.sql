@@ -2,7 +2,8 @@
 -- other replicas wrote: one row per committed transaction that changed engagement_rollup or actor_rollup, naming
 -- the workspace and the UTC hours it touched. xid is the writing transaction's id: a reader keeps the xmin of its
 -- last snapshot and re-reads rows with xid >= it, so transactions that commit out of order are not missed.
--- Rows are pruned after an hour (RollupStore.prune); a replica that has not looked for longer reloads.
+-- Rows are pruned after engagement.summary-cache.change-retention (RollupStore.prune); a replica that has not
+-- looked for half of it reloads.
 CREATE TABLE rollup_change (
     workspace_id  uuid        NOT NULL,
     min_bucket    timestamptz NOT NULL,

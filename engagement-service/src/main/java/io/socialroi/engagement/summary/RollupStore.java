@@ -88,8 +88,8 @@ public class RollupStore {
     @Inject
     public RollupStore(DataSource dataSource, SummaryQuery sql,
             @ConfigProperty(name = "engagement.summary-cache.max-entries", defaultValue = "4000000") long maxEntries,
-            @ConfigProperty(name = "engagement.summary-cache.idle", defaultValue = "15M") Duration idle,
-            @ConfigProperty(name = "engagement.summary-cache.change-retention", defaultValue = "1H") Duration retention) {
+            @ConfigProperty(name = "engagement.summary-cache.idle", defaultValue = "1H") Duration idle,
+            @ConfigProperty(name = "engagement.summary-cache.change-retention", defaultValue = "6H") Duration retention) {
         this.dataSource = dataSource;
         this.sql = sql;
         this.maxEntries = maxEntries;

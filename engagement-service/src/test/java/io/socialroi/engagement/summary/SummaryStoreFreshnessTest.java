@@ -157,9 +157,10 @@ class SummaryStoreFreshnessTest {
                 ps.executeUpdate();
             }
         }
-        store.prune();
+        RollupStore hourly = new RollupStore(dataSource, sql, 1000, Duration.ofMinutes(15), Duration.ofHours(1));
+        hourly.prune();
         assertEquals(2, Db.number("SELECT count(*) FROM rollup_change WHERE workspace_id = ?", ws));
-        store.prune();
+        hourly.prune();
         assertEquals(2, Db.number("SELECT count(*) FROM rollup_change WHERE workspace_id = ?", ws));
     }
 
