@@ -320,6 +320,14 @@ public class EventWriter {
         // their locks are held only for these statements and the commit.
         engagementRollup(c, ws, counts);
         actorComments(c, ws, comments);
+        // One row for the summary stores of all replicas: which hours of the workspace changed (V5).
+        long minBucket = Long.MAX_VALUE;
+        long maxBucket = Long.MIN_VALUE;
+        for (Dims d : dimsCache.keySet()) {
+            minBucket = Math.min(minBucket, d.bucket());
+            maxBucket = Math.max(maxBucket, d.bucket());
+        }
+        RollupChanges.log(c, ws, minBucket, maxBucket);
     }
 
     private static void engagementRollup(Connection c, UUID ws, Map<TypeKey, long[]> counts) throws SQLException {

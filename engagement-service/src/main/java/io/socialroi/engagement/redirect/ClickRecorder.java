@@ -5,6 +5,7 @@ import io.socialroi.engagement.directory.PostEntry;
 import io.socialroi.engagement.event.EventType;
 import io.socialroi.engagement.event.EventWriter;
 import io.socialroi.engagement.event.IncomingEvent;
+import io.socialroi.engagement.event.RollupChanges;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -63,6 +64,7 @@ public class ClickRecorder {
                 pr.setObject(4, post.campaignId() == null ? UUID.fromString(NIL) : post.campaignId());
                 pr.setString(5, post.funnelStage().name());
                 pr.executeUpdate();
+                RollupChanges.logNow(c, post.workspaceId());
                 c.commit();
             } catch (SQLException e) {
                 c.rollback();

@@ -39,12 +39,12 @@ public class SummaryResource {
 
     private static final String NONE = "none";
 
-    private final SummaryQuery query;
+    private final RollupStore query;
     private final SettingsStore settings;
     private final WorkspaceDirectory workspaces;
     private final WorkspaceAccess access;
 
-    public SummaryResource(SummaryQuery query, SettingsStore settings, WorkspaceDirectory workspaces,
+    public SummaryResource(RollupStore query, SettingsStore settings, WorkspaceDirectory workspaces,
             WorkspaceAccess access) {
         this.query = query;
         this.settings = settings;

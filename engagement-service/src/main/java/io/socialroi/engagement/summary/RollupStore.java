@@ -1,0 +1,616 @@
+package io.socialroi.engagement.summary;
+
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
+import io.socialroi.engagement.event.EventType;
+import io.socialroi.engagement.settings.ScoringSettings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Answers summaries from an in-memory copy of each workspace's rollups ({@link WorkspaceRollups}), loaded on the
+ * workspace's first summary and kept current from the change log {@code rollup_change} (V5), which every writer of
+ * the rollups fills in its own transaction, on any replica. {@link SummaryQuery} stays the fallback (a workspace
+ * above the memory budget, or too many groups) and the oracle of the tests.
+ *
+ * <p>Freshness: every summary first reads, in one REPEATABLE READ transaction, its snapshot's xmin and the change
+ * rows with {@code xid >=} the xmin kept from the previous read, then reloads the hours they name in the same
+ * snapshot. Every transaction not visible in a snapshot has an xid at or above that snapshot's xmin, so one that
+ * commits late (out of xid order) is still found by the next read; a change seen before is skipped by its xid.
+ * So a summary reflects everything committed before it started, like the SQL it replaces.
+ *
+ * <p>Memory: at most {@code engagement.summary-cache.max-entries} rollup rows over all workspaces (about 10 bytes
+ * each plus the actor dictionary); least recently used workspaces are dropped first, idle ones after
+ * {@code engagement.summary-cache.idle}. A workspace larger than the whole budget is answered by SQL.
+ */
+@ApplicationScoped
+public class RollupStore {
+
+    private static final String[] NO_STRINGS = new String[0];
+    private static final String DIM_KEY = "floor(extract(epoch FROM bucket) / 3600)::int8, post_key::text || '|' "
+            + "|| platform || '|' || campaign_key::text || '|' || funnel_stage";
+    private static final String ENGAGEMENT_ROWS = "SELECT " + DIM_KEY + ", type, events FROM engagement_rollup "
+            + "WHERE workspace_id = ?";
+    private static final String ACTOR_ROWS = "SELECT " + DIM_KEY + ", actor_id, "
+            + Arrays.stream(WorkspaceRollups.ENGAGEMENTS).map(EventType::column).collect(Collectors.joining(", "))
+            + " FROM actor_rollup WHERE workspace_id = ?";
+    private static final String RANGE = " AND bucket >= to_timestamp(?) AND bucket < to_timestamp(?)";
+    private static final String FLAGGED = "SELECT actor_id FROM actor_minute WHERE workspace_id = ? AND engagements >= ? "
+            + "UNION SELECT ac.actor_id FROM actor_comment ac JOIN comment_fingerprint cf "
+            + "ON cf.workspace_id = ac.workspace_id AND cf.comment_hash = ac.comment_hash "
+            + "WHERE ac.workspace_id = ? AND cf.actors >= ?";
+    private static final String CHANGES = "SELECT xid::text, floor(extract(epoch FROM min_bucket) / 3600)::int8, "
+            + "floor(extract(epoch FROM max_bucket) / 3600)::int8 FROM rollup_change "
+            + "WHERE workspace_id = ? AND xid >= ?::text::xid8";
+    private static final String QUICK = "SELECT pg_snapshot_xmin(pg_current_snapshot())::text, c.xid::text "
+            + "FROM (SELECT 1) one LEFT JOIN rollup_change c ON c.workspace_id = ? AND c.xid >= ?::text::xid8";
+    private static final Map<String, Byte> TYPES = new HashMap<>();
+
+    static {
+        for (EventType t : EventType.values()) {
+            TYPES.put(t.name(), (byte) t.ordinal());
+        }
+        TYPES.put("BOT_CLICK", (byte) WorkspaceRollups.BOT_CLICK);
+    }
+
+    private final DataSource dataSource;
+    private final SummaryQuery sql;
+    private final long maxEntries;
+    private final Duration idle;
+    private final Duration retention;
+    private final Map<UUID, Holder> holders = new ConcurrentHashMap<>();
+    private final ReentrantLock budgetLock = new ReentrantLock();
+    /** Actor rows read again since the load, above which they are merged into the base (tests lower it). */
+    int mergeAt = 50_000;
+    private final java.util.concurrent.atomic.AtomicInteger loads = new java.util.concurrent.atomic.AtomicInteger();
+
+    @Inject
+    public RollupStore(DataSource dataSource, SummaryQuery sql,
+            @ConfigProperty(name = "engagement.summary-cache.max-entries", defaultValue = "4000000") long maxEntries,
+            @ConfigProperty(name = "engagement.summary-cache.idle", defaultValue = "1H") Duration idle,
+            @ConfigProperty(name = "engagement.summary-cache.change-retention", defaultValue = "6H") Duration retention) {
+        this.dataSource = dataSource;
+        this.sql = sql;
+        this.maxEntries = maxEntries;
+        this.idle = idle;
+        this.retention = retention;
+    }
+
+    /** The workspace does not fit the budget (or the dictionaries): SQL answers for a while. */
+    private static final class TooBig extends Exception {
+        TooBig() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** One workspace: its snapshot and what is needed to keep it current; changed only under {@code lock}. */
+    static final class Holder {
+        final UUID workspaceId;
+        final ReentrantLock lock = new ReentrantLock();
+        volatile WorkspaceRollups state;
+        volatile long lastUsed;
+        volatile long tooBigUntil;
+        long refreshStarted = Long.MIN_VALUE;
+        long refreshedAtMillis;
+        long watermark;
+        final Set<Long> applied = new HashSet<>();
+        final Map<String, Integer> actors = new HashMap<>();
+        final Map<String, Integer> dims = new HashMap<>();
+        final List<String[]> dimParts = new ArrayList<>();
+        long dictionaryBytes;
+
+        Holder(UUID workspaceId) {
+            this.workspaceId = workspaceId;
+        }
+
+        void reset() {
+            state = null;
+            applied.clear();
+            actors.clear();
+            dims.clear();
+            dimParts.clear();
+            dictionaryBytes = 0;
+        }
+
+        int actor(String id) {
+            Integer a = actors.get(id);
+            if (a == null) {
+                a = actors.size();
+                actors.put(id, a);
+                dictionaryBytes += 100 + id.length();
+            }
+            return a;
+        }
+
+        char dim(String key) throws TooBig {
+            Integer d = dims.get(key);
+            if (d == null) {
+                if (dims.size() >= Character.MAX_VALUE) {
+                    throw new TooBig();
+                }
+                d = dims.size();
+                dims.put(key, d);
+                dimParts.add(key.split("\\|", -1));
+            }
+            return (char) d.intValue();
+        }
+    }
+
+    /** The summary (rows by key plus {@link SummaryQuery#TOTAL}), from memory when the workspace fits, else SQL. */
+    public Map<String, SummaryQuery.Acc> run(UUID workspaceId, Instant from, Instant to, ZoneId zone, GroupBy groupBy,
+            UUID campaignId, ScoringSettings settings) throws SQLException {
+        WorkspaceRollups state = maxEntries > 0 ? current(workspaceId, settings) : null;
+        if (state != null) {
+            return state.summary(Math.ceilDiv(from.getEpochSecond(), 3600), Math.ceilDiv(to.getEpochSecond(), 3600),
+                    zone, groupBy, campaignId == null ? null : campaignId.toString(), settings.onlyLikesMin());
+        }
+        return sql.run(workspaceId, from, to, zone, groupBy, campaignId, settings);
+    }
+
+    /** The workspace's snapshot, current as of this call, or null when it is answered by SQL. */
+    WorkspaceRollups current(UUID workspaceId, ScoringSettings settings) throws SQLException {
+        long arrived = System.nanoTime();
+        Holder h = holders.computeIfAbsent(workspaceId, Holder::new);
+        h.lastUsed = arrived;
+        if (h.tooBigUntil != 0 && h.tooBigUntil - arrived > 0) {
+            return null;
+        }
+        WorkspaceRollups state;
+        h.lock.lock();
+        try {
+            // A refresh that started after this call arrived has seen everything committed before it.
+            if (h.state == null || h.refreshStarted - arrived < 0
+                    || h.state.flaggedBurst != settings.burstPerMinute()
+                    || h.state.flaggedIdentical != settings.identicalCommentActors()) {
+                try {
+                    refresh(h, settings);
+                } catch (TooBig e) {
+                    h.reset();
+                    h.tooBigUntil = System.nanoTime() + idle.toNanos();
+                    Log.infof("Workspace %s has more than %d rollup rows: its summaries come from SQL", workspaceId,
+                            maxEntries);
+                    return null;
+                }
+            }
+            state = h.state;
+        } finally {
+            h.lock.unlock();
+        }
+        enforceBudget(h);
+        return state;
+    }
+
+    private void refresh(Holder h, ScoringSettings settings) throws SQLException, TooBig {
+        h.refreshStarted = System.nanoTime();
+        if (h.state != null && System.currentTimeMillis() - h.refreshedAtMillis > retention.toMillis() / 2) {
+            // The change rows this replica has not read may have been pruned: start again.
+            h.reset();
+        }
+        if (h.state != null && h.state.flaggedBurst == settings.burstPerMinute()
+                && h.state.flaggedIdentical == settings.identicalCommentActors() && nothingNew(h)) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            try {
+                long xmin = xmin(c);
+                if (h.state == null) {
+                    load(c, h, settings);
+                } else {
+                    update(c, h, settings);
+                }
+                h.watermark = xmin;
+                h.applied.removeIf(x -> x < xmin);
+                h.refreshedAtMillis = System.currentTimeMillis();
+                c.commit();
+            } catch (SQLException | RuntimeException | TooBig e) {
+                try {
+                    c.rollback();
+                } catch (SQLException ignored) {
+                    // the connection is gone; nothing was written
+                }
+                throw e;
+            } finally {
+                c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException | RuntimeException | TooBig e) {
+            h.reset();
+            throw e;
+        }
+    }
+
+    /**
+     * The usual case, in one statement: no change row the store has not applied. Then the store equals the
+     * database as of this statement's snapshot, whose xmin becomes the watermark.
+     */
+    private boolean nothingNew(Holder h) throws SQLException {
+        long xmin = 0;
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(QUICK)) {
+            ps.setObject(1, h.workspaceId);
+            ps.setString(2, Long.toString(h.watermark));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    xmin = Long.parseLong(rs.getString(1));
+                    String xid = rs.getString(2);
+                    if (xid != null && !h.applied.contains(Long.parseLong(xid))) {
+                        return false;
+                    }
+                }
+            }
+        } catch (SQLException | RuntimeException e) {
+            h.reset();
+            throw e;
+        }
+        long watermark = xmin;
+        h.watermark = watermark;
+        h.applied.removeIf(x -> x < watermark);
+        h.refreshedAtMillis = System.currentTimeMillis();
+        return true;
+    }
+
+    /** The snapshot's xmin: every transaction below it is visible or gone, none at or above it is missed later. */
+    private static long xmin(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_snapshot_xmin(pg_current_snapshot())::text");
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return Long.parseLong(rs.getString(1));
+        }
+    }
+
+    private void load(Connection c, Holder h, ScoringSettings settings) throws SQLException, TooBig {
+        long started = System.nanoTime();
+        loads.incrementAndGet();
+        h.reset();
+        Map<Integer, DayChunk.Builder> builders = new TreeMap<>();
+        ActorRows.Builder actorRows = new ActorRows.Builder();
+        rows(c, h, builders, actorRows, null, null);
+        WorkspaceRollups empty = new WorkspaceRollups(0, new DayChunk[0], ActorRows.EMPTY, ActorRows.EMPTY,
+                new long[0], NO_STRINGS, NO_STRINGS, NO_STRINGS, NO_STRINGS, 0, new long[0], -1, -1, 0);
+        ActorRows base = actorRows.build(h.actors.size());
+        h.state = install(h, empty, builders, base, ActorRows.EMPTY, replacedBits(base), flagged(c, h, settings),
+                settings);
+        Log.infof("Summary store: workspace %s loaded, %d rollup rows, %d actors, about %d MB, in %d ms",
+                h.workspaceId, h.state.entries, h.state.actorCount, h.state.bytes >> 20,
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private void update(Connection c, Holder h, ScoringSettings settings) throws SQLException, TooBig {
+        List<long[]> ranges = new ArrayList<>();
+        List<Long> xids = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(CHANGES)) {
+            ps.setObject(1, h.workspaceId);
+            ps.setString(2, Long.toString(h.watermark));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long xid = Long.parseLong(rs.getString(1));
+                    if (!h.applied.contains(xid)) {
+                        xids.add(xid);
+                        ranges.add(new long[] {rs.getLong(2), rs.getLong(3)});
+                    }
+                }
+            }
+        }
+        WorkspaceRollups state = h.state;
+        if (ranges.isEmpty()) {
+            if (state.flaggedBurst != settings.burstPerMinute()
+                    || state.flaggedIdentical != settings.identicalCommentActors()) {
+                h.state = state.withFlagged(flagged(c, h, settings), settings.burstPerMinute(),
+                        settings.identicalCommentActors());
+            }
+            return;
+        }
+        List<long[]> merged = merge(ranges);
+        // The hours of each touched day that are read again; the day's other rows are kept.
+        Map<Integer, boolean[]> reread = new TreeMap<>();
+        for (long[] range : merged) {
+            for (long hour = range[0]; hour <= range[1]; hour++) {
+                reread.computeIfAbsent(Math.toIntExact(Math.floorDiv(hour, 24)), d -> new boolean[24])
+                        [(int) Math.floorMod(hour, 24)] = true;
+            }
+        }
+        // actor_rollup: the rows of those hours go to the delta (replacing its older rows of the same hours), the
+        // base rows of those hours are marked replaced; a delta grown to a quarter of the base is merged into it.
+        ActorRows.Builder delta = new ActorRows.Builder();
+        for (int a = 0; a < state.delta.actors(); a++) {
+            for (int r = state.delta.off[a]; r < state.delta.off[a + 1]; r++) {
+                if (!within(merged, state.delta.hour[r])) {
+                    delta.copy(state.delta, r, a);
+                }
+            }
+        }
+        long[] replaced = state.replaced.clone();
+        for (long[] range : merged) {
+            for (long hour = Math.max(range[0], state.base.minHour); hour <= Math.min(range[1], state.base.maxHour);
+                    hour++) {
+                int bit = (int) (hour - state.base.minHour);
+                replaced[bit >>> 6] |= 1L << bit;
+            }
+        }
+        Map<Integer, DayChunk.Builder> builders = new TreeMap<>();
+        for (Map.Entry<Integer, boolean[]> day : reread.entrySet()) {
+            DayChunk.Builder b = new DayChunk.Builder(day.getKey());
+            DayChunk old = chunk(state, day.getKey());
+            if (old != null) {
+                b.keep(old, day.getValue());
+            }
+            builders.put(day.getKey(), b);
+        }
+        for (long[] range : merged) {
+            rows(c, h, builders, delta, range[0], range[1] + 1);
+        }
+        ActorRows base = state.base;
+        if (delta.size() > Math.max(mergeAt, base.size() / 4)) {
+            ActorRows.Builder merge = new ActorRows.Builder();
+            for (int a = 0; a < base.actors(); a++) {
+                for (int r = base.off[a]; r < base.off[a + 1]; r++) {
+                    int bit = base.hour[r] - base.minHour;
+                    if ((replaced[bit >>> 6] & 1L << bit) == 0) {
+                        merge.copy(base, r, a);
+                    }
+                }
+            }
+            ActorRows d = delta.build(h.actors.size());
+            for (int a = 0; a < d.actors(); a++) {
+                for (int r = d.off[a]; r < d.off[a + 1]; r++) {
+                    merge.copy(d, r, a);
+                }
+            }
+            base = merge.build(h.actors.size());
+            h.state = install(h, state, builders, base, ActorRows.EMPTY, replacedBits(base), flagged(c, h, settings),
+                    settings);
+        } else {
+            h.state = install(h, state, builders, base, delta.build(h.actors.size()), replaced,
+                    flagged(c, h, settings), settings);
+        }
+        h.applied.addAll(xids);
+    }
+
+    private static boolean within(List<long[]> ranges, long hour) {
+        for (long[] r : ranges) {
+            if (hour >= r[0] && hour <= r[1]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** An empty bitset over the hours of the base rows. */
+    private static long[] replacedBits(ActorRows base) {
+        return new long[base.size() == 0 ? 0 : (int) (((long) base.maxHour - base.minHour + 64) >>> 6)];
+    }
+
+    private static DayChunk chunk(WorkspaceRollups state, int day) {
+        int i = day - state.firstDay;
+        return i < 0 || i >= state.days.length ? null : state.days[i];
+    }
+
+    /** Hour ranges, inclusive, merged where they overlap or touch. */
+    static List<long[]> merge(List<long[]> ranges) {
+        List<long[]> sorted = new ArrayList<>(ranges);
+        sorted.sort((a, b) -> Long.compare(a[0], b[0]));
+        List<long[]> merged = new ArrayList<>();
+        for (long[] r : sorted) {
+            long[] last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+            if (last != null && r[0] <= last[1] + 1) {
+                last[1] = Math.max(last[1], r[1]);
+            } else {
+                merged.add(new long[] {r[0], r[1]});
+            }
+        }
+        return merged;
+    }
+
+    /** Reads the rollup rows of the workspace (of the hours [fromHour, toHour) when given) into the day builders. */
+    private void rows(Connection c, Holder h, Map<Integer, DayChunk.Builder> builders, ActorRows.Builder actorRows,
+            Long fromHour, Long toHour)
+            throws SQLException, TooBig {
+        long budget = maxEntries;
+        long read = 0;
+        try (PreparedStatement ps = c.prepareStatement(ENGAGEMENT_ROWS + (fromHour == null ? "" : RANGE))) {
+            bindRange(ps, h.workspaceId, fromHour, toHour);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long hour = rs.getLong(1);
+                    long events = rs.getLong(4);
+                    if (++read > budget || events > Integer.MAX_VALUE || events < 0) {
+                        throw new TooBig();
+                    }
+                    builder(builders, hour).engagement((int) Math.floorMod(hour, 24), h.dim(rs.getString(2)),
+                            TYPES.get(rs.getString(3)), (int) events);
+                }
+            }
+        }
+        int[] counts = new int[ActorRows.TYPES];
+        try (PreparedStatement ps = c.prepareStatement(ACTOR_ROWS + (fromHour == null ? "" : RANGE))) {
+            bindRange(ps, h.workspaceId, fromHour, toHour);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (++read > budget) {
+                        throw new TooBig();
+                    }
+                    long hour = rs.getLong(1);
+                    for (int t = 0; t < counts.length; t++) {
+                        counts[t] = rs.getInt(4 + t);
+                    }
+                    actorRows.add(h.actor(rs.getString(3)), Math.toIntExact(hour), h.dim(rs.getString(2)), counts);
+                }
+            }
+        }
+    }
+
+    private static void bindRange(PreparedStatement ps, UUID ws, Long fromHour, Long toHour) throws SQLException {
+        ps.setFetchSize(10_000);
+        ps.setObject(1, ws);
+        if (fromHour != null) {
+            ps.setLong(2, fromHour * 3600);
+            ps.setLong(3, toHour * 3600);
+        }
+    }
+
+    private static DayChunk.Builder builder(Map<Integer, DayChunk.Builder> builders, long hour) {
+        int day = Math.toIntExact(Math.floorDiv(hour, 24));
+        return builders.computeIfAbsent(day, DayChunk.Builder::new);
+    }
+
+    private static long[] flagged(Connection c, Holder h, ScoringSettings settings) throws SQLException {
+        long[] bits = new long[(h.actors.size() + 63) >>> 6];
+        try (PreparedStatement ps = c.prepareStatement(FLAGGED)) {
+            ps.setFetchSize(10_000);
+            ps.setObject(1, h.workspaceId);
+            ps.setInt(2, settings.burstPerMinute());
+            ps.setObject(3, h.workspaceId);
+            ps.setInt(4, settings.identicalCommentActors());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    // An actor without rollup rows has nothing to judge.
+                    Integer a = h.actors.get(rs.getString(1));
+                    if (a != null) {
+                        bits[a >>> 6] |= 1L << a;
+                    }
+                }
+            }
+        }
+        return bits;
+    }
+
+    /** A new snapshot: {@code base} with the days of {@code builders} replaced, and the current dictionaries. */
+    private WorkspaceRollups install(Holder h, WorkspaceRollups base, Map<Integer, DayChunk.Builder> builders,
+            ActorRows actorBase, ActorRows actorDelta, long[] replaced, long[] flagged, ScoringSettings settings)
+            throws TooBig {
+        int first = base.days.length == 0 ? Integer.MAX_VALUE : base.firstDay;
+        int last = base.days.length == 0 ? Integer.MIN_VALUE : base.firstDay + base.days.length - 1;
+        for (int day : builders.keySet()) {
+            first = Math.min(first, day);
+            last = Math.max(last, day);
+        }
+        DayChunk[] days;
+        if (first > last) {
+            first = 0;
+            days = new DayChunk[0];
+        } else {
+            days = new DayChunk[last - first + 1];
+            for (int i = 0; i < base.days.length; i++) {
+                days[base.firstDay + i - first] = base.days[i];
+            }
+            for (Map.Entry<Integer, DayChunk.Builder> b : builders.entrySet()) {
+                days[b.getKey() - first] = b.getValue().build();
+            }
+        }
+        int dims = h.dimParts.size();
+        String[][] parts = new String[4][dims];
+        for (int d = 0; d < dims; d++) {
+            for (int p = 0; p < 4; p++) {
+                parts[p][d] = h.dimParts.get(d)[p];
+            }
+        }
+        WorkspaceRollups next = new WorkspaceRollups(first, days, actorBase, actorDelta, replaced, parts[0], parts[1],
+                parts[2], parts[3],
+                h.actors.size(), flagged, settings.burstPerMinute(), settings.identicalCommentActors(),
+                h.dictionaryBytes);
+        if (next.entries > maxEntries) {
+            throw new TooBig();
+        }
+        return next;
+    }
+
+    /** Drops least recently used workspaces until all fit the budget (the one just used last). */
+    private void enforceBudget(Holder justUsed) {
+        budgetLock.lock();
+        try {
+            long total = 0;
+            for (Holder h : holders.values()) {
+                WorkspaceRollups s = h.state;
+                total += s == null ? 0 : s.entries;
+            }
+            while (total > maxEntries) {
+                Holder oldest = null;
+                for (Holder h : holders.values()) {
+                    if (h != justUsed && h.state != null && (oldest == null || h.lastUsed - oldest.lastUsed < 0)) {
+                        oldest = h;
+                    }
+                }
+                if (oldest == null) {
+                    return;
+                }
+                total -= oldest.state.entries;
+                evict(oldest);
+            }
+        } finally {
+            budgetLock.unlock();
+        }
+    }
+
+    /** Forgets the workspace; a call still using its holder finishes with it, the next one starts afresh. */
+    private void evict(Holder h) {
+        holders.remove(h.workspaceId, h);
+    }
+
+    /** Workspaces not summarised for {@code engagement.summary-cache.idle} give their memory back. */
+    @Scheduled(every = "1m", delay = 1, delayUnit = java.util.concurrent.TimeUnit.MINUTES)
+    void evictIdle() {
+        long now = System.nanoTime();
+        for (Holder h : holders.values()) {
+            if (now - h.lastUsed > idle.toNanos()) {
+                evict(h);
+            }
+        }
+    }
+
+    /**
+     * Change rows older than {@code engagement.summary-cache.change-retention} and below every running transaction
+     * go; a replica that has not read changes for half that time reloads instead. Safe on any number of replicas.
+     */
+    @Scheduled(every = "10m", delay = 2, delayUnit = java.util.concurrent.TimeUnit.MINUTES)
+    void prune() {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("DELETE FROM rollup_change WHERE at < now() - ? * interval "
+                        + "'1 second' AND xid < pg_snapshot_xmin(pg_current_snapshot())")) {
+            ps.setLong(1, retention.toSeconds());
+            int n = ps.executeUpdate();
+            Log.debugf("Pruned %d rollup changes", n);
+        } catch (SQLException | RuntimeException e) {
+            Log.warnf("Could not prune rollup changes: %s", e.getMessage());
+        }
+    }
+
+    /** For tests and diagnostics: the snapshot held for the workspace, if any. */
+    WorkspaceRollups held(UUID workspaceId) {
+        Holder h = holders.get(workspaceId);
+        return h == null ? null : h.state;
+    }
+
+    /** How many times a workspace was loaded whole. */
+    int loads() {
+        return loads.get();
+    }
+
+    /** For tests: forgets every workspace. */
+    void clear() {
+        for (Holder h : holders.values()) {
+            evict(h);
+        }
+    }
+}
