@@ -252,6 +252,21 @@ public final class ReportBenchmark {
         System.out.println(lines.get(0));
         // All "repeat" rows first: the "fresh" requests leave the other services busy with calls that go on after
         // their 503s, which would slow the repeat rows' first answers.
+        // Fresh periods are never asked twice in a run, by any report: every fresh request needs new answers
+        // from engagement-service and conversion-service (nothing cached anywhere). From moves within 30 days
+        // either side of the data's start, to within the last 21 days.
+        List<LocalDate[]> periods = new ArrayList<>();
+        for (int f = -30; f < 30; f++) {
+            for (int t = 0; t <= 20; t++) {
+                periods.add(new LocalDate[] {start.plusDays(f), today.minusDays(t)});
+            }
+        }
+        java.util.Collections.shuffle(periods, new java.util.Random(6));
+        if ((long) reports.size() * (freshRequests + 5) > periods.size()) {
+            throw new IllegalArgumentException("--fresh at most " + (periods.size() / reports.size() - 5)
+                    + ": each fresh request needs a period no report asked before");
+        }
+        java.util.Iterator<LocalDate[]> unused = periods.iterator();
         for (String mode : List.of("repeat", "fresh")) {
             for (Map.Entry<String, String> report : reports.entrySet()) {
                 int n = mode.equals("repeat") ? requests : freshRequests;
@@ -274,13 +289,18 @@ public final class ReportBenchmark {
                     for (int i = 0; i < 20; i++) {
                         get(path(ws, report.getValue(), start, today)); // warm-up (JIT), not measured
                     }
+                } else {
+                    for (int i = 0; i < 5 && unused.hasNext(); i++) {
+                        LocalDate[] p = unused.next(); // warm-up of the uncached path (JIT), not measured
+                        get(path(ws, report.getValue(), p[0], p[1]));
+                    }
                 }
                 long[] millis = new long[n];
                 int ok = 0;
                 for (int i = 0; i < n; i++) {
-                    // fresh: a different period on every request (from moves by a day, to by a day every 30).
-                    LocalDate from = mode.equals("repeat") ? start : start.plusDays(1 + Math.floorMod(i, 30));
-                    LocalDate to = mode.equals("repeat") ? today : today.minusDays(1 + Math.floorMod(i / 30, 20));
+                    LocalDate[] fresh = mode.equals("repeat") ? null : unused.next();
+                    LocalDate from = fresh == null ? start : fresh[0];
+                    LocalDate to = fresh == null ? today : fresh[1];
                     long t0 = System.nanoTime();
                     HttpResponse<String> response = get(path(ws, report.getValue(), from, to));
                     millis[i] = (System.nanoTime() - t0) / 1_000_000;
@@ -296,6 +316,8 @@ public final class ReportBenchmark {
         System.out.println();
         System.out.println("Target: p95 < 100 ms. 200s = answers with status 200 (the rest are 503s naming the service"
                 + " that did not answer in time).");
+        System.out.println("The fresh periods are the same in every run: run again only after reporting-service's kept"
+                + " answers are gone (suite.report.cache-max-age, 2 min) or after restarting it.");
     }
 
     private static String path(String ws, String report, LocalDate from, LocalDate to) {
