@@ -14,7 +14,7 @@ import java.util.List;
  */
 public final class Allocation {
 
-    static final MathContext PRECISION = new MathContext(34, RoundingMode.HALF_EVEN);
+    private static final MathContext PRECISION = new MathContext(34, RoundingMode.HALF_EVEN);
 
     private Allocation() {
     }

@@ -176,11 +176,9 @@ public final class Attribution {
         private double[] weights = new double[16];
         private double sum;
         private boolean equalWeights;
-        private BigDecimal[] exactWeights;
-        private BigDecimal exactSum;
+        private List<BigDecimal> exactWeights;
         private double[] ages = new double[16];
         private double[] remainders = new double[16];
-        private BigDecimal[] lost = new BigDecimal[16];
         private long[] first = new long[16];
         private long[] second = new long[16];
         private int[] order = new int[16];
@@ -193,7 +191,6 @@ public final class Attribution {
                 weights = new double[grown];
                 ages = new double[grown];
                 remainders = new double[grown];
-                lost = new BigDecimal[grown];
                 first = new long[grown];
                 second = new long[grown];
                 order = new int[grown];
@@ -290,50 +287,19 @@ public final class Attribution {
             return true;
         }
 
-        /** Exactly Allocation.split on the BigDecimal weights. */
+        /** Allocation.split itself, on the BigDecimal weights, for the journeys the doubles cannot decide. */
         private long[] exact(long units, int scale, long[] shares) {
             if (exactWeights == null) {
-                exactWeights = new BigDecimal[n];
-                BigDecimal total = BigDecimal.ZERO;
+                exactWeights = new ArrayList<>(n);
                 for (int i = 0; i < n; i++) {
-                    exactWeights[i] = BigDecimal.valueOf(weights[i]);
-                    total = total.add(exactWeights[i]);
+                    exactWeights.add(BigDecimal.valueOf(weights[i]));
                 }
-                if (total.signum() <= 0) {
-                    throw new IllegalArgumentException("weights must add up to more than zero");
-                }
-                exactSum = total;
             }
-            BigDecimal amount = BigDecimal.valueOf(units, scale);
-            long given = 0;
+            List<BigDecimal> split = Allocation.split(BigDecimal.valueOf(units, scale), exactWeights, scale);
             for (int i = 0; i < n; i++) {
-                BigDecimal exact = amount.multiply(exactWeights[i]).divide(exactSum, Allocation.PRECISION);
-                BigDecimal floor = exact.setScale(scale, RoundingMode.FLOOR);
-                shares[i] = floor.unscaledValue().longValueExact();
-                lost[i] = exact.subtract(floor);
-                given += shares[i];
-            }
-            long left = units - given;
-            if (left == 0) {
-                return shares;
-            }
-            for (int i = 0; i < n; i++) {
-                int p = i;
-                while (p > 0 && before(i, order[p - 1])) {
-                    order[p] = order[p - 1];
-                    p--;
-                }
-                order[p] = i;
-            }
-            for (long u = 0; u < left; u++) {
-                shares[order[(int) (u % n)]]++;
+                shares[i] = split.get(i).unscaledValue().longValueExact();
             }
             return shares;
-        }
-
-        private boolean before(int a, int b) {
-            int c = lost[a].compareTo(lost[b]);
-            return c != 0 ? c > 0 : a > b;
         }
     }
 

@@ -45,7 +45,7 @@ public class ActorQuery {
         }
         int limit = search.limit() == null ? 500 : search.limit();
         String after = decode(search.cursor());
-        EventType[] types = Arrays.stream(EventType.values()).filter(EventType::isEngagement).toArray(EventType[]::new);
+        EventType[] types = EventType.engagements().toArray(EventType[]::new);
         String events = Arrays.stream(types).map(t -> "sum(" + t.column() + ")").collect(Collectors.joining(" + "));
         String weighted = Arrays.stream(types).map(t -> settings.weight(t) + " * sum(" + t.column() + ")")
                 .collect(Collectors.joining(" + "));

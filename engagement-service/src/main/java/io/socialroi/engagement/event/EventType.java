@@ -1,10 +1,19 @@
 package io.socialroi.engagement.event;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /** Kinds of engagement events. {@link #IMPRESSION} and {@link #VIEW} are reach, every other type is engagement. */
 public enum EventType {
     IMPRESSION, VIEW, LIKE, COMMENT, SHARE, SAVE, CLICK, FOLLOW, DM, MENTION;
+
+    private static final List<EventType> ENGAGEMENTS = Arrays.stream(values()).filter(EventType::isEngagement).toList();
+
+    /** The engagement types in declaration order: the order of their {@code actor_rollup} columns. */
+    public static List<EventType> engagements() {
+        return ENGAGEMENTS;
+    }
 
     /** Engagement as the reports count it: everything but impressions and views. */
     public boolean isEngagement() {

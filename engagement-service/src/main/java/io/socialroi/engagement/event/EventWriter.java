@@ -43,8 +43,7 @@ public class EventWriter {
     private static final UUID NIL = new UUID(0, 0);
     private static final int ATTEMPTS = 3;
     /** Engagement types in the order of their {@code actor_rollup} columns below. */
-    private static final List<EventType> ENGAGEMENTS = Arrays.stream(EventType.values())
-            .filter(EventType::isEngagement).toList();
+    private static final List<EventType> ENGAGEMENTS = EventType.engagements();
     /** Index into {@link #ENGAGEMENTS} by type ordinal. */
     private static final int[] COLUMN = Arrays.stream(EventType.values()).mapToInt(ENGAGEMENTS::indexOf).toArray();
     private static final long MICROS_PER_HOUR = 3_600_000_000L;

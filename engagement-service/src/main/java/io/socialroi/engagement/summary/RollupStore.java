@@ -56,10 +56,6 @@ public class RollupStore {
             + Arrays.stream(WorkspaceRollups.ENGAGEMENTS).map(EventType::column).collect(Collectors.joining(", "))
             + " FROM actor_rollup WHERE workspace_id = ?";
     private static final String RANGE = " AND bucket >= to_timestamp(?) AND bucket < to_timestamp(?)";
-    private static final String FLAGGED = "SELECT actor_id FROM actor_minute WHERE workspace_id = ? AND engagements >= ? "
-            + "UNION SELECT ac.actor_id FROM actor_comment ac JOIN comment_fingerprint cf "
-            + "ON cf.workspace_id = ac.workspace_id AND cf.comment_hash = ac.comment_hash "
-            + "WHERE ac.workspace_id = ? AND cf.actors >= ?";
     private static final String CHANGES = "SELECT xid::text, floor(extract(epoch FROM min_bucket) / 3600)::int8, "
             + "floor(extract(epoch FROM max_bucket) / 3600)::int8 FROM rollup_change "
             + "WHERE workspace_id = ? AND xid >= ?::text::xid8";
@@ -477,7 +473,7 @@ public class RollupStore {
 
     private static long[] flagged(Connection c, Holder h, ScoringSettings settings) throws SQLException {
         long[] bits = new long[(h.actors.size() + 63) >>> 6];
-        try (PreparedStatement ps = c.prepareStatement(FLAGGED)) {
+        try (PreparedStatement ps = c.prepareStatement(SummaryQuery.FLAGGED_ACTORS)) {
             ps.setFetchSize(10_000);
             ps.setObject(1, h.workspaceId);
             ps.setInt(2, settings.burstPerMinute());

@@ -29,6 +29,16 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class SummaryQuery {
 
+    /**
+     * Actors flagged by behaviour over all time: minutes with too many engagements (parameters: workspace,
+     * burst per minute) and comments shared by too many actors (workspace, identical-comment actors). The
+     * in-memory {@link RollupStore} reads the same set.
+     */
+    static final String FLAGGED_ACTORS = "SELECT actor_id FROM actor_minute WHERE workspace_id = ? AND engagements >= ? "
+            + "UNION SELECT ac.actor_id FROM actor_comment ac JOIN comment_fingerprint cf "
+            + "ON cf.workspace_id = ac.workspace_id AND cf.comment_hash = ac.comment_hash "
+            + "WHERE ac.workspace_id = ? AND cf.actors >= ?";
+
     /** Key of the totals in the maps below. */
     static final String TOTAL = "\u0000total";
 
@@ -83,7 +93,7 @@ public class SummaryQuery {
 
     private static void actors(Connection c, Map<String, Acc> rows, UUID ws, Instant from, Instant to, ZoneId zone,
             GroupBy groupBy, UUID campaignId, ScoringSettings settings) throws SQLException {
-        EventType[] types = Arrays.stream(EventType.values()).filter(EventType::isEngagement).toArray(EventType[]::new);
+        EventType[] types = EventType.engagements().toArray(EventType[]::new);
         String perActor = Arrays.stream(types).map(t -> "sum(" + t.column() + ") AS " + t.column())
                 .collect(Collectors.joining(", "));
         String engagement = Arrays.stream(types).map(EventType::column).collect(Collectors.joining(" + "));
@@ -91,10 +101,7 @@ public class SummaryQuery {
                 .collect(Collectors.joining(", "));
         // Flagged by behaviour over all time: bursts (minutes with too many engagements) and identical comments.
         // "Only ever likes" is judged over the period: likes are all the actor did there, and there were many.
-        String sql = "WITH flagged AS (SELECT actor_id FROM actor_minute WHERE workspace_id = ? AND engagements >= ? "
-                + "UNION SELECT ac.actor_id FROM actor_comment ac JOIN comment_fingerprint cf "
-                + "ON cf.workspace_id = ac.workspace_id AND cf.comment_hash = ac.comment_hash "
-                + "WHERE ac.workspace_id = ? AND cf.actors >= ?), "
+        String sql = "WITH flagged AS (" + FLAGGED_ACTORS + "), "
                 + "x AS (SELECT " + groupBy.keySql() + " AS k, actor_id, " + perActor + " FROM actor_rollup WHERE "
                 + filter(campaignId) + " GROUP BY 1, 2), "
                 + "a AS (SELECT x.*, " + engagement + " AS eng, sum(n_like) OVER (PARTITION BY actor_id) AS actor_likes, "

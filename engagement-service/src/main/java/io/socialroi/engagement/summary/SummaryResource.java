@@ -39,14 +39,14 @@ public class SummaryResource {
 
     private static final String NONE = "none";
 
-    private final RollupStore query;
+    private final RollupStore summaries;
     private final SettingsStore settings;
     private final WorkspaceDirectory workspaces;
     private final WorkspaceAccess access;
 
-    public SummaryResource(RollupStore query, SettingsStore settings, WorkspaceDirectory workspaces,
+    public SummaryResource(RollupStore summaries, SettingsStore settings, WorkspaceDirectory workspaces,
             WorkspaceAccess access) {
-        this.query = query;
+        this.summaries = summaries;
         this.settings = settings;
         this.workspaces = workspaces;
         this.access = access;
@@ -79,7 +79,7 @@ public class SummaryResource {
         UUID campaignId = Params.uuid("campaignId", campaignParam);
         ZoneId zone = zone(workspaces.get(workspaceId));
         ScoringSettings scoring = settings.get(workspaceId);
-        Map<String, SummaryQuery.Acc> sums = query.run(workspaceId, from.atStartOfDay(zone).toInstant(),
+        Map<String, SummaryQuery.Acc> sums = summaries.run(workspaceId, from.atStartOfDay(zone).toInstant(),
                 to.plusDays(1).atStartOfDay(zone).toInstant(), zone, groupBy, campaignId, scoring);
         List<SummaryRow> rows = new ArrayList<>();
         sums.forEach((key, acc) -> {

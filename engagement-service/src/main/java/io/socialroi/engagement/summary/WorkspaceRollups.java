@@ -21,8 +21,7 @@ import java.util.Map;
 final class WorkspaceRollups {
 
     /** Engagement types in the order of the actor counts of a {@link DayChunk} (LIKE first). */
-    static final EventType[] ENGAGEMENTS = Arrays.stream(EventType.values()).filter(EventType::isEngagement)
-            .toArray(EventType[]::new);
+    static final EventType[] ENGAGEMENTS = EventType.engagements().toArray(EventType[]::new);
     /** The engagement_rollup type index of redirect bot hits; the others are EventType ordinals. */
     static final int BOT_CLICK = EventType.values().length;
     private static final int ETYPES = BOT_CLICK + 1;
