@@ -14,9 +14,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -25,7 +25,9 @@ import javax.sql.DataSource;
 
 /**
  * Engaged actors from {@code actor_rollup} (never raw events). Rollup rows are hourly: an hour that contains an
- * event at or after {@code since} counts whole, which is the precision audiences need.
+ * event at or after {@code since} counts whole, which is the precision audiences need. "Engaged" is every type but
+ * IMPRESSION unless {@code types} says otherwise (views count, as attribution's default touch types); actors
+ * flagged for [since, now] ({@link FlaggedActors}) are left out unless {@code includeFlagged}.
  */
 @ApplicationScoped
 public class ActorQuery {
@@ -43,21 +45,37 @@ public class ActorQuery {
         if (search.minIntent() != null && !Double.isFinite(search.minIntent())) {
             throw ProblemException.invalid("minIntent", "must be a number from 0 to 100");
         }
+        if (search.types() != null && search.types().stream().anyMatch(java.util.Objects::isNull)) {
+            throw ProblemException.invalid("types", "must not contain null");
+        }
         int limit = search.limit() == null ? 500 : search.limit();
         String after = decode(search.cursor());
-        EventType[] types = EventType.engagements().toArray(EventType[]::new);
-        String events = Arrays.stream(types).map(t -> "sum(" + t.column() + ")").collect(Collectors.joining(" + "));
-        String weighted = Arrays.stream(types).map(t -> settings.weight(t) + " * sum(" + t.column() + ")")
+        List<EventType> types = search.typesOrDefault();
+        boolean includeFlagged = Boolean.TRUE.equals(search.includeFlagged());
+        String events = types.stream().map(t -> "sum(r." + t.column() + ")").collect(Collectors.joining(" + "));
+        String any = types.stream().map(t -> "r." + t.column() + " > 0").collect(Collectors.joining(" OR "));
+        String weighted = types.stream().map(t -> settings.weight(t) + " * sum(r." + t.column() + ")")
                 .collect(Collectors.joining(" + "));
         String intent = "100.0 * (" + weighted + ") / (" + Math.max(settings.maxWeight(), 1e-9) + " * (" + events + "))";
         boolean stages = search.funnelStages() != null && !search.funnelStages().isEmpty();
-        String sql = "SELECT actor_id, max(platform), max(last_at), " + events + ", " + intent + ", sum(n_retargeting) > 0 "
-                + "FROM actor_rollup WHERE workspace_id = ? AND bucket >= date_trunc('hour', ?::timestamptz, 'UTC') "
-                + "AND last_at >= ?" + (search.campaignId() == null ? "" : " AND campaign_key = ?")
-                + (stages ? " AND funnel_stage = ANY(?)" : "") + (after == null ? "" : " AND actor_id > ?")
-                + " GROUP BY actor_id HAVING " + intent + " >= ? ORDER BY actor_id LIMIT " + (limit + 1);
+        // The post's current campaign and stage from the directory (the event's own campaign wins), as the summary
+        // groups them; flagged actors (FlaggedActors, period [since, now]) left out unless asked for.
+        String sql = (includeFlagged ? "" : "WITH flagged AS (" + FlaggedActors.SQL + ") ")
+                + "SELECT r.actor_id, max(coalesce(d.platform, r.platform)), max(r.last_at), " + events + ", " + intent
+                + ", sum(r.n_retargeting) > 0 FROM actor_rollup r LEFT JOIN post_directory d "
+                + "ON d.workspace_id = r.workspace_id AND d.post_id = r.post_key "
+                + "WHERE r.workspace_id = ? AND r.bucket >= date_trunc('hour', ?::timestamptz, 'UTC') "
+                + "AND r.last_at >= ? AND (" + any + ")"
+                + (search.campaignId() == null ? "" : " AND CASE WHEN r.campaign_key <> "
+                        + "'00000000-0000-0000-0000-000000000000'::uuid THEN r.campaign_key ELSE d.campaign_id END = ?")
+                + (stages ? " AND d.funnel_stage = ANY(?)" : "") + (after == null ? "" : " AND r.actor_id > ?")
+                + (includeFlagged ? "" : " AND NOT EXISTS (SELECT 1 FROM flagged f WHERE f.actor_id = r.actor_id)")
+                + " GROUP BY r.actor_id HAVING " + intent + " >= ? ORDER BY r.actor_id LIMIT " + (limit + 1);
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             int i = 1;
+            if (!includeFlagged) {
+                i = FlaggedActors.bind(ps, i, workspaceId, settings, search.since().toInstant(), Instant.now());
+            }
             ps.setObject(i++, workspaceId);
             ps.setObject(i++, search.since());
             ps.setObject(i++, search.since());

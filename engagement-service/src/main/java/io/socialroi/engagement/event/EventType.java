@@ -10,9 +10,14 @@ public enum EventType {
 
     private static final List<EventType> ENGAGEMENTS = Arrays.stream(values()).filter(EventType::isEngagement).toList();
 
-    /** The engagement types in declaration order: the order of their {@code actor_rollup} columns. */
+    /** The engagement types in declaration order. */
     public static List<EventType> engagements() {
         return ENGAGEMENTS;
+    }
+
+    /** Every type in declaration order: the order of the count columns of {@code actor_rollup} (since V6). */
+    public static List<EventType> actorTypes() {
+        return List.of(values());
     }
 
     /** Engagement as the reports count it: everything but impressions and views. */

@@ -30,11 +30,13 @@ import org.postgresql.copy.CopyIn;
  * <ol>
  * <li>the event ids go to {@code event_key} as one array with {@code ON CONFLICT DO NOTHING RETURNING}: the
  * dedupe, safe across concurrent requests because the unique key decides;</li>
- * <li>the post directory entries of the batch's posts are read (campaign and funnel stage);</li>
  * <li>the fresh events are appended to {@code engagement_event} with one binary {@code COPY};</li>
  * <li>the rollup deltas are aggregated here, one row per distinct key, and upserted as arrays, keys in a fixed
  * order so that concurrent batches lock shared rollup rows in the same order.</li>
  * </ol>
+ * Events and rollups keep only what the event says (post, platform, its own campaign): the reports resolve a post's
+ * current campaign and stage from the post directory when they are read (V6), so an event that arrives before its
+ * post is registered, or a post edited later, is grouped under the post's current entry.
  * The caller answers only after the commit. Measured with {@code bench/ingest-bench.sh} (README).
  */
 @ApplicationScoped
@@ -42,8 +44,8 @@ public class EventWriter {
 
     private static final UUID NIL = new UUID(0, 0);
     private static final int ATTEMPTS = 3;
-    /** Engagement types in the order of their {@code actor_rollup} columns below. */
-    private static final List<EventType> ENGAGEMENTS = EventType.engagements();
+    /** Event types in the order of their {@code actor_rollup} columns below (every type since V6). */
+    private static final List<EventType> ENGAGEMENTS = EventType.actorTypes();
     /** Index into {@link #ENGAGEMENTS} by type ordinal. */
     private static final int[] COLUMN = Arrays.stream(EventType.values()).mapToInt(ENGAGEMENTS::indexOf).toArray();
     private static final long MICROS_PER_HOUR = 3_600_000_000L;
@@ -53,8 +55,6 @@ public class EventWriter {
 
     private static final String DEDUPE = "INSERT INTO event_key (workspace_id, event_id) SELECT ?, k "
             + "FROM unnest(?::text[]) WITH ORDINALITY AS u(k, o) ORDER BY o ON CONFLICT DO NOTHING RETURNING event_id";
-    private static final String DIRECTORY = "SELECT post_id, campaign_id, funnel_stage FROM post_directory "
-            + "WHERE workspace_id = ? AND post_id = ANY(?)";
     private static final String COPY = "COPY engagement_event (workspace_id, event_id, type, platform, post_id, "
             + "campaign_id, funnel_stage, actor_id, click_id, occurred_at, retargeting, attributes) FROM STDIN "
             + "(FORMAT binary)";
@@ -132,9 +132,8 @@ public class EventWriter {
                 if (!freshIds.isEmpty()) {
                     List<IncomingEvent> fresh = freshIds.size() == events.size() ? events
                             : events.stream().filter(e -> freshIds.contains(e.eventId())).toList();
-                    Map<UUID, Directory> directory = directory(c, workspaceId, fresh);
-                    copy(c, workspaceId, fresh, directory);
-                    rollups(c, workspaceId, fresh, directory);
+                    copy(c, workspaceId, fresh);
+                    rollups(c, workspaceId, fresh);
                 }
                 c.commit();
                 return freshIds.size();
@@ -161,33 +160,8 @@ public class EventWriter {
         return fresh;
     }
 
-    /** What the post directory says about a post: the campaign (unless the event names one) and the stage. */
-    record Directory(UUID campaignId, String funnelStage) {
-    }
-
-    private static Map<UUID, Directory> directory(Connection c, UUID ws, List<IncomingEvent> events)
-            throws SQLException {
-        UUID[] posts = events.stream().map(IncomingEvent::postId).filter(p -> p != null).distinct()
-                .toArray(UUID[]::new);
-        Map<UUID, Directory> found = new HashMap<>();
-        if (posts.length == 0) {
-            return found;
-        }
-        try (PreparedStatement ps = c.prepareStatement(DIRECTORY)) {
-            ps.setObject(1, ws);
-            ps.setArray(2, c.createArrayOf("uuid", posts));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    found.put(rs.getObject(1, UUID.class), new Directory(rs.getObject(2, UUID.class), rs.getString(3)));
-                }
-            }
-        }
-        return found;
-    }
-
-    private static void copy(Connection c, UUID ws, List<IncomingEvent> events, Map<UUID, Directory> directory)
-            throws SQLException {
-        BinaryRows rows = copyRows(ws, events, directory);
+    private static void copy(Connection c, UUID ws, List<IncomingEvent> events) throws SQLException {
+        BinaryRows rows = copyRows(ws, events);
         CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY);
         try {
             copy.writeToCopy(rows.buf, 0, rows.len);
@@ -204,20 +178,18 @@ public class EventWriter {
     }
 
     /** The fresh events in PostgreSQL's binary COPY format. */
-    static BinaryRows copyRows(UUID ws, List<IncomingEvent> events, Map<UUID, Directory> directory) {
+    static BinaryRows copyRows(UUID ws, List<IncomingEvent> events) {
         BinaryRows out = new BinaryRows(events.size() * 200 + 32);
         out.header();
         for (IncomingEvent e : events) {
-            Directory d = e.postId() == null ? null : directory.get(e.postId());
-            UUID campaign = e.campaignId() != null ? e.campaignId() : d == null ? null : d.campaignId();
             out.fields(12);
             out.uuid(ws);
             out.text(e.eventId());
             out.text(e.type().name());
             out.text(e.platform().name());
             out.uuid(e.postId());
-            out.uuid(campaign);
-            out.text(d == null ? null : d.funnelStage());
+            out.uuid(e.campaignId());
+            out.text(null);
             out.text(e.actorId());
             out.uuid(e.clickId());
             out.timestamp(Micros.of(e.occurredAt()) - PG_EPOCH_SECONDS * 1_000_000L);
@@ -228,7 +200,7 @@ public class EventWriter {
         return out;
     }
 
-    /** The dimensions of a rollup row: UTC hour (epoch seconds), post, platform, campaign, stage. */
+    /** The dimensions of a rollup row: UTC hour (epoch seconds), post, platform, the event's campaign, stage (''). */
     record Dims(long bucket, UUID post, String platform, UUID campaign, String stage) {
         static final Comparator<Dims> ORDER = Dims::compare;
 
@@ -282,31 +254,29 @@ public class EventWriter {
     }
 
     /** Every rollup delta of the fresh events, aggregated here: one row per distinct key. */
-    private static void rollups(Connection c, UUID ws, List<IncomingEvent> events, Map<UUID, Directory> directory)
-            throws SQLException {
+    private static void rollups(Connection c, UUID ws, List<IncomingEvent> events) throws SQLException {
         Map<TypeKey, long[]> counts = new HashMap<>();
         Map<ActorKey, ActorDelta> actors = new HashMap<>(events.size() * 2);
         Map<MinuteKey, int[]> minutes = new HashMap<>();
         Set<CommentKey> comments = new HashSet<>();
         Map<Dims, Dims> dimsCache = new HashMap<>();
         for (IncomingEvent e : events) {
-            Directory d = e.postId() == null ? null : directory.get(e.postId());
-            UUID campaign = e.campaignId() != null ? e.campaignId() : d == null || d.campaignId() == null ? NIL
-                    : d.campaignId();
             long micros = Micros.of(e.occurredAt());
             Dims dims = new Dims(Math.floorDiv(micros, MICROS_PER_HOUR) * 3600, e.postId() == null ? NIL : e.postId(),
-                    e.platform().name(), campaign, d == null || d.funnelStage() == null ? "" : d.funnelStage());
+                    e.platform().name(), e.campaignId() == null ? NIL : e.campaignId(), "");
             dims = dimsCache.computeIfAbsent(dims, k -> k);
             counts.computeIfAbsent(new TypeKey(dims, e.type().name()), k -> new long[1])[0]++;
-            if (!e.type().isEngagement()) {
-                continue;
-            }
+            // Every type per actor (reached and engaged actors, views in audiences); minutes and comments judge
+            // engagement only.
             ActorDelta delta = actors.computeIfAbsent(new ActorKey(dims, e.actorId()), k -> new ActorDelta());
             delta.counts[COLUMN[e.type().ordinal()]]++;
             if (e.retargeting()) {
                 delta.retargeting++;
             }
             delta.lastAt = Math.max(delta.lastAt, micros);
+            if (!e.type().isEngagement()) {
+                continue;
+            }
             minutes.computeIfAbsent(new MinuteKey(e.actorId(), Math.floorDiv(micros, MICROS_PER_MINUTE) * 60),
                     k -> new int[1])[0]++;
             if (e.commentHash() != null) {

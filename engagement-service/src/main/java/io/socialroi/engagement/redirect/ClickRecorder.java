@@ -35,7 +35,7 @@ public class ClickRecorder {
 
     public void human(PostEntry post, UUID clickId, String actorId) {
         IncomingEvent click = new IncomingEvent("click:" + clickId, EventType.CLICK, post.platform(), post.postId(),
-                post.campaignId(), actorId, clickId, Instant.now(), false, null, null);
+                null, actorId, clickId, Instant.now(), false, null, null);
         try {
             writer.write(post.workspaceId(), List.of(click));
         } catch (RuntimeException e) {
@@ -61,8 +61,9 @@ public class ClickRecorder {
                 pr.setObject(1, post.workspaceId());
                 pr.setObject(2, post.postId());
                 pr.setString(3, post.platform().name());
-                pr.setObject(4, post.campaignId() == null ? UUID.fromString(NIL) : post.campaignId());
-                pr.setString(5, post.funnelStage().name());
+                // Like every rollup row since V6: the post's campaign and stage are resolved when reports are read.
+                pr.setObject(4, UUID.fromString(NIL));
+                pr.setString(5, "");
                 pr.executeUpdate();
                 RollupChanges.logNow(c, post.workspaceId());
                 c.commit();

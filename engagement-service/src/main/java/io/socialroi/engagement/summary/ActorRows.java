@@ -6,13 +6,13 @@ import java.util.Arrays;
  * actor_rollup rows in primitive arrays, ordered by actor id ({@code off[a]} is the first row of actor {@code a}),
  * so that a summary walks them sequentially, one actor after the other: its likes and engagement in the period
  * (the "only likes" rule), then its groups, without any array indexed by actor. Per row: the UTC hour (epoch
- * hours), the dimension id and the counts per engagement type, packed: a row with a single engagement type (nearly
- * all) is {@code type << 24 | count}; any other is {@code -(k + 1)}, its counts at {@code wide[k * 8 ..]}.
+ * hours), the dimension id and the counts per event type (every type, by ordinal), packed: a row with a single type
+ * (nearly all) is {@code type << 24 | count}; any other is {@code -(k + 1)}, its counts at {@code wide[k * 10 ..]}.
  * Immutable once built.
  */
 final class ActorRows {
 
-    static final int TYPES = 8;
+    static final int TYPES = WorkspaceRollups.TYPES.length;
     private static final int MAX_PACKED = 0xFFFFFF;
     static final ActorRows EMPTY = new Builder().build(0);
 
@@ -38,6 +38,26 @@ final class ActorRows {
         return hour.length;
     }
 
+    /** Row {@code r}'s counts per type into {@code out}. */
+    void counts(int r, int[] out) {
+        int p = packed[r];
+        if (p >= 0) {
+            Arrays.fill(out, 0);
+            out[p >>> 24] = p & MAX_PACKED;
+        } else {
+            System.arraycopy(wide, (-p - 1) * TYPES, out, 0, TYPES);
+        }
+    }
+
+    /** Row {@code r}'s count of one type. */
+    int count(int r, int type) {
+        int p = packed[r];
+        if (p >= 0) {
+            return p >>> 24 == type ? p & MAX_PACKED : 0;
+        }
+        return wide[(-p - 1) * TYPES + type];
+    }
+
     int actors() {
         return off.length - 1;
     }
@@ -60,7 +80,7 @@ final class ActorRows {
             return size;
         }
 
-        /** {@code counts} per engagement type in {@link WorkspaceRollups#ENGAGEMENTS} order. */
+        /** {@code counts} per type in {@link WorkspaceRollups#TYPES} order. */
         void add(int actorId, int hourOfRow, char dimId, int[] counts) {
             int single = -1;
             boolean packable = true;

@@ -53,14 +53,25 @@ public class RollupStore {
     private static final String ENGAGEMENT_ROWS = "SELECT " + DIM_KEY + ", type, events FROM engagement_rollup "
             + "WHERE workspace_id = ?";
     private static final String ACTOR_ROWS = "SELECT " + DIM_KEY + ", actor_id, "
-            + Arrays.stream(WorkspaceRollups.ENGAGEMENTS).map(EventType::column).collect(Collectors.joining(", "))
+            + Arrays.stream(WorkspaceRollups.TYPES).map(EventType::column).collect(Collectors.joining(", "))
             + " FROM actor_rollup WHERE workspace_id = ?";
     private static final String RANGE = " AND bucket >= to_timestamp(?) AND bucket < to_timestamp(?)";
     private static final String CHANGES = "SELECT xid::text, floor(extract(epoch FROM min_bucket) / 3600)::int8, "
             + "floor(extract(epoch FROM max_bucket) / 3600)::int8 FROM rollup_change "
             + "WHERE workspace_id = ? AND xid >= ?::text::xid8";
-    private static final String QUICK = "SELECT pg_snapshot_xmin(pg_current_snapshot())::text, c.xid::text "
-            + "FROM (SELECT 1) one LEFT JOIN rollup_change c ON c.workspace_id = ? AND c.xid >= ?::text::xid8";
+    /**
+     * The post directory is small and its writes are not in the change log: a fingerprint of the workspace's entries
+     * (count and a sum of hashes of post, campaign, platform and stage) read with the changes tells whether the
+     * snapshot's copy is still current; when it is not, the entries are read again.
+     */
+    private static final String FINGERPRINT = "SELECT count(*)::text || ':' || coalesce(sum(hashtextextended("
+            + "post_id::text || '|' || coalesce(campaign_id::text, '') || '|' || platform || '|' || funnel_stage, 0)), 0)"
+            + "::text FROM post_directory WHERE workspace_id = ?";
+    private static final String DIRECTORY = "SELECT post_id::text, platform, coalesce(campaign_id::text, '"
+            + WorkspaceRollups.NIL + "'), funnel_stage FROM post_directory WHERE workspace_id = ?";
+    private static final String QUICK = "SELECT pg_snapshot_xmin(pg_current_snapshot())::text, c.xid::text, ("
+            + FINGERPRINT + ") FROM (SELECT 1) one LEFT JOIN rollup_change c ON c.workspace_id = ? "
+            + "AND c.xid >= ?::text::xid8";
     private static final Map<String, Byte> TYPES = new HashMap<>();
 
     static {
@@ -176,9 +187,7 @@ public class RollupStore {
         h.lock.lock();
         try {
             // A refresh that started after this call arrived has seen everything committed before it.
-            if (h.state == null || h.refreshStarted - arrived < 0
-                    || h.state.flaggedBurst != settings.burstPerMinute()
-                    || h.state.flaggedIdentical != settings.identicalCommentActors()) {
+            if (h.state == null || h.refreshStarted - arrived < 0 || !sameThresholds(h.state, settings)) {
                 try {
                     refresh(h, settings);
                 } catch (TooBig e) {
@@ -203,8 +212,7 @@ public class RollupStore {
             // The change rows this replica has not read may have been pruned: start again.
             h.reset();
         }
-        if (h.state != null && h.state.flaggedBurst == settings.burstPerMinute()
-                && h.state.flaggedIdentical == settings.identicalCommentActors() && nothingNew(h)) {
+        if (h.state != null && sameThresholds(h.state, settings) && nothingNew(h)) {
             return;
         }
         try (Connection c = dataSource.getConnection()) {
@@ -216,6 +224,10 @@ public class RollupStore {
                     load(c, h, settings);
                 } else {
                     update(c, h, settings);
+                }
+                String fingerprint = fingerprint(c, h.workspaceId);
+                if (!fingerprint.equals(h.state.directory.fingerprint())) {
+                    h.state = h.state.withDirectory(directory(c, h.workspaceId, fingerprint));
                 }
                 h.watermark = xmin;
                 h.applied.removeIf(x -> x < xmin);
@@ -246,12 +258,14 @@ public class RollupStore {
         long xmin = 0;
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(QUICK)) {
             ps.setObject(1, h.workspaceId);
-            ps.setString(2, Long.toString(h.watermark));
+            ps.setObject(2, h.workspaceId);
+            ps.setString(3, Long.toString(h.watermark));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     xmin = Long.parseLong(rs.getString(1));
                     String xid = rs.getString(2);
-                    if (xid != null && !h.applied.contains(Long.parseLong(xid))) {
+                    if (xid != null && !h.applied.contains(Long.parseLong(xid))
+                            || !rs.getString(3).equals(h.state.directory.fingerprint())) {
                         return false;
                     }
                 }
@@ -265,6 +279,35 @@ public class RollupStore {
         h.applied.removeIf(x -> x < watermark);
         h.refreshedAtMillis = System.currentTimeMillis();
         return true;
+    }
+
+    private static boolean sameThresholds(WorkspaceRollups state, ScoringSettings settings) {
+        return state.flags.burst() == settings.burstPerMinute()
+                && state.flags.identical() == settings.identicalCommentActors();
+    }
+
+    private static String fingerprint(Connection c, UUID ws) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(FINGERPRINT)) {
+            ps.setObject(1, ws);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    private static WorkspaceRollups.Directory directory(Connection c, UUID ws, String fingerprint) throws SQLException {
+        Map<String, String[]> posts = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(DIRECTORY)) {
+            ps.setFetchSize(10_000);
+            ps.setObject(1, ws);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    posts.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3), rs.getString(4)});
+                }
+            }
+        }
+        return new WorkspaceRollups.Directory(posts, fingerprint);
     }
 
     /** The snapshot's xmin: every transaction below it is visible or gone, none at or above it is missed later. */
@@ -284,10 +327,10 @@ public class RollupStore {
         ActorRows.Builder actorRows = new ActorRows.Builder();
         rows(c, h, builders, actorRows, null, null);
         WorkspaceRollups empty = new WorkspaceRollups(0, new DayChunk[0], ActorRows.EMPTY, ActorRows.EMPTY,
-                new long[0], NO_STRINGS, NO_STRINGS, NO_STRINGS, NO_STRINGS, 0, new long[0], -1, -1, 0);
+                new long[0], NO_STRINGS, NO_STRINGS, NO_STRINGS, NO_STRINGS, 0, WorkspaceRollups.Flags.NONE,
+                WorkspaceRollups.Directory.NONE, 0);
         ActorRows base = actorRows.build(h.actors.size());
-        h.state = install(h, empty, builders, base, ActorRows.EMPTY, replacedBits(base), flagged(c, h, settings),
-                settings);
+        h.state = install(h, empty, builders, base, ActorRows.EMPTY, replacedBits(base), flags(c, h, settings));
         Log.infof("Summary store: workspace %s loaded, %d rollup rows, %d actors, about %d MB, in %d ms",
                 h.workspaceId, h.state.entries, h.state.actorCount, h.state.bytes >> 20,
                 (System.nanoTime() - started) / 1_000_000);
@@ -311,10 +354,8 @@ public class RollupStore {
         }
         WorkspaceRollups state = h.state;
         if (ranges.isEmpty()) {
-            if (state.flaggedBurst != settings.burstPerMinute()
-                    || state.flaggedIdentical != settings.identicalCommentActors()) {
-                h.state = state.withFlagged(flagged(c, h, settings), settings.burstPerMinute(),
-                        settings.identicalCommentActors());
+            if (!sameThresholds(state, settings)) {
+                h.state = state.withFlags(flags(c, h, settings));
             }
             return;
         }
@@ -375,11 +416,9 @@ public class RollupStore {
                 }
             }
             base = merge.build(h.actors.size());
-            h.state = install(h, state, builders, base, ActorRows.EMPTY, replacedBits(base), flagged(c, h, settings),
-                    settings);
+            h.state = install(h, state, builders, base, ActorRows.EMPTY, replacedBits(base), flags(c, h, settings));
         } else {
-            h.state = install(h, state, builders, base, delta.build(h.actors.size()), replaced,
-                    flagged(c, h, settings), settings);
+            h.state = install(h, state, builders, base, delta.build(h.actors.size()), replaced, flags(c, h, settings));
         }
         h.applied.addAll(xids);
     }
@@ -471,31 +510,59 @@ public class RollupStore {
         return builders.computeIfAbsent(day, DayChunk.Builder::new);
     }
 
-    private static long[] flagged(Connection c, Holder h, ScoringSettings settings) throws SQLException {
-        long[] bits = new long[(h.actors.size() + 63) >>> 6];
-        try (PreparedStatement ps = c.prepareStatement(SummaryQuery.FLAGGED_ACTORS)) {
+    /**
+     * What {@link io.socialroi.engagement.actor.FlaggedActors} needs, read again after every change (the rows it reads
+     * change with the rollups): burst minutes at the threshold and the actors that posted a farm text.
+     */
+    private static WorkspaceRollups.Flags flags(Connection c, Holder h, ScoringSettings settings) throws SQLException {
+        int actors = h.actors.size();
+        int[] perActor = new int[actors + 1];
+        List<int[]> found = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(io.socialroi.engagement.actor.FlaggedActors.BURST_MINUTES)) {
             ps.setFetchSize(10_000);
             ps.setObject(1, h.workspaceId);
             ps.setInt(2, settings.burstPerMinute());
-            ps.setObject(3, h.workspaceId);
-            ps.setInt(4, settings.identicalCommentActors());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     // An actor without rollup rows has nothing to judge.
                     Integer a = h.actors.get(rs.getString(1));
                     if (a != null) {
-                        bits[a >>> 6] |= 1L << a;
+                        found.add(new int[] {a, Math.toIntExact(rs.getLong(2))});
+                        perActor[a + 1]++;
                     }
                 }
             }
         }
-        return bits;
+        for (int a = 0; a < actors; a++) {
+            perActor[a + 1] += perActor[a];
+        }
+        // Rows come ordered by actor id text and minute: placing them by dictionary id keeps each actor's order.
+        int[] minutes = new int[found.size()];
+        int[] at = java.util.Arrays.copyOf(perActor, Math.max(actors, 1));
+        for (int[] f : found) {
+            minutes[at[f[0]]++] = f[1];
+        }
+        long[] farm = new long[(actors + 63) >>> 6];
+        try (PreparedStatement ps = c.prepareStatement(io.socialroi.engagement.actor.FlaggedActors.FARM_TEXT_ACTORS)) {
+            ps.setFetchSize(10_000);
+            ps.setObject(1, h.workspaceId);
+            ps.setInt(2, settings.identicalCommentActors());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Integer a = h.actors.get(rs.getString(1));
+                    if (a != null) {
+                        farm[a >>> 6] |= 1L << a;
+                    }
+                }
+            }
+        }
+        return new WorkspaceRollups.Flags(perActor, minutes, farm, settings.burstPerMinute(),
+                settings.identicalCommentActors());
     }
 
     /** A new snapshot: {@code base} with the days of {@code builders} replaced, and the current dictionaries. */
     private WorkspaceRollups install(Holder h, WorkspaceRollups base, Map<Integer, DayChunk.Builder> builders,
-            ActorRows actorBase, ActorRows actorDelta, long[] replaced, long[] flagged, ScoringSettings settings)
-            throws TooBig {
+            ActorRows actorBase, ActorRows actorDelta, long[] replaced, WorkspaceRollups.Flags flags) throws TooBig {
         int first = base.days.length == 0 ? Integer.MAX_VALUE : base.firstDay;
         int last = base.days.length == 0 ? Integer.MIN_VALUE : base.firstDay + base.days.length - 1;
         for (int day : builders.keySet()) {
@@ -524,8 +591,7 @@ public class RollupStore {
         }
         WorkspaceRollups next = new WorkspaceRollups(first, days, actorBase, actorDelta, replaced, parts[0], parts[1],
                 parts[2], parts[3],
-                h.actors.size(), flagged, settings.burstPerMinute(), settings.identicalCommentActors(),
-                h.dictionaryBytes);
+                h.actors.size(), flags, base.directory, h.dictionaryBytes);
         if (next.entries > maxEntries) {
             throw new TooBig();
         }

@@ -30,8 +30,9 @@ final class Scores {
         double suspiciousShare = acc.actorEngagements == 0 ? 0
                 : round(acc.suspiciousEngagements / (double) acc.actorEngagements, 4);
         double quality = acc.actorEngagements == 0 ? 0 : round(100 * (1 - suspiciousShare), 1);
-        return new Figures(counts, acc.botClicks, engagements, impressions, acc.uniqueActors, engagementRate,
-                suspiciousShare, quality, intent(acc, settings));
+        return new Figures(counts, acc.botClicks, engagements, engagements - acc.flaggedEngagements,
+                acc.flaggedEngagements, impressions, acc.uniqueActors, acc.reachedActors, acc.engagedActors,
+                acc.clickedActors, engagementRate, suspiciousShare, quality, intent(acc, settings));
     }
 
     /** 0..100: genuine events weighted by type, against every scored event (genuine or not) at the top weight. */

@@ -1,5 +1,6 @@
 package io.socialroi.engagement.summary;
 
+import io.socialroi.engagement.actor.FlaggedActors;
 import io.socialroi.engagement.event.EventType;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,17 +16,69 @@ import java.util.Map;
  * An immutable snapshot of one workspace's rollups in memory: engagement_rollup as UTC days of {@link DayChunk}s,
  * actor_rollup as {@link ActorRows} ordered by actor ({@code base} as loaded, plus {@code delta}: the rows of the
  * hours read again since, which replace the base rows of those hours, marked in {@code replaced}), with the
- * dictionaries of its dimensions and the actors flagged by all-time behaviour; and the summary computed from it
+ * dictionaries of its dimensions (what the events said: post, platform, own campaign), the post directory (the
+ * current campaign, platform and stage of each post, resolved at summary time as {@link SummaryQuery} joins it) and
+ * what {@link FlaggedActors} needs (burst minutes, actors that posted a farm text); and the summary computed from it
  * exactly as {@link SummaryQuery} computes it from the tables.
  */
 final class WorkspaceRollups {
 
-    /** Engagement types in the order of the actor counts of a {@link DayChunk} (LIKE first). */
-    static final EventType[] ENGAGEMENTS = EventType.engagements().toArray(EventType[]::new);
+    /** Event types in the order of the actor counts of {@link ActorRows}: every type, by ordinal. */
+    static final EventType[] TYPES = EventType.values();
     /** The engagement_rollup type index of redirect bot hits; the others are EventType ordinals. */
     static final int BOT_CLICK = EventType.values().length;
+    static final String NIL = "00000000-0000-0000-0000-000000000000";
     private static final int ETYPES = BOT_CLICK + 1;
-    private static final int LIKE = 0;
+    private static final int LIKE = EventType.LIKE.ordinal();
+    private static final int IMPRESSION = EventType.IMPRESSION.ordinal();
+    private static final int CLICK = EventType.CLICK.ordinal();
+    private static final int COMMENT = EventType.COMMENT.ordinal();
+    private static final boolean[] ENGAGEMENT = new boolean[TYPES.length];
+
+    static {
+        for (EventType t : TYPES) {
+            ENGAGEMENT[t.ordinal()] = t.isEngagement();
+        }
+    }
+
+    /**
+     * What {@link FlaggedActors} reads, at the thresholds {@code burst} and {@code identical}: per actor id its burst
+     * minutes (epoch minutes, ascending, {@code minutes[off[a]] .. minutes[off[a + 1] - 1]}) and whether it posted a
+     * farm text (a bitset).
+     */
+    record Flags(int[] off, int[] minutes, long[] farmText, int burst, int identical) {
+        static final Flags NONE = new Flags(new int[1], new int[0], new long[0], -1, -1);
+
+        boolean burstWithin(int a, long fromMinute, long toMinute) {
+            if (a + 1 >= off.length) {
+                return false;
+            }
+            int lo = off[a];
+            int hi = off[a + 1];
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (minutes[mid] < fromMinute) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo < off[a + 1] && minutes[lo] < toMinute;
+        }
+
+        boolean farmText(int a) {
+            return (a >>> 6) < farmText.length && (farmText[a >>> 6] & 1L << a) != 0;
+        }
+
+        long bytes() {
+            return off.length * 4L + minutes.length * 4L + farmText.length * 8L;
+        }
+    }
+
+    /** The post directory: post key (text) -> {platform, campaign key (text, nil without), stage}; and its fingerprint. */
+    record Directory(Map<String, String[]> posts, String fingerprint) {
+        static final Directory NONE = new Directory(Map.of(), null);
+    }
 
     final int firstDay;
     final DayChunk[] days;
@@ -39,17 +92,15 @@ final class WorkspaceRollups {
     final ActorRows delta;
     /** Bitset over the hours from {@code base.minHour} on whose base rows {@code delta} replaces. */
     final long[] replaced;
-    /** Bitset over actor ids: flagged by bursts or identical comments, at the thresholds below. */
-    final long[] flagged;
-    final int flaggedBurst;
-    final int flaggedIdentical;
+    final Flags flags;
+    final Directory directory;
     final long entries;
     final long bytes;
     private final long dictionaryBytes;
 
     WorkspaceRollups(int firstDay, DayChunk[] days, ActorRows base, ActorRows delta, long[] replaced,
             String[] dimPost, String[] dimPlatform, String[] dimCampaign, String[] dimStage, int actorCount,
-            long[] flagged, int flaggedBurst, int flaggedIdentical, long dictionaryBytes) {
+            Flags flags, Directory directory, long dictionaryBytes) {
         this.firstDay = firstDay;
         this.days = days;
         this.base = base;
@@ -60,13 +111,12 @@ final class WorkspaceRollups {
         this.dimCampaign = dimCampaign;
         this.dimStage = dimStage;
         this.actorCount = actorCount;
-        this.flagged = flagged;
-        this.flaggedBurst = flaggedBurst;
-        this.flaggedIdentical = flaggedIdentical;
+        this.flags = flags;
+        this.directory = directory;
         this.dictionaryBytes = dictionaryBytes;
         long n = base.size() + delta.size();
-        long b = dictionaryBytes + days.length * 8L + flagged.length * 8L + dimPost.length * 200L + base.bytes()
-                + delta.bytes() + replaced.length * 8L;
+        long b = dictionaryBytes + days.length * 8L + flags.bytes() + dimPost.length * 200L + base.bytes()
+                + delta.bytes() + replaced.length * 8L + directory.posts().size() * 250L;
         for (DayChunk d : days) {
             if (d != null) {
                 n += d.entries();
@@ -77,9 +127,14 @@ final class WorkspaceRollups {
         this.bytes = b;
     }
 
-    WorkspaceRollups withFlagged(long[] newFlagged, int burst, int identical) {
+    WorkspaceRollups withFlags(Flags newFlags) {
         return new WorkspaceRollups(firstDay, days, base, delta, replaced, dimPost, dimPlatform, dimCampaign, dimStage,
-                actorCount, newFlagged, burst, identical, dictionaryBytes);
+                actorCount, newFlags, directory, dictionaryBytes);
+    }
+
+    WorkspaceRollups withDirectory(Directory newDirectory) {
+        return new WorkspaceRollups(firstDay, days, base, delta, replaced, dimPost, dimPlatform, dimCampaign, dimStage,
+                actorCount, flags, newDirectory, dictionaryBytes);
     }
 
     private DayChunk day(int day) {
@@ -100,12 +155,22 @@ final class WorkspaceRollups {
         long lo = Math.max(fromHour, first);
         long hi = Math.min(toHour, last);
         int dims = dimPost.length;
+        // Each dimension as the reports group it now: the post's current directory entry, the event's own campaign
+        // first (SummaryQuery's join).
+        String[] platform = new String[dims];
+        String[] campaign = new String[dims];
+        String[] stage = new String[dims];
+        for (int d = 0; d < dims; d++) {
+            String[] entry = directory.posts().get(dimPost[d]);
+            platform[d] = entry == null ? dimPlatform[d] : entry[0];
+            campaign[d] = !NIL.equals(dimCampaign[d]) ? dimCampaign[d] : entry == null ? NIL : entry[1];
+            stage[d] = entry == null ? "" : entry[2];
+        }
         boolean[] dimOk = new boolean[dims];
         int[] dimGroup = new int[dims];
         List<String> keys = new ArrayList<>();
         int[] hourGroup = null;
         if (groupBy == GroupBy.DAY) {
-            Arrays.fill(dimOk, true);
             hourGroup = new int[(int) Math.max(0, hi - lo)];
             long nextDay = Long.MIN_VALUE;
             for (long h = lo; h < hi; h++) {
@@ -121,9 +186,9 @@ final class WorkspaceRollups {
             for (int d = 0; d < dims; d++) {
                 String key = switch (groupBy) {
                     case POST -> dimPost[d];
-                    case PLATFORM -> dimPlatform[d];
-                    case FUNNELSTAGE -> dimStage[d];
-                    default -> dimCampaign[d];
+                    case PLATFORM -> platform[d];
+                    case FUNNELSTAGE -> stage[d];
+                    default -> campaign[d];
                 };
                 dimGroup[d] = index.computeIfAbsent(key, k -> {
                     keys.add(k);
@@ -131,18 +196,16 @@ final class WorkspaceRollups {
                 });
             }
         }
-        if (campaignKey != null) {
-            for (int d = 0; d < dims; d++) {
-                dimOk[d] = campaignKey.equals(dimCampaign[d]);
-            }
-        } else {
-            Arrays.fill(dimOk, true);
+        for (int d = 0; d < dims; d++) {
+            dimOk[d] = campaignKey == null || campaignKey.equals(campaign[d]);
         }
         int groups = keys.size();
         boolean day = groupBy == GroupBy.DAY;
         boolean[] present = new boolean[groups];
         boolean[] actorRows = new boolean[groups];
         long[] counts = new long[groups * ETYPES];
+        String[] groupPlatform = new String[groups];
+        boolean[] dimSeen = new boolean[dims];
         // Counts from engagement_rollup rows.
         for (long h = lo; h < hi; h++) {
             DayChunk c = day(Math.toIntExact(Math.floorDiv(h, 24)));
@@ -158,27 +221,54 @@ final class WorkspaceRollups {
                     int g = day ? hg : dimGroup[d];
                     counts[g * ETYPES + c.eType[r]] += c.eEvents[r];
                     present[g] = true;
+                    if (!dimSeen[d]) {
+                        dimSeen[d] = true;
+                        if (!day && (groupPlatform[g] == null || platform[d].compareTo(groupPlatform[g]) > 0)) {
+                            groupPlatform[g] = platform[d];
+                        }
+                    }
                 }
             }
         }
-        // actor_rollup rows, one actor after the other: first its likes and engagement within the period (the
-        // "only likes" rule needs the whole period), then its groups: suspicious or genuine, and distinct actors
-        // (lastActor[g] is the last actor counted in group g).
-        int[] lastActor = new int[groups];
-        Arrays.fill(lastActor, -1);
-        long uniqueTotal = 0;
+        // actor_rollup rows, one actor after the other: first whether it is flagged for the period (FlaggedActors:
+        // burst minutes and comment hours of the window, any post) and its likes and engagement within the period
+        // (the "only likes" rule needs the whole period), then its groups: flagged, suspicious or genuine, and the
+        // distinct actors (last*[g] is the last actor counted in group g).
+        int[] lastUnique = new int[groups];
+        int[] lastReached = new int[groups];
+        int[] lastEngaged = new int[groups];
+        int[] lastClicked = new int[groups];
+        Arrays.fill(lastUnique, -1);
+        Arrays.fill(lastReached, -1);
+        Arrays.fill(lastEngaged, -1);
+        Arrays.fill(lastClicked, -1);
         long[] unique = new long[groups];
+        long[] reached = new long[groups];
+        long[] engagedActors = new long[groups];
+        long[] clicked = new long[groups];
         long[] actorEng = new long[groups];
         long[] suspicious = new long[groups];
+        long[] flaggedEng = new long[groups];
         long[] genuine = new long[groups * ActorRows.TYPES];
+        SummaryQuery.Acc total = new SummaryQuery.Acc();
         ActorRows[] sets = {base, delta};
         int lo32 = (int) Math.max(Integer.MIN_VALUE, lo);
         int hi32 = (int) Math.min(Integer.MAX_VALUE, hi);
+        long windowFrom = FlaggedActors.windowStartHour(fromHour);
+        int windowLo32 = (int) Math.max(Integer.MIN_VALUE, windowFrom);
+        int windowHi32 = (int) Math.min(Integer.MAX_VALUE, toHour);
         int replacedFrom = base.minHour;
+        int[] w = new int[ActorRows.TYPES];
         for (int a = 0; a < actorCount; a++) {
             long likes = 0;
             long engaged = 0;
             boolean any = false;
+            boolean unq = false;
+            boolean rch = false;
+            boolean eng = false;
+            boolean clk = false;
+            boolean farm = flags.farmText(a);
+            boolean commented = false;
             for (int set = 0; set < 2; set++) {
                 ActorRows rows = sets[set];
                 if (a >= rows.actors()) {
@@ -186,23 +276,31 @@ final class WorkspaceRollups {
                 }
                 for (int r = rows.off[a], end2 = rows.off[a + 1]; r < end2; r++) {
                     int h = rows.hour[r];
-                    if (h < lo32 || h >= hi32 || !dimOk[rows.dim[r]]
-                            || set == 0 && (replaced[(h - replacedFrom) >>> 6] & 1L << (h - replacedFrom)) != 0) {
+                    if (set == 0 && h >= replacedFrom
+                            && (replaced[(h - replacedFrom) >>> 6] & 1L << (h - replacedFrom)) != 0) {
+                        continue;
+                    }
+                    if (farm && !commented && h >= windowLo32 && h < windowHi32 && rows.count(r, COMMENT) > 0) {
+                        commented = true;
+                    }
+                    if (h < lo32 || h >= hi32 || !dimOk[rows.dim[r]]) {
                         continue;
                     }
                     any = true;
-                    int p = rows.packed[r];
-                    if (p >= 0) {
-                        int n = p & 0xFFFFFF;
-                        engaged += n;
-                        if (p >>> 24 == LIKE) {
-                            likes += n;
-                        }
-                    } else {
-                        int w = (-p - 1) * ActorRows.TYPES;
-                        likes += rows.wide[w + LIKE];
-                        for (int t = 0; t < ActorRows.TYPES; t++) {
-                            engaged += rows.wide[w + t];
+                    rows.counts(r, w);
+                    for (int t = 0; t < ActorRows.TYPES; t++) {
+                        int n = w[t];
+                        if (n != 0) {
+                            rch = true;
+                            eng |= t != IMPRESSION;
+                            clk |= t == CLICK;
+                            if (ENGAGEMENT[t]) {
+                                unq = true;
+                                engaged += n;
+                                if (t == LIKE) {
+                                    likes += n;
+                                }
+                            }
                         }
                     }
                 }
@@ -210,8 +308,16 @@ final class WorkspaceRollups {
             if (!any) {
                 continue;
             }
-            uniqueTotal++;
-            boolean sus = (flagged[a >>> 6] & 1L << a) != 0 || likes >= onlyLikesMin && likes == engaged;
+            boolean flagged = commented || flags.burstWithin(a, windowFrom * 60, toHour * 60);
+            if (unq) {
+                total.uniqueActors++;
+            }
+            if (!flagged) {
+                total.reachedActors += rch ? 1 : 0;
+                total.engagedActors += eng ? 1 : 0;
+                total.clickedActors += clk ? 1 : 0;
+            }
+            boolean sus = flagged || likes >= onlyLikesMin && likes == engaged;
             for (int set = 0; set < 2; set++) {
                 ActorRows rows = sets[set];
                 if (a >= rows.actors()) {
@@ -225,41 +331,55 @@ final class WorkspaceRollups {
                         continue;
                     }
                     int g = day ? hourGroup[h - lo32] : dimGroup[d];
-                    int p = rows.packed[r];
-                    long eng;
-                    if (p >= 0) {
-                        eng = p & 0xFFFFFF;
-                        if (!sus) {
-                            genuine[g * ActorRows.TYPES + (p >>> 24)] += eng;
+                    rows.counts(r, w);
+                    long e = 0;
+                    boolean seen = false;
+                    boolean nonzero = false;
+                    for (int t = 0; t < ActorRows.TYPES; t++) {
+                        int n = w[t];
+                        if (n == 0) {
+                            continue;
                         }
-                    } else {
-                        int w = (-p - 1) * ActorRows.TYPES;
-                        eng = 0;
-                        for (int t = 0; t < ActorRows.TYPES; t++) {
-                            int n = rows.wide[w + t];
-                            eng += n;
+                        nonzero = true;
+                        seen |= t != IMPRESSION;
+                        if (ENGAGEMENT[t]) {
+                            e += n;
                             if (!sus) {
                                 genuine[g * ActorRows.TYPES + t] += n;
                             }
                         }
                     }
-                    actorEng[g] += eng;
+                    actorEng[g] += e;
                     if (sus) {
-                        suspicious[g] += eng;
+                        suspicious[g] += e;
+                    }
+                    if (flagged) {
+                        flaggedEng[g] += e;
                     }
                     actorRows[g] = true;
-                    if (lastActor[g] != a) {
-                        lastActor[g] = a;
+                    if (e > 0 && lastUnique[g] != a) {
+                        lastUnique[g] = a;
                         unique[g]++;
+                    }
+                    if (!flagged) {
+                        if (nonzero && lastReached[g] != a) {
+                            lastReached[g] = a;
+                            reached[g]++;
+                        }
+                        if (seen && lastEngaged[g] != a) {
+                            lastEngaged[g] = a;
+                            engagedActors[g]++;
+                        }
+                        if (w[CLICK] > 0 && lastClicked[g] != a) {
+                            lastClicked[g] = a;
+                            clicked[g]++;
+                        }
                     }
                 }
             }
         }
         Map<String, SummaryQuery.Acc> rows = new LinkedHashMap<>();
-        SummaryQuery.Acc total = new SummaryQuery.Acc();
         rows.put(SummaryQuery.TOTAL, total);
-        total.uniqueActors = uniqueTotal;
-        boolean anyActors = false;
         long[] totalCounts = new long[ETYPES];
         long[] totalGenuine = new long[ActorRows.TYPES];
         EventType[] types = EventType.values();
@@ -268,6 +388,7 @@ final class WorkspaceRollups {
                 continue;
             }
             SummaryQuery.Acc acc = new SummaryQuery.Acc();
+            acc.platform = groupPlatform[g];
             for (int t = 0; t < ETYPES; t++) {
                 long n = counts[g * ETYPES + t];
                 if (n != 0) {
@@ -280,15 +401,21 @@ final class WorkspaceRollups {
                 }
             }
             if (actorRows[g]) {
-                anyActors = true;
                 acc.uniqueActors = unique[g];
+                acc.reachedActors = reached[g];
+                acc.engagedActors = engagedActors[g];
+                acc.clickedActors = clicked[g];
                 acc.actorEngagements = actorEng[g];
                 acc.suspiciousEngagements = suspicious[g];
+                acc.flaggedEngagements = flaggedEng[g];
                 total.actorEngagements += actorEng[g];
                 total.suspiciousEngagements += suspicious[g];
+                total.flaggedEngagements += flaggedEng[g];
                 for (int t = 0; t < ActorRows.TYPES; t++) {
-                    acc.genuine.put(ENGAGEMENTS[t], genuine[g * ActorRows.TYPES + t]);
-                    totalGenuine[t] += genuine[g * ActorRows.TYPES + t];
+                    if (ENGAGEMENT[t]) {
+                        acc.genuine.put(TYPES[t], genuine[g * ActorRows.TYPES + t]);
+                        totalGenuine[t] += genuine[g * ActorRows.TYPES + t];
+                    }
                 }
             }
             rows.put(keys.get(g), acc);
@@ -303,7 +430,9 @@ final class WorkspaceRollups {
             }
         }
         for (int t = 0; t < ActorRows.TYPES; t++) {
-            total.genuine.put(ENGAGEMENTS[t], anyActors ? totalGenuine[t] : 0L);
+            if (ENGAGEMENT[t]) {
+                total.genuine.put(TYPES[t], totalGenuine[t]);
+            }
         }
         return rows;
     }
