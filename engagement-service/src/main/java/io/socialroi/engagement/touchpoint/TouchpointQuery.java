@@ -52,8 +52,10 @@ public class TouchpointQuery {
                 + "AND e.actor_id IN (SELECT actor_id FROM who)" + filter
                 + " UNION SELECT " + columns + " FROM engagement_event e WHERE e.workspace_id = ? AND e.click_id = ANY(?)"
                 + filter + ") "
-                + "SELECT e.event_id, e.type, e.platform, e.post_id, coalesce(e.campaign_id, d.campaign_id), "
-                + "coalesce(e.funnel_stage, d.funnel_stage), e.actor_id, e.click_id, e.occurred_at, e.retargeting "
+                // The post's current entry (V6: events keep only their own campaign): as the summary groups.
+                + "SELECT e.event_id, e.type, coalesce(d.platform, e.platform), e.post_id, "
+                + "coalesce(e.campaign_id, d.campaign_id), coalesce(d.funnel_stage, e.funnel_stage), e.actor_id, "
+                + "e.click_id, e.occurred_at, e.retargeting "
                 + "FROM hits e LEFT JOIN post_directory d ON d.workspace_id = ? AND d.post_id = e.post_id "
                 + "ORDER BY e.occurred_at, e.event_id LIMIT " + (MAX_ITEMS + 1);
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {

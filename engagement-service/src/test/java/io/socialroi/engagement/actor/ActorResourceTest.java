@@ -57,6 +57,48 @@ class ActorResourceTest {
     }
 
     @Test
+    void viewsCountSoPeopleWhoWatchedTheVideoAreAnAudience() {
+        UUID video = UUID.randomUUID();
+        Api.registerPost(ws, video, campaign, "INSTAGRAM", "INTEREST", null, null);
+        send(ws, "[" + event("v1", "VIEW", video, "ig:watcher1", "2026-11-18T15:00:00Z", "") + ","
+                + event("v2", "VIEW", video, "ig:watcher2", "2026-11-18T15:10:00Z", "") + ","
+                + event("v3", "VIEW", video, "ig:watcher2", "2026-11-18T15:20:00Z", "") + ","
+                + event("v4", "IMPRESSION", video, "ig:scroller", "2026-11-18T15:00:00Z", "") + "]").then()
+                .statusCode(200);
+        search("{\"since\":\"2026-11-18T13:00:00Z\",\"types\":[\"VIEW\"]}").statusCode(200)
+                .body("items.actorId", equalTo(List.of("ig:watcher1", "ig:watcher2")))
+                .body("items[1].events", equalTo(2)).body("items[1].intentScore", equalTo(5.0f));
+        // By default every type but IMPRESSION: the watchers, and ig:b's like at 12:10; not the scroller.
+        search("{\"since\":\"2026-11-18T12:00:00Z\",\"funnelStages\":[\"INTEREST\"]}").statusCode(200)
+                .body("items.actorId", equalTo(List.of("ig:watcher1", "ig:watcher2")));
+        search("{\"since\":\"2026-11-18T12:00:00Z\"}").statusCode(200)
+                .body("items.actorId", equalTo(List.of("ig:b", "ig:watcher1", "ig:watcher2")));
+        search("{\"since\":\"2026-11-18T12:00:00Z\",\"types\":[\"IMPRESSION\"]}").statusCode(200)
+                .body("items.actorId", equalTo(List.of("ig:b", "ig:scroller")));
+        search("{\"since\":\"2026-11-18T12:00:00Z\",\"types\":[\"WATCH\"]}").statusCode(400);
+        search("{\"since\":\"2026-11-18T12:00:00Z\",\"types\":[null]}").statusCode(422);
+    }
+
+    @Test
+    void flaggedActorsAreLeftOutUnlessAskedFor() {
+        // ig:a bursts 10 days before the search (flagged: within its 30-day lifetime); ig:c burst 40 days before.
+        StringBuilder burst = new StringBuilder("[");
+        UUID elsewhere = UUID.randomUUID();
+        for (int k = 0; k < 25; k++) {
+            burst.append(k == 0 ? "" : ",").append(event("ba" + k, "LIKE", elsewhere, "ig:a", "2026-11-08T10:00:"
+                    + (10 + k) + "Z", "")).append(",").append(event("bc" + k, "LIKE", elsewhere, "ig:c",
+                            "2026-10-01T10:00:" + (10 + k) + "Z", ""));
+        }
+        send(ws, burst.append("]").toString()).then().statusCode(200);
+        search("{\"since\":\"2026-11-17T00:00:00Z\"}").statusCode(200).body("items.actorId", equalTo(List.of("ig:b")));
+        search("{\"since\":\"2026-11-17T00:00:00Z\",\"includeFlagged\":true}").statusCode(200)
+                .body("items.actorId", equalTo(List.of("ig:a", "ig:b")));
+        // ig:c's SAVE of 2026-11-10 counts: its burst was more than 30 days before.
+        search("{\"since\":\"2026-11-09T00:00:00Z\",\"campaignId\":\"" + campaign + "\"}").statusCode(200)
+                .body("items.actorId", equalTo(List.of("ig:c")));
+    }
+
+    @Test
     void pagesByActorId() {
         String cursor = search("{\"since\":\"2026-11-01T00:00:00Z\",\"limit\":2}").statusCode(200)
                 .body("items.actorId", equalTo(List.of("ig:a", "ig:b"))).extract().path("nextCursor");

@@ -50,10 +50,10 @@ class IngestWriterTest {
         assertEquals(7, Db.number("SELECT count(*) FROM event_key WHERE workspace_id = ?", ws));
         assertEquals("LIKE", Db.text("SELECT type FROM engagement_event WHERE workspace_id = ? AND event_id = 'k1'", ws));
         assertEquals(1, Db.number("SELECT count(*) FROM engagement_event_2026_10 WHERE workspace_id = ?", ws));
-        // Campaign and stage from the directory unless the event names its own campaign.
-        assertEquals(campaign.toString(), Db.text("SELECT campaign_id FROM engagement_event WHERE workspace_id = ? "
+        // Only what the event said (V6): the directory's campaign and stage are resolved when reports are read.
+        assertEquals(null, Db.text("SELECT campaign_id FROM engagement_event WHERE workspace_id = ? "
                 + "AND event_id = 'n2'", ws));
-        assertEquals("TRUST", Db.text("SELECT funnel_stage FROM engagement_event WHERE workspace_id = ? "
+        assertEquals(null, Db.text("SELECT funnel_stage FROM engagement_event WHERE workspace_id = ? "
                 + "AND event_id = 'n2'", ws));
         assertEquals(ownCampaign.toString(), Db.text("SELECT campaign_id FROM engagement_event WHERE workspace_id = ? "
                 + "AND event_id = 'n5'", ws));
@@ -72,18 +72,24 @@ class IngestWriterTest {
                 + "AND r.type = e.type WHERE r.events IS DISTINCT FROM e.n", ws, ws));
         assertEquals(7, Db.number("SELECT sum(events) FROM engagement_rollup WHERE workspace_id = ?", ws));
         assertEquals(1, Db.number("SELECT count(*) FROM engagement_rollup WHERE workspace_id = ? "
-                + "AND campaign_key = '00000000-0000-0000-0000-000000000000'", ws));
+                + "AND campaign_key <> '00000000-0000-0000-0000-000000000000'", ws));
+        assertEquals(0, Db.number("SELECT count(*) FROM engagement_rollup WHERE workspace_id = ? AND funnel_stage <> ''",
+                ws));
 
-        // actor_rollup: engagements only, per actor; ig:1 liked twice and commented in the 10:00 hour.
+        // actor_rollup: every type per actor (V6); ig:1 liked twice and commented in the 10:00 hour.
         assertEquals(2, Db.number("SELECT n_like FROM actor_rollup WHERE workspace_id = ? AND actor_id = 'ig:1'", ws));
         assertEquals(1, Db.number("SELECT n_comment FROM actor_rollup WHERE workspace_id = ? AND actor_id = 'ig:1'", ws));
         assertEquals(1, Db.number("SELECT n_retargeting FROM actor_rollup WHERE workspace_id = ? AND actor_id = 'ig:1'",
                 ws));
         assertEquals("2026-11-20 10:10:30.123457", Db.text("SELECT (last_at AT TIME ZONE 'UTC')::text FROM actor_rollup "
                 + "WHERE workspace_id = ? AND actor_id = 'ig:1'", ws));
-        assertEquals(0, Db.number("SELECT count(*) FROM actor_rollup WHERE workspace_id = ? AND actor_id IN ('ig:2', 'ig:9')",
+        assertEquals(1, Db.number("SELECT n_impression FROM actor_rollup WHERE workspace_id = ? AND actor_id = 'ig:2'",
                 ws));
-        assertEquals(1, Db.number("SELECT n_save FROM actor_rollup WHERE workspace_id = ? AND actor_id = 'ig:4'", ws));
+        assertEquals(0, Db.number("SELECT count(*) FROM actor_rollup WHERE workspace_id = ? AND actor_id = 'ig:9'", ws));
+        assertEquals(1, Db.number("SELECT n_view FROM actor_rollup WHERE workspace_id = ? AND actor_id = 'ig:4' "
+                + "AND n_view > 0", ws));
+        assertEquals(1, Db.number("SELECT n_save FROM actor_rollup WHERE workspace_id = ? AND actor_id = 'ig:4' "
+                + "AND n_save > 0", ws));
         // This batch brought ig:1 two engagements in the minute 10:10; the identical comment has two distinct actors.
         assertEquals(2, Db.number("SELECT engagements FROM actor_minute WHERE workspace_id = ? AND actor_id = 'ig:1'", ws));
         assertEquals(2, Db.number("SELECT max(actors) FROM comment_fingerprint WHERE workspace_id = ?", ws));

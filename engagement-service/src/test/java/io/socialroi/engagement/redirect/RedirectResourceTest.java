@@ -38,8 +38,12 @@ class RedirectResourceTest {
         String clickId = location.substring(location.indexOf("smclid=") + 7, location.indexOf('#'));
         assertNotNull(response.cookie("smv"));
         assertEquals(1, Db.number("SELECT count(*) FROM engagement_event WHERE workspace_id = ? AND click_id = ?::uuid "
-                + "AND type = 'CLICK' AND post_id = ? AND campaign_id = ? AND platform = 'INSTAGRAM' "
-                + "AND funnel_stage = 'ACTION'", ws, clickId, post, campaign));
+                + "AND type = 'CLICK' AND post_id = ? AND campaign_id IS NULL AND platform = 'INSTAGRAM' "
+                + "AND funnel_stage IS NULL", ws, clickId, post));
+        // The post's campaign and stage are resolved when read (V6): the touchpoint shows the current entry.
+        given().auth().oauth2(Api.reader(ws)).get("/workspaces/" + ws + "/touchpoints?clickId=" + clickId).then()
+                .statusCode(200).body("items[0].campaignId", org.hamcrest.Matchers.equalTo(campaign.toString()))
+                .body("items[0].funnelStage", org.hamcrest.Matchers.equalTo("ACTION"));
         String actor = Db.text("SELECT actor_id FROM engagement_event WHERE workspace_id = ? AND click_id = ?::uuid",
                 ws, clickId);
         assertEquals("visitor:" + response.cookie("smv"), actor);

@@ -77,7 +77,7 @@ class SummaryStoreEquivalenceTest {
         List<UUID> posts = new ArrayList<>();
         List<String> postPlatform = new ArrayList<>();
         for (int p = 0; p < 8; p++) {
-            UUID post = UUID.randomUUID();
+            UUID post = post(ws, p);
             String platform = platforms[p % platforms.length];
             posts.add(post);
             postPlatform.add(platform);
@@ -143,6 +143,11 @@ class SummaryStoreEquivalenceTest {
         return campaigns;
     }
 
+    /** The p-th post of {@link #randomWorkspace}. */
+    static UUID post(UUID ws, int p) {
+        return UUID.nameUUIDFromBytes((ws + "post" + p).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     static String json(int[] seq, EventType type, UUID post, String platform, String actor, Instant at, String extra) {
         return event("e" + seq[0]++, type.name(), post, actor, at.toString(), extra).replace("\"INSTAGRAM\"",
                 "\"" + platform + "\"");
@@ -184,6 +189,13 @@ class SummaryStoreEquivalenceTest {
             assertEquals(x.uniqueActors, y.uniqueActors, row + " uniqueActors");
             assertEquals(x.suspiciousEngagements, y.suspiciousEngagements, row + " suspiciousEngagements");
             assertEquals(x.actorEngagements, y.actorEngagements, row + " actorEngagements");
+            assertEquals(x.flaggedEngagements, y.flaggedEngagements, row + " flaggedEngagements");
+            assertEquals(x.reachedActors, y.reachedActors, row + " reachedActors");
+            assertEquals(x.engagedActors, y.engagedActors, row + " engagedActors");
+            assertEquals(x.clickedActors, y.clickedActors, row + " clickedActors");
+            if (what.contains("POST") && !e.getKey().equals(SummaryQuery.TOTAL)) {
+                assertEquals(x.platform, y.platform, row + " platform");
+            }
             assertEquals(Scores.figures(x, settings), Scores.figures(y, settings), row + " figures");
         }
         return expected.size();
@@ -262,6 +274,47 @@ class SummaryStoreEquivalenceTest {
                             ScoringSettings.DEFAULTS), ScoringSettings.DEFAULTS, "round " + round + " " + groupBy);
                     compared += assertSame(expected, merging.run(ws, from, to, zone, groupBy, null,
                             ScoringSettings.DEFAULTS), ScoringSettings.DEFAULTS, "merged, round " + round + " " + groupBy);
+                }
+            }
+        }
+
+        // The directory changes under the store (issue 12): the unregistered post is registered, another is moved to
+        // another campaign and stage; and bursts long before the period (40 days: not flagged; 10 days: flagged) and
+        // a farm text commented 20 days before. Every grouping regroups on both paths alike.
+        Api.registerPost(ws, post(ws, 7), campaigns.get(1), "LINKEDIN", "TRUST", null, null);
+        Api.registerPost(ws, post(ws, 1), campaigns.get(2), "TIKTOK", "ACTION", null, null);
+        List<String> early = new ArrayList<>();
+        int[] seq = {5_000_000};
+        Instant periodStart = Instant.parse("2026-10-23T00:00:00Z");
+        for (int k = 0; k < 25; k++) {
+            early.add(json(seq, EventType.LIKE, post(ws, 2), "FACEBOOK", "h" + 201, periodStart.minusSeconds(
+                    40 * 86_400L - k), ""));
+            early.add(json(seq, EventType.LIKE, post(ws, 3), "LINKEDIN", "h" + 202, periodStart.minusSeconds(
+                    10 * 86_400L - k), ""));
+        }
+        early.add(json(seq, EventType.COMMENT, post(ws, 4), "INSTAGRAM", "h" + 203, periodStart.minusSeconds(
+                20 * 86_400L), ",\"attributes\":{\"text\":\"great product, love it\"}"));
+        send(ws, "[" + String.join(",", early) + "]").then().statusCode(200);
+        Map<String, SummaryQuery.Acc> regrouped = store.run(ws, periodStart, periodStart.plusSeconds(12 * 86_400L),
+                ZoneId.of("UTC"), GroupBy.FUNNELSTAGE, null, ScoringSettings.DEFAULTS);
+        org.junit.jupiter.api.Assertions.assertFalse(regrouped.containsKey(""), "every post has a stage now");
+        for (ZoneId zone : ZONES) {
+            for (GroupBy groupBy : GroupBy.values()) {
+                for (UUID campaign : new UUID[] {null, campaigns.get(1), campaigns.get(2)}) {
+                    for (LocalDate[] p : List.of(new LocalDate[] {LocalDate.parse("2026-10-23"),
+                        LocalDate.parse("2026-11-03")}, new LocalDate[] {LocalDate.parse("2026-09-10"),
+                            LocalDate.parse("2026-10-15")}, new LocalDate[] {LocalDate.parse("2026-10-01"),
+                                LocalDate.parse("2026-10-30")})) {
+                        Instant from = p[0].atStartOfDay(zone).toInstant();
+                        Instant to = p[1].plusDays(1).atStartOfDay(zone).toInstant();
+                        String what = "edited " + zone + " " + p[0] + " " + groupBy + " " + campaign;
+                        Map<String, SummaryQuery.Acc> expected = sql.run(ws, from, to, zone, groupBy, campaign,
+                                ScoringSettings.DEFAULTS);
+                        compared += assertSame(expected, store.run(ws, from, to, zone, groupBy, campaign,
+                                ScoringSettings.DEFAULTS), ScoringSettings.DEFAULTS, what);
+                        compared += assertSame(expected, merging.run(ws, from, to, zone, groupBy, campaign,
+                                ScoringSettings.DEFAULTS), ScoringSettings.DEFAULTS, "merged " + what);
+                    }
                 }
             }
         }
