@@ -281,11 +281,14 @@ class SummaryStoreEquivalenceTest {
         // The directory changes under the store (issue 12): the unregistered post is registered, another is moved to
         // another campaign and stage; and bursts long before the period (40 days: not flagged; 10 days: flagged) and
         // a farm text commented 20 days before. Every grouping regroups on both paths alike.
+        Instant periodStart = Instant.parse("2026-10-23T00:00:00Z");
+        long noStageBefore = store.run(ws, periodStart, periodStart.plusSeconds(12 * 86_400L), ZoneId.of("UTC"),
+                GroupBy.FUNNELSTAGE, null, ScoringSettings.DEFAULTS).get("").counts.values().stream()
+                .mapToLong(Long::longValue).sum();
         Api.registerPost(ws, post(ws, 7), campaigns.get(1), "LINKEDIN", "TRUST", null, null);
         Api.registerPost(ws, post(ws, 1), campaigns.get(2), "TIKTOK", "ACTION", null, null);
         List<String> early = new ArrayList<>();
         int[] seq = {5_000_000};
-        Instant periodStart = Instant.parse("2026-10-23T00:00:00Z");
         for (int k = 0; k < 25; k++) {
             early.add(json(seq, EventType.LIKE, post(ws, 2), "FACEBOOK", "h" + 201, periodStart.minusSeconds(
                     40 * 86_400L - k), ""));
@@ -297,7 +300,10 @@ class SummaryStoreEquivalenceTest {
         send(ws, "[" + String.join(",", early) + "]").then().statusCode(200);
         Map<String, SummaryQuery.Acc> regrouped = store.run(ws, periodStart, periodStart.plusSeconds(12 * 86_400L),
                 ZoneId.of("UTC"), GroupBy.FUNNELSTAGE, null, ScoringSettings.DEFAULTS);
-        org.junit.jupiter.api.Assertions.assertFalse(regrouped.containsKey(""), "every post has a stage now");
+        long noStageAfter = regrouped.get("").counts.values().stream().mapToLong(Long::longValue).sum();
+        // The last post's events (and only DMs without a post and the posts of moreEvents) left "No stage".
+        org.junit.jupiter.api.Assertions.assertTrue(noStageAfter < noStageBefore - 100, noStageBefore + " -> "
+                + noStageAfter);
         for (ZoneId zone : ZONES) {
             for (GroupBy groupBy : GroupBy.values()) {
                 for (UUID campaign : new UUID[] {null, campaigns.get(1), campaigns.get(2)}) {
