@@ -4,6 +4,7 @@ import io.quarkus.logging.Log;
 import io.socialroi.common.problem.Problem;
 import io.socialroi.common.problem.ProblemException;
 import io.socialroi.common.problem.ProblemMappers;
+import io.socialroi.engagement.change.ChangeLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Array;
 import java.sql.Connection;
@@ -33,7 +34,8 @@ import org.postgresql.copy.CopyIn;
  * <li>the post directory entries of the batch's posts are read (campaign and funnel stage);</li>
  * <li>the fresh events are appended to {@code engagement_event} with one binary {@code COPY};</li>
  * <li>the rollup deltas are aggregated here, one row per distinct key, and upserted as arrays, keys in a fixed
- * order so that concurrent batches lock shared rollup rows in the same order.</li>
+ * order so that concurrent batches lock shared rollup rows in the same order;</li>
+ * <li>one {@code engagement_change} row for the change feed (its actors, click ids and time span).</li>
  * </ol>
  * The caller answers only after the commit. Measured with {@code bench/ingest-bench.sh} (README).
  */
@@ -135,6 +137,8 @@ public class EventWriter {
                     Map<UUID, Directory> directory = directory(c, workspaceId, fresh);
                     copy(c, workspaceId, fresh, directory);
                     rollups(c, workspaceId, fresh, directory);
+                    // The change feed's item of this batch (V7), committed with it: GET /changes.
+                    ChangeLog.batch(c, workspaceId, fresh);
                 }
                 c.commit();
                 return freshIds.size();
