@@ -49,7 +49,7 @@ public class ChangeFeed {
             + "ORDER BY xid, id LIMIT ?";
     private static final String PRUNE = "WITH gone AS (DELETE FROM engagement_change WHERE at < now() - ? * "
             + "interval '1 second' AND xid < pg_snapshot_xmin(pg_current_snapshot()) RETURNING xid, id), "
-            + "last AS (SELECT xid, id FROM gone ORDER BY xid DESC, id DESC LIMIT 1) "
+            + "last AS (SELECT xid, id FROM gone ORDER BY xid DESC, id DESC LIMIT 1), "
             + "moved AS (UPDATE engagement_change_horizon h SET xid = last.xid, id = last.id FROM last "
             + "WHERE (last.xid, last.id) > (h.xid, h.id) RETURNING 1) SELECT count(*) FROM gone";
 
