@@ -1,7 +1,9 @@
 package io.socialroi.engagement.directory;
 
 import io.quarkus.logging.Log;
+import io.socialroi.common.problem.Problem;
 import io.socialroi.common.problem.ProblemException;
+import io.socialroi.common.problem.ProblemMappers;
 import io.socialroi.engagement.change.ChangeLog;
 import io.socialroi.engagement.event.Platform;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -134,12 +137,23 @@ public class PostDirectory {
         } catch (SQLException e) {
             Optional<PostEntry> known = cache.lastKnown(code);
             if (known.isEmpty()) {
+                // 55000: the database does not accept connections (as during a restore or maintenance).
+                if (ProblemMappers.isDatabaseUnavailable(e) || e.getSQLState() == null
+                        || e.getSQLState().startsWith("55")) {
+                    throw unavailable();
+                }
                 throw e;
             }
             Log.warnf("Post directory unreadable (%s): tracked link %s answered from this replica's last lookup",
                     e.getMessage(), code);
             return known;
         }
+    }
+
+    /** No connection (refused, not accepting connections, pool exhausted): a 503 the visitor may retry. */
+    private static ProblemException unavailable() {
+        return new ProblemException(Problem.of(503, "database-unavailable", "Service Unavailable",
+                "The tracked link cannot be looked up right now. Retry later."), Map.of("Retry-After", "5"));
     }
 
     private static PostEntry read(ResultSet rs) throws SQLException {
