@@ -57,6 +57,9 @@ class EngagementEndpointMatrixTest {
     /** Open by design (API.md): the public tracked link, which a visitor follows without any account. */
     static final Set<String> EXEMPT = Set.of("GET /r/{code}", "HEAD /r/{code}");
 
+    /** Not of one workspace: for the suite's own services only (a token with group service), checked below. */
+    static final Set<String> SERVICE_ONLY = Set.of("GET /changes");
+
     /** The query a valid call of a GET needs, by operation. */
     private static final Map<String, String> QUERIES = Map.of(
             "GET /workspaces/{workspaceId}/engagement/summary", "?from=2026-11-01&to=2026-11-30&groupBy=platform",
@@ -104,9 +107,45 @@ class EngagementEndpointMatrixTest {
     @Test
     void noServedOperationIsLeftOutOfTheTable() throws Exception {
         Set<String> served = OpenApiContract.operations(OpenApiContract.served());
-        assertEquals(Set.of(), EndpointMatrix.unlisted(served, table(), EXEMPT));
+        Set<String> exempt = new java.util.HashSet<>(EXEMPT);
+        exempt.addAll(SERVICE_ONLY);
+        assertEquals(Set.of(), EndpointMatrix.unlisted(served, table(), exempt));
         // The exemptions are real operations, so the set cannot hide a renamed endpoint.
-        assertTrue(served.containsAll(EXEMPT), "exempt operations served: " + served);
+        assertTrue(served.containsAll(exempt), "exempt operations served: " + served);
+    }
+
+    /**
+     * The service-only operations: no token 401; a workspace token with every scope, an agency admin and a client
+     * viewer 403, all problem+json; a suite service's token is let in.
+     */
+    @Test
+    void serviceOnlyEndpointsRefuseEveryOtherToken() {
+        UUID ws = UUID.randomUUID();
+        List<String> failures = new ArrayList<>();
+        String[] all = {"content:read", "content:write", "engagement:read", "engagement:write", "conversions:read",
+            "conversions:write", "reports:read", "costs:write"};
+        for (String op : SERVICE_ONLY) {
+            String method = op.substring(0, op.indexOf(' '));
+            String path = op.substring(op.indexOf(' ') + 1);
+            Map<String, Response> refused = Map.of(
+                    "no token 401", given().request(method, path),
+                    "workspace token 403", given().auth().oauth2(TestTokens.workspace(ws, all)).request(method, path),
+                    "admin 403", given().auth().oauth2(TestTokens.admin()).request(method, path),
+                    "client viewer 403", given().auth().oauth2(TestTokens.workspaces(List.of(ws), "CLIENT_VIEWER",
+                            "engagement:read")).request(method, path));
+            refused.forEach((name, response) -> {
+                int expected = Integer.parseInt(name.substring(name.length() - 3));
+                String type = response.contentType();
+                if (response.statusCode() != expected || type == null || !type.startsWith("application/problem+json")) {
+                    failures.add(op + " [" + name + "]: " + response.statusCode() + " " + type);
+                }
+            });
+            Response let = given().auth().oauth2(TestTokens.service("engagement:read")).request(method, path);
+            if (let.statusCode() != 200) {
+                failures.add(op + " [service token]: " + let.statusCode() + " " + let.asString());
+            }
+        }
+        assertEquals(List.of(), failures);
     }
 
     /**

@@ -1,46 +1,36 @@
 package io.socialroi.engagement.directory;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Recently resolved tracked links, so a popular link costs no database read. Only hits are kept: a code
- * registered a moment ago must not stay a 404. A change made through another replica is seen within the TTL.
+ * The last entry each tracked link code resolved to on this replica, used only while the database cannot be
+ * read, so that links clicked before an outage keep redirecting through it. The redirect reads the directory on
+ * every request otherwise (one lookup by the unique code, beside the click it writes anyway): a code registered a
+ * moment ago resolves at once, and a changed or removed link is never served stale, whichever replica changed it.
+ * Misses are never kept.
  */
 @ApplicationScoped
 public class LinkCache {
 
     private static final int MAX_ENTRIES = 100_000;
 
-    private record Cached(PostEntry entry, long expiresAt) {
+    private final ConcurrentHashMap<String, PostEntry> entries = new ConcurrentHashMap<>();
+
+    /** What the code resolved to when the database last answered for it on this replica. */
+    public Optional<PostEntry> lastKnown(String code) {
+        return Optional.ofNullable(entries.get(code));
     }
 
-    private final ConcurrentHashMap<String, Cached> entries = new ConcurrentHashMap<>();
-    private final long ttlNanos;
-
-    public LinkCache(@ConfigProperty(name = "engagement.link-cache.ttl", defaultValue = "30S") Duration ttl) {
-        this.ttlNanos = ttl.toNanos();
-    }
-
-    public Optional<PostEntry> get(String code) {
-        Cached cached = entries.get(code);
-        if (cached == null || System.nanoTime() - cached.expiresAt() > 0) {
-            return Optional.empty();
-        }
-        return Optional.of(cached.entry());
-    }
-
-    public void put(String code, PostEntry entry) {
-        if (entries.size() >= MAX_ENTRIES) {
+    public void remember(String code, PostEntry entry) {
+        if (entries.size() >= MAX_ENTRIES && !entries.containsKey(code)) {
             entries.clear();
         }
-        entries.put(code, new Cached(entry, System.nanoTime() + ttlNanos));
+        entries.put(code, entry);
     }
 
-    public void invalidate(String code) {
+    public void forget(String code) {
         entries.remove(code);
     }
 }

@@ -1,6 +1,10 @@
 package io.socialroi.engagement.directory;
 
+import io.quarkus.logging.Log;
+import io.socialroi.common.problem.Problem;
 import io.socialroi.common.problem.ProblemException;
+import io.socialroi.common.problem.ProblemMappers;
+import io.socialroi.engagement.change.ChangeLog;
 import io.socialroi.engagement.event.Platform;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -8,6 +12,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -27,30 +33,63 @@ public class PostDirectory {
         this.cache = cache;
     }
 
-    /** Creates or replaces the entry; a link code already used by another post is a 409. */
+    /**
+     * Creates or replaces the entry; a link code already used by another post is a 409. In one transaction with
+     * the change feed's item (V7) when the post is new or its campaign, platform or stage changed: touchpoints and
+     * reports group by these, so conversion-service re-captures the post's conversions (GET /changes).
+     */
     public PostEntry put(UUID workspaceId, UUID postId, PostEntryRequest request) throws SQLException {
         TrackedLink link = request.trackedLink();
+        String previousSql = "SELECT " + COLUMNS + " FROM post_directory WHERE workspace_id = ? AND post_id = ? "
+                + "FOR UPDATE";
         String sql = "INSERT INTO post_directory (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, now()) "
                 + "ON CONFLICT (workspace_id, post_id) DO UPDATE SET campaign_id = excluded.campaign_id, "
                 + "platform = excluded.platform, funnel_stage = excluded.funnel_stage, link_code = excluded.link_code, "
                 + "link_destination = excluded.link_destination, updated_at = excluded.updated_at RETURNING " + COLUMNS;
-        Optional<PostEntry> previous = find(workspaceId, postId);
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setObject(1, workspaceId);
-            ps.setObject(2, postId);
-            ps.setObject(3, request.campaignId());
-            ps.setString(4, request.platform().name());
-            ps.setString(5, request.funnelStage().name());
-            ps.setString(6, link == null ? null : link.code());
-            ps.setString(7, link == null ? null : link.destination());
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                PostEntry entry = read(rs);
-                previous.map(PostEntry::trackedLink).ifPresent(old -> cache.invalidate(old.code()));
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                Optional<PostEntry> previous;
+                try (PreparedStatement ps = c.prepareStatement(previousSql)) {
+                    ps.setObject(1, workspaceId);
+                    ps.setObject(2, postId);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        previous = rs.next() ? Optional.of(read(rs)) : Optional.empty();
+                    }
+                }
+                PostEntry entry;
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    ps.setObject(1, workspaceId);
+                    ps.setObject(2, postId);
+                    ps.setObject(3, request.campaignId());
+                    ps.setString(4, request.platform().name());
+                    ps.setString(5, request.funnelStage().name());
+                    ps.setString(6, link == null ? null : link.code());
+                    ps.setString(7, link == null ? null : link.destination());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        entry = read(rs);
+                    }
+                }
+                if (previous.isEmpty() || regroups(previous.get(), entry)) {
+                    ChangeLog.post(c, workspaceId, postId);
+                }
+                c.commit();
+                // This replica's outage fallback forgets the old and new code; the redirect reads the database.
+                previous.map(PostEntry::trackedLink).ifPresent(old -> cache.forget(old.code()));
                 if (link != null) {
-                    cache.invalidate(link.code());
+                    cache.forget(link.code());
                 }
                 return entry;
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    c.rollback();
+                } catch (SQLException ignored) {
+                    // the connection is gone; nothing was written
+                }
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
             }
         } catch (SQLException e) {
             if ("23505".equals(e.getSQLState())) {
@@ -58,6 +97,12 @@ public class PostDirectory {
             }
             throw e;
         }
+    }
+
+    /** Whether the change moves the post's events to another campaign, platform or stage. */
+    private static boolean regroups(PostEntry before, PostEntry after) {
+        return !Objects.equals(before.campaignId(), after.campaignId()) || before.platform() != after.platform()
+                || before.funnelStage() != after.funnelStage();
     }
 
     public Optional<PostEntry> find(UUID workspaceId, UUID postId) throws SQLException {
@@ -71,24 +116,44 @@ public class PostDirectory {
         }
     }
 
-    /** The post behind a tracked link code, from the cache when it was looked up recently. */
+    /**
+     * The post behind a tracked link code, read from the database on every call (a code registered a moment ago,
+     * or changed through any replica, is seen at once). While the database cannot be read, the entry the code last
+     * resolved to on this replica, so the visitor is still redirected.
+     */
     public Optional<PostEntry> byCode(String code) throws SQLException {
-        Optional<PostEntry> cached = cache.get(code);
-        if (cached.isPresent()) {
-            return cached;
-        }
         String sql = "SELECT " + COLUMNS + " FROM post_directory WHERE link_code = ?";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, code);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
+                    cache.forget(code);
                     return Optional.empty();
                 }
                 PostEntry entry = read(rs);
-                cache.put(code, entry);
+                cache.remember(code, entry);
                 return Optional.of(entry);
             }
+        } catch (SQLException e) {
+            Optional<PostEntry> known = cache.lastKnown(code);
+            if (known.isEmpty()) {
+                // 55000: the database does not accept connections (as during a restore or maintenance).
+                if (ProblemMappers.isDatabaseUnavailable(e) || e.getSQLState() == null
+                        || e.getSQLState().startsWith("55")) {
+                    throw unavailable();
+                }
+                throw e;
+            }
+            Log.warnf("Post directory unreadable (%s): tracked link %s answered from this replica's last lookup",
+                    e.getMessage(), code);
+            return known;
         }
+    }
+
+    /** No connection (refused, not accepting connections, pool exhausted): a 503 the visitor may retry. */
+    private static ProblemException unavailable() {
+        return new ProblemException(Problem.of(503, "database-unavailable", "Service Unavailable",
+                "The tracked link cannot be looked up right now. Retry later."), Map.of("Retry-After", "5"));
     }
 
     private static PostEntry read(ResultSet rs) throws SQLException {

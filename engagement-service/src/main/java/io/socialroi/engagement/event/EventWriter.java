@@ -4,6 +4,7 @@ import io.quarkus.logging.Log;
 import io.socialroi.common.problem.Problem;
 import io.socialroi.common.problem.ProblemException;
 import io.socialroi.common.problem.ProblemMappers;
+import io.socialroi.engagement.change.ChangeLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Array;
 import java.sql.Connection;
@@ -32,7 +33,8 @@ import org.postgresql.copy.CopyIn;
  * dedupe, safe across concurrent requests because the unique key decides;</li>
  * <li>the fresh events are appended to {@code engagement_event} with one binary {@code COPY};</li>
  * <li>the rollup deltas are aggregated here, one row per distinct key, and upserted as arrays, keys in a fixed
- * order so that concurrent batches lock shared rollup rows in the same order.</li>
+ * order so that concurrent batches lock shared rollup rows in the same order;</li>
+ * <li>one {@code engagement_change} row for the change feed (its actors, click ids and time span).</li>
  * </ol>
  * Events and rollups keep only what the event says (post, platform, its own campaign): the reports resolve a post's
  * current campaign and stage from the post directory when they are read (V6), so an event that arrives before its
@@ -134,6 +136,8 @@ public class EventWriter {
                             : events.stream().filter(e -> freshIds.contains(e.eventId())).toList();
                     copy(c, workspaceId, fresh);
                     rollups(c, workspaceId, fresh);
+                    // The change feed's item of this batch (V7), committed with it: GET /changes.
+                    ChangeLog.batch(c, workspaceId, fresh);
                 }
                 c.commit();
                 return freshIds.size();
