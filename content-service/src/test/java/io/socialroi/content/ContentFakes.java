@@ -42,6 +42,9 @@ public class ContentFakes implements QuarkusTestResourceLifecycleManager {
         Map<String, String> config = new HashMap<>();
         config.put("quarkus.rest-client.engagement-service.url", engagement.url());
         config.put("quarkus.rest-client.conversion-service.url", conversion.url());
+        // Tests that take conversion-service down must not open the breaker for the tests after them.
+        config.put("io.socialroi.content.currency.ExchangeRateFetcher/fetch/CircuitBreaker/requestVolumeThreshold",
+                "1000");
         config.put("suite.registration.poll", "1s");
         config.put("suite.registration.base-backoff", "PT0.2S");
         config.put("suite.registration.max-backoff", "PT1S");

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -85,7 +86,12 @@ public class RegistrationOutbox {
         long deadline = System.nanoTime() + config.inlineTimeout().toNanos();
         List<Claimed> claimed = claim(workspaceId, postId, true);
         if (!claimed.isEmpty()) {
-            Future<?> sending = senders.submit(() -> claimed.forEach(this::send));
+            Future<?> sending;
+            try {
+                sending = senders.submit(() -> claimed.forEach(this::send));
+            } catch (RejectedExecutionException e) {
+                return false; // shutting down: the lease expires and the scheduler of a replica sends it
+            }
             try {
                 sending.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             } catch (TimeoutException e) {

@@ -122,4 +122,15 @@ class CampaignCurrencyTest {
         given().auth().oauth2(writer(ws)).get("/workspaces/" + ws + "/campaigns/" + id).then()
                 .body("budget.currency", equalTo("EUR")).body("budget.amount", equalTo("100.00"));
     }
+
+    @Test
+    void aConversionServiceTooSlowToAnswerIsA503AndNothingIsStored() {
+        UUID ws = Fixtures.workspace("UTC", "EUR");
+        conversion.on("GET", "/workspaces/" + ws, FakeServer.Reply.json(200, "{\"currency\":\"USD\","
+                + "\"date\":\"2026-03-01\",\"rate\":\"0.9\",\"workspaceCurrency\":\"EUR\"}").delayed(5000));
+        given().auth().oauth2(writer(ws)).contentType(ContentType.JSON).body(campaign("2026-03-01", "100", "USD"))
+                .post("/workspaces/" + ws + "/campaigns").then().statusCode(503)
+                .contentType("application/problem+json").body("title", containsString("conversion-service"));
+        assertEquals(0, count("select count(*) from campaign where workspace_id = ?", ws));
+    }
 }
