@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * A fake engagement-service on real HTTP for every content-service test (it acknowledges every post
- * registration unless a test routes otherwise), and short delivery intervals so retries happen within a test.
+ * registration unless a test routes otherwise), a fake conversion-service (no exchange rate unless a test
+ * routes one), and short delivery intervals so retries happen within a test.
  */
 @QuarkusTestResource(ContentFakes.class)
 public class ContentFakes implements QuarkusTestResourceLifecycleManager {
@@ -23,14 +24,27 @@ public class ContentFakes implements QuarkusTestResourceLifecycleManager {
     public @interface Engagement {
     }
 
+    /** Marks the test field that receives the fake conversion-service. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.FIELD)
+    public @interface Conversion {
+    }
+
     private FakeServer engagement;
+    private FakeServer conversion;
 
     @Override
     public Map<String, String> start() {
         engagement = new FakeServer();
         engagement.on("PUT", "/workspaces/", r -> FakeServer.Reply.json(200, r.body()));
+        conversion = new FakeServer();
+        conversion.on("GET", "/workspaces/", FakeServer.Reply.json(404, "{\"status\":404}"));
         Map<String, String> config = new HashMap<>();
         config.put("quarkus.rest-client.engagement-service.url", engagement.url());
+        config.put("quarkus.rest-client.conversion-service.url", conversion.url());
+        // Tests that take conversion-service down must not open the breaker for the tests after them.
+        config.put("io.socialroi.content.currency.ExchangeRateFetcher/fetch/CircuitBreaker/requestVolumeThreshold",
+                "1000");
         config.put("suite.registration.poll", "1s");
         config.put("suite.registration.base-backoff", "PT0.2S");
         config.put("suite.registration.max-backoff", "PT1S");
@@ -49,10 +63,13 @@ public class ContentFakes implements QuarkusTestResourceLifecycleManager {
     public void inject(TestInjector testInjector) {
         testInjector.injectIntoFields(engagement, new TestInjector.AnnotatedAndMatchesType(Engagement.class,
                 FakeServer.class));
+        testInjector.injectIntoFields(conversion, new TestInjector.AnnotatedAndMatchesType(Conversion.class,
+                FakeServer.class));
     }
 
     @Override
     public void stop() {
         engagement.close();
+        conversion.close();
     }
 }

@@ -33,6 +33,11 @@ public class Campaign extends PanacheEntityBase {
     public BigDecimal budgetAmount;
     @Column(name = "budget_currency")
     public String budgetCurrency;
+    /** The budget in the workspace currency (converted with the rate of the start date when given in another). */
+    @Column(name = "budget_workspace_amount")
+    public BigDecimal budgetWorkspaceAmount;
+    @Column(name = "budget_workspace_currency")
+    public String budgetWorkspaceCurrency;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "updated_at")

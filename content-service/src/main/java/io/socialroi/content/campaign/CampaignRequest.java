@@ -16,7 +16,9 @@ public record CampaignRequest(
         @NotBlank @Size(max = 1000) @Schema(description = "What the campaign is for, e.g. leads or sales") String objective,
         @NotNull @Schema(description = "First day, local date in the workspace's time zone") LocalDate startDate,
         @Schema(description = "Last day (inclusive); open-ended when absent") LocalDate endDate,
-        @Schema(description = "In the workspace's currency, not negative") Money budget,
+        @Schema(description = "Not negative; in the workspace's currency, or in another one for which the workspace has an "
+                + "exchange rate on startDate at conversion-service (converted into budgetInWorkspaceCurrency)")
+        Money budget,
         @Size(max = 80) @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be lower-case words joined by hyphens")
         @Schema(description = "utm_campaign value; derived from the name when absent; cannot change later",
                 example = "spring-sale") String slug) {

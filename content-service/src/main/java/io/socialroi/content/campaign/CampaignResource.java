@@ -50,6 +50,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
 public class CampaignResource {
 
+    private static final String UNAVAILABLE = "The budget needs an exchange rate and conversion-service is "
+            + "unavailable (named in the problem); nothing was stored";
+
     private final WorkspaceAccess access;
     private final CampaignService campaigns;
     private final JsonMerge merge;
@@ -64,12 +67,17 @@ public class CampaignResource {
     @RolesAllowed(Scopes.CONTENT_WRITE)
     @Idempotent
     @Transactional
-    @Operation(summary = "Create a campaign", description = "The slug (utm_campaign) is derived from the name unless given.")
+    @Operation(summary = "Create a campaign", description = "The slug (utm_campaign) is derived from the name unless given. "
+            + "A budget in another currency than the workspace's needs the workspace's exchange rate for that currency "
+            + "on startDate at conversion-service (422 on budget without one); it is kept as given and converted into "
+            + "budgetInWorkspaceCurrency (half-even to the minor unit).")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = CampaignView.class)))
     @APIResponse(responseCode = "400", description = ApiProblems.BAD_REQUEST,
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = ApiProblems.INVALID,
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = UNAVAILABLE,
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public Response create(@PathParam("workspaceId") UUID workspaceId, @Valid @NotNull CampaignRequest request) {
         access.require(workspaceId);
@@ -114,11 +122,15 @@ public class CampaignResource {
     @RolesAllowed(Scopes.CONTENT_WRITE)
     @Transactional
     @Operation(summary = "Change a campaign",
-            description = "JSON merge patch of the create fields; null clears an optional field. The slug cannot change.")
+            description = "JSON merge patch of the create fields; null clears an optional field. The slug cannot change. "
+                    + "A budget in another currency is converted again (rate of startDate) when the budget or "
+                    + "startDate changes.")
     @APIResponse(responseCode = "200", description = "The changed campaign")
     @APIResponse(responseCode = "400", description = ApiProblems.BAD_REQUEST,
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = ApiProblems.INVALID,
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = UNAVAILABLE,
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public CampaignView update(@PathParam("workspaceId") UUID workspaceId, @PathParam("campaignId") UUID campaignId,
             @Schema(implementation = CampaignRequest.class) JsonNode patch) throws JsonProcessingException {

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.annotations.Formula;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -67,6 +68,13 @@ public class Post extends PanacheEntityBase {
     public Instant createdAt;
     @Column(name = "updated_at")
     public Instant updatedAt;
+    /**
+     * Whether engagement-service has acknowledged the post's current registration (its directory entry and
+     * tracked link), read from the outbox when the post is loaded; set by the writer after an inline send.
+     */
+    @Formula("(select r.delivered_at is not null from link_registration r"
+            + " where r.workspace_id = workspace_id and r.post_id = id)")
+    public Boolean registered;
 
     /** The post of this workspace, or null; never one of another workspace. */
     public static Post inWorkspace(UUID workspaceId, UUID id) {

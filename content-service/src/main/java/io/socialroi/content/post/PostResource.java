@@ -6,6 +6,8 @@ import static io.socialroi.content.common.ApiProblems.PROBLEM_JSON;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.narayana.jta.QuarkusTransactionException;
 import io.socialroi.common.auth.Scopes;
 import io.socialroi.common.auth.WorkspaceAccess;
 import io.socialroi.common.idempotency.Idempotent;
@@ -19,7 +21,6 @@ import io.socialroi.content.common.JsonMerge;
 import io.socialroi.content.workspace.Workspace;
 import io.socialroi.content.workspace.Workspaces;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
@@ -77,10 +78,12 @@ public class PostResource {
     @POST
     @RolesAllowed(Scopes.CONTENT_WRITE)
     @Idempotent
-    @Transactional
     @Operation(summary = "Create a post", description = "Starts as DRAFT. With a landingUrl the post gets a tracked link "
-            + "whose destination carries utm_source, utm_medium=social, utm_campaign and utm_content; the post and "
-            + "link are registered with engagement-service (reliably, even while it is down).")
+            + "whose destination carries utm_source, utm_medium=social, utm_campaign and utm_content. The post and "
+            + "link are registered with engagement-service before the answer, waiting at most 2 s: "
+            + "trackedLink.active true means the link redirects now. When engagement-service is slow or down the "
+            + "post is still created (active false) and the registration is retried in the background until it "
+            + "arrives; GET the post to see active turn true.")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = PostView.class)))
     @APIResponse(responseCode = "400", description = ApiProblems.BAD_REQUEST,
@@ -89,8 +92,12 @@ public class PostResource {
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public Response create(@PathParam("workspaceId") UUID workspaceId, @Valid @NotNull PostRequest request) {
         access.require(workspaceId);
+        String actor = access.subject();
+        // Committed first, then registered inline: the answer must not promise a link the outbox has not got.
+        Post post = QuarkusTransaction.requiringNew().call(() -> posts.create(Workspaces.require(workspaceId), request,
+                actor));
+        posts.deliverRegistration(post);
         Workspace workspace = Workspaces.require(workspaceId);
-        Post post = posts.create(workspace, request, access.subject());
         return Response.created(URI.create("/workspaces/" + workspaceId + "/posts/" + post.id))
                 .entity(views.of(post, Workspaces.zone(workspace))).build();
     }
@@ -142,11 +149,13 @@ public class PostResource {
     @PATCH
     @Path("/{postId}")
     @RolesAllowed(Scopes.CONTENT_WRITE)
-    @Transactional
     @Operation(summary = "Edit a post", description = "JSON merge patch of the create fields; null clears an optional "
             + "field. Only before publishing starts (409 once PUBLISHING or PUBLISHED). Changing the content of an "
             + "APPROVED or SCHEDULED post sends it back to DRAFT. A new landing URL or campaign keeps the link code "
-            + "and updates its destination and UTM parameters at engagement-service.")
+            + "and updates its destination and UTM parameters at engagement-service. A change of campaign, "
+            + "platform, funnel stage or landing URL is sent to engagement-service before the answer (at most "
+            + "2 s, as on create; trackedLink.active tells whether it arrived), so reports regroup the post's "
+            + "events under its new values.")
     @APIResponse(responseCode = "200", description = "The edited post")
     @APIResponse(responseCode = "400", description = ApiProblems.BAD_REQUEST,
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
@@ -157,15 +166,33 @@ public class PostResource {
     public PostView update(@PathParam("workspaceId") UUID workspaceId, @PathParam("postId") UUID postId,
             @Schema(implementation = PostRequest.class) JsonNode patch) throws JsonProcessingException {
         access.require(workspaceId);
+        String actor = access.subject();
         Workspace workspace = Workspaces.require(workspaceId);
         ZoneId zone = Workspaces.zone(workspace);
-        Post post = Post.lockedInWorkspace(workspaceId, postId);
-        if (post == null) {
-            throw ProblemException.notFound("Post " + postId);
+        Edited edited;
+        try {
+            edited = QuarkusTransaction.requiringNew().call(() -> {
+                Post post = Post.lockedInWorkspace(workspaceId, postId);
+                if (post == null) {
+                    throw ProblemException.notFound("Post " + postId);
+                }
+                PostRequest merged = merge.apply(views.of(post, zone).asRequest(), patch, PostRequest.class);
+                return new Edited(post, posts.update(Workspaces.require(workspaceId), post, merged, actor));
+            });
+        } catch (QuarkusTransactionException e) {
+            if (e.getCause() instanceof JsonProcessingException malformed) {
+                throw malformed;
+            }
+            throw e;
         }
-        PostRequest merged = merge.apply(views.of(post, zone).asRequest(), patch, PostRequest.class);
-        posts.update(workspace, post, merged, access.subject());
-        return views.of(post, zone);
+        if (edited.reregistered()) {
+            posts.deliverRegistration(edited.post());
+        }
+        return views.of(edited.post(), zone);
+    }
+
+    /** A committed edit, and whether it queued a new registration. */
+    private record Edited(Post post, boolean reregistered) {
     }
 
     @GET

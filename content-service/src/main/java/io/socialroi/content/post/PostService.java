@@ -49,15 +49,17 @@ public class PostService {
     /**
      * Applies an edit. Changing what was approved (anything but the schedule) of an approved or scheduled
      * post withdraws the approval: it goes back to DRAFT, so nothing is published that nobody approved.
+     * True when the edit queued a new registration (campaign, platform, stage or landing URL changed): the
+     * caller then delivers it after the commit ({@link RegistrationOutbox#deliverNow}).
      */
-    public void update(Workspace workspace, Post post, PostRequest request, String actor) {
+    public boolean update(Workspace workspace, Post post, PostRequest request, String actor) {
         if (!PostStatus.EDITABLE.contains(post.status)) {
             throw ProblemException.conflict("Post is " + post.status + " and can no longer be changed");
         }
         Checked checked = validate(workspace, request);
         List<String> changed = changedFields(post, request, checked);
         if (changed.isEmpty()) {
-            return;
+            return false;
         }
         if (post.status == PostStatus.SCHEDULED && checked.scheduledAt() == null) {
             throw ProblemException.invalid("scheduledAt", "a scheduled post needs a time; unschedule it instead");
@@ -79,8 +81,10 @@ public class PostService {
         if (relink) {
             register(post, checked.campaignSlug());
         }
+        return relink;
     }
 
+    /** Queues the post's current values (all of them, on every change) as its directory entry. */
     private void register(Post post, String campaignSlug) {
         post.linkDestination = post.landingUrl == null ? null
                 : TrackedLinks.destination(post.landingUrl, post.platform, campaignSlug, post.id);
@@ -91,6 +95,15 @@ public class PostService {
                 : new PostRegistration.Link(post.linkCode, post.linkDestination);
         outbox.enqueue(post.workspaceId, post.id, new PostRegistration(post.campaignId, post.platform.name(),
                 post.funnelStage.name(), link));
+        post.registered = false;
+    }
+
+    /**
+     * After the commit of a write that queued a registration: sends it before the API answers, within
+     * {@code suite.registration.inline-timeout}, and records on the post whether it arrived.
+     */
+    public void deliverRegistration(Post post) {
+        post.registered = outbox.deliverNow(post.workspaceId, post.id);
     }
 
     private static void apply(Post post, PostRequest request, Checked checked) {

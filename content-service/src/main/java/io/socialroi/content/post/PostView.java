@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A post as the API shows it. {@code scheduledAt} carries the workspace's offset at that instant, and
@@ -14,8 +15,16 @@ public record PostView(UUID id, UUID workspaceId, UUID campaignId, Platform plat
         PostStatus status, TrackedLink trackedLink, Publishing publishing, String createdBy, Instant createdAt,
         Instant updatedAt) {
 
-    /** The short link of the post: {@code url} is what to share, {@code destination} where it leads. */
-    public record TrackedLink(String code, String url, String destination) {
+    /**
+     * The short link of the post: {@code url} is what to share, {@code destination} where it leads.
+     * {@code active} is true once engagement-service has acknowledged the post's current registration, so
+     * {@code url} redirects to {@code destination}; false while the registration is still on its way (the
+     * link may answer 404, or lead to the previous destination after an edit, until it arrives).
+     */
+    public record TrackedLink(String code, String url, String destination,
+            @Schema(description = "true when engagement-service holds this link and destination, so url redirects "
+                    + "there now; false while the registration is still being retried in the background")
+            boolean active) {
     }
 
     /** How publishing went: attempts so far, the delivery id, why it failed, when it was published. */

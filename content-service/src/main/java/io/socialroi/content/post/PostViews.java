@@ -21,7 +21,8 @@ public class PostViews {
 
     public PostView of(Post p, ZoneId zone) {
         PostView.TrackedLink link = p.landingUrl == null || p.linkCode == null ? null
-                : new PostView.TrackedLink(p.linkCode, linkUrl(p.linkCode), p.linkDestination);
+                : new PostView.TrackedLink(p.linkCode, linkUrl(p.linkCode), p.linkDestination,
+                        Boolean.TRUE.equals(p.registered));
         PostView.Publishing publishing = p.publishAttempts == 0 && p.publishedAt == null && p.failureReason == null
                 ? null
                 : new PostView.Publishing(p.publishAttempts, p.deliveryId,

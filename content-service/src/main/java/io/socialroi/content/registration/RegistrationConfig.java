@@ -22,4 +22,11 @@ public interface RegistrationConfig {
 
     @WithDefault("PT5M")
     Duration maxBackoff();
+
+    /**
+     * How long {@code POST}/{@code PATCH /posts} wait for engagement-service to acknowledge the registration
+     * before answering ({@code trackedLink.active} false past it; the outbox carries on in the background).
+     */
+    @WithDefault("PT2S")
+    Duration inlineTimeout();
 }

@@ -100,7 +100,8 @@ class CampaignResourceTest {
         expect(token, url, SPRING.replace("\"2500.5\"", "\"-1\""), 422, "budget.amount");
         expect(token, url, SPRING.replace("\"2500.5\"", "\"12.345\""), 422, "budget.amount");
         expect(token, url, SPRING.replace("\"2500.5\"", "\"lots\""), 400, "budget.amount");
-        expect(token, url, SPRING.replace("\"currency\":\"EUR\"", "\"currency\":\"USD\""), 422, "budget.currency");
+        expect(token, url, SPRING.replace("\"currency\":\"EUR\"", "\"currency\":\"USD\""), 422, "budget");
+        expect(token, url, SPRING.replace("\"currency\":\"EUR\"", "\"currency\":\"EURO\""), 422, "budget.currency");
         expect(token, url, SPRING.replace("2026-03-31", "2026-02-30"), 400, "endDate");
         expect(token, url, SPRING.replace("2026-03-31", "2026-02-01"), 422, "endDate");
         expect(token, url, SPRING.replace("\"Spring Sale 2026!\"", "[1]"), 400, "name");

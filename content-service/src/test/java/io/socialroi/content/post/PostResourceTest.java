@@ -22,6 +22,7 @@ import io.socialroi.testing.TestTokens;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
@@ -97,6 +98,105 @@ class PostResourceTest {
                 + "\"trackedLink\":null}"), JSON.readTree(registrations(ws, id).get(0).body()));
     }
 
+    /**
+     * The fake engagement-service takes its time (as a loaded one would) and records what it has stored when
+     * it answers: the registration must be stored there before POST /posts answers, not merely sent.
+     */
+    @Test
+    void theLinkIsRegisteredBeforeCreationAnswers() throws Exception {
+        UUID ws = Fixtures.workspace("UTC", "EUR");
+        UUID campaign = Fixtures.campaign(ws, "Launch");
+        List<String> stored = new CopyOnWriteArrayList<>();
+        engagement.on("PUT", "/workspaces/" + ws, r -> {
+            sleep(300);
+            stored.add(r.body());
+            return FakeServer.Reply.json(200, r.body());
+        });
+        JsonPath post = create(ws, body("INSTAGRAM", "ACTION", campaign.toString(), "https://shop.example/launch"));
+        String id = post.getString("id");
+        assertEquals(1, stored.size(), "stored at engagement-service when POST /posts answered");
+        JsonNode entry = JSON.readTree(stored.get(0));
+        assertEquals(post.getString("trackedLink.code"), entry.get("trackedLink").get("code").asText());
+        assertEquals(post.getString("trackedLink.destination"), entry.get("trackedLink").get("destination").asText());
+        assertEquals(campaign.toString(), entry.get("campaignId").asText());
+        assertEquals(true, post.getBoolean("trackedLink.active"));
+        assertTrue(delivered(id));
+        given().auth().oauth2(writer(ws)).get("/workspaces/" + ws + "/posts/" + id).then().statusCode(200)
+                .body("trackedLink.active", equalTo(true));
+
+        // An edit of the funnel stage sends every current value, again before the answer.
+        given().auth().oauth2(writer(ws)).contentType(ContentType.JSON).body("{\"funnelStage\":\"TRUST\"}")
+                .patch("/workspaces/" + ws + "/posts/" + id).then().statusCode(200)
+                .body("funnelStage", equalTo("TRUST")).body("trackedLink.active", equalTo(true));
+        assertEquals(2, stored.size(), "stored at engagement-service when PATCH answered");
+        assertEquals(JSON.readTree("{\"campaignId\":\"" + campaign + "\",\"platform\":\"INSTAGRAM\","
+                + "\"funnelStage\":\"TRUST\",\"trackedLink\":{\"code\":\"" + post.getString("trackedLink.code")
+                + "\",\"destination\":\"" + post.getString("trackedLink.destination") + "\"}}"),
+                JSON.readTree(stored.get(1)));
+        // A post moved to another platform and out of its campaign: the entry carries both new values.
+        given().auth().oauth2(writer(ws)).contentType(ContentType.JSON)
+                .body("{\"platform\":\"FACEBOOK\",\"campaignId\":null}")
+                .patch("/workspaces/" + ws + "/posts/" + id).then().statusCode(200);
+        assertEquals(3, stored.size());
+        JsonNode moved = JSON.readTree(stored.get(2));
+        assertEquals("FACEBOOK", moved.get("platform").asText());
+        assertTrue(moved.get("campaignId").isNull());
+        assertEquals("TRUST", moved.get("funnelStage").asText());
+        assertEquals("https://shop.example/launch?utm_source=facebook&utm_medium=social&utm_content=" + id,
+                moved.get("trackedLink").get("destination").asText());
+    }
+
+    /**
+     * The first registration is slower than the inline budget; the post is edited while it is still in
+     * flight. engagement-service must end up with the edit, and the edit must never be overtaken by the
+     * older registration (each send is stored when it is answered, as engagement-service would).
+     */
+    @Test
+    void aSlowOlderRegistrationNeverOverwritesANewerOne() throws Exception {
+        UUID ws = Fixtures.workspace("UTC", "EUR");
+        UUID spring = Fixtures.campaign(ws, "Spring");
+        UUID summer = Fixtures.campaign(ws, "Summer");
+        List<String> stored = new CopyOnWriteArrayList<>();
+        AtomicInteger calls = new AtomicInteger();
+        engagement.on("PUT", "/workspaces/" + ws, r -> {
+            if (calls.incrementAndGet() == 1) {
+                sleep(2500);
+            }
+            stored.add(r.body());
+            return FakeServer.Reply.json(200, r.body());
+        });
+        JsonPath post = create(ws, body("TIKTOK", "INTEREST", spring.toString(), "https://shop.example/s"));
+        String id = post.getString("id");
+        assertEquals(false, post.getBoolean("trackedLink.active"), "not acknowledged within the inline budget");
+        JsonPath edited = given().auth().oauth2(writer(ws)).contentType(ContentType.JSON)
+                .body("{\"campaignId\":\"" + summer + "\"}").patch("/workspaces/" + ws + "/posts/" + id)
+                .then().statusCode(200).extract().jsonPath();
+        if (edited.getBoolean("trackedLink.active")) {
+            assertEquals(summer.toString(), JSON.readTree(stored.get(stored.size() - 1)).get("campaignId").asText());
+        }
+        await("the edit at engagement-service", () -> delivered(id));
+        Thread.sleep(1500); // a scheduler poll or more: nothing older may follow
+        List<String> campaigns = stored.stream().map(b -> {
+            try {
+                return JSON.readTree(b).get("campaignId").asText();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+        assertEquals(List.of(spring.toString(), summer.toString()), campaigns);
+        assertEquals(2, registrations(ws, id).size());
+        given().auth().oauth2(writer(ws)).get("/workspaces/" + ws + "/posts/" + id).then()
+                .body("trackedLink.active", equalTo(true)).body("campaignId", equalTo(summer.toString()));
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Test
     void creationSucceedsWhileEngagementIsDownAndTheRegistrationArrivesLater() throws Exception {
         UUID ws = Fixtures.workspace("UTC", "EUR");
@@ -105,7 +205,11 @@ class PostResourceTest {
                 ? FakeServer.Reply.json(503, "{\"status\":503}") : FakeServer.Reply.json(200, r.body()));
         JsonPath post = create(ws, body("FACEBOOK", "TRUST", null, "https://shop.example/"));
         String id = post.getString("id");
+        assertEquals(false, post.getBoolean("trackedLink.active"), "engagement-service refused it");
+        assertEquals(1, count("select count(*) from post where id = ?::uuid", id));
         await("registration of " + id + " after engagement-service came back", () -> delivered(id));
+        given().auth().oauth2(writer(ws)).get("/workspaces/" + ws + "/posts/" + id).then()
+                .body("trackedLink.active", equalTo(true));
         List<FakeServer.Recorded> sent = registrations(ws, id);
         assertEquals(3, sent.size());
         assertEquals(sent.get(0).body(), sent.get(2).body());
