@@ -4,7 +4,6 @@ import io.smallrye.common.annotation.RunOnVirtualThread;
 import io.socialroi.common.auth.Scopes;
 import io.socialroi.common.auth.WorkspaceAccess;
 import io.socialroi.common.idempotency.Idempotent;
-import io.socialroi.common.money.Money;
 import io.socialroi.common.paging.Page;
 import io.socialroi.common.problem.Params;
 import io.socialroi.common.problem.Problem;
@@ -40,40 +39,56 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "404", description = "Unknown workspace, or another workspace's",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "503", description = "content-service (workspace settings) unreachable",
+@APIResponse(responseCode = "503", description = "content-service (workspace settings) or, for another currency, "
+        + "conversion-service (exchange rates) unreachable: the title names it; nothing is stored",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class CostResource {
 
     private final WorkspaceAccess access;
     private final WorkspaceDirectory workspaces;
     private final CostRepository costs;
+    private final WorkspaceMoney money;
 
-    public CostResource(WorkspaceAccess access, WorkspaceDirectory workspaces, CostRepository costs) {
+    public CostResource(WorkspaceAccess access, WorkspaceDirectory workspaces, CostRepository costs,
+            WorkspaceMoney money) {
         this.access = access;
         this.workspaces = workspaces;
         this.costs = costs;
+        this.money = money;
     }
 
     @POST
     @RolesAllowed(Scopes.COSTS_WRITE)
     @Idempotent
     @Transactional
-    @Operation(summary = "Record a cost", description = "The amount must be in the workspace's currency.")
+    @Operation(summary = "Record a cost", description = "The amount is in the workspace's currency, or in another "
+            + "currency for which the workspace has an exchange rate on incurredOn (set on conversion-service, "
+            + "which owns the rates): it is then converted exactly as conversion-service converts a conversion's "
+            + "value (amount x rate, rounded half-even to the workspace currency's minor unit), and the amount as "
+            + "sent and the rate are kept as originalAmount and exchangeRate.")
     @APIResponse(responseCode = "201", description = "Stored")
     @APIResponse(responseCode = "400", description = "Malformed JSON, wrong type or unknown enum value",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Invalid field, e.g. negative amount or another currency",
+    @APIResponse(responseCode = "422", description = "Invalid field, e.g. a negative amount, or another currency "
+            + "without an exchange rate for that day (errors name amount.currency)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@PathParam("workspaceId") UUID workspaceId, @Valid @NotNull CostRequest request) {
         access.require(workspaceId);
         Dates.check("incurredOn", request.incurredOn());
-        Money amount = WorkspaceMoney.require("amount", request.amount(), workspaces.get(workspaceId).currency());
+        // The rate is read before anything is written; conversion-service down is a 503 and nothing is stored.
+        WorkspaceMoney.Converted amount = money.require("amount", request.amount(), workspaceId,
+                workspaces.get(workspaceId).currency(), request.incurredOn());
         Cost cost = new Cost();
         cost.id = UUID.randomUUID();
         cost.workspaceId = workspaceId;
         cost.category = request.category().name();
-        cost.amount = amount.amount();
-        cost.currency = amount.currency();
+        cost.amount = amount.amount().amount();
+        cost.currency = amount.amount().currency();
+        if (amount.original() != null) {
+            cost.originalAmount = amount.original().amount();
+            cost.originalCurrency = amount.original().currency();
+            cost.exchangeRate = amount.rate();
+        }
         cost.incurredOn = request.incurredOn();
         cost.campaignId = request.campaignId();
         cost.postId = request.postId();
