@@ -7,6 +7,7 @@ import io.socialroi.common.idempotency.Idempotent;
 import io.socialroi.common.paging.Page;
 import io.socialroi.common.problem.Params;
 import io.socialroi.common.problem.Problem;
+import io.socialroi.common.problem.ProblemException;
 import io.socialroi.common.workspace.WorkspaceDirectory;
 import io.socialroi.reporting.http.Dates;
 import jakarta.annotation.security.RolesAllowed;
@@ -15,6 +16,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
@@ -74,30 +76,74 @@ public class CostResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@PathParam("workspaceId") UUID workspaceId, @Valid @NotNull CostRequest request) {
         access.require(workspaceId);
-        Dates.check("incurredOn", request.incurredOn());
-        // The rate is read before anything is written; conversion-service down is a 503 and nothing is stored.
-        WorkspaceMoney.Converted amount = money.require("amount", request.amount(), workspaceId,
-                workspaces.get(workspaceId).currency(), request.incurredOn());
         Cost cost = new Cost();
         cost.id = UUID.randomUUID();
         cost.workspaceId = workspaceId;
+        cost.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        apply(cost, request);
+        cost.persist();
+        return Response.created(URI.create("/workspaces/" + workspaceId + "/costs/" + cost.id))
+                .entity(CostView.of(cost)).build();
+    }
+
+    @GET
+    @Path("/{costId}")
+    @RolesAllowed(Scopes.REPORTS_READ)
+    @Operation(summary = "Read one cost")
+    @APIResponse(responseCode = "200", description = "The cost")
+    public CostView get(@PathParam("workspaceId") UUID workspaceId, @PathParam("costId") UUID costId) {
+        access.require(workspaceId);
+        return CostView.of(find(workspaceId, costId));
+    }
+
+    @PUT
+    @Path("/{costId}")
+    @RolesAllowed(Scopes.COSTS_WRITE)
+    @Transactional
+    @Operation(summary = "Correct a cost", description = "Replaces every field of the cost (its id and createdAt "
+            + "stay), with the same rules as recording one, another currency included: converted with the rate of "
+            + "the new incurredOn.")
+    @APIResponse(responseCode = "200", description = "The stored cost")
+    @APIResponse(responseCode = "400", description = "Malformed JSON, wrong type or unknown enum value",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Invalid field, e.g. a negative amount, or another currency "
+            + "without an exchange rate for that day (errors name amount.currency); nothing changes",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public CostView replace(@PathParam("workspaceId") UUID workspaceId, @PathParam("costId") UUID costId,
+            @Valid @NotNull CostRequest request) {
+        access.require(workspaceId);
+        Cost cost = find(workspaceId, costId);
+        apply(cost, request);
+        return CostView.of(cost);
+    }
+
+    private static Cost find(UUID workspaceId, UUID costId) {
+        Cost cost = Cost.find("workspaceId = ?1 and id = ?2", workspaceId, costId).firstResult();
+        if (cost == null) {
+            throw ProblemException.notFound("Cost " + costId);
+        }
+        return cost;
+    }
+
+    /**
+     * Sets a cost's fields from a request; the exchange rate is read before any field changes, so a 422 or a 503
+     * (conversion-service down) leaves the cost as it was and nothing is written.
+     */
+    private void apply(Cost cost, CostRequest request) {
+        Dates.check("incurredOn", request.incurredOn());
+        WorkspaceMoney.Converted amount = money.require("amount", request.amount(), cost.workspaceId,
+                workspaces.get(cost.workspaceId).currency(), request.incurredOn());
         cost.category = request.category().name();
         cost.amount = amount.amount().amount();
         cost.currency = amount.amount().currency();
-        if (amount.original() != null) {
-            cost.originalAmount = amount.original().amount();
-            cost.originalCurrency = amount.original().currency();
-            cost.exchangeRate = amount.rate();
-        }
+        cost.originalAmount = amount.original() == null ? null : amount.original().amount();
+        cost.originalCurrency = amount.original() == null ? null : amount.original().currency();
+        cost.exchangeRate = amount.rate();
         cost.incurredOn = request.incurredOn();
         cost.campaignId = request.campaignId();
         cost.postId = request.postId();
         cost.platform = request.platform() == null ? null : request.platform().name();
         cost.note = request.note() == null || request.note().isBlank() ? null : request.note().trim();
-        cost.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
-        cost.persist();
-        return Response.created(URI.create("/workspaces/" + workspaceId + "/costs/" + cost.id))
-                .entity(CostView.of(cost)).build();
     }
 
     @GET

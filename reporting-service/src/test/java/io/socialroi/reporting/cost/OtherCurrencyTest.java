@@ -89,6 +89,33 @@ class OtherCurrencyTest {
                 .body("originalAmount", nullValue()).body("exchangeRate", nullValue());
     }
 
+    /** Correcting a cost (PUT) follows the same rules: a new day's rate, or back to the workspace currency. */
+    @Test
+    void aCorrectedCostIsConvertedWithItsNewDaysRate() {
+        UUID ws = FakeServices.workspace("UTC", "EUR");
+        rateOn(ws, "USD", "2026-11-20", "0.5", "EUR");
+        rateOn(ws, "USD", "2026-11-21", "0.9215", "EUR");
+        String id = post(ws, cost("40.00", "EUR", "2026-11-20")).statusCode(201).extract().path("id");
+        String path = "/workspaces/" + ws + "/costs/" + id;
+        String write = TestTokens.workspace(ws, "costs:write");
+        // 33.33 x 0.9215 = 30.713595: 30.71.
+        given().auth().oauth2(write).contentType(ContentType.JSON).body(cost("33.33", "USD", "2026-11-21")).put(path)
+                .then().statusCode(200).body("id", equalTo(id)).body("amount.amount", equalTo("30.71"))
+                .body("originalAmount.amount", equalTo("33.33")).body("exchangeRate", equalTo("0.9215"));
+        // No rate that day: 422, and the cost stays as it was.
+        given().auth().oauth2(write).contentType(ContentType.JSON).body(cost("50.00", "USD", "2026-11-22")).put(path)
+                .then().statusCode(422).body("errors[0].field", equalTo("amount.currency"));
+        given().auth().oauth2(TestTokens.workspace(ws, "reports:read")).get(path).then().statusCode(200)
+                .body("amount.amount", equalTo("30.71")).body("incurredOn", equalTo("2026-11-21"));
+        given().auth().oauth2(write).contentType(ContentType.JSON).body(cost("12.00", "EUR", "2026-11-22")).put(path)
+                .then().statusCode(200).body("amount.amount", equalTo("12.00")).body("originalAmount", nullValue())
+                .body("exchangeRate", nullValue());
+        list(ws).body("items", hasSize(1));
+        given().auth().oauth2(write).contentType(ContentType.JSON).body(cost("1", "EUR", "2026-11-22"))
+                .put("/workspaces/" + ws + "/costs/" + UUID.randomUUID()).then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
     @Test
     void aWorkspaceWithoutMinorUnitsGetsWholeAmounts() {
         UUID ws = FakeServices.workspace("Asia/Tokyo", "JPY");
