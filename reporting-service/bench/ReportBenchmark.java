@@ -317,7 +317,7 @@ public final class ReportBenchmark {
         System.out.println("Target: p95 < 100 ms. 200s = answers with status 200 (the rest are 503s naming the service"
                 + " that did not answer in time).");
         System.out.println("The fresh periods are the same in every run: run again only after reporting-service's kept"
-                + " answers are gone (suite.report.cache-max-age, 2 min) or after restarting it.");
+                + " answers are gone (suite.report.cache-max-age, 1 s) or after restarting it.");
     }
 
     private static String path(String ws, String report, LocalDate from, LocalDate to) {

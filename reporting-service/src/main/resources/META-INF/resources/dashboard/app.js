@@ -313,9 +313,21 @@
 
     // ---- the reports ---------------------------------------------------------------------------------
 
-    function kpi(name, label, text, raw, tone) {
+    function kpi(name, label, text, raw, tone, detail) {
         return h('div', { class: 'kpi', 'data-kpi': name, 'data-value': raw == null ? '' : String(raw) },
-            h('div', { class: 'label' }, label), h('div', { class: `value ${tone || ''}` }, text));
+            h('div', { class: 'label' }, label), h('div', { class: `value ${tone || ''}` }, text),
+            detail ? h('div', { class: 'detail' }, detail) : []);
+    }
+
+    /** A share that is at most 100% by definition (converting people over engaged people), shown as such. */
+    function share(fmt, value) {
+        return value == null ? '–' : fmt.percent(Math.min(1, Math.max(0, value)));
+    }
+
+    /** Real engagement, with the bought and bot engagement the API reports beside it. */
+    function flaggedNote(fmt, row) {
+        return row.flaggedEngagements ? `+ ${fmt.integer(row.flaggedEngagements)} flagged (bot or bought), not counted`
+            : 'none flagged';
     }
 
     function loadRoi(ws, q, fmt) {
@@ -334,8 +346,13 @@
                 kpi('customers', 'New customers', fmt.decimal(t.customers), t.customers),
                 money('cac', 'CAC', t.cac),
                 money('cpl', 'Cost per lead', t.cpl),
-                kpi('engagementRate', 'Engagement rate', fmt.percent(t.engagementRate), t.engagementRate),
-                kpi('conversionRate', 'Conversion rate', fmt.percent(t.conversionRate), t.conversionRate),
+                kpi('engagements', 'Real engagements', fmt.integer(t.engagements), t.engagements, '',
+                    flaggedNote(fmt, t)),
+                kpi('flaggedEngagements', 'Flagged engagement', fmt.integer(t.flaggedEngagements),
+                    t.flaggedEngagements, t.flaggedEngagements ? 'negative' : '', 'bot or bought: never counted as real'),
+                kpi('engagementRate', 'Engagement rate (real)', fmt.percent(t.engagementRate), t.engagementRate),
+                kpi('conversionRate', 'Conversion rate', share(fmt, t.conversionRate), t.conversionRate, '',
+                    'converting people of the people engaged'),
                 money('ltv', 'LTV', t.ltv));
             const notes = [];
             if (report.unattributed && amount(report.unattributed.revenue) > 0) {
@@ -362,7 +379,11 @@
                 { title: 'Leads', field: 'leads', cell: r => fmt.decimal(r.leads) },
                 { title: 'Customers', field: 'customers', cell: r => fmt.decimal(r.customers) },
                 { title: 'CAC', field: 'cac', cell: r => fmt.money(amount(r.cac)) },
-                { title: 'Engagement', field: 'engagementRate', cell: r => fmt.percent(r.engagementRate) }
+                { title: 'LTV', field: 'ltv', cell: r => fmt.money(amount(r.ltv)) },
+                { title: 'Real engagements', field: 'engagements', cell: r => fmt.integer(r.engagements) },
+                { title: 'Flagged', field: 'flaggedEngagements', cell: r => fmt.integer(r.flaggedEngagements) },
+                { title: 'Engagement', field: 'engagementRate', cell: r => fmt.percent(r.engagementRate) },
+                { title: 'Conversion', field: 'conversionRate', cell: r => share(fmt, r.conversionRate) }
             ], report.rows));
         });
     }
@@ -370,11 +391,12 @@
     function loadFunnel(ws, q, fmt) {
         return guarded('funnel', async get => {
             const report = await get('reporting', `/workspaces/${ws.id}/reports/funnel?${q}`);
+            // Every stage counts people who got at least this far, so rates and drop-offs are within 0..100%.
             const stages = (report.stages || report.rows || []).map(s => ({
                 name: s.stage || s.key || s.name,
                 count: Number(s.count || 0),
-                rate: s.rate != null ? s.rate : s.rateFromPrevious,
-                dropOff: s.dropOff != null ? s.dropOff : s.dropOffRate
+                rate: s.rate != null ? Math.min(1, s.rate) : s.rateFromPrevious,
+                dropOff: s.dropOff != null ? Math.max(0, s.dropOff) : s.dropOffRate
             }));
             $('funnel-chart').replaceChildren(window.SuiteCharts.funnel(stages, fmt));
         });
@@ -386,7 +408,8 @@
             const rows = report.rows || report.posts || [];
             const th = report.thresholds || {};
             const points = rows.map(r => ({ label: r.label || r.key, x: Number(r.engagementRate || 0),
-                y: amount(r.revenue) || 0, verdict: r.verdict, engagements: r.engagements }));
+                y: amount(r.revenue) || 0, verdict: r.verdict, engagements: r.engagements,
+                flagged: r.flaggedEngagements || 0 }));
             const thresholds = { x: th.engagementRate != null ? Number(th.engagementRate) : null,
                 y: th.revenue != null ? amount(th.revenue) : null };
             $('evr-chart').replaceChildren(window.SuiteCharts.scatter(points, thresholds, fmt));
@@ -395,8 +418,11 @@
                 h('span', { class: `swatch verdict-${v} badge` }, ''), v.replace('_', ' ').toLowerCase())));
             $('evr-table').replaceChildren(table([
                 { title: 'Post', cell: r => r.label || r.key },
-                { title: 'Engagement rate', field: 'engagementRate', cell: r => fmt.percent(r.engagementRate) },
-                { title: 'Conversion rate', field: 'conversionRate', cell: r => fmt.percent(r.conversionRate) },
+                { title: 'Stage', field: 'funnelStage', cell: r => r.funnelStage || '–' },
+                { title: 'Real engagements', field: 'engagements', cell: r => fmt.integer(r.engagements) },
+                { title: 'Flagged', field: 'flaggedEngagements', cell: r => fmt.integer(r.flaggedEngagements) },
+                { title: 'Engagement rate (real)', field: 'engagementRate', cell: r => fmt.percent(r.engagementRate) },
+                { title: 'Conversion rate', field: 'conversionRate', cell: r => share(fmt, r.conversionRate) },
                 { title: 'Revenue', field: 'revenue', cell: r => fmt.money(amount(r.revenue)) },
                 { title: 'Verdict', cell: r => h('span', { class: `badge verdict-${r.verdict}` }, r.verdict) }
             ], rows));

@@ -47,13 +47,16 @@
         return chart;
     }
 
-    /** Funnel stages as shrinking bars, the drop-off between two stages written in red between them. */
+    /**
+     * Funnel stages as shrinking bars, in people (who got at least this far), the drop-off between two stages
+     * written in red between them.
+     */
     function funnel(stages, fmt) {
         const width = 900;
         const barHeight = 36;
         const gap = 26;
         const height = stages.length * (barHeight + gap) + 10;
-        const chart = svg(width, height, 'Funnel with drop-off');
+        const chart = svg(width, height, 'Funnel in people, with drop-off');
         const max = Math.max(1, ...stages.map(s => s.count));
         const usable = width - 260;
         stages.forEach((s, i) => {
@@ -62,9 +65,9 @@
             const x = 130 + (usable - w) / 2;
             chart.appendChild(el('text', { x: 0, y: y + barHeight / 2 + 4 }, s.name));
             chart.appendChild(title(el('rect', { x, y, width: w, height: barHeight, rx: 4, class: 'bar-funnel' }),
-                `${s.name}: ${fmt.integer(s.count)}`));
+                `${s.name}: ${fmt.integer(s.count)} people`));
             chart.appendChild(el('text', { x: 130 + usable + 10, y: y + barHeight / 2 + 4 },
-                fmt.integer(s.count) + (i > 0 && s.rate != null ? `  (${fmt.percent(s.rate)} of previous)` : '')));
+                `${fmt.integer(s.count)} people` + (i > 0 && s.rate != null ? `  (${fmt.percent(s.rate)} of previous)` : '')));
             if (i > 0 && s.dropOff != null) {
                 chart.appendChild(el('text', { x: 130 + usable / 2, y: y - 8, 'text-anchor': 'middle', class: 'drop' },
                     `▼ ${fmt.percent(s.dropOff)} drop-off`));
@@ -105,7 +108,9 @@
         points.forEach(p => {
             const r = 5 + Math.min(10, Math.sqrt(p.engagements || 0) / 3);
             chart.appendChild(title(el('circle', { cx: sx(p.x), cy: sy(p.y), r, class: `verdict-${p.verdict}` }),
-                `${p.label}: ${fmt.percent(p.x)} engagement, ${fmt.money(p.y)} revenue, ${p.verdict}`));
+                `${p.label}: ${fmt.percent(p.x)} real engagement`
+                + (p.flagged ? ` (+ ${fmt.integer(p.flagged)} flagged not counted)` : '')
+                + `, ${fmt.money(p.y)} revenue, ${p.verdict}`));
         });
         return chart;
     }

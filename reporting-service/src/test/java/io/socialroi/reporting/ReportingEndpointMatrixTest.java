@@ -44,6 +44,8 @@ class ReportingEndpointMatrixTest {
     static final List<Endpoint> TABLE = List.of(
             Endpoint.write("POST", "/workspaces/{workspaceId}/costs", "costs:write", COST),
             Endpoint.read("GET", "/workspaces/{workspaceId}/costs", "reports:read"),
+            Endpoint.read("GET", "/workspaces/{workspaceId}/costs/{costId}", "reports:read"),
+            Endpoint.write("PUT", "/workspaces/{workspaceId}/costs/{costId}", "costs:write", COST),
             Endpoint.read("GET", "/workspaces/{workspaceId}/settings", "reports:read"),
             Endpoint.write("PUT", "/workspaces/{workspaceId}/settings", "costs:write", SETTINGS),
             Endpoint.read("GET", "/workspaces/{workspaceId}/reports/roi", "reports:read"),
@@ -118,7 +120,7 @@ class ReportingEndpointMatrixTest {
             }
         }
         assertEquals(Set.of(), EndpointMatrix.unlisted(declared, TABLE, EXEMPT));
-        assertEquals(7 + EXEMPT.size(), declared.size(), "resource methods found: " + declared);
+        assertEquals(9 + EXEMPT.size(), declared.size(), "resource methods found: " + declared);
     }
 
     private static String verb(Method method) {

@@ -31,6 +31,14 @@ public class Cost extends PanacheEntityBase {
     public UUID postId;
     public String platform;
     public String note;
+    /** What was sent when it was another currency than the workspace's (amount is then the conversion). */
+    @Column(name = "original_amount")
+    public BigDecimal originalAmount;
+    @Column(name = "original_currency")
+    public String originalCurrency;
+    /** One unit of the original currency in the workspace's, on incurredOn, as conversion-service had it. */
+    @Column(name = "exchange_rate")
+    public BigDecimal exchangeRate;
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
 }

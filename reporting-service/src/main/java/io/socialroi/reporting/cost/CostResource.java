@@ -4,10 +4,10 @@ import io.smallrye.common.annotation.RunOnVirtualThread;
 import io.socialroi.common.auth.Scopes;
 import io.socialroi.common.auth.WorkspaceAccess;
 import io.socialroi.common.idempotency.Idempotent;
-import io.socialroi.common.money.Money;
 import io.socialroi.common.paging.Page;
 import io.socialroi.common.problem.Params;
 import io.socialroi.common.problem.Problem;
+import io.socialroi.common.problem.ProblemException;
 import io.socialroi.common.workspace.WorkspaceDirectory;
 import io.socialroi.reporting.http.Dates;
 import jakarta.annotation.security.RolesAllowed;
@@ -16,6 +16,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
@@ -40,49 +41,109 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "404", description = "Unknown workspace, or another workspace's",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "503", description = "content-service (workspace settings) unreachable",
+@APIResponse(responseCode = "503", description = "content-service (workspace settings) or, for another currency, "
+        + "conversion-service (exchange rates) unreachable: the title names it; nothing is stored",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class CostResource {
 
     private final WorkspaceAccess access;
     private final WorkspaceDirectory workspaces;
     private final CostRepository costs;
+    private final WorkspaceMoney money;
 
-    public CostResource(WorkspaceAccess access, WorkspaceDirectory workspaces, CostRepository costs) {
+    public CostResource(WorkspaceAccess access, WorkspaceDirectory workspaces, CostRepository costs,
+            WorkspaceMoney money) {
         this.access = access;
         this.workspaces = workspaces;
         this.costs = costs;
+        this.money = money;
     }
 
     @POST
     @RolesAllowed(Scopes.COSTS_WRITE)
     @Idempotent
     @Transactional
-    @Operation(summary = "Record a cost", description = "The amount must be in the workspace's currency.")
+    @Operation(summary = "Record a cost", description = "The amount is in the workspace's currency, or in another "
+            + "currency for which the workspace has an exchange rate on incurredOn (set on conversion-service, "
+            + "which owns the rates): it is then converted exactly as conversion-service converts a conversion's "
+            + "value (amount x rate, rounded half-even to the workspace currency's minor unit), and the amount as "
+            + "sent and the rate are kept as originalAmount and exchangeRate.")
     @APIResponse(responseCode = "201", description = "Stored")
     @APIResponse(responseCode = "400", description = "Malformed JSON, wrong type or unknown enum value",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Invalid field, e.g. negative amount or another currency",
+    @APIResponse(responseCode = "422", description = "Invalid field, e.g. a negative amount, or another currency "
+            + "without an exchange rate for that day (errors name amount.currency)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@PathParam("workspaceId") UUID workspaceId, @Valid @NotNull CostRequest request) {
         access.require(workspaceId);
-        Dates.check("incurredOn", request.incurredOn());
-        Money amount = WorkspaceMoney.require("amount", request.amount(), workspaces.get(workspaceId).currency());
         Cost cost = new Cost();
         cost.id = UUID.randomUUID();
         cost.workspaceId = workspaceId;
+        cost.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        apply(cost, request);
+        cost.persist();
+        return Response.created(URI.create("/workspaces/" + workspaceId + "/costs/" + cost.id))
+                .entity(CostView.of(cost)).build();
+    }
+
+    @GET
+    @Path("/{costId}")
+    @RolesAllowed(Scopes.REPORTS_READ)
+    @Operation(summary = "Read one cost")
+    @APIResponse(responseCode = "200", description = "The cost")
+    public CostView get(@PathParam("workspaceId") UUID workspaceId, @PathParam("costId") UUID costId) {
+        access.require(workspaceId);
+        return CostView.of(find(workspaceId, costId));
+    }
+
+    @PUT
+    @Path("/{costId}")
+    @RolesAllowed(Scopes.COSTS_WRITE)
+    @Transactional
+    @Operation(summary = "Correct a cost", description = "Replaces every field of the cost (its id and createdAt "
+            + "stay), with the same rules as recording one, another currency included: converted with the rate of "
+            + "the new incurredOn.")
+    @APIResponse(responseCode = "200", description = "The stored cost")
+    @APIResponse(responseCode = "400", description = "Malformed JSON, wrong type or unknown enum value",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Invalid field, e.g. a negative amount, or another currency "
+            + "without an exchange rate for that day (errors name amount.currency); nothing changes",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public CostView replace(@PathParam("workspaceId") UUID workspaceId, @PathParam("costId") UUID costId,
+            @Valid @NotNull CostRequest request) {
+        access.require(workspaceId);
+        Cost cost = find(workspaceId, costId);
+        apply(cost, request);
+        return CostView.of(cost);
+    }
+
+    private static Cost find(UUID workspaceId, UUID costId) {
+        Cost cost = Cost.find("workspaceId = ?1 and id = ?2", workspaceId, costId).firstResult();
+        if (cost == null) {
+            throw ProblemException.notFound("Cost " + costId);
+        }
+        return cost;
+    }
+
+    /**
+     * Sets a cost's fields from a request; the exchange rate is read before any field changes, so a 422 or a 503
+     * (conversion-service down) leaves the cost as it was and nothing is written.
+     */
+    private void apply(Cost cost, CostRequest request) {
+        Dates.check("incurredOn", request.incurredOn());
+        WorkspaceMoney.Converted amount = money.require("amount", request.amount(), cost.workspaceId,
+                workspaces.get(cost.workspaceId).currency(), request.incurredOn());
         cost.category = request.category().name();
-        cost.amount = amount.amount();
-        cost.currency = amount.currency();
+        cost.amount = amount.amount().amount();
+        cost.currency = amount.amount().currency();
+        cost.originalAmount = amount.original() == null ? null : amount.original().amount();
+        cost.originalCurrency = amount.original() == null ? null : amount.original().currency();
+        cost.exchangeRate = amount.rate();
         cost.incurredOn = request.incurredOn();
         cost.campaignId = request.campaignId();
         cost.postId = request.postId();
         cost.platform = request.platform() == null ? null : request.platform().name();
         cost.note = request.note() == null || request.note().isBlank() ? null : request.note().trim();
-        cost.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
-        cost.persist();
-        return Response.created(URI.create("/workspaces/" + workspaceId + "/costs/" + cost.id))
-                .entity(CostView.of(cost)).build();
     }
 
     @GET

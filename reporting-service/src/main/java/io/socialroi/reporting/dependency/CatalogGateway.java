@@ -30,7 +30,7 @@ public class CatalogGateway {
     private final AnswerCache<UUID, Map<UUID, CatalogPage.Campaign>> campaigns;
     private final AnswerCache<UUID, Map<UUID, CatalogPage.Post>> posts;
 
-    /** Labels change rarely: fresh for catalog-fresh, then refreshed in the background like the other answers. */
+    /** Kept like the other answers (cache-max-age at most): a post's campaign and stage tie costs to report rows. */
     public CatalogGateway(@RestClient CatalogClient client, ServiceTokens tokens, ReportCacheSettings settings) {
         this.client = client;
         this.tokens = tokens;

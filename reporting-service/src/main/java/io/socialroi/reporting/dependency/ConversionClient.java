@@ -20,4 +20,11 @@ public interface ConversionClient {
             @QueryParam("lookbackDays") Integer lookbackDays, @QueryParam("halfLifeDays") String halfLifeDays,
             @QueryParam("touchTypes") String touchTypes, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("groupBy") String groupBy);
+
+    /** The workspace's exchange rate of a currency on a local day; 404 when it has none. */
+    @GET
+    @Path("/exchange-rates/{currency}/{date}")
+    ExchangeRate exchangeRate(@HeaderParam("Authorization") String authorization,
+            @PathParam("workspaceId") UUID workspaceId, @PathParam("currency") String currency,
+            @PathParam("date") String date);
 }

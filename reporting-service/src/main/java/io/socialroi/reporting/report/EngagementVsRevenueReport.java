@@ -5,7 +5,10 @@ import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** Each post's engagement against what it brought, with a verdict and the thresholds that decided it. */
+/**
+ * Each post's real engagement against what it brought, with a verdict and the thresholds that decided it; bought
+ * and bot engagement is shown beside it and never makes a post look engaging.
+ */
 public record EngagementVsRevenueReport(LocalDate from, LocalDate to, String timeZone, String currency,
         AttributionParams attribution, Thresholds thresholds, List<PostRow> rows) implements CsvExportable {
 
@@ -29,9 +32,20 @@ public record EngagementVsRevenueReport(LocalDate from, LocalDate to, String tim
     }
 
     /** One post. */
-    public record PostRow(String key, String label, String platform, String funnelStage, long impressions,
-            long engagements, Double engagementRate, double conversions,
-            @Schema(description = "conversions / unique engaged actors") Double conversionRate, Money revenue,
+    public record PostRow(String key, String label, String platform,
+            @Schema(description = "The post's current funnel stage") String funnelStage, long impressions,
+            @Schema(description = "Real engagement: every engagement except IMPRESSION and VIEW of the people not "
+                    + "flagged as bot or bought engagement; the verdict is judged on it") long engagements,
+            @Schema(description = "Every engagement, flagged people's included: engagements + flaggedEngagements")
+            long rawEngagements,
+            @Schema(description = "Engagement of people flagged as bot or bought engagement (bursts, identical "
+                    + "comments), left out of engagements and engagementRate") long flaggedEngagements,
+            @Schema(description = "Real engagement per impression: engagements / impressions") Double engagementRate,
+            @Schema(description = "Credited conversions (fractional under shared-credit models)") double conversions,
+            @Schema(description = "The share of the people who engaged for real with the post that converted: people "
+                    + "with a conversion credited to it / max(people who engaged for real, those people), never above "
+                    + "1") Double conversionRate,
+            Money revenue,
             @Schema(description = "Share of all posts' attributed revenue") Double revenueShare, Verdict verdict) {
     }
 
@@ -40,10 +54,11 @@ public record EngagementVsRevenueReport(LocalDate from, LocalDate to, String tim
         List<List<String>> lines = rows.stream().map(r -> List.of(r.key(), r.label(), n(r.platform()),
                 n(r.funnelStage()), String.valueOf(r.impressions()), String.valueOf(r.engagements()),
                 RoiReport.num(r.engagementRate()), RoiReport.num(r.conversions()), RoiReport.num(r.conversionRate()),
-                RoiReport.amount(r.revenue()), RoiReport.num(r.revenueShare()), r.verdict().name())).toList();
+                RoiReport.amount(r.revenue()), RoiReport.num(r.revenueShare()), r.verdict().name(),
+                String.valueOf(r.rawEngagements()), String.valueOf(r.flaggedEngagements()))).toList();
         return new CsvTable("engagement-vs-revenue-" + from + "-" + to + ".csv", List.of("key", "label", "platform",
                 "funnelStage", "impressions", "engagements", "engagementRate", "conversions", "conversionRate",
-                "revenue", "revenueShare", "verdict"), lines, List.of(1));
+                "revenue", "revenueShare", "verdict", "rawEngagements", "flaggedEngagements"), lines, List.of(1));
     }
 
     private static String n(String value) {

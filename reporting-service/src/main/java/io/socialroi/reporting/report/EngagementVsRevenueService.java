@@ -29,7 +29,9 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Engagement against revenue per post. A post's engagement is high when its engagement rate is above zero and
+ * Real engagement against revenue per post: engagement of people flagged as bot or bought engagement is shown
+ * beside the real one and left out of the rate, so a farm-liked post is never an engaging one (not PERFORMER,
+ * not VANITY for its bought likes). A post's engagement is high when its engagement rate is above zero and
  * at least the median of the posts; its revenue is high when above zero and at least the median revenue. The
  * two answers give the verdict. Medians adapt to each workspace and period, so the verdicts say how a post
  * compares with its siblings, not with an industry number.
@@ -37,7 +39,8 @@ import java.util.concurrent.CompletableFuture;
 @ApplicationScoped
 public class EngagementVsRevenueService {
 
-    static final String RULE = "engagement is high when engagementRate > 0 and >= thresholds.engagementRate; "
+    static final String RULE = "engagementRate is real engagement (flagged people left out) per impression; "
+            + "engagement is high when engagementRate > 0 and >= thresholds.engagementRate; "
             + "revenue is high when revenue > 0 and >= thresholds.revenue; high/high PERFORMER, high/low VANITY, "
             + "low/high QUIET_CONVERTER, low/low UNDERPERFORMER";
 
@@ -98,16 +101,30 @@ public class EngagementVsRevenueService {
     private static PostRow row(String key, EngagementRow e, AttributionRow a, Labels labels, String currency,
             BigDecimal allRevenue) {
         long impressions = e == null ? 0 : e.impressionCount();
-        long engagements = e == null ? 0 : e.engagementCount();
+        long engagements = e == null ? 0 : e.realEngagementCount();
+        long raw = e == null ? 0 : e.engagementCount();
         BigDecimal conversions = Ratios.count(a == null ? null : a.conversionCount());
         Money revenue = Money.of(a == null ? BigDecimal.ZERO : a.revenueAmount(), currency);
         CatalogPage.Post post = labels.posts().get(UUID.fromString(key));
-        return new PostRow(key, labels.of(key), post == null ? null : post.platform(),
-                post == null ? null : post.funnelStage(), impressions, engagements,
+        String platform = first(e == null ? null : e.platform(), a == null ? null : a.platform(),
+                post == null ? null : post.platform());
+        String stage = first(e == null ? null : e.funnelStage(), a == null ? null : a.funnelStage(),
+                post == null ? null : post.funnelStage());
+        Long converting = a == null ? Long.valueOf(0) : a.convertingPeople();
+        return new PostRow(key, labels.of(key), platform, stage, impressions, engagements, raw, raw - engagements,
                 Ratios.ratio(engagements, impressions), conversions.doubleValue(),
-                e == null || e.uniqueActors() == null ? null
-                        : Ratios.ratio(conversions, BigDecimal.valueOf(e.uniqueActors())),
-                revenue, Ratios.ratio(revenue.amount(), allRevenue), null);
+                Ratios.conversionRate(converting, e == null ? Long.valueOf(0) : e.engagedActors()), revenue,
+                Ratios.ratio(revenue.amount(), allRevenue), null);
+    }
+
+    /** The current value: engagement-service's post directory first, then conversion-service's, then content's. */
+    private static String first(String... values) {
+        for (String value : values) {
+            if (value != null && !value.isBlank()) {
+                return value;
+            }
+        }
+        return null;
     }
 
     private static PostRow withVerdict(PostRow r, Double medianRate, BigDecimal medianRevenue) {
@@ -117,7 +134,8 @@ public class EngagementVsRevenueService {
         Verdict verdict = engaging ? (earning ? Verdict.PERFORMER : Verdict.VANITY)
                 : (earning ? Verdict.QUIET_CONVERTER : Verdict.UNDERPERFORMER);
         return new PostRow(r.key(), r.label(), r.platform(), r.funnelStage(), r.impressions(), r.engagements(),
-                r.engagementRate(), r.conversions(), r.conversionRate(), r.revenue(), r.revenueShare(), verdict);
+                r.rawEngagements(), r.flaggedEngagements(), r.engagementRate(), r.conversions(), r.conversionRate(),
+                r.revenue(), r.revenueShare(), verdict);
     }
 
     static Double median(List<BigDecimal> values) {

@@ -32,6 +32,19 @@ public final class Ratios {
         return Money.of(amount.divide(units, MathContext.DECIMAL64), currency);
     }
 
+    /**
+     * Converting people over engaged people, never above 1: a person who converted counts as engaged even when
+     * engagement-service saw none of their engagement (a purchase through a shared link, a flagged actor), so the
+     * denominator is {@code max(engagedActors, convertingPeople)}. Null when either is unknown or both are 0.
+     */
+    public static Double conversionRate(Long convertingPeople, Long engagedActors) {
+        if (convertingPeople == null || engagedActors == null) {
+            return null;
+        }
+        long converting = Math.max(0, convertingPeople);
+        return ratio(converting, Math.max(Math.max(0, engagedActors), converting));
+    }
+
     /** Fractional counts (shared credit) kept to 4 decimals. */
     public static BigDecimal count(BigDecimal value) {
         return value == null ? BigDecimal.ZERO : value.setScale(4, RoundingMode.HALF_EVEN);

@@ -62,8 +62,14 @@ public class ReportResource {
     @Path("/roi")
     @Operation(summary = "ROI by campaign, platform, post or funnel stage",
             description = "Spend, attributed revenue, profit, ROI, ROAS, leads, customers, CAC, CPL, conversion rate, "
-                    + "engagements, engagement rate, cost per engagement and LTV per row, with totals that are the "
-                    + "sum of the rows. model, lookbackDays, halfLifeDays and touchTypes are passed to attribution.")
+                    + "engagements, engagement rate, cost per engagement and LTV per row, with totals whose additive "
+                    + "figures are the sum of the rows. Engagement figures count real engagement: engagement of "
+                    + "people flagged as bot or bought engagement is reported beside it (flaggedEngagements, and "
+                    + "rawEngagements with it), never mixed in. The conversion rate is the share of the people who "
+                    + "engaged for real that converted, never above 1. LTV on a row is the lifetime value of the "
+                    + "customers whose first purchase was credited to it. Rows grouped by post carry the post's "
+                    + "current funnelStage. model, lookbackDays, halfLifeDays and touchTypes are passed to "
+                    + "attribution.")
     @APIResponse(responseCode = "200", description = "The report", content = {
         @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoiReport.class)),
         @Content(mediaType = CsvWriter.TEXT_CSV)})
@@ -81,8 +87,13 @@ public class ReportResource {
     @GET
     @Path("/funnel")
     @Operation(summary = "Funnel with drop-off, for a campaign or the whole workspace",
-            description = "Stages IMPRESSIONS, ENGAGED (unique engaged actors), CLICKS, LEADS and CUSTOMERS (credited "
-                    + "by the attribution model) with the rate from the previous stage and the drop-off.")
+            description = "Every stage counts people: IMPRESSIONS the people reached, ENGAGED the people who engaged "
+                    + "for real (anything but an impression; views count), CLICKS the people who clicked a tracked "
+                    + "link, LEADS the people with a lead or first purchase credited to social, CUSTOMERS the people "
+                    + "whose first purchase in the period was credited. People flagged as bot or bought engagement "
+                    + "are in none. Each stage's count is the people who got at least this far (its own people or "
+                    + "a later stage's), so every rate from the previous stage is within 0..1 and every drop-off "
+                    + ">= 0; stageCount keeps the stage's own count.")
     @APIResponse(responseCode = "200", description = "The funnel", content = {
         @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FunnelReport.class)),
         @Content(mediaType = CsvWriter.TEXT_CSV)})
@@ -102,7 +113,10 @@ public class ReportResource {
     @Operation(summary = "Engagement against revenue per post, with verdicts",
             description = "VANITY (high engagement, low revenue), QUIET_CONVERTER (low engagement, high revenue), "
                     + "PERFORMER, UNDERPERFORMER; high and low are judged against the medians of the workspace's "
-                    + "posts in the period, given in thresholds.")
+                    + "posts in the period, given in thresholds. Engagement is real engagement (bought and bot "
+                    + "engagement shown beside as flaggedEngagements), so bought likes never make a post a "
+                    + "PERFORMER; the conversion rate is the share of the people who engaged for real with the post "
+                    + "that converted, never above 1.")
     @APIResponse(responseCode = "200", description = "The posts", content = {
         @Content(mediaType = MediaType.APPLICATION_JSON,
                 schema = @Schema(implementation = EngagementVsRevenueReport.class)),

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Joins attribution, engagement and costs into ROI rows. Whatever cannot be tied to a row (a cost without a
@@ -45,33 +46,49 @@ final class RoiCalculator {
             line.conversions = line.conversions.add(Ratios.count(row.conversionCount()));
             line.leads = line.leads.add(Ratios.count(row.leadCount()));
             line.customers = line.customers.add(Ratios.count(row.newCustomerCount()));
+            line.convertingPeople = row.convertingPeople();
+            line.credited = true;
             line.ltv = row.ltv();
+            if (line.funnelStage == null) {
+                line.funnelStage = row.funnelStage();
+            }
         }
     }
 
+    /**
+     * Engagement per row: {@code engagements} is real engagement (actors not flagged), {@code rawEngagements}
+     * every engagement; comments and DMs priced as community management are every handled one, flagged or not
+     * (the team answers them all).
+     */
     void addEngagement(EngagementSummary summary) {
         RoiLine sum = new RoiLine();
         for (EngagementRow row : summary.rowsOrEmpty()) {
             RoiLine line = line(row.key());
-            line.engagements += row.engagementCount();
-            line.impressions += row.impressionCount();
-            line.comments += row.count("COMMENT");
-            line.dms += row.count("DM");
-            line.uniqueActors = row.uniqueActors();
-            sum.engagements += row.engagementCount();
-            sum.impressions += row.impressionCount();
-            sum.comments += row.count("COMMENT");
-            sum.dms += row.count("DM");
+            add(line, row);
+            add(sum, row);
+            line.engagedActors = row.engagedActors();
+            if (row.funnelStage() != null) {
+                line.funnelStage = row.funnelStage();
+            }
         }
         EngagementRow totals = summary.totals();
         if (totals != null) {
             // Events the service counts in its totals but in no row (a DM has no post) belong to no row here either.
             RoiLine rest = line(null);
-            rest.engagements += Math.max(0, totals.engagementCount() - sum.engagements);
+            rest.engagements += Math.max(0, totals.realEngagementCount() - sum.engagements);
+            rest.rawEngagements += Math.max(0, totals.engagementCount() - sum.rawEngagements);
             rest.impressions += Math.max(0, totals.impressionCount() - sum.impressions);
             rest.comments += Math.max(0, totals.count("COMMENT") - sum.comments);
             rest.dms += Math.max(0, totals.count("DM") - sum.dms);
         }
+    }
+
+    private static void add(RoiLine line, EngagementRow row) {
+        line.engagements += row.realEngagementCount();
+        line.rawEngagements += row.engagementCount();
+        line.impressions += row.impressionCount();
+        line.comments += row.count("COMMENT");
+        line.dms += row.count("DM");
     }
 
     void addCosts(List<CostLine> costs) {
@@ -99,8 +116,12 @@ final class RoiCalculator {
         }
     }
 
-    /** Rows by revenue, then spend; the unassigned row last. Totals add up the rows. */
-    Result result(Long totalUniqueActors, Money totalLtv) {
+    /**
+     * Rows by revenue, then spend; the unassigned row last. Totals add up the rows' additive parts; the people
+     * behind the totals' conversion rate and the totals' LTV are the dependencies' own totals (people are
+     * distinct, not a sum of rows).
+     */
+    Result result(Long totalEngagedActors, Long totalConvertingPeople, Money totalLtv) {
         List<Map.Entry<String, RoiLine>> entries = new ArrayList<>(lines.entrySet());
         entries.removeIf(e -> e.getValue().isEmpty());
         entries.sort(Comparator.<Map.Entry<String, RoiLine>, Boolean>comparing(e -> Labels.UNASSIGNED.equals(e.getKey()))
@@ -110,13 +131,36 @@ final class RoiCalculator {
         RoiLine total = new RoiLine();
         List<RoiRow> rows = new ArrayList<>();
         for (Map.Entry<String, RoiLine> e : entries) {
-            total.add(e.getValue());
-            rows.add(e.getValue().toRow(e.getKey(), labels.of(e.getKey()), currency));
+            RoiLine line = e.getValue();
+            total.add(line);
+            if (Labels.UNASSIGNED.equals(e.getKey())) {
+                // Several sources meet here (events of no post, the totals' rest): no one set of people.
+                line.engagedActors = null;
+                line.funnelStage = null;
+            } else if (dimension == Dimension.FUNNEL_STAGE) {
+                line.funnelStage = e.getKey();
+            } else if (dimension == Dimension.POST && line.funnelStage == null) {
+                line.funnelStage = stageOfPost(e.getKey());
+            } else if (dimension != Dimension.POST) {
+                line.funnelStage = null;
+            }
+            rows.add(line.toRow(e.getKey(), labels.of(e.getKey()), currency));
         }
-        total.uniqueActors = totalUniqueActors;
+        total.engagedActors = totalEngagedActors;
+        total.convertingPeople = totalConvertingPeople;
+        total.credited = true;
         total.ltv = totalLtv;
         return new Result(rows, total.toRow("totals", "Total", currency),
                 rows.stream().anyMatch(r -> Labels.UNASSIGNED.equals(r.key())));
+    }
+
+    private String stageOfPost(String key) {
+        try {
+            CatalogPage.Post post = labels.posts().get(UUID.fromString(key));
+            return post == null ? null : post.funnelStage();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     record Result(List<RoiRow> rows, RoiRow totals, boolean hasUnassigned) {

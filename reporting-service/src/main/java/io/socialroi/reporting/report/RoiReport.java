@@ -22,7 +22,8 @@ public record RoiReport(LocalDate from, LocalDate to, String timeZone, String cu
 
     private static final List<String> HEADER = List.of("key", "label", "currency", "spend", "adSpend",
             "communityManagement", "revenue", "profit", "roi", "roas", "conversions", "leads", "customers", "cac",
-            "cpl", "conversionRate", "engagements", "impressions", "engagementRate", "costPerEngagement", "ltv");
+            "cpl", "conversionRate", "engagements", "impressions", "engagementRate", "costPerEngagement", "ltv", "rawEngagements",
+            "flaggedEngagements", "funnelStage");
 
     @Override
     public CsvTable toCsv() {
@@ -32,7 +33,8 @@ public record RoiReport(LocalDate from, LocalDate to, String timeZone, String cu
                 amount(r.profit()), num(r.roi()), num(r.roas()), num(r.conversions()), num(r.leads()),
                 num(r.customers()), amount(r.cac()), amount(r.cpl()), num(r.conversionRate()),
                 String.valueOf(r.engagements()), String.valueOf(r.impressions()), num(r.engagementRate()),
-                amount(r.costPerEngagement()), amount(r.ltv()))));
+                amount(r.costPerEngagement()), amount(r.ltv()), String.valueOf(r.rawEngagements()),
+                String.valueOf(r.flaggedEngagements()), Objects.toString(r.funnelStage(), ""))));
         return new CsvTable("roi-" + groupBy + "-" + from + "-" + to + ".csv", HEADER,
                 lines.stream().map(l -> l.stream().map(c -> Objects.toString(c, "")).toList()).toList(), List.of(1));
     }

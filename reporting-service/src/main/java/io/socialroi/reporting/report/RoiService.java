@@ -71,15 +71,16 @@ public class RoiService {
         calculator.addCosts(costLines);
         calculator.priceCommunityManagement(rates);
         EngagementSummary engagementAnswer = summary.join();
+        AttributionRow attributed = attribution.join().attributed();
         RoiCalculator.Result result = calculator.result(
-                engagementAnswer.totals() == null ? null : engagementAnswer.totals().uniqueActors(),
-                attribution.join().ltv());
+                engagementAnswer.totals() == null ? null : engagementAnswer.totals().engagedActors(),
+                attributed == null ? null : attributed.convertingPeople(), attribution.join().ltv());
         AttributionRow unattributed = attribution.join().unattributed();
         String model = attribution.join().model() != null ? attribution.join().model() : params.model();
         return new RoiReport(period.from(), period.to(), request.timeZone(), request.currency(), dimension.param(),
                 new AttributionParams(model, params.lookbackDays(), params.halfLifeDays(), params.touchTypes()),
                 result.rows(), result.totals(), unattributed(unattributed, request.currency()),
-                notes(result.hasUnassigned(), rates));
+                notes(result, rates));
     }
 
     private static RoiReport.Unattributed unattributed(AttributionRow row, String currency) {
@@ -91,11 +92,16 @@ public class RoiService {
                 Ratios.count(row.leadCount()).doubleValue());
     }
 
-    private static List<String> notes(boolean hasUnassigned, SettingsView rates) {
+    private static List<String> notes(RoiCalculator.Result result, SettingsView rates) {
         List<String> notes = new ArrayList<>();
         notes.add("Revenue is attributed revenue; conversions without a touchpoint are under 'unattributed' and in "
                 + "no row.");
-        if (hasUnassigned) {
+        if (result.totals().flaggedEngagements() > 0) {
+            notes.add(result.totals().flaggedEngagements() + " engagements came from people flagged as bot or bought "
+                    + "engagement: they are in rawEngagements and flaggedEngagements, never in engagements, "
+                    + "engagement rate or cost per engagement.");
+        }
+        if (result.hasUnassigned()) {
             notes.add("The 'unassigned' row holds costs and engagement that are tied to no row of this grouping.");
         }
         if (rates.updatedAt() == null) {

@@ -15,9 +15,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         + "\"minutesPerDm\":5}")
 // updatedAt may come back from a GET; anything else unknown (a time zone, say: it is the workspace's, set in
 // content-service) is refused.
-@JsonIgnoreProperties({"updatedAt"})
+@JsonIgnoreProperties({"updatedAt", "originalHourlyRate", "exchangeRate", "exchangeRateDate"})
 public record SettingsRequest(
-        @NotNull @Schema(description = "Cost of one hour of community management, in the workspace's currency")
+        @NotNull @Schema(description = "Cost of one hour of community management; in the workspace's currency, or in "
+                + "another one for which the workspace has an exchange rate today (its local day) in "
+                + "conversion-service: then converted with it (amount x rate, rounded half-even) and kept as sent")
         Money hourlyRate,
         @NotNull @DecimalMin("0") @DecimalMax("1440") @Digits(integer = 4, fraction = 2)
         @Schema(description = "Minutes spent per handled comment", example = "2") BigDecimal minutesPerComment,

@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -24,6 +25,15 @@ public class WorkspaceSettings extends PanacheEntityBase {
     public BigDecimal minutesPerComment;
     @Column(name = "minutes_per_dm")
     public BigDecimal minutesPerDm;
+    /** The rate as sent when it was in another currency than the workspace's (hourlyRate is then the conversion). */
+    @Column(name = "original_hourly_rate")
+    public BigDecimal originalHourlyRate;
+    @Column(name = "original_currency")
+    public String originalCurrency;
+    @Column(name = "exchange_rate")
+    public BigDecimal exchangeRate;
+    @Column(name = "exchange_rate_date")
+    public LocalDate exchangeRateDate;
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
 }

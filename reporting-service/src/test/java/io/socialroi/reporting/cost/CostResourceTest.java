@@ -53,6 +53,31 @@ class CostResourceTest {
     }
 
     @Test
+    void oneCostIsReadAndCorrectedAndBadCorrectionsChangeNothing() {
+        UUID ws = FakeServices.workspace("UTC", "EUR");
+        String id = post(ws, AD).statusCode(201).extract().path("id");
+        String path = "/workspaces/" + ws + "/costs/" + id;
+        String write = TestTokens.workspace(ws, "costs:write");
+        given().auth().oauth2(TestTokens.workspace(ws, "reports:read")).get(path).then().statusCode(200)
+                .body("id", equalTo(id)).body("amount.amount", equalTo("40.00")).body("platform", equalTo("INSTAGRAM"));
+        given().auth().oauth2(write).contentType(ContentType.JSON)
+                .body(cost("PRODUCTION", "45.5", "2026-11-21", ",\"note\":\"fixed\"")).put(path).then().statusCode(200)
+                .body("id", equalTo(id)).body("category", equalTo("PRODUCTION")).body("amount.amount", equalTo("45.50"))
+                .body("platform", nullValue()).body("note", equalTo("fixed"));
+        given().auth().oauth2(write).contentType(ContentType.JSON).body(cost("AD_SPEND", "-1", "2026-11-21", ""))
+                .put(path).then().statusCode(422).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("amount.amount"));
+        given().auth().oauth2(write).contentType(ContentType.JSON).body("{\"category\":").put(path).then()
+                .statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(write).contentType(ContentType.JSON).body(AD.replace("}", ",\"bogus\":1}")).put(path)
+                .then().statusCode(400).body("errors[0].field", equalTo("bogus"));
+        list(ws, "").body("items", hasSize(1)).body("items[0].amount.amount", equalTo("45.50"))
+                .body("items[0].incurredOn", equalTo("2026-11-21"));
+        given().auth().oauth2(TestTokens.workspace(ws, "reports:read")).get("/workspaces/" + ws + "/costs/"
+                + UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
     void listFiltersAndPages() {
         UUID ws = FakeServices.workspace("UTC", "EUR");
         UUID post = UUID.randomUUID();

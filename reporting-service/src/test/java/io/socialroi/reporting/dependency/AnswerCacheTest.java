@@ -121,6 +121,22 @@ class AnswerCacheTest {
         assertEquals("v2", eventually(() -> cache.get("q")));
     }
 
+    /**
+     * The freshness bound: once an answer is older than maxAge, the next request gets the dependency's new answer
+     * itself (it waits for the call rather than being served the kept one), even when the fresh period is longer.
+     */
+    @Test
+    void aChangedAnswerIsSeenOnTheNextRequestAfterTheBound() throws Exception {
+        Duration bound = Duration.ofMillis(40);
+        AtomicReference<String> value = new AtomicReference<>("before the write");
+        AnswerCache<String, String> cache = cache(key -> value.get(), Duration.ofMinutes(1), bound);
+        assertEquals("before the write", eventually(() -> cache.get("q")));
+        value.set("after the write");
+        Thread.sleep(bound.toMillis() + 5);
+        assertEquals("after the write", cache.get("q"));
+        assertEquals(2, calls.get());
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await();

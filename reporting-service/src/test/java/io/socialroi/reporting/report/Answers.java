@@ -24,6 +24,24 @@ final class Answers {
                 + ",\"purchases\":" + newCustomers + ",\"newCustomers\":" + newCustomers + "}";
     }
 
+    /**
+     * The row with conversion-service's people counts: people with credit, with a credited lead or first
+     * purchase, with their first purchase credited.
+     */
+    static String withPeople(String row, long converting, long leadOrCustomer, long newCustomers) {
+        return row.substring(0, row.length() - 1) + ",\"convertingPeople\":" + converting
+                + ",\"leadOrCustomerPeople\":" + leadOrCustomer + ",\"newCustomerPeople\":" + newCustomers + "}";
+    }
+
+    /** Adds any fields to a row: withFields(row, "\"ltv\":{...}"). */
+    static String withFields(String row, String fields) {
+        return row.substring(0, row.length() - 1) + "," + fields + "}";
+    }
+
+    static String money(String amount) {
+        return "{\"amount\":\"" + amount + "\",\"currency\":\"EUR\"}";
+    }
+
     static String attribution(String model, String attributed, String unattributed, String customers, String ltv,
             String... rows) {
         return "{\"model\":\"" + model + "\",\"rows\":[" + String.join(",", rows) + "],\"attributed\":" + attributed
@@ -44,6 +62,19 @@ final class Answers {
         return "{\"key\":" + (key == null ? "null" : "\"" + key + "\"") + ",\"counts\":" + countJson
                 + ",\"engagements\":" + engagements + ",\"impressions\":" + byType.getOrDefault("IMPRESSION", 0L)
                 + ",\"uniqueActors\":" + uniqueActors + "}";
+    }
+
+    /**
+     * A summary row with engagement-service's real-engagement figures: {@code flagged} of the engagements come
+     * from flagged actors, and reached, engaged and clicked people (not flagged).
+     */
+    static String peopleRow(String key, long flagged, long reached, long engaged, long clicked,
+            Object... counts) {
+        String row = engagementRow(key, reached, counts);
+        long engagements = Long.parseLong(row.replaceAll(".*\"engagements\":(\\d+).*", "$1"));
+        return withFields(row, "\"realEngagements\":" + (engagements - flagged) + ",\"flaggedEngagements\":"
+                + flagged + ",\"reachedActors\":" + reached + ",\"engagedActors\":" + engaged
+                + ",\"clickedActors\":" + clicked);
     }
 
     static String summary(String totals, String... rows) {

@@ -64,4 +64,31 @@ class DependencyDownTest {
         assertTrue(details.get(0).contains("unreachable"), details.get(0));
         assertTrue(details.get(details.size() - 1).contains("paused"), details.toString());
     }
+
+    /**
+     * A cost or hourly rate in another currency needs conversion-service's rate: with it down, a 503 naming it and
+     * nothing stored. Money in the workspace's own currency does not need it.
+     */
+    @Test
+    void otherCurrencyWhileConversionServiceIsDownIsA503AndStoresNothing() {
+        UUID ws = FakeServices.workspace("UTC", "EUR");
+        String write = TestTokens.workspace(ws, "costs:write");
+        String read = TestTokens.workspace(ws, "reports:read");
+        given().auth().oauth2(write).contentType("application/json").body("{\"category\":\"TOOLS\",\"amount\":"
+                + "{\"amount\":\"12.00\",\"currency\":\"USD\"},\"incurredOn\":\"2026-11-20\"}")
+                .post("/workspaces/" + ws + "/costs").then().statusCode(503).contentType("application/problem+json")
+                .body("title", org.hamcrest.Matchers.equalTo("conversion-service unavailable"));
+        given().auth().oauth2(write).contentType("application/json").body("{\"hourlyRate\":{\"amount\":\"30\","
+                + "\"currency\":\"USD\"},\"minutesPerComment\":2,\"minutesPerDm\":5}")
+                .put("/workspaces/" + ws + "/settings").then().statusCode(503)
+                .body("title", org.hamcrest.Matchers.equalTo("conversion-service unavailable"));
+        given().auth().oauth2(read).get("/workspaces/" + ws + "/costs").then().statusCode(200)
+                .body("items", org.hamcrest.Matchers.hasSize(0));
+        given().auth().oauth2(read).get("/workspaces/" + ws + "/settings").then().statusCode(200)
+                .body("updatedAt", org.hamcrest.Matchers.nullValue());
+
+        given().auth().oauth2(write).contentType("application/json").body("{\"category\":\"TOOLS\",\"amount\":"
+                + "{\"amount\":\"12.00\",\"currency\":\"EUR\"},\"incurredOn\":\"2026-11-20\"}")
+                .post("/workspaces/" + ws + "/costs").then().statusCode(201);
+    }
 }

@@ -3,8 +3,9 @@ package io.socialroi.reporting.report;
 import static io.restassured.RestAssured.given;
 import static io.socialroi.reporting.report.Answers.attribution;
 import static io.socialroi.reporting.report.Answers.attributionRow;
-import static io.socialroi.reporting.report.Answers.engagementRow;
+import static io.socialroi.reporting.report.Answers.peopleRow;
 import static io.socialroi.reporting.report.Answers.summary;
+import static io.socialroi.reporting.report.Answers.withPeople;
 import static io.socialroi.reporting.report.RoiReportTest.assertNumber;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -28,13 +29,15 @@ class FunnelReportTest {
     private final UUID ws = FakeServices.workspace("UTC", "EUR");
     private final UUID campaignA = UUID.randomUUID();
 
+    /** People at every stage: the workspace's and campaign A's. */
     private void answers() {
-        Answers.onAttribution(ws, group -> attribution("LAST_TOUCH", attributionRow(null, "4.5", "150", "3.5", "1"),
+        Answers.onAttribution(ws, group -> attribution("LAST_TOUCH",
+                withPeople(attributionRow(null, "4.5", "150", "3.5", "1"), 5, 4, 1),
                 attributionRow(null, "2", "50", "1", "0"), "1", null,
-                attributionRow(campaignA.toString(), "3", "120", "2", "1")));
+                withPeople(attributionRow(campaignA.toString(), "3", "120", "2", "1"), 3, 2, 1)));
         Answers.onSummary(ws, group -> summary(
-                engagementRow(null, 300, "IMPRESSION", 5000, "LIKE", 350, "CLICK", 25),
-                engagementRow(campaignA.toString(), 60, "IMPRESSION", 1000, "LIKE", 50, "CLICK", 20)));
+                peopleRow(null, 100, 400, 300, 25, "IMPRESSION", 5000, "LIKE", 350, "CLICK", 25),
+                peopleRow(campaignA.toString(), 0, 80, 60, 20, "IMPRESSION", 1000, "LIKE", 50, "CLICK", 20)));
     }
 
     private JsonPath funnel(String query) {
@@ -43,26 +46,54 @@ class FunnelReportTest {
     }
 
     @Test
-    void workspaceFunnelWithRatesAndDropOff() {
+    void workspaceFunnelCountsPeople() {
         answers();
         JsonPath f = funnel(PERIOD);
         assertEquals(List.of("IMPRESSIONS", "ENGAGED", "CLICKS", "LEADS", "CUSTOMERS"), f.getList("stages.stage"));
-        assertNumber(5000, f.get("stages[0].count"));
+        // People reached (not 5000 impression events), engaged for real, clicked, with a lead, new customers.
+        assertEquals(List.of(400, 300, 25, 4, 1), f.getList("stages.count"));
+        assertEquals(List.of(400, 300, 25, 4, 1), f.getList("stages.stageCount"));
         assertNull(f.get("stages[0].rate"));
         assertNull(f.get("stages[0].dropOff"));
-        assertNumber(300, f.get("stages[1].count"));
-        assertNumber(0.06, f.get("stages[1].rate"));
-        assertNumber(0.94, f.get("stages[1].dropOff"));
-        assertNumber(4700, f.get("stages[1].lost"));
-        assertNumber(25, f.get("stages[2].count"));
+        assertNull(f.get("stages[0].lost"));
+        assertNumber(0.75, f.get("stages[1].rate"));
+        assertNumber(0.25, f.get("stages[1].dropOff"));
+        assertEquals(100, f.getInt("stages[1].lost"));
         assertNumber(0.0833, f.get("stages[2].rate"));
         assertNumber(0.9167, f.get("stages[2].dropOff"));
-        assertNumber(3.5, f.get("stages[3].count"));
-        assertNumber(0.14, f.get("stages[3].rate"));
-        assertNumber(21.5, f.get("stages[3].lost"));
-        assertNumber(1, f.get("stages[4].count"));
-        assertNumber(0.2857, f.get("stages[4].rate"));
-        assertNumber(0.7143, f.get("stages[4].dropOff"));
+        assertNumber(0.16, f.get("stages[3].rate"));
+        assertEquals(21, f.getInt("stages[3].lost"));
+        assertNumber(0.25, f.get("stages[4].rate"));
+        assertNumber(0.75, f.get("stages[4].dropOff"));
+    }
+
+    /**
+     * Awkward people counts: engaged above reached, more leads than clickers (leads by DM), more new customers
+     * than leads (a purchase without a lead). Each stage shows the people who got at least this far, so the funnel
+     * never widens, every rate is within 0..1 and nothing is lost below zero; stageCount keeps the stage's own count.
+     */
+    @Test
+    void awkwardCountsStillGiveAFunnelThatNeverWidens() {
+        Answers.onSummary(ws, group -> summary(peopleRow(null, 0, 10, 12, 2, "IMPRESSION", 40, "LIKE", 30, "CLICK", 2)));
+        Answers.onAttribution(ws, group -> attribution("LINEAR",
+                withPeople(attributionRow(null, "7", "700", "5", "7"), 9, 5, 7),
+                attributionRow(null, "0", "0", "0", "0"), "7", null));
+        JsonPath f = funnel(PERIOD);
+        assertEquals(List.of(12, 12, 7, 7, 7), f.getList("stages.count"));
+        assertEquals(List.of(10, 12, 2, 5, 7), f.getList("stages.stageCount"));
+        List<Integer> counts = f.getList("stages.count");
+        for (int i = 1; i < counts.size(); i++) {
+            assertTrue(counts.get(i) <= counts.get(i - 1), "stage " + i + " widens: " + counts);
+            double rate = ((Number) f.get("stages[" + i + "].rate")).doubleValue();
+            double dropOff = ((Number) f.get("stages[" + i + "].dropOff")).doubleValue();
+            assertTrue(rate >= 0 && rate <= 1, "rate " + rate);
+            assertTrue(dropOff >= 0 && dropOff <= 1, "drop-off " + dropOff);
+            assertTrue(f.getInt("stages[" + i + "].lost") >= 0);
+        }
+        assertNumber(1.0, f.get("stages[1].rate"));
+        assertNumber(0.5833, f.get("stages[2].rate"));
+        assertNumber(1.0, f.get("stages[3].rate"));
+        assertNumber(0.0, f.get("stages[4].dropOff"));
     }
 
     @Test
@@ -70,7 +101,7 @@ class FunnelReportTest {
         answers();
         JsonPath f = funnel(PERIOD + "&campaignId=" + campaignA);
         assertEquals(campaignA.toString(), f.getString("campaignId"));
-        assertEquals(List.of(1000f, 60f, 20f, 2f, 1f), f.getList("stages.count"));
+        assertEquals(List.of(80, 60, 20, 2, 1), f.getList("stages.count"));
         assertNumber(0.3333, f.get("stages[2].rate"));
         assertNumber(0.1, f.get("stages[3].rate"));
         assertNumber(0.5, f.get("stages[4].rate"));
@@ -78,7 +109,7 @@ class FunnelReportTest {
                 && r.query().contains("campaignId=" + campaignA)));
 
         JsonPath empty = funnel(PERIOD + "&campaignId=" + UUID.randomUUID());
-        assertEquals(List.of(0f, 0f, 0f, 0f, 0f), empty.getList("stages.count"));
+        assertEquals(List.of(0, 0, 0, 0, 0), empty.getList("stages.count"));
         assertNull(empty.get("stages[1].rate"));
         assertNull(empty.get("stages[4].dropOff"));
     }
@@ -89,9 +120,9 @@ class FunnelReportTest {
         String csv = given().auth().oauth2(TestTokens.workspace(ws, "reports:read")).accept("text/csv")
                 .get("/workspaces/" + ws + "/reports/funnel?" + PERIOD).then().statusCode(200)
                 .contentType(containsString("text/csv")).extract().asString();
-        assertEquals(List.of("stage,count,rate,dropOff,lost", "IMPRESSIONS,5000,,,", "ENGAGED,300,0.06,0.94,4700",
-                "CLICKS,25,0.0833,0.9167,275", "LEADS,3.5,0.14,0.86,21.5", "CUSTOMERS,1,0.2857,0.7143,2.5"),
-                List.of(csv.split("\r\n")));
+        assertEquals(List.of("stage,count,rate,dropOff,lost,stageCount", "IMPRESSIONS,400,,,,400",
+                "ENGAGED,300,0.75,0.25,100,300", "CLICKS,25,0.0833,0.9167,275,25", "LEADS,4,0.16,0.84,21,4",
+                "CUSTOMERS,1,0.25,0.75,3,1"), List.of(csv.split("\r\n")));
         String token = TestTokens.workspace(ws, "reports:read");
         given().auth().oauth2(token).get("/workspaces/" + ws + "/reports/funnel?campaignId=abc").then()
                 .statusCode(422).contentType("application/problem+json").body("errors[0].field", equalTo("campaignId"));

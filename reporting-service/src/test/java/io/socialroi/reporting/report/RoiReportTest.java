@@ -4,6 +4,9 @@ import static io.restassured.RestAssured.given;
 import static io.socialroi.reporting.report.Answers.attribution;
 import static io.socialroi.reporting.report.Answers.attributionRow;
 import static io.socialroi.reporting.report.Answers.engagementRow;
+import static io.socialroi.reporting.report.Answers.peopleRow;
+import static io.socialroi.reporting.report.Answers.withFields;
+import static io.socialroi.reporting.report.Answers.withPeople;
 import static io.socialroi.reporting.report.Answers.summary;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -48,13 +51,17 @@ class RoiReportTest {
         Answers.posts(ws, Answers.post(post1, campaignA, "INSTAGRAM", "ACTION", "Buy now"),
                 Answers.post(post2, campaignB, "TIKTOK", "ATTENTION", "Dance"));
         Answers.onAttribution(ws, group -> attribution("LINEAR",
-                attributionRow(null, "4.5", "150.00", "3.5", "1"), attributionRow(null, "2", "50.00", "1", "0"), "3",
-                "80.00", attributionRow(campaignA.toString(), "3", "120.00", "2", "1"),
-                attributionRow(campaignB.toString(), "1.5", "30.00", "1.5", "0")));
+                withPeople(attributionRow(null, "4.5", "150.00", "3.5", "1"), 4, 3, 1),
+                attributionRow(null, "2", "50.00", "1", "0"), "3", "80.00",
+                withFields(withPeople(attributionRow(campaignA.toString(), "3", "120.00", "2", "1"), 3, 2, 1),
+                        "\"ltv\":" + Answers.money("80.00")),
+                withPeople(attributionRow(campaignB.toString(), "1.5", "30.00", "1.5", "0"), 2, 2, 0)));
+        // 50 of Brand's likes come from flagged actors (a bought-likes burst): real engagement leaves them out.
         Answers.onSummary(ws, group -> summary(
-                engagementRow(null, 300, "IMPRESSION", 5000, "LIKE", 350, "COMMENT", 30, "DM", 6, "CLICK", 20),
-                engagementRow(campaignA.toString(), 60, "IMPRESSION", 1000, "LIKE", 50, "COMMENT", 10, "CLICK", 20),
-                engagementRow(campaignB.toString(), 250, "IMPRESSION", 4000, "LIKE", 300, "COMMENT", 20)));
+                peopleRow(null, 50, 300, 280, 30, "IMPRESSION", 5000, "LIKE", 350, "COMMENT", 30, "DM", 6, "CLICK", 20),
+                peopleRow(campaignA.toString(), 0, 60, 60, 15, "IMPRESSION", 1000, "LIKE", 50, "COMMENT", 10,
+                        "CLICK", 20),
+                peopleRow(campaignB.toString(), 50, 250, 200, 0, "IMPRESSION", 4000, "LIKE", 300, "COMMENT", 20)));
         Answers.cost(ws, "AD_SPEND", "40", "2026-11-05", ",\"campaignId\":\"" + campaignA + "\"");
         Answers.cost(ws, "PRODUCTION", "10", "2026-11-06", ",\"postId\":\"" + post1 + "\"");
         Answers.cost(ws, "AD_SPEND", "25", "2026-11-30", ",\"campaignId\":\"" + campaignB + "\"");
@@ -88,12 +95,17 @@ class RoiReportTest {
         assertNumber(1.0, a.get("customers"));
         assertEquals("60.00", amount(a, "cac"));
         assertEquals("30.00", amount(a, "cpl"));
+        // 3 converting people of 60 who engaged for real.
         assertNumber(0.05, a.get("conversionRate"));
         assertEquals(80, a.get("engagements"));
+        assertEquals(80, a.get("rawEngagements"));
+        assertEquals(0, a.get("flaggedEngagements"));
         assertEquals(1000, a.get("impressions"));
         assertNumber(0.08, a.get("engagementRate"));
         assertEquals("0.75", amount(a, "costPerEngagement"));
-        assertNull(a.get("ltv"));
+        // The lifetime value of the customers whose first purchase was credited to the campaign.
+        assertEquals("80.00", amount(a, "ltv"));
+        assertNull(a.get("funnelStage"));
 
         // Brand: 25 ad spend + 20 comments x 2 min = 20 -> 45 spend for 30 revenue; no customer, so no CAC.
         Map<String, Object> b = report.getMap("rows[1]");
@@ -103,8 +115,15 @@ class RoiReportTest {
         assertNumber(1.2, b.get("roas"));
         assertNull(b.get("cac"));
         assertEquals("30.00", amount(b, "cpl"));
-        assertNumber(0.006, b.get("conversionRate"));
-        assertEquals("0.14", amount(b, "costPerEngagement"));
+        // 2 converting people of 200 real engagers; 270 real engagements of 320 (50 flagged) on 4000 impressions.
+        assertNumber(0.01, b.get("conversionRate"));
+        assertEquals(270, b.get("engagements"));
+        assertEquals(320, b.get("rawEngagements"));
+        assertEquals(50, b.get("flaggedEngagements"));
+        assertNumber(0.0675, b.get("engagementRate"));
+        // 45 spend / 270 real engagements (not 320).
+        assertEquals("0.17", amount(b, "costPerEngagement"));
+        assertNull(b.get("ltv"));
 
         // Unassigned: the tools cost and 6 DMs x 5 min that engagement-service counts in no campaign.
         Map<String, Object> u = report.getMap("rows[2]");
@@ -117,6 +136,7 @@ class RoiReportTest {
         assertNull(u.get("conversionRate"));
         assertNull(u.get("engagementRate"));
         assertEquals(6, u.get("engagements"));
+        assertEquals(6, u.get("rawEngagements"));
         assertEquals("5.00", amount(u, "costPerEngagement"));
 
         Map<String, Object> t = report.getMap("totals");
@@ -131,10 +151,13 @@ class RoiReportTest {
         assertNumber(3.5, t.get("leads"));
         assertEquals("135.00", amount(t, "cac"));
         assertEquals("38.57", amount(t, "cpl"));
-        assertNumber(0.015, t.get("conversionRate"));
-        assertEquals(406, t.get("engagements"));
-        assertNumber(0.0812, t.get("engagementRate"));
-        assertEquals("0.33", amount(t, "costPerEngagement"));
+        // 4 converting people of the 280 who engaged for real in the whole workspace.
+        assertNumber(0.0143, t.get("conversionRate"));
+        assertEquals(356, t.get("engagements"));
+        assertEquals(406, t.get("rawEngagements"));
+        assertEquals(50, t.get("flaggedEngagements"));
+        assertNumber(0.0712, t.get("engagementRate"));
+        assertEquals("0.38", amount(t, "costPerEngagement"));
         assertEquals("80.00", amount(t, "ltv"));
         assertTotalsAreTheSumOfRows(report);
 
@@ -148,6 +171,82 @@ class RoiReportTest {
                 "to=2026-11-30")) {
             assertTrue(call.query().contains(part), call.query());
         }
+    }
+
+    /**
+     * By post: one actor liked post2 40 times in a minute (engagement-service flags it), so post2 has 45 likes
+     * but 5 of them real; engagement rate and cost per engagement use the 5. Each row carries the post's current
+     * funnel stage (engagement-service's directory, else content-service's) and the LTV of its new customers.
+     */
+    @Test
+    void roiByPostCountsRealEngagementAndCarriesStageAndLtv() {
+        UUID post3 = UUID.randomUUID();
+        Answers.posts(ws, Answers.post(post1, campaignA, "INSTAGRAM", "ACTION", "Buy now"),
+                Answers.post(post2, campaignA, "TIKTOK", "ATTENTION", "Dance"),
+                Answers.post(post3, campaignA, "LINKEDIN", "TRUST", "Case study"));
+        Answers.onSummary(ws, group -> summary(
+                peopleRow(null, 40, 45, 42, 5, "IMPRESSION", 1000, "LIKE", 60, "COMMENT", 4, "CLICK", 5),
+                withFields(peopleRow(post1.toString(), 0, 20, 20, 5, "IMPRESSION", 500, "LIKE", 15, "COMMENT", 4,
+                        "CLICK", 5), "\"postId\":\"" + post1 + "\",\"funnelStage\":\"ACTION\""),
+                // The editor moved post2 to INTEREST: the summary says so before content-service's list does.
+                withFields(peopleRow(post2.toString(), 40, 25, 22, 0, "IMPRESSION", 500, "LIKE", 45),
+                        "\"postId\":\"" + post2 + "\",\"funnelStage\":\"INTEREST\"")));
+        Answers.onAttribution(ws, group -> attribution("LAST_TOUCH",
+                withPeople(attributionRow(null, "3", "230.00", "2", "1"), 3, 3, 1),
+                attributionRow(null, "0", "0", "0", "0"), "1", "350.00",
+                withFields(withPeople(attributionRow(post1.toString(), "2", "200.00", "1", "1"), 2, 2, 1),
+                        "\"ltv\":" + Answers.money("350.00") + ",\"funnelStage\":\"ACTION\""),
+                withPeople(attributionRow(post2.toString(), "1", "30.00", "1", "0"), 1, 1, 0)));
+        Answers.cost(ws, "AD_SPEND", "10", "2026-11-10", ",\"postId\":\"" + post2 + "\"");
+        Answers.cost(ws, "PRODUCTION", "5", "2026-11-10", ",\"postId\":\"" + post3 + "\"");
+
+        JsonPath report = roi(ws, PERIOD + "&groupBy=post");
+        assertEquals(List.of(post1.toString(), post2.toString(), post3.toString()), report.getList("rows.key"));
+        assertEquals(List.of("ACTION", "INTEREST", "TRUST"), report.getList("rows.funnelStage"));
+
+        Map<String, Object> one = report.getMap("rows[0]");
+        assertEquals(24, one.get("engagements"));
+        assertEquals(24, one.get("rawEngagements"));
+        assertEquals(0, one.get("flaggedEngagements"));
+        assertNumber(0.048, one.get("engagementRate"));
+        assertNumber(0.1, one.get("conversionRate"));
+        assertEquals("350.00", amount(one, "ltv"));
+
+        Map<String, Object> farmed = report.getMap("rows[1]");
+        assertEquals(5, farmed.get("engagements"), "the bursty actor's 40 likes are not real engagement");
+        assertEquals(45, farmed.get("rawEngagements"));
+        assertEquals(40, farmed.get("flaggedEngagements"));
+        assertNumber(0.01, farmed.get("engagementRate"));
+        assertEquals("2.00", amount(farmed, "costPerEngagement"));
+        // 1 converting person of the 22 who engaged for real.
+        assertNumber(0.0455, farmed.get("conversionRate"));
+        assertNull(farmed.get("ltv"));
+
+        Map<String, Object> t = report.getMap("totals");
+        assertEquals(29, t.get("engagements"));
+        assertEquals(69, t.get("rawEngagements"));
+        assertEquals(40, t.get("flaggedEngagements"));
+        assertNumber(0.029, t.get("engagementRate"));
+        assertNumber(0.0714, t.get("conversionRate"));
+        assertEquals("350.00", amount(t, "ltv"));
+        assertTotalsAreTheSumOfRows(report);
+        assertTrue(report.getList("notes").stream().anyMatch(n -> String.valueOf(n).startsWith("40 engagements came "
+                + "from people flagged")), report.getList("notes").toString());
+    }
+
+    /** More people converted than engaged (a purchase through a shared link): the rate stops at 100%. */
+    @Test
+    void conversionRateNeverExceedsOne() {
+        Answers.posts(ws, Answers.post(post1, campaignA, "INSTAGRAM", "ACTION", "Buy now"));
+        Answers.onSummary(ws, group -> summary(peopleRow(null, 0, 1, 1, 1, "CLICK", 1),
+                peopleRow(post1.toString(), 0, 1, 1, 1, "CLICK", 1)));
+        Answers.onAttribution(ws, group -> attribution("LINEAR",
+                withPeople(attributionRow(null, "2.47", "247.00", "0", "2.47"), 3, 3, 3),
+                attributionRow(null, "0", "0", "0", "0"), "3", null,
+                withPeople(attributionRow(post1.toString(), "2.47", "247.00", "0", "2.47"), 3, 3, 3)));
+        JsonPath report = roi(ws, PERIOD + "&groupBy=post");
+        assertNumber(1.0, report.get("rows[0].conversionRate"));
+        assertNumber(1.0, report.get("totals.conversionRate"));
     }
 
     @Test
@@ -224,10 +323,11 @@ class RoiReportTest {
         String[] lines = csv.split("\r\n");
         assertEquals(5, lines.length, csv);
         assertEquals("key,label,currency,spend,adSpend,communityManagement,revenue,profit,roi,roas,conversions,leads,"
-                + "customers,cac,cpl,conversionRate,engagements,impressions,engagementRate,costPerEngagement,ltv",
-                lines[0]);
+                + "customers,cac,cpl,conversionRate,engagements,impressions,engagementRate,costPerEngagement,ltv,"
+                + "rawEngagements,flaggedEngagements,funnelStage", lines[0]);
         assertEquals(campaignA + ",Spring sale,EUR,60.00,40.00,10.00,120.00,60.00,1,3,3,2,1,60.00,30.00,0.05,80,1000,"
-                + "0.08,0.75,", lines[1]);
+                + "0.08,0.75,80.00,80,0,", lines[1]);
+        assertTrue(lines[2].endsWith(",0.0675,0.17,,320,50,"), lines[2]);
         assertTrue(lines[2].startsWith(campaignB + ",\"Brand, awareness\",EUR,45.00,"), lines[2]);
         assertTrue(lines[3].startsWith("unassigned,Not tied to a campaign,EUR,30.00,"), lines[3]);
         assertTrue(lines[4].startsWith("totals,Total,EUR,135.00,65.00,45.00,150.00,15.00,0.1111,2.3077,"), lines[4]);
@@ -281,7 +381,8 @@ class RoiReportTest {
                     BigDecimal::add);
             assertEquals(0, sum.compareTo(new BigDecimal(amount(totals, money))), money);
         }
-        for (String count : List.of("conversions", "leads", "customers", "engagements", "impressions")) {
+        for (String count : List.of("conversions", "leads", "customers", "engagements", "rawEngagements",
+                "flaggedEngagements", "impressions")) {
             double sum = rows.stream().mapToDouble(r -> ((Number) r.get(count)).doubleValue()).sum();
             assertEquals(sum, ((Number) totals.get(count)).doubleValue(), 1e-6, count);
         }
