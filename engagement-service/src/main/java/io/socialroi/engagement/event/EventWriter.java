@@ -375,17 +375,18 @@ public class EventWriter {
     }
 
     private static void actorMinutes(Connection c, UUID ws, Map<MinuteKey, int[]> minutes) throws SQLException {
-        // Only minutes in which the batch brought an actor at least two engagements (V2 migration).
-        List<Map.Entry<MinuteKey, int[]>> busy = minutes.entrySet().stream().filter(m -> m.getValue()[0] >= 2)
-                .sorted(Map.Entry.comparingByKey(MinuteKey.ORDER)).toList();
-        if (busy.isEmpty()) {
+        // Every engaging minute of every actor: a burst must be seen whatever the batching (one event per request
+        // or all in one), so the flag does not depend on the order and batching of the writes (issue 12).
+        if (minutes.isEmpty()) {
             return;
         }
+        List<Map.Entry<MinuteKey, int[]>> sorted = minutes.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey(MinuteKey.ORDER)).toList();
         try (PreparedStatement ps = c.prepareStatement(MINUTE)) {
             ps.setObject(1, ws);
-            bind(c, ps, 2, "text", busy.stream().map(m -> m.getKey().actor()).toArray(String[]::new),
-                    "int8", busy.stream().map(m -> m.getKey().minute()).toArray(Long[]::new),
-                    "int4", busy.stream().map(m -> m.getValue()[0]).toArray(Integer[]::new));
+            bind(c, ps, 2, "text", sorted.stream().map(m -> m.getKey().actor()).toArray(String[]::new),
+                    "int8", sorted.stream().map(m -> m.getKey().minute()).toArray(Long[]::new),
+                    "int4", sorted.stream().map(m -> m.getValue()[0]).toArray(Integer[]::new));
             ps.executeUpdate();
         }
     }

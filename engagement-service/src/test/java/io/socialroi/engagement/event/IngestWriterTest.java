@@ -90,8 +90,12 @@ class IngestWriterTest {
                 + "AND n_view > 0", ws));
         assertEquals(1, Db.number("SELECT n_save FROM actor_rollup WHERE workspace_id = ? AND actor_id = 'ig:4' "
                 + "AND n_save > 0", ws));
-        // This batch brought ig:1 two engagements in the minute 10:10; the identical comment has two distinct actors.
-        assertEquals(2, Db.number("SELECT engagements FROM actor_minute WHERE workspace_id = ? AND actor_id = 'ig:1'", ws));
+        // Every engaging minute is kept: ig:1 engaged twice in the minute 10:10 and once in another; the identical
+        // comment has two distinct actors.
+        assertEquals(2, Db.number("SELECT max(engagements) FROM actor_minute WHERE workspace_id = ? AND actor_id = 'ig:1'",
+                ws));
+        assertEquals(3, Db.number("SELECT sum(engagements) FROM actor_minute WHERE workspace_id = ? AND actor_id = 'ig:1'",
+                ws));
         assertEquals(2, Db.number("SELECT max(actors) FROM comment_fingerprint WHERE workspace_id = ?", ws));
         assertEquals(2, Db.number("SELECT count(*) FROM actor_comment WHERE workspace_id = ?", ws));
     }

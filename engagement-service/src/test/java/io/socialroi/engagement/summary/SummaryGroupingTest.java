@@ -10,6 +10,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.socialroi.engagement.Api;
 import io.socialroi.engagement.ContentFake;
+import io.socialroi.engagement.Db;
 import io.socialroi.engagement.settings.ScoringSettings;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -182,6 +183,26 @@ class SummaryGroupingTest {
         assertEquals(25, then.getInt("totals.engagements"));
         assertEquals(0, then.getInt("totals.realEngagements"));
         assertEquals(0, then.getInt("totals.reachedActors"));
+    }
+
+    /** The flag must not depend on batching: 25 likes in one minute, one request each, flag like one batch. */
+    @Test
+    void aBurstSentOneEventPerRequestFlagsAsOneSentAtOnce() throws Exception {
+        Api.registerPost(ws, post, campaign, "INSTAGRAM", "TRUST", null, null);
+        Instant at = Instant.parse(DAY + "T09:00:00Z");
+        for (int k = 0; k < 25; k++) {
+            send3(ev("LIKE", post, "ig:trickle", at.plusSeconds(k).toString()));
+        }
+        burst("ig:batched", at);
+        send3(ev("LIKE", post, "ig:human", DAY + "T12:00:00Z"), ev("LIKE", post, "ig:human", DAY + "T12:00:30Z"));
+        JsonPath totals = summary("groupBy=post");
+        assertEquals(52, totals.getInt("totals.engagements"));
+        assertEquals(2, totals.getInt("totals.realEngagements"));
+        assertEquals(50, totals.getInt("totals.flaggedEngagements"));
+        assertEquals(1, totals.getInt("totals.engagedActors"));
+        assertEquals(25, Db.number("SELECT sum(engagements) FROM actor_minute WHERE workspace_id = ? "
+                + "AND actor_id = 'ig:trickle'", ws));
+        sameOnBothPaths(GroupBy.POST);
     }
 
     @Test
