@@ -85,6 +85,7 @@ public class ChangeFeed {
     private final Duration interval;
     private Connection leader;
     private boolean down;
+    private boolean databaseDown;
     private volatile boolean running;
     private Thread loop;
 
@@ -169,9 +170,13 @@ public class ChangeFeed {
                 return Outcome.NOT_LEADER;
             }
         } catch (SQLException e) {
-            LOG.warnf("change feed: no database connection (%s)", e.getMessage());
+            if (!databaseDown) {
+                LOG.warnf("change feed: no database connection (%s); retrying", e.getMessage());
+                databaseDown = true;
+            }
             return Outcome.UNAVAILABLE;
         }
+        databaseDown = false;
         Set<UUID> requeued = new LinkedHashSet<>();
         Outcome outcome = Outcome.CAUGHT_UP;
         try {
@@ -195,7 +200,8 @@ public class ChangeFeed {
                     unavailable("answered " + status);
                     outcome = Outcome.UNAVAILABLE;
                     break;
-                } catch (ProblemException | jakarta.ws.rs.ProcessingException e) {
+                } catch (RuntimeException e) {
+                    // Unreachable, timed out, no service token (content-service down): the same next tick.
                     unavailable(e.getMessage());
                     outcome = Outcome.UNAVAILABLE;
                     break;
