@@ -4,7 +4,9 @@ import io.socialroi.common.money.Money;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The pure part of a report: shares each journey's credit among its touches under one model and sums the
@@ -28,8 +30,12 @@ public final class Attribution {
     public record Result(List<Row> rows, Metrics attributed, Metrics unattributed, Metrics totals) {
     }
 
-    /** One report row: a group key with its credit. */
-    public record Row(String key, String label, Metrics metrics) {
+    /**
+     * One report row: a group key with its credit; by post also the post's platform, campaign and funnel
+     * stage (those of its latest counted touch, null otherwise).
+     */
+    public record Row(String key, String label, Metrics metrics, String platform, String campaignId,
+            String funnelStage) {
     }
 
     private Attribution() {
@@ -51,14 +57,17 @@ public final class Attribution {
         for (int j = 0; j < batch.size; j++) {
             byte flags = batch.flags[j];
             BigDecimal amount = batch.amounts[j];
-            totals.add(flags, amount);
+            int person = batch.person[j];
+            BigDecimal lifetime = batch.lifetime[j];
+            totals.add(flags, amount, person, lifetime);
             int s = batch.start[j];
             int n = batch.start[j + 1] - s;
             if (n == 0) {
-                unattributed.add(flags, amount);
+                unattributed.add(flags, amount, person, lifetime);
                 continue;
             }
-            attributed.add(flags, amount);
+            attributed.add(flags, amount, person, lifetime);
+            rows.journey(person, lifetime);
             long revenue = amount.signum() == 0 ? 0
                     : amount.setScale(revenueScale, RoundingMode.HALF_EVEN).unscaledValue().longValueExact();
             int[] keys = batch.touchKey;
@@ -89,12 +98,15 @@ public final class Attribution {
             }
         }
         List<Row> result = new ArrayList<>();
+        rows.countPeople();
         for (int key : rows.sorted(batch.keys)) {
             result.add(new Row(batch.keys[key], groupBy.label(batch.keys[key]), rows.metrics(key, currency,
-                    revenueScale)));
+                    revenueScale), batch.keyPlatform == null ? null : batch.keyPlatform[key],
+                    batch.keyCampaign == null ? null : batch.keyCampaign[key],
+                    batch.keyStage == null ? null : batch.keyStage[key]));
         }
-        return new Result(result, attributed.metrics(currency), unattributed.metrics(currency),
-                totals.metrics(currency));
+        return new Result(result, attributed.metrics(currency, revenueScale),
+                unattributed.metrics(currency, revenueScale), totals.metrics(currency, revenueScale));
     }
 
     /**
@@ -312,6 +324,23 @@ public final class Attribution {
         final long[] purchases;
         final long[] newCustomers;
         final boolean[] used;
+        /**
+         * (key, person) pairs with credit above zero (converting, lead, first purchase, either), appended
+         * unboxed and counted distinct once sorted: far cheaper than a hash set per touch.
+         */
+        final Pairs converting = new Pairs();
+        final Pairs leading = new Pairs();
+        final Pairs firstBuying = new Pairs();
+        final Pairs leadOrFirst = new Pairs();
+        final long[] convertingPeople;
+        final long[] leadPeople;
+        final long[] newCustomerPeople;
+        final long[] leadOrCustomerPeople;
+        /** Per key: the credit of first purchases and sum(credit x lifetime revenue) over them. */
+        final long[] ltvCredit;
+        final BigDecimal[] ltvWeighted;
+        private int person;
+        private BigDecimal lifetime;
 
         Rows(int keys) {
             conversions = new long[keys];
@@ -320,6 +349,18 @@ public final class Attribution {
             purchases = new long[keys];
             newCustomers = new long[keys];
             used = new boolean[keys];
+            convertingPeople = new long[keys];
+            leadPeople = new long[keys];
+            newCustomerPeople = new long[keys];
+            leadOrCustomerPeople = new long[keys];
+            ltvCredit = new long[keys];
+            ltvWeighted = new BigDecimal[keys];
+        }
+
+        /** The journey whose shares follow: its person and (a first purchase) the lifetime revenue. */
+        void journey(int personId, BigDecimal lifetimeRevenue) {
+            person = personId;
+            lifetime = lifetimeRevenue;
         }
 
         void give(int key, byte flags, long credit, long share) {
@@ -337,6 +378,41 @@ public final class Attribution {
             }
             if ((flags & Batch.NEW_CUSTOMER) != 0) {
                 newCustomers[key] += credit;
+            }
+            if (credit <= 0) {
+                return;
+            }
+            long pair = ((long) key << 32) | (person & 0xffffffffL);
+            converting.add(pair);
+            if ((flags & Batch.LEAD) != 0) {
+                leading.add(pair);
+                leadOrFirst.add(pair);
+            }
+            if ((flags & Batch.NEW_CUSTOMER) != 0) {
+                firstBuying.add(pair);
+                leadOrFirst.add(pair);
+                if (lifetime != null) {
+                    ltvCredit[key] += credit;
+                    BigDecimal weighted = lifetime.multiply(BigDecimal.valueOf(credit));
+                    ltvWeighted[key] = ltvWeighted[key] == null ? weighted : ltvWeighted[key].add(weighted);
+                }
+            }
+        }
+
+        void countPeople() {
+            count(converting, convertingPeople);
+            count(leading, leadPeople);
+            count(firstBuying, newCustomerPeople);
+            count(leadOrFirst, leadOrCustomerPeople);
+        }
+
+        private static void count(Pairs pairs, long[] perKey) {
+            long[] values = pairs.values;
+            java.util.Arrays.sort(values, 0, pairs.size);
+            for (int i = 0; i < pairs.size; i++) {
+                if (i == 0 || values[i] != values[i - 1]) {
+                    perKey[(int) (values[i] >>> 32)]++;
+                }
             }
         }
 
@@ -359,10 +435,30 @@ public final class Attribution {
         }
 
         Metrics metrics(int key, String currency, int revenueScale) {
+            Money ltv = ltvCredit[key] == 0 ? null : Money.of(ltvWeighted[key].divide(BigDecimal.valueOf(ltvCredit[key]),
+                    revenueScale, RoundingMode.HALF_EVEN), currency);
             return new Metrics(BigDecimal.valueOf(conversions[key], CREDIT_SCALE),
                     Money.of(BigDecimal.valueOf(revenue[key], revenueScale), currency),
                     BigDecimal.valueOf(leads[key], CREDIT_SCALE), BigDecimal.valueOf(purchases[key], CREDIT_SCALE),
-                    BigDecimal.valueOf(newCustomers[key], CREDIT_SCALE));
+                    BigDecimal.valueOf(newCustomers[key], CREDIT_SCALE), convertingPeople[key], leadPeople[key],
+                    newCustomerPeople[key], leadOrCustomerPeople[key], ltv);
+        }
+    }
+
+    /** A growing list of longs. */
+    private static final class Pairs {
+
+        long[] values = new long[64];
+        int size;
+
+        void add(long value) {
+            if (size > 0 && values[size - 1] == value) {
+                return; // the same key and person again (touches of one post in one journey)
+            }
+            if (size == values.length) {
+                values = java.util.Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = value;
         }
     }
 
@@ -374,8 +470,27 @@ public final class Attribution {
         long purchases;
         long newCustomers;
         BigDecimal revenue = BigDecimal.ZERO;
+        final Set<Integer> converting = new HashSet<>();
+        final Set<Integer> leading = new HashSet<>();
+        final Set<Integer> firstBuying = new HashSet<>();
+        final Set<Integer> leadOrFirst = new HashSet<>();
+        long firsts;
+        BigDecimal lifetimes = BigDecimal.ZERO;
 
-        void add(byte flags, BigDecimal amount) {
+        void add(byte flags, BigDecimal amount, int person, BigDecimal lifetime) {
+            converting.add(person);
+            if ((flags & Batch.LEAD) != 0) {
+                leading.add(person);
+                leadOrFirst.add(person);
+            }
+            if ((flags & Batch.NEW_CUSTOMER) != 0) {
+                firstBuying.add(person);
+                leadOrFirst.add(person);
+                if (lifetime != null) {
+                    firsts++;
+                    lifetimes = lifetimes.add(lifetime);
+                }
+            }
             conversions++;
             revenue = revenue.add(amount);
             if ((flags & Batch.LEAD) != 0) {
@@ -389,9 +504,13 @@ public final class Attribution {
             }
         }
 
-        Metrics metrics(String currency) {
+        /** Every conversion has its whole credit here, so ltv is the plain mean of the first purchases'. */
+        Metrics metrics(String currency, int revenueScale) {
+            Money ltv = firsts == 0 ? null : Money.of(lifetimes.divide(BigDecimal.valueOf(firsts), revenueScale,
+                    RoundingMode.HALF_EVEN), currency);
             return new Metrics(BigDecimal.valueOf(conversions), Money.of(revenue, currency), BigDecimal.valueOf(leads),
-                    BigDecimal.valueOf(purchases), BigDecimal.valueOf(newCustomers));
+                    BigDecimal.valueOf(purchases), BigDecimal.valueOf(newCustomers), converting.size(), leading.size(),
+                    firstBuying.size(), leadOrFirst.size(), ltv);
         }
     }
 }

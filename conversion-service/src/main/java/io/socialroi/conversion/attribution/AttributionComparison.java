@@ -1,5 +1,6 @@
 package io.socialroi.conversion.attribution;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.socialroi.common.money.Money;
 import java.math.BigDecimal;
@@ -20,7 +21,13 @@ public record AttributionComparison(List<String> models, int lookbackDays,
         List<String> touchTypes, LocalDate from, LocalDate to, String groupBy, String currency, List<Row> rows,
         Metrics attributed, Metrics unattributed, Metrics totals, long customers, Money ltv) {
 
-    /** One group with its credit under each model (zero where a model gives it none). */
-    public record Row(String key, String label, Map<String, Metrics> models) {
+    /**
+     * One group with its credit under each model (zero where a model gives it none); by post also the
+     * post's platform, campaign and funnel stage (of its latest counted touch, whichever model).
+     */
+    public record Row(String key, String label, Map<String, Metrics> models,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String funnelStage,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String platform,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String campaignId) {
     }
 }

@@ -33,7 +33,7 @@ public class AttributionData {
      */
     private static final String JOURNEYS = """
             WITH conv AS MATERIALIZED (
-                SELECT c.id, c.type, c.amount, c.occurred_at,
+                SELECT c.id, c.type, c.amount, c.occurred_at, c.customer_id,
                        c.type = 'PURCHASE' AND c.customer_id IS NOT NULL AND NOT EXISTS (
                            SELECT 1 FROM conversion e
                            WHERE e.workspace_id = c.workspace_id AND e.customer_id = c.customer_id
@@ -41,10 +41,16 @@ public class AttributionData {
                              AND (e.occurred_at, e.event_id) < (c.occurred_at, c.event_id)) AS first_purchase
                 FROM conversion c
                 WHERE c.workspace_id = ? AND c.occurred_at >= ? AND c.occurred_at < ?
+            ), firsts AS MATERIALIZED (
+                SELECT c.*, CASE WHEN c.first_purchase THEN (
+                           SELECT sum(l.amount) FROM conversion l
+                           WHERE l.workspace_id = ? AND l.customer_id = c.customer_id AND l.type = 'PURCHASE')
+                       END AS lifetime
+                FROM conv c
             )
             SELECT c.id, c.type, c.amount, c.occurred_at, c.first_purchase,
-                   t.occurred_at, t.platform, t.post_id, t.campaign_id, t.funnel_stage
-            FROM conv c
+                   t.occurred_at, t.platform, t.post_id, t.campaign_id, t.funnel_stage, c.customer_id, c.lifetime
+            FROM firsts c
             LEFT JOIN conversion_touchpoint t ON t.workspace_id = ? AND t.conversion_id = c.id
                  AND t.type = ANY (?) AND t.occurred_at <= c.occurred_at
                  AND t.occurred_at >= c.occurred_at - make_interval(days => ?)
@@ -84,8 +90,9 @@ public class AttributionData {
             select.setObject(2, from);
             select.setObject(3, to);
             select.setObject(4, workspaceId);
-            select.setArray(5, c.createArrayOf("text", types.toArray()));
-            select.setInt(6, lookbackDays);
+            select.setObject(5, workspaceId);
+            select.setArray(6, c.createArrayOf("text", types.toArray()));
+            select.setInt(7, lookbackDays);
             select.setFetchSize(5000);
             try (ResultSet rs = select.executeQuery()) {
                 UUID current = null;
@@ -98,7 +105,8 @@ public class AttributionData {
                         boolean purchase = "PURCHASE".equals(rs.getString(2));
                         journeys.add(new Journey(id, !purchase, purchase, rs.getBoolean(5),
                                 purchase ? rs.getBigDecimal(3) : BigDecimal.ZERO,
-                                rs.getObject(4, OffsetDateTime.class), touches));
+                                rs.getObject(4, OffsetDateTime.class), touches, Journey.personOf(rs.getString(11), id),
+                                rs.getBigDecimal(12)));
                     }
                     OffsetDateTime touchedAt = rs.getObject(6, OffsetDateTime.class);
                     if (touchedAt != null) {

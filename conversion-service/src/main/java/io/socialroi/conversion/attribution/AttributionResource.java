@@ -18,6 +18,8 @@ import jakarta.ws.rs.core.Response;
 import java.sql.SQLException;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -71,22 +73,31 @@ public class AttributionResource {
 
     @GET
     @Path("/compare")
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, "text/csv"})
     @RolesAllowed(Scopes.CONVERSIONS_READ)
     @Operation(summary = "The same rows under several models side by side",
-            description = "models: comma list (default every model); the other parameters as for attribution.")
-    @APIResponse(responseCode = "200", description = "The comparison")
+            description = "models: comma list (default every model); the other parameters as for attribution. "
+                    + "With Accept: text/csv one line per row and model, then the attributed and unattributed lines.")
+    @APIResponse(responseCode = "200", description = "The comparison", content = {
+        @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AttributionComparison.class)),
+        @Content(mediaType = "text/csv")})
     @APIResponse(responseCode = "404", description = "No such workspace")
     @APIResponse(responseCode = "422", description = "A parameter is invalid (named in errors)")
     @APIResponse(responseCode = "503", description = "engagement-service or content-service unavailable")
-    public AttributionComparison compare(@PathParam("workspaceId") UUID workspaceId,
+    public Response compare(@PathParam("workspaceId") UUID workspaceId,
             @QueryParam("models") String models, @QueryParam("lookbackDays") String lookbackDays,
             @QueryParam("halfLifeDays") String halfLifeDays, @QueryParam("touchTypes") String touchTypes,
-            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("groupBy") String groupBy)
-            throws SQLException {
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("groupBy") String groupBy,
+            @Context HttpHeaders headers) throws SQLException {
         access.require(workspaceId);
         String all = "FIRST_TOUCH,LAST_TOUCH,LINEAR,TIME_DECAY,POSITION_BASED";
-        return service.compare(workspaceId, ReportQuery.parse(models == null || models.isBlank() ? all : models,
-                "models", lookbackDays, halfLifeDays, touchTypes, from, to, groupBy, service.maxLookbackDays()));
+        AttributionComparison comparison = service.compare(workspaceId, ReportQuery.parse(
+                models == null || models.isBlank() ? all : models, "models", lookbackDays, halfLifeDays, touchTypes,
+                from, to, groupBy, service.maxLookbackDays()));
+        if (CsvNegotiation.wanted(headers)) {
+            return Response.ok(ReportCsv.write(comparison), "text/csv").header("Content-Disposition",
+                    "attachment; filename=\"attribution-compare.csv\"").build();
+        }
+        return Response.ok(comparison, MediaType.APPLICATION_JSON).build();
     }
 }

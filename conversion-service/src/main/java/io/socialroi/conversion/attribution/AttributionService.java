@@ -73,14 +73,14 @@ public class AttributionService {
     AttributionComparison compare(UUID workspaceId, ReportQuery query, boolean memory) throws SQLException {
         Loaded loaded = load(workspaceId, query, memory);
         Map<String, Map<String, Metrics>> byKey = new LinkedHashMap<>();
-        Map<String, String> labels = new LinkedHashMap<>();
+        Map<String, Attribution.Row> labels = new LinkedHashMap<>();
         Attribution.Result any = null;
         for (AttributionModel model : query.models()) {
             Attribution.Result result = Attribution.compute(loaded.journeys(), model, query.halfLifeDays(),
                     query.groupBy(), loaded.currency(), loaded.scale());
             any = result;
             for (Attribution.Row row : result.rows()) {
-                labels.putIfAbsent(row.key(), row.label());
+                labels.putIfAbsent(row.key(), row);
                 byKey.computeIfAbsent(row.key(), k -> new LinkedHashMap<>()).put(model.name(), row.metrics());
             }
         }
@@ -92,7 +92,9 @@ public class AttributionService {
             for (AttributionModel model : query.models()) {
                 perModel.put(model.name(), entry.getValue().getOrDefault(model.name(), zero));
             }
-            rows.add(new AttributionComparison.Row(entry.getKey(), labels.get(entry.getKey()), perModel));
+            Attribution.Row first = labels.get(entry.getKey());
+            rows.add(new AttributionComparison.Row(entry.getKey(), first.label(), perModel, first.funnelStage(),
+                    first.platform(), first.campaignId()));
         }
         return new AttributionComparison(query.models().stream().map(Enum::name).toList(), query.lookbackDays(),
                 query.halfLifeDays(), query.touchTypes(), query.from(), query.to(), query.groupBy().wireName(),

@@ -20,6 +20,10 @@ public final class Batch {
 
     int size;
     byte[] flags;
+    /** Who converted (ids equal for the same person within the batch). */
+    int[] person;
+    /** A new customer's lifetime revenue (null for other journeys). */
+    BigDecimal[] lifetime;
     BigDecimal[] amounts;
     long[] at;
     /** Touches of journey j are [start[j], start[j + 1]). */
@@ -29,9 +33,19 @@ public final class Batch {
     int[] touchKey;
     /** Group key of each key id ("none" included where used). */
     final String[] keys;
+    /**
+     * With {@code groupBy=post}: per key id the platform, campaign and stage of the post's latest counted
+     * touch (on equal times the greatest of them, so both paths choose the same); null otherwise.
+     */
+    String[] keyPlatform;
+    String[] keyCampaign;
+    String[] keyStage;
+    private long[] keyAt;
 
     Batch(int journeys, int touches, String[] keys) {
         this.flags = new byte[journeys];
+        this.person = new int[journeys];
+        this.lifetime = new BigDecimal[journeys];
         this.amounts = new BigDecimal[journeys];
         this.at = new long[journeys];
         this.start = new int[journeys + 1];
@@ -40,10 +54,27 @@ public final class Batch {
         this.keys = keys;
     }
 
+    /** Keeps the attributes of each post key's latest touch ({@link #touch(long, int, String, String, String)}). */
+    void keepAttributes() {
+        keyPlatform = new String[keys.length];
+        keyCampaign = new String[keys.length];
+        keyStage = new String[keys.length];
+        keyAt = new long[keys.length];
+        Arrays.fill(keyAt, Long.MIN_VALUE);
+    }
+
     /** Starts the next journey; its touches follow with {@link #touch}. */
-    void journey(byte flag, BigDecimal amount, long atMicros) {
+    void journey(byte flag, BigDecimal amount, long atMicros, int personId, BigDecimal lifetimeRevenue) {
+        journey(flag, amount, atMicros);
+        person[size - 1] = personId;
+        lifetime[size - 1] = lifetimeRevenue;
+    }
+
+    private void journey(byte flag, BigDecimal amount, long atMicros) {
         if (size == flags.length) {
             int grown = Math.max(16, size * 2);
+            person = Arrays.copyOf(person, grown);
+            lifetime = Arrays.copyOf(lifetime, grown);
             flags = Arrays.copyOf(flags, grown);
             amounts = Arrays.copyOf(amounts, grown);
             at = Arrays.copyOf(at, grown);
@@ -65,6 +96,35 @@ public final class Batch {
         touchKey[touches] = key;
         touches++;
         start[size] = touches;
+    }
+
+    /** A touch, and (with {@link #keepAttributes()}) its post's attributes for the row of its key. */
+    void touch(long atMicros, int key, String platform, String campaign, String stage) {
+        touch(atMicros, key);
+        if (keyAt != null && !GroupBy.NONE.equals(keys[key])) {
+            long latest = keyAt[key];
+            if (atMicros > latest || (atMicros == latest && compare(platform, campaign, stage, key) > 0)) {
+                keyAt[key] = atMicros;
+                keyPlatform[key] = platform;
+                keyCampaign[key] = campaign;
+                keyStage[key] = stage;
+            }
+        }
+    }
+
+    private int compare(String platform, String campaign, String stage, int key) {
+        int c = compare(platform, keyPlatform[key]);
+        if (c == 0) {
+            c = compare(campaign, keyCampaign[key]);
+        }
+        return c != 0 ? c : compare(stage, keyStage[key]);
+    }
+
+    private static int compare(String a, String b) {
+        if (a == null || b == null) {
+            return a == null ? (b == null ? 0 : -1) : 1;
+        }
+        return a.compareTo(b);
     }
 
     public int size() {
@@ -92,13 +152,20 @@ public final class Batch {
         String[] keys = new String[ids.size()];
         ids.forEach((key, id) -> keys[id] = key);
         Batch batch = new Batch(journeys.size(), touches, keys);
+        if (groupBy == GroupBy.POST) {
+            batch.keepAttributes();
+        }
+        Map<String, Integer> people = new HashMap<>();
         k = 0;
         for (Journey journey : journeys) {
             byte flag = (byte) ((journey.lead() ? LEAD : 0) | (journey.purchase() ? PURCHASE : 0)
                     | (journey.newCustomer() ? NEW_CUSTOMER : 0));
-            batch.journey(flag, journey.amount(), micros(journey.occurredAt()));
+            batch.journey(flag, journey.amount(), micros(journey.occurredAt()),
+                    people.computeIfAbsent(journey.person(), p -> people.size()),
+                    journey.newCustomer() ? journey.lifetime() : null);
             for (Journey.Touch touch : journey.touches()) {
-                batch.touch(micros(touch.occurredAt()), keyOf[k++]);
+                batch.touch(micros(touch.occurredAt()), keyOf[k++], touch.platform(),
+                        touch.campaignId() == null ? null : touch.campaignId().toString(), touch.funnelStage());
             }
         }
         return batch;

@@ -75,6 +75,10 @@ public final class JourneyView {
     private final Entry[] entries;
     private final long[] at;
     private final boolean[] newCustomer;
+    /** Per entry: its person (customer, or the conversion itself) as a small id. */
+    private final int[] person;
+    /** Per entry: the customer's lifetime revenue when the entry is their first purchase, else null. */
+    private final BigDecimal[] lifetimeOf;
     private final boolean anyPending;
     private final String[] posts;
     private final String[] campaigns;
@@ -87,7 +91,7 @@ public final class JourneyView {
     private final boolean fixedOffset;
     private final long touchpoints;
 
-    private JourneyView(Entry[] entries, boolean[] newCustomer, String[] posts, String[] campaigns, String[] platforms,
+    private JourneyView(Entry[] entries, boolean[] newCustomer, int[] person, BigDecimal[] lifetimeOf, String[] posts, String[] campaigns, String[] platforms,
             String[] stages, long[] firstPurchaseAt, BigDecimal[] lifetimePrefix, ZoneId zone) {
         this.entries = entries;
         this.at = new long[entries.length];
@@ -101,6 +105,8 @@ public final class JourneyView {
         this.touchpoints = count;
         this.anyPending = pending;
         this.newCustomer = newCustomer;
+        this.person = person;
+        this.lifetimeOf = lifetimeOf;
         this.posts = posts;
         this.campaigns = campaigns;
         this.platforms = platforms;
@@ -131,9 +137,15 @@ public final class JourneyView {
             lifetime.merge(e.customer, e.amount, BigDecimal::add);
         }
         boolean[] newCustomer = new boolean[entries.length];
+        int[] person = new int[entries.length];
+        BigDecimal[] lifetimeOf = new BigDecimal[entries.length];
+        Map<String, Integer> people = new HashMap<>();
         for (int i = 0; i < entries.length; i++) {
             Entry e = entries[i];
             newCustomer[i] = e.purchase && e.customer != null && firsts.get(e.customer) == e;
+            lifetimeOf[i] = newCustomer[i] ? lifetime.get(e.customer) : null;
+            // A conversion without a customer is a person of its own: ids past every customer's.
+            person[i] = e.customer == null ? -1 - i : people.computeIfAbsent(e.customer, c -> people.size());
         }
         List<String> customers = new ArrayList<>(firstAt.keySet());
         customers.sort(Comparator.comparingLong(c -> firstAt.get(c)[0]));
@@ -144,7 +156,7 @@ public final class JourneyView {
             firstPurchaseAt[i] = firstAt.get(customers.get(i))[0];
             prefix[i + 1] = prefix[i].add(lifetime.get(customers.get(i)));
         }
-        return new JourneyView(entries, newCustomer, strings(w.posts), strings(w.campaigns), strings(w.platforms),
+        return new JourneyView(entries, newCustomer, person, lifetimeOf, strings(w.posts), strings(w.campaigns), strings(w.platforms),
                 strings(w.stages), firstPurchaseAt, prefix, zone);
     }
 
@@ -238,10 +250,14 @@ public final class JourneyView {
         }
         int mask = JourneyStore.EventTypes.mask(types);
         Batch batch = new Batch(hi - lo, 0, keys);
+        boolean attributes = groupBy == GroupBy.POST;
+        if (attributes) {
+            batch.keepAttributes();
+        }
         for (int j = lo; j < hi; j++) {
             Entry e = entries[j];
             byte flags = (byte) ((e.purchase ? Batch.PURCHASE : Batch.LEAD) | (newCustomer[j] ? Batch.NEW_CUSTOMER : 0));
-            batch.journey(flags, e.amount, e.at);
+            batch.journey(flags, e.amount, e.at, person[j], lifetimeOf[j]);
             long start = windowStart(e.at, lookbackDays);
             long[] times = e.touchAt;
             byte[] typeOf = e.touchType;
@@ -257,10 +273,19 @@ public final class JourneyView {
                     case PLATFORM -> e.touchPlatform[i];
                     case FUNNEL_STAGE -> e.touchStage[i];
                 };
-                batch.touch(t, id < 0 ? none : id);
+                if (attributes) {
+                    batch.touch(t, id < 0 ? none : id, name(platforms, e.touchPlatform[i]),
+                            name(campaigns, e.touchCampaign[i]), name(stages, e.touchStage[i]));
+                } else {
+                    batch.touch(t, id < 0 ? none : id);
+                }
             }
         }
         return batch;
+    }
+
+    private static String name(String[] values, int id) {
+        return id < 0 ? null : values[id];
     }
 
     /** Customers whose first purchase is in [from, to), and their lifetime revenue together. */
@@ -302,7 +327,7 @@ public final class JourneyView {
 
     /** Roughly the bytes this view and its entries hold (object headers and array lengths included). */
     public long estimatedBytes() {
-        long bytes = 16L * 5 + entries.length * (8L + 8 + 1);
+        long bytes = 16L * 7 + entries.length * (8L + 8 + 1 + 4 + 4);
         for (Entry e : entries) {
             bytes += 72 + 6 * 16 + 16 + e.eventId.length() + 40; // entry, its arrays, id, event id, amount
             bytes += e.touchAt.length * (8L + 1 + 2 + 4 + 4 + 2);

@@ -2,6 +2,7 @@ package io.socialroi.conversion.attribution;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Attribution rows as CSV (reports answer CSV with {@code Accept: text/csv}): one line per row, then the
@@ -9,7 +10,13 @@ import java.util.List;
  */
 public final class ReportCsv {
 
-    public static final String HEADER = "key,label,conversions,revenue,currency,leads,purchases,newCustomers";
+    public static final String HEADER = "key,label,conversions,revenue,currency,leads,purchases,newCustomers,"
+            + "convertingPeople,leadPeople,newCustomerPeople,leadOrCustomerPeople,ltv,funnelStage,platform,campaignId";
+
+    /** Compare: one line per row and model, then attributed and unattributed (model left empty). */
+    public static final String COMPARE_HEADER = "key,label,model,conversions,revenue,currency,leads,purchases,"
+            + "newCustomers,convertingPeople,leadPeople,newCustomerPeople,leadOrCustomerPeople,ltv,funnelStage,"
+            + "platform,campaignId";
 
     private ReportCsv() {
     }
@@ -17,19 +24,41 @@ public final class ReportCsv {
     public static String write(AttributionReport report) {
         StringBuilder csv = new StringBuilder(HEADER).append('\n');
         for (AttributionReport.Row row : report.rows()) {
-            line(csv, row.key(), row.label(), new Metrics(row.conversions(), row.revenue(), row.leads(), row.purchases(),
-                    row.newCustomers()));
+            line(csv, row.key(), row.label(), null, row.metrics(), row.funnelStage(), row.platform(), row.campaignId());
         }
-        line(csv, "attributed", "Attributed", report.attributed());
-        line(csv, "unattributed", "Unattributed", report.unattributed());
+        line(csv, "attributed", "Attributed", null, report.attributed(), null, null, null);
+        line(csv, "unattributed", "Unattributed", null, report.unattributed(), null, null, null);
         return csv.toString();
     }
 
-    private static void line(StringBuilder csv, String key, String label, Metrics m) {
-        csv.append(quote(key)).append(',').append(quote(label)).append(',').append(plain(m.conversions())).append(',')
+    public static String write(AttributionComparison comparison) {
+        StringBuilder csv = new StringBuilder(COMPARE_HEADER).append('\n');
+        for (AttributionComparison.Row row : comparison.rows()) {
+            for (Map.Entry<String, Metrics> model : row.models().entrySet()) {
+                line(csv, row.key(), row.label(), model.getKey(), model.getValue(), row.funnelStage(), row.platform(),
+                        row.campaignId());
+            }
+        }
+        line(csv, "attributed", "Attributed", "", comparison.attributed(), null, null, null);
+        line(csv, "unattributed", "Unattributed", "", comparison.unattributed(), null, null, null);
+        return csv.toString();
+    }
+
+    private static void line(StringBuilder csv, String key, String label, String model, Metrics m, String stage,
+            String platform, String campaign) {
+        csv.append(quote(key)).append(',').append(quote(label)).append(',');
+        if (model != null) {
+            csv.append(quote(model)).append(',');
+        }
+        csv.append(plain(m.conversions())).append(',')
                 .append(m.revenue().amount().toPlainString()).append(',').append(m.revenue().currency()).append(',')
                 .append(plain(m.leads())).append(',').append(plain(m.purchases())).append(',')
-                .append(plain(m.newCustomers())).append('\n');
+                .append(plain(m.newCustomers())).append(',').append(m.convertingPeople()).append(',')
+                .append(m.leadPeople()).append(',').append(m.newCustomerPeople()).append(',')
+                .append(m.leadOrCustomerPeople()).append(',')
+                .append(m.ltv() == null ? "" : m.ltv().amount().toPlainString()).append(',')
+                .append(stage == null ? "" : quote(stage)).append(',').append(platform == null ? "" : quote(platform))
+                .append(',').append(campaign == null ? "" : quote(campaign)).append('\n');
     }
 
     private static String plain(BigDecimal value) {

@@ -1,6 +1,5 @@
 package io.socialroi.conversion.attribution;
 
-import io.socialroi.common.problem.FieldError;
 import io.socialroi.common.problem.Params;
 import io.socialroi.common.problem.ProblemException;
 import io.socialroi.conversion.http.Limits;
@@ -8,10 +7,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 
 /** The parameters every attribution report takes, parsed with field-level problems. */
 public record ReportQuery(List<AttributionModel> models, int lookbackDays, BigDecimal halfLifeDays,
@@ -82,20 +78,6 @@ public record ReportQuery(List<AttributionModel> models, int lookbackDays, BigDe
         if (value == null || value.isBlank()) {
             return EventType.defaults();
         }
-        Set<String> types = new LinkedHashSet<>();
-        List<FieldError> errors = new ArrayList<>();
-        for (String type : value.split(",")) {
-            String name = type.trim().toUpperCase(Locale.ROOT);
-            try {
-                types.add(EventType.valueOf(name).name());
-            } catch (IllegalArgumentException e) {
-                errors.add(new FieldError("touchTypes", "unknown value '" + type.trim() + "', expected any of "
-                        + Arrays.toString(EventType.values())));
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
-        }
-        return List.copyOf(types);
+        return EventType.parse("touchTypes", Arrays.asList(value.split(",")));
     }
 }

@@ -42,7 +42,7 @@ public class AudienceMembers {
             throws SQLException {
         ActorPage actors = engagement.actors(workspaceId, new ActorQuery(since(audience), audience.campaignId(),
                 audience.funnelStages().isEmpty() ? null : audience.funnelStages().stream().map(Enum::name).toList(),
-                audience.minIntent(), limit, cursor));
+                audience.minIntent(), limit, cursor, audience.eventTypes(), false));
         List<Actor> items = actors.items() == null ? List.of() : actors.items();
         List<String> ids = items.stream().map(Actor::actorId).toList();
         Set<String> converted = links.converted(workspaceId, ids, EVER);

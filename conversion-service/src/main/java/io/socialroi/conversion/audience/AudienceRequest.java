@@ -16,12 +16,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** Body of {@code POST /workspaces/{ws}/audiences}: who engaged recently enough, where, and how warmly. */
 @Schema(example = "{\"name\":\"Spring sale, warm, not bought\",\"engagedWithinDays\":14,\"campaignId\":"
         + "\"3f1c2b4a-5d6e-4f70-8a9b-0c1d2e3f4a5b\",\"funnelStages\":[\"TRUST\",\"ACTION\"],\"minIntent\":40,"
-        + "\"excludeConverted\":true}")
+        + "\"excludeConverted\":true,\"eventTypes\":[\"VIEW\",\"LIKE\",\"COMMENT\"]}")
 public record AudienceRequest(
         @NotBlank @Size(max = 200) String name,
         @NotNull @Min(1) @Max(365) Integer engagedWithinDays,
         UUID campaignId,
         @Size(max = 4) List<@NotNull FunnelStage> funnelStages,
         @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2) @Schema(description = "Minimum intent score 0..100") BigDecimal minIntent,
-        Boolean excludeConverted) {
+        Boolean excludeConverted,
+        @Size(max = 10) @Schema(description = "Event types that count as engaging (default every type except "
+                + "IMPRESSION, the same set as attribution's default touchTypes: views count)")
+        List<@NotNull String> eventTypes) {
 }

@@ -1,6 +1,7 @@
 package io.socialroi.conversion.audience;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import io.socialroi.conversion.attribution.EventType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,7 +20,7 @@ import javax.sql.DataSource;
 public class AudienceStore {
 
     private static final String COLUMNS = "id, name, engaged_within_days, campaign_id, funnel_stages, min_intent, "
-            + "exclude_converted, created_at";
+            + "exclude_converted, event_types, created_at";
 
     private final DataSource dataSource;
 
@@ -32,9 +33,9 @@ public class AudienceStore {
                 request.campaignId(), request.funnelStages() == null ? List.of()
                         : request.funnelStages().stream().distinct().toList(),
                 request.minIntent(), Boolean.TRUE.equals(request.excludeConverted()),
-                OffsetDateTime.now(ZoneOffset.UTC).withNano(0));
+                EventType.parse("eventTypes", request.eventTypes()), OffsetDateTime.now(ZoneOffset.UTC).withNano(0));
         try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO audience (workspace_id, " + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                "INSERT INTO audience (workspace_id, " + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setObject(1, workspaceId);
             insert.setObject(2, view.id());
             insert.setString(3, view.name());
@@ -43,7 +44,10 @@ public class AudienceStore {
             insert.setArray(6, c.createArrayOf("text", view.funnelStages().stream().map(Enum::name).toArray()));
             insert.setBigDecimal(7, view.minIntent());
             insert.setBoolean(8, view.excludeConverted());
-            insert.setObject(9, view.createdAt());
+            // NULL: the default set, so audiences follow its one definition (EventType.defaults()).
+            insert.setArray(9, request.eventTypes() == null ? null
+                    : c.createArrayOf("text", view.eventTypes().toArray()));
+            insert.setObject(10, view.createdAt());
             insert.executeUpdate();
         }
         return view;
@@ -87,7 +91,9 @@ public class AudienceStore {
                             rs.getObject(4, UUID.class), Arrays.stream((String[]) rs.getArray(5).getArray())
                                     .map(FunnelStage::valueOf).toList(),
                             rs.getBigDecimal(6),
-                            rs.getBoolean(7), rs.getObject(8, OffsetDateTime.class)));
+                            rs.getBoolean(7), rs.getArray(8) == null ? EventType.defaults()
+                                    : List.of((String[]) rs.getArray(8).getArray()),
+                            rs.getObject(9, OffsetDateTime.class)));
                 }
             }
             return views;

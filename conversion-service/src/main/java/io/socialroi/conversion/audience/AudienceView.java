@@ -12,5 +12,5 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** A stored audience: its rules. Members are computed when read. */
 public record AudienceView(UUID id, String name, int engagedWithinDays, UUID campaignId, List<FunnelStage> funnelStages,
         @JsonSerialize(using = Metrics.Plain.class) @Schema(type = SchemaType.NUMBER) BigDecimal minIntent,
-        boolean excludeConverted, OffsetDateTime createdAt) {
+        boolean excludeConverted, List<String> eventTypes, OffsetDateTime createdAt) {
 }

@@ -101,10 +101,11 @@ class AttributionResourceTest {
                 .body("touchTypes", hasSize(9));
         String csv = as(ws).accept("text/csv").get(attribution(ws) + "?from=2026-11-20&to=2026-11-20").then()
                 .statusCode(200).extract().asString();
-        assertEquals("key,label,conversions,revenue,currency,leads,purchases,newCustomers\n"
-                + P2 + "," + P2 + ",1,120.00,EUR,0,1,1\n"
-                + "attributed,Attributed,1,120.00,EUR,0,1,1\n"
-                + "unattributed,Unattributed,1,0.00,EUR,1,0,0\n", csv);
+        assertEquals("key,label,conversions,revenue,currency,leads,purchases,newCustomers,convertingPeople,leadPeople,"
+                + "newCustomerPeople,leadOrCustomerPeople,ltv,funnelStage,platform,campaignId\n"
+                + P2 + "," + P2 + ",1,120.00,EUR,0,1,1,1,0,1,1,120.00,ACTION,TIKTOK," + CAMPAIGN + "\n"
+                + "attributed,Attributed,1,120.00,EUR,0,1,1,1,0,1,1,120.00,,,\n"
+                + "unattributed,Unattributed,1,0.00,EUR,1,0,0,1,1,0,1,,,,\n", csv);
         FakeServer.Recorded search = fakes.engagement.requests().stream()
                 .filter(r -> r.path().equals("/workspaces/" + ws + "/touchpoints/search")).findFirst().orElseThrow();
         assertTrue(search.header("Authorization").startsWith("Bearer "), "the service's own token");

@@ -194,6 +194,14 @@ class JourneyStoreTest {
                 }
             }
             assertTrue(compared > 300);
+            // The comparison covers the people counts, the ltv per row and the post attributes too.
+            String sample = json.writeValueAsString(service.compare(ws, ReportQuery.parse("LINEAR,TIME_DECAY", "models",
+                    "90", null, null, null, null, "post", 90), true));
+            assertTrue(sample.matches("(?s).*\"rows\":\\[\\{[^\\]]*\"ltv\":\\{\"amount\".*"), "a row ltv: " + sample);
+            assertTrue(sample.matches("(?s).*\"convertingPeople\":[1-9].*"), sample);
+            assertTrue(sample.matches("(?s).*\"leadPeople\":[1-9].*"), sample);
+            assertTrue(sample.matches("(?s).*\"newCustomerPeople\":[1-9].*"), sample);
+            assertTrue(sample.contains("\"funnelStage\":\""), sample);
             assertNotNull(store.view(ws), "the workspace is held in memory");
         }
     }

@@ -159,4 +159,76 @@ class AudienceResourceTest {
                 .body("title", equalTo("engagement-service unavailable"));
         as(ws).get(path + "/" + id + "/lift").then().statusCode(503);
     }
+
+    /**
+     * The fake implements the contract's {@code types} filter: vw:1 only watched the review video (VIEW),
+     * ig:5 only liked, im:1 was only shown it (IMPRESSION). Flagged actors are the fake's bot:1, left out
+     * unless {@code includeFlagged}.
+     */
+    UUID viewersWorkspace() {
+        UUID ws = fakes.workspace();
+        fakes.engagement.on("POST", "/workspaces/" + ws + "/actors/search", r -> {
+            String body = r.body();
+            java.util.List<String> items = new java.util.ArrayList<>();
+            boolean typed = body.contains("\"types\":[");
+            String types = typed ? body.substring(body.indexOf("\"types\":[")) : "";
+            types = types.isEmpty() ? "" : types.substring(0, types.indexOf(']'));
+            if (!typed || types.contains("\"VIEW\"")) {
+                items.add(actor("vw:1", false));
+            }
+            if (!typed || types.contains("\"LIKE\"")) {
+                items.add(actor("ig:5", false));
+            }
+            if (typed && types.contains("\"IMPRESSION\"")) {
+                items.add(actor("im:1", false));
+            }
+            if (body.contains("\"includeFlagged\":true")) {
+                items.add(actor("bot:1", false));
+            }
+            return FakeServer.Reply.json(200, "{\"items\":[" + String.join(",", items) + "],\"nextCursor\":null}");
+        });
+        return ws;
+    }
+
+    @Test
+    void anAudienceOfViewersOnlyHoldsThePeopleWhoWatched() {
+        UUID ws = viewersWorkspace();
+        String id = as(ws).body("{\"name\":\"Watched the review\",\"engagedWithinDays\":30,\"eventTypes\":[\"view\"]}")
+                .post("/workspaces/" + ws + "/audiences").then().statusCode(201)
+                .body("eventTypes", contains("VIEW")).extract().path("id");
+        as(ws).get("/workspaces/" + ws + "/audiences/" + id).then().statusCode(200).body("eventTypes", contains("VIEW"));
+        as(ws).get("/workspaces/" + ws + "/audiences/" + id + "/members").then().statusCode(200)
+                .body("items.actorId", contains("vw:1"));
+        FakeServer.Recorded search = fakes.engagement.requests().stream()
+                .filter(r -> r.path().equals("/workspaces/" + ws + "/actors/search")).reduce((a, b) -> b).orElseThrow();
+        assertTrue(search.body().contains("\"types\":[\"VIEW\"]"), search.body());
+        assertTrue(search.body().contains("\"includeFlagged\":false"), search.body());
+    }
+
+    @Test
+    void theDefaultAudienceCountsViewersButNotImpressionsNorFlaggedActors() {
+        UUID ws = viewersWorkspace();
+        String id = as(ws).body("{\"name\":\"Engaged\",\"engagedWithinDays\":30}")
+                .post("/workspaces/" + ws + "/audiences").then().statusCode(201)
+                .body("eventTypes", contains("VIEW", "LIKE", "COMMENT", "SHARE", "SAVE", "CLICK", "FOLLOW", "DM",
+                        "MENTION")).extract().path("id");
+        as(ws).get("/workspaces/" + ws + "/audiences/" + id + "/members").then().statusCode(200)
+                .body("items.actorId", contains("vw:1", "ig:5"));
+        FakeServer.Recorded search = fakes.engagement.requests().stream()
+                .filter(r -> r.path().equals("/workspaces/" + ws + "/actors/search")).reduce((a, b) -> b).orElseThrow();
+        assertTrue(search.body().contains("\"types\":[\"VIEW\",\"LIKE\",\"COMMENT\",\"SHARE\",\"SAVE\",\"CLICK\","
+                + "\"FOLLOW\",\"DM\",\"MENTION\"]"), search.body());
+        assertTrue(search.body().contains("\"includeFlagged\":false"), search.body());
+    }
+
+    @Test
+    void unknownEventTypesAre422AndStoreNothing() {
+        UUID ws = viewersWorkspace();
+        for (String types : new String[] {"[\"VIEW\",\"WATCH\"]", "[]", "[\"\"]"}) {
+            as(ws).body("{\"name\":\"Bad\",\"engagedWithinDays\":30,\"eventTypes\":" + types + "}")
+                    .post("/workspaces/" + ws + "/audiences").then().statusCode(422)
+                    .contentType("application/problem+json").body("errors[0].field", equalTo("eventTypes"));
+        }
+        as(ws).get("/workspaces/" + ws + "/audiences").then().statusCode(200).body("items", empty());
+    }
 }

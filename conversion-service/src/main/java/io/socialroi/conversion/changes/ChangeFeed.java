@@ -1,0 +1,379 @@
+package io.socialroi.conversion.changes;
+
+import io.quarkus.runtime.StartupEvent;
+import io.socialroi.common.problem.ProblemException;
+import io.socialroi.common.workspace.ServiceTokens;
+import io.socialroi.conversion.touchpoint.TouchpointCapture;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.ws.rs.WebApplicationException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+
+/**
+ * Follows engagement-service's change feed ({@code GET /changes}) so late touches and post edits reach
+ * attribution: every item re-queues (PENDING, capture version bumped) the conversions it can change, as
+ * CONTRACTS.md says, and the captures run right after.
+ *
+ * <ul>
+ * <li>an item with actors or clicks: the conversions whose click id or actor ids, or an actor or click
+ *     linked to their customer, or an actor or click of a touchpoint captured for them (the actor behind
+ *     a click), is one of the item's, and whose occurredAt is within [from, to + max lookback] (no time
+ *     bound when the item has none: a redirect click);</li>
+ * <li>an item with posts: the conversions holding a captured touchpoint of one of the posts (an edited
+ *     campaign, platform or stage regroups them once re-captured);</li>
+ * <li>410 (the cursor is older than what engagement-service keeps): every conversion of the last max
+ *     lookback days, and the feed is read again from its oldest item.</li>
+ * </ul>
+ *
+ * <p>The cursor lives in {@code change_feed_cursor}; the re-queues of a page and the cursor after it are
+ * written in one transaction, so a crash re-applies a page (harmless) but never skips one. One replica
+ * polls at a time: the leader holds a session advisory lock on a connection of its own (released when it
+ * stops or its connection dies, then another replica takes over on its next tick); a session lock holds
+ * no transaction open, so it never holds back the xmin the journey store and engagement-service rely on.
+ * When engagement-service is down the cursor stays and the next tick tries again.
+ */
+@ApplicationScoped
+public class ChangeFeed {
+
+    /** What one poll did. */
+    public enum Outcome { NOT_LEADER, CAUGHT_UP, UNAVAILABLE, EXPIRED }
+
+    static final String FEED = "engagement";
+    /** The advisory lock of the leader ("convfeed"). */
+    static final long LOCK = 0x636f6e7666656564L;
+    static final int LIMIT = 500;
+    static final int MAX_PAGES = 20;
+
+    private static final Logger LOG = Logger.getLogger(ChangeFeed.class);
+    private static final String REQUEUE = "UPDATE conversion SET capture_state = 'PENDING', "
+            + "capture_version = capture_version + 1 WHERE ";
+    private static final String BY_IDENTIFIERS = REQUEUE + "workspace_id = ? AND occurred_at >= ? AND occurred_at <= ? "
+            + "AND (click_id = ANY (?) OR actor_ids && ? "
+            + "OR customer_id IN (SELECT l.customer_id FROM identity_link l WHERE l.workspace_id = ? "
+            + "    AND ((l.kind = 'ACTOR' AND l.ref = ANY (?)) OR (l.kind = 'CLICK' AND l.ref = ANY (?)))) "
+            + "OR id IN (SELECT t.conversion_id FROM conversion_touchpoint t WHERE t.workspace_id = ? "
+            + "    AND t.actor_id = ANY (?)) "
+            + "OR id IN (SELECT t.conversion_id FROM conversion_touchpoint t WHERE t.workspace_id = ? "
+            + "    AND t.click_id = ANY (?)))";
+    private static final String BY_POSTS = REQUEUE + "workspace_id = ? AND id IN (SELECT t.conversion_id "
+            + "FROM conversion_touchpoint t WHERE t.workspace_id = ? AND t.post_id = ANY (?))";
+    private static final String RECENT = REQUEUE + "occurred_at >= now() - make_interval(days => ?) "
+            + "RETURNING workspace_id";
+    private static final OffsetDateTime BEGINNING = OffsetDateTime.parse("1970-01-01T00:00:00Z");
+    private static final OffsetDateTime END = OffsetDateTime.parse("9999-01-01T00:00:00Z");
+
+    private final DataSource dataSource;
+    private final ChangeFeedClient client;
+    private final ServiceTokens tokens;
+    private final TouchpointCapture capture;
+    private final int maxLookbackDays;
+    private final Duration interval;
+    private Connection leader;
+    private boolean down;
+    private boolean databaseDown;
+    private volatile boolean running;
+    private Thread loop;
+
+    public ChangeFeed(DataSource dataSource, @RestClient ChangeFeedClient client, ServiceTokens tokens,
+            TouchpointCapture capture,
+            @ConfigProperty(name = "suite.attribution.max-lookback-days", defaultValue = "90") int maxLookbackDays,
+            @ConfigProperty(name = "suite.attribution.changes.poll-interval", defaultValue = "250ms") String interval) {
+        this.dataSource = dataSource;
+        this.client = client;
+        this.tokens = tokens;
+        this.capture = capture;
+        this.maxLookbackDays = maxLookbackDays;
+        this.interval = interval(interval);
+    }
+
+    /** "off", a number of ms or s ("250ms", "2s") or an ISO-8601 duration. */
+    static Duration interval(String value) {
+        String v = value.trim().toLowerCase(Locale.ROOT);
+        if (v.equals("off") || v.equals("false")) {
+            return null;
+        }
+        if (v.endsWith("ms")) {
+            return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
+        }
+        if (v.endsWith("s") && !v.startsWith("p")) {
+            return Duration.ofMillis(Math.round(Double.parseDouble(v.substring(0, v.length() - 1)) * 1000));
+        }
+        return Duration.parse(value.trim().toUpperCase(Locale.ROOT));
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (interval == null) {
+            return;
+        }
+        running = true;
+        loop = Thread.ofPlatform().daemon().name("change-feed").start(() -> {
+            while (running) {
+                try {
+                    poll();
+                } catch (RuntimeException e) {
+                    LOG.warnf(e, "change feed: poll failed; retrying");
+                }
+                try {
+                    Thread.sleep(interval);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        running = false;
+        if (loop != null) {
+            loop.interrupt();
+        }
+        resign();
+    }
+
+    /** Gives up leadership (the advisory lock), so another replica polls. */
+    public synchronized void resign() {
+        if (leader != null) {
+            try (PreparedStatement unlock = leader.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+                unlock.setLong(1, LOCK);
+                unlock.execute();
+            } catch (SQLException e) {
+                LOG.debugf("change feed: unlock failed (%s); the lock goes with the connection", e.getMessage());
+            }
+            close(leader);
+            leader = null;
+        }
+    }
+
+    /**
+     * One tick: when this replica leads, reads the feed from the stored cursor until caught up (at most
+     * {@link #MAX_PAGES} pages), re-queues what the items name, then captures the re-queued conversions.
+     */
+    public synchronized Outcome poll() {
+        try {
+            if (!lead()) {
+                return Outcome.NOT_LEADER;
+            }
+        } catch (SQLException e) {
+            if (!databaseDown) {
+                LOG.warnf("change feed: no database connection (%s); retrying", e.getMessage());
+                databaseDown = true;
+            }
+            return Outcome.UNAVAILABLE;
+        }
+        databaseDown = false;
+        Set<UUID> requeued = new LinkedHashSet<>();
+        Outcome outcome = Outcome.CAUGHT_UP;
+        try {
+            for (int page = 0; page < MAX_PAGES; page++) {
+                String cursor = cursor();
+                ChangePage answer;
+                try {
+                    answer = client.changes(tokens.authorization(), cursor, LIMIT);
+                } catch (WebApplicationException e) {
+                    int status = e.getResponse().getStatus();
+                    if (status == 410) {
+                        LOG.warnf("change feed: cursor expired; re-queueing every conversion of the last %d days",
+                                maxLookbackDays);
+                        requeued.addAll(requeueRecent());
+                        outcome = Outcome.EXPIRED;
+                        break; // the next tick reads the feed from its oldest item
+                    }
+                    if (status == 401) {
+                        tokens.invalidate();
+                    }
+                    unavailable("answered " + status);
+                    outcome = Outcome.UNAVAILABLE;
+                    break;
+                } catch (RuntimeException e) {
+                    // Unreachable, timed out, no service token (content-service down): the same next tick.
+                    unavailable(e.getMessage());
+                    outcome = Outcome.UNAVAILABLE;
+                    break;
+                }
+                if (down) {
+                    LOG.infof("change feed: engagement-service answers again");
+                    down = false;
+                }
+                List<ChangePage.Item> items = answer == null || answer.items() == null ? List.of() : answer.items();
+                requeued.addAll(apply(items, answer == null || answer.cursor() == null ? cursor
+                        : answer.cursor()));
+                if (items.size() < LIMIT) {
+                    break;
+                }
+            }
+        } catch (SQLException e) {
+            LOG.warnf("change feed: database failed (%s); the cursor stays", e.getMessage());
+            resign();
+            return Outcome.UNAVAILABLE;
+        }
+        for (UUID workspaceId : requeued) {
+            try {
+                capture.captureAll(workspaceId, null, null, null);
+            } catch (ProblemException | SQLException e) {
+                // Stays pending: the capture job, or the next report, captures it.
+                LOG.debugf("change feed: capture of workspace %s postponed: %s", workspaceId, e.getMessage());
+            }
+        }
+        return outcome;
+    }
+
+    private void unavailable(String why) {
+        if (!down) {
+            LOG.warnf("change feed: engagement-service unavailable (%s); the cursor stays, retrying", why);
+            down = true;
+        }
+    }
+
+    private boolean lead() throws SQLException {
+        if (leader != null) {
+            if (leader.isValid(2)) {
+                return true;
+            }
+            close(leader);
+            leader = null;
+        }
+        Connection c = dataSource.getConnection();
+        try (PreparedStatement lock = c.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+            lock.setLong(1, LOCK);
+            try (ResultSet rs = lock.executeQuery()) {
+                rs.next();
+                if (rs.getBoolean(1)) {
+                    leader = c;
+                    return true;
+                }
+            }
+        } catch (SQLException | RuntimeException e) {
+            close(c);
+            throw e;
+        }
+        close(c);
+        return false;
+    }
+
+    private static void close(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException e) {
+            // nothing left to do
+        }
+    }
+
+    /** The stored cursor, null before the first page (the feed then starts at its oldest item). */
+    String cursor() throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(
+                "SELECT cursor FROM change_feed_cursor WHERE feed = ?")) {
+            select.setString(1, FEED);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    /** Re-queues what the items name and stores the next cursor, in one transaction; the workspaces touched. */
+    private Set<UUID> apply(List<ChangePage.Item> items, String next) throws SQLException {
+        Set<UUID> touched = new LinkedHashSet<>();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                for (ChangePage.Item item : items) {
+                    if (item.workspaceId() != null && requeue(c, item) > 0) {
+                        touched.add(item.workspaceId());
+                    }
+                }
+                store(c, next);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        }
+        return touched;
+    }
+
+    private int requeue(Connection c, ChangePage.Item item) throws SQLException {
+        int count = 0;
+        UUID ws = item.workspaceId();
+        if (!item.actors().isEmpty() || !item.clicks().isEmpty()) {
+            try (PreparedStatement update = c.prepareStatement(BY_IDENTIFIERS)) {
+                Object[] actors = item.actors().toArray();
+                Object[] clicks = item.clicks().toArray();
+                update.setObject(1, ws);
+                update.setObject(2, item.from() == null ? BEGINNING : item.from());
+                update.setObject(3, item.to() == null ? END : item.to().plusDays(maxLookbackDays));
+                update.setArray(4, c.createArrayOf("text", clicks));
+                update.setArray(5, c.createArrayOf("text", actors));
+                update.setObject(6, ws);
+                update.setArray(7, c.createArrayOf("text", actors));
+                update.setArray(8, c.createArrayOf("text", clicks));
+                update.setObject(9, ws);
+                update.setArray(10, c.createArrayOf("text", actors));
+                update.setObject(11, ws);
+                update.setArray(12, c.createArrayOf("text", clicks));
+                count += update.executeUpdate();
+            }
+        }
+        if (!item.posts().isEmpty()) {
+            try (PreparedStatement update = c.prepareStatement(BY_POSTS)) {
+                update.setObject(1, ws);
+                update.setObject(2, ws);
+                update.setArray(3, c.createArrayOf("uuid", item.posts().toArray()));
+                count += update.executeUpdate();
+            }
+        }
+        return count;
+    }
+
+    /** 410: every conversion of the last max-lookback days, and the feed from its oldest item again. */
+    private Set<UUID> requeueRecent() throws SQLException {
+        Set<UUID> touched = new LinkedHashSet<>();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                try (PreparedStatement update = c.prepareStatement(RECENT)) {
+                    update.setInt(1, maxLookbackDays);
+                    try (ResultSet rs = update.executeQuery()) {
+                        while (rs.next()) {
+                            touched.add(rs.getObject(1, UUID.class));
+                        }
+                    }
+                }
+                store(c, null);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        }
+        return touched;
+    }
+
+    private static void store(Connection c, String cursor) throws SQLException {
+        try (PreparedStatement upsert = c.prepareStatement("INSERT INTO change_feed_cursor (feed, cursor, updated_at) "
+                + "VALUES (?, ?, now()) ON CONFLICT (feed) DO UPDATE SET cursor = EXCLUDED.cursor, "
+                + "updated_at = EXCLUDED.updated_at")) {
+            upsert.setString(1, FEED);
+            upsert.setString(2, cursor);
+            upsert.executeUpdate();
+        }
+    }
+}
