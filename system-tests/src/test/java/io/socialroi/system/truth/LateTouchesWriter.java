@@ -1,0 +1,41 @@
+package io.socialroi.system.truth;
+
+import io.socialroi.system.truth.TruthModel.Event;
+import io.socialroi.system.truth.TruthModel.Identity;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The shop reports in real time, the platforms in batches later, the CRM last: posts (known to
+ * engagement-service), audiences and costs, then every conversion (singles and small arrays, shuffled),
+ * and only then the engagement, shuffled into batches of 1 to 40 (so a bot's burst arrives split over
+ * several requests), and last the identities, one by one, after the purchases they explain.
+ */
+public final class LateTouchesWriter extends WorkspaceWriter {
+
+    public LateTouchesWriter(TruthModel model, SuiteApi api, long orderSeed) {
+        super(model, api, orderSeed);
+    }
+
+    @Override
+    public String name() {
+        return "late-touches";
+    }
+
+    @Override
+    public void write() {
+        createCampaigns();
+        createPosts(false);
+        awaitDirectory(false);
+        createAudiences();
+        sendCosts();
+        conversionWrites(model.conversions()).forEach(Runnable::run);
+        for (List<Event> batch : shuffledBatches(model.events(), 40)) {
+            sendEvents(batch);
+        }
+        List<Identity> identities = new ArrayList<>(model.identities());
+        Collections.shuffle(identities, random);
+        identities.forEach(this::sendIdentity);
+    }
+}

@@ -1,0 +1,57 @@
+package io.socialroi.system.truth;
+
+import io.socialroi.system.truth.TruthModel.Event;
+import io.socialroi.system.truth.TruthModel.Identity;
+import io.socialroi.testing.TcpProxy;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Events sent the instant a post is created, before engagement-service has heard of it. engagement-service
+ * learns a post only from content-service's registration (its outbox); SuiteCluster routes content-service's
+ * calls to engagement-service through a {@link TcpProxy}, which this order cuts while it creates the posts
+ * and sends every event, conversion and identity (shuffled together, events in batches of 1 to 60). It
+ * checks that engagement-service really answers 404 for a post at that point, so the path under test is the
+ * real one: events stored for a post the directory does not know. Then the proxy is restored, the outbox
+ * delivers the registrations, and costs and audiences follow.
+ */
+public final class UnknownPostsWriter extends WorkspaceWriter {
+
+    public UnknownPostsWriter(TruthModel model, SuiteApi api, long orderSeed) {
+        super(model, api, orderSeed);
+    }
+
+    @Override
+    public String name() {
+        return "events-before-posts";
+    }
+
+    @Override
+    public void write() {
+        TcpProxy proxy = api.suite().contentToEngagement();
+        createCampaigns();
+        proxy.cut();
+        try {
+            createPosts(false);
+            String first = id("post", model.posts().get(0).caption());
+            SuiteApi.Answer entry = api.call(api.suite().engagement(), "GET", "/posts/" + first, null);
+            if (entry.status() != 404) {
+                throw new AssertionError("engagement-service knew the post while its registration was held back ("
+                        + entry.status() + "): the order would not test events before their post is known");
+            }
+            List<Runnable> writes = new ArrayList<>();
+            for (List<Event> batch : shuffledBatches(model.events(), 60)) {
+                writes.add(() -> sendEvents(batch));
+            }
+            writes.addAll(conversionWrites(model.conversions()));
+            for (Identity identity : model.identities()) {
+                writes.add(() -> sendIdentity(identity));
+            }
+            runShuffled(writes);
+        } finally {
+            proxy.restore();
+        }
+        sendCosts();
+        createAudiences();
+    }
+}
