@@ -11,7 +11,8 @@ import java.util.List;
  * An editor moves posts: every post is created in another campaign and funnel stage than its final ones
  * (and engagement-service's directory holds those), then events (batches of 1 to 25), conversions and
  * identities arrive shuffled together, with the PATCHes to the final campaign and stage spread over the
- * second half of those writes, so some events arrive before and some after their post's edit.
+ * second half of those writes, so some events arrive before and some after their post's edit; a dashboard
+ * reads the reports three times in between ({@link #peek()}).
  */
 public final class EditedPostsWriter extends WorkspaceWriter {
 
@@ -44,6 +45,7 @@ public final class EditedPostsWriter extends WorkspaceWriter {
             int at = writes.size() / 2 + random.nextInt(writes.size() - writes.size() / 2 + 1);
             writes.add(at, () -> editToFinal(post));
         }
+        addPeeks(writes, 3);
         writes.forEach(Runnable::run);
         createAudiences();
         sendCosts();

@@ -7,10 +7,12 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The shop reports in real time, the platforms in batches later, the CRM last: posts (known to
- * engagement-service), audiences and costs, then every conversion (singles and small arrays, shuffled),
- * and only then the engagement, shuffled into batches of 1 to 40 (so a bot's burst arrives split over
- * several requests), and last the identities, one by one, after the purchases they explain.
+ * The shop reports in real time, the platforms in batches later: posts (known to engagement-service),
+ * audiences, costs and the identities, then every conversion (singles and small arrays, shuffled), and
+ * only then the engagement, shuffled into batches of 1 to 40 (so a bot's burst arrives split over several
+ * requests). Between the two a dashboard reads the reports ({@link #peek()}), so every conversion has been
+ * captured before its touches arrive. No identity arrives after a conversion here, so nothing but the late
+ * touches themselves can make a conversion's touchpoints be looked at again.
  */
 public final class LateTouchesWriter extends WorkspaceWriter {
 
@@ -30,12 +32,14 @@ public final class LateTouchesWriter extends WorkspaceWriter {
         awaitDirectory(false);
         createAudiences();
         sendCosts();
-        conversionWrites(model.conversions()).forEach(Runnable::run);
-        for (List<Event> batch : shuffledBatches(model.events(), 40)) {
-            sendEvents(batch);
-        }
         List<Identity> identities = new ArrayList<>(model.identities());
         Collections.shuffle(identities, random);
         identities.forEach(this::sendIdentity);
+        conversionWrites(model.conversions()).forEach(Runnable::run);
+        peek();
+        for (List<Event> batch : shuffledBatches(model.events(), 40)) {
+            sendEvents(batch);
+        }
+        peek();
     }
 }

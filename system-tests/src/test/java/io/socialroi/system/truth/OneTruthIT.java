@@ -25,10 +25,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * One truth (issue 12, API.md): the same writes give the same reports whatever order and batching they
- * arrive in. For each seed a random small workspace ({@link TruthGenerator}) is written into four
- * workspaces of the packaged suite: in the natural order, conversions before their touches with identities
- * last, events before engagement-service knows their posts, and posts edited to their final campaign and
- * stage while their events arrive ({@link WorkspaceWriter} and its subclasses). Once every write is
+ * arrive in. For each seed a random small workspace ({@link TruthGenerator}) is written into five
+ * workspaces of the packaged suite: in the natural order, conversions before their touches, identities
+ * after the purchases, events before engagement-service knows their posts, and posts edited to their final
+ * campaign and stage while their events arrive ({@link WorkspaceWriter} and its subclasses). Once every write is
  * acknowledged, every report ({@link ReportSnapshot}) of each workspace must equal the natural one's
  * within the settle time (default 30 s; the documented freshness is p95 <= 2 s), polled every 200 ms.
  *
@@ -85,8 +85,9 @@ class OneTruthIT {
         List<WorkspaceWriter> writers = new ArrayList<>();
         writers.add(new NaturalOrderWriter(model, SuiteApi.newWorkspace(suite, "One truth " + seed)));
         writers.add(new LateTouchesWriter(model, SuiteApi.newWorkspace(suite, "One truth " + seed), seed * 31 + 1));
-        writers.add(new UnknownPostsWriter(model, SuiteApi.newWorkspace(suite, "One truth " + seed), seed * 31 + 2));
-        writers.add(new EditedPostsWriter(model, SuiteApi.newWorkspace(suite, "One truth " + seed), seed * 31 + 3));
+        writers.add(new LateIdentitiesWriter(model, SuiteApi.newWorkspace(suite, "One truth " + seed), seed * 31 + 2));
+        writers.add(new UnknownPostsWriter(model, SuiteApi.newWorkspace(suite, "One truth " + seed), seed * 31 + 3));
+        writers.add(new EditedPostsWriter(model, SuiteApi.newWorkspace(suite, "One truth " + seed), seed * 31 + 4));
         for (WorkspaceWriter writer : writers) {
             writer.write();
         }

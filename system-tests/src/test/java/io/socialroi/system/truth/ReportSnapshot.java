@@ -36,7 +36,10 @@ public final class ReportSnapshot {
     private static final Pattern UUID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Set<String> VOLATILE = Set.of("createdAt", "updatedAt", "capturedAt", "generatedAt",
-            "computedAt", "receivedAt", "nextCursor", "cursor");
+            "computedAt", "receivedAt", "nextCursor", "cursor",
+            // an audience's lift: the start of its window, "now" minus engagedWithinDays at the time of asking
+            "since");
+    private static final Pattern SHORT_ID = Pattern.compile("\\b[0-9a-f]{8}\\b");
 
     private ReportSnapshot() {
     }
@@ -167,6 +170,12 @@ public final class ReportSnapshot {
                 text = text.replace(label.getKey(), label.getValue());
             }
             text = UUID.matcher(text).replaceAll("<uuid>");
+        }
+        // engagement-service labels what it has no name for by the id's first 8 digits ("Post 3f42b303").
+        if (text.length() < 100 && SHORT_ID.matcher(text).find()) {
+            for (Map.Entry<String, String> label : labels.entrySet()) {
+                text = text.replace(label.getKey().substring(0, 8), label.getValue());
+            }
         }
         return text;
     }

@@ -4,6 +4,7 @@ import io.socialroi.system.truth.TruthModel.Event;
 import io.socialroi.system.truth.TruthModel.Identity;
 import io.socialroi.testing.TcpProxy;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -12,7 +13,8 @@ import java.util.List;
  * calls to engagement-service through a {@link TcpProxy}, which this order cuts while it creates the posts
  * and sends every event, conversion and identity (shuffled together, events in batches of 1 to 60). It
  * checks that engagement-service really answers 404 for a post at that point, so the path under test is the
- * real one: events stored for a post the directory does not know. Then the proxy is restored, the outbox
+ * real one: events stored for a post the directory does not know. A dashboard reads the reports three times
+ * in between ({@link #peek()}). Then the proxy is restored, the outbox
  * delivers the registrations, and costs and audiences follow.
  */
 public final class UnknownPostsWriter extends WorkspaceWriter {
@@ -47,7 +49,9 @@ public final class UnknownPostsWriter extends WorkspaceWriter {
             for (Identity identity : model.identities()) {
                 writes.add(() -> sendIdentity(identity));
             }
-            runShuffled(writes);
+            Collections.shuffle(writes, random);
+            addPeeks(writes, 3);
+            writes.forEach(Runnable::run);
         } finally {
             proxy.restore();
         }

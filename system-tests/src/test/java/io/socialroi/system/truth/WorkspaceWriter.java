@@ -231,15 +231,31 @@ public abstract class WorkspaceWriter {
         }
     }
 
-    protected static List<Event> chronological(List<Event> events) {
-        return events.stream().sorted(Comparator.comparing(Event::occurredAt)).toList();
+    /**
+     * Reads the reports as a dashboard open during the import would (answers ignored): attribution captures
+     * pending conversions' touchpoints when asked, and reporting-service keeps what it read for a while, so
+     * a later write must still reach what was computed and cached here.
+     */
+    protected void peek() {
+        String from = model.from().toString();
+        String to = model.to().toString();
+        api.call(api.suite().conversion(), "GET", "/attribution" + SuiteApi.query(SuiteApi.params("from", from, "to", to,
+                "groupBy", "campaign")), null);
+        api.call(api.suite().engagement(), "GET", "/engagement/summary" + SuiteApi.query(SuiteApi.params("from", from,
+                "to", to, "groupBy", "post")), null);
+        api.call(api.suite().reporting(), "GET", "/reports/roi" + SuiteApi.query(SuiteApi.params("from", from, "to", to,
+                "groupBy", "campaign")), null);
     }
 
-    /** Runs the writes in a random order. */
-    protected void runShuffled(List<Runnable> writes) {
-        List<Runnable> shuffled = new ArrayList<>(writes);
-        Collections.shuffle(shuffled, random);
-        shuffled.forEach(Runnable::run);
+    /** Adds {@code count} {@link #peek()}s at random places of {@code writes}. */
+    protected void addPeeks(List<Runnable> writes, int count) {
+        for (int i = 0; i < count; i++) {
+            writes.add(random.nextInt(writes.size() + 1), this::peek);
+        }
+    }
+
+    protected static List<Event> chronological(List<Event> events) {
+        return events.stream().sorted(Comparator.comparing(Event::occurredAt)).toList();
     }
 
     /** The conversions as single posts and arrays of random sizes, in random order. */
