@@ -15,8 +15,10 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -128,8 +130,11 @@ class OneTruthIT {
             for (Map.Entry<String, List<String>> order : differing.entrySet()) {
                 Map<String, JsonNode> snapshot = actual.get(order.getKey());
                 Files.writeString(dir.resolve(order.getKey() + ".json"), pretty(snapshot));
+                Map<String, Long> families = order.getValue().stream().collect(Collectors.groupingBy(
+                        report -> report.split("[?:]", 2)[0], TreeMap::new,
+                        Collectors.counting()));
                 message.append("\n== order ").append(order.getKey()).append(": ").append(order.getValue().size())
-                        .append(" of ").append(expected.size()).append(" reports differ");
+                        .append(" of ").append(expected.size()).append(" reports differ ").append(families);
                 for (String report : order.getValue()) {
                     message.append("\n  ").append(report);
                     for (String difference : ReportSnapshot.differences(expected.get(report), snapshot.get(report), 3)) {
