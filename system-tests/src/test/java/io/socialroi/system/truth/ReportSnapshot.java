@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  * (conversion ids) by a placeholder, bookkeeping instants (createdAt and the like) dropped, and the rows of
  * grouped reports sorted (a report orders rows by key, and keys are ids that differ between workspaces).
  * Touchpoints and journeys keep their order: they are ordered by time, and every instant of a model is a
- * distinct second.
+ * distinct second; so do the funnel's stages, whose order is fixed.
  */
 public final class ReportSnapshot {
 
@@ -110,7 +110,8 @@ public final class ReportSnapshot {
         Map<String, JsonNode> snapshot = new TreeMap<>();
         answers.forEach((name, answer) -> {
             try {
-                boolean ordered = name.startsWith("touchpoints") || name.startsWith("journey");
+                boolean ordered = name.startsWith("touchpoints") || name.startsWith("journey")
+                        || name.startsWith("funnel");
                 snapshot.put(name, normalise(answer.get(), labels, ordered));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -155,7 +156,10 @@ public final class ReportSnapshot {
             List<JsonNode> items = new ArrayList<>();
             node.forEach(item -> items.add(normalise(item, labels, ordered)));
             if (!ordered) {
-                items.sort(Comparator.comparing(JsonNode::toString));
+                // By key first (rows of grouped reports, mapped to logical names), so that the rows of two
+                // snapshots line up in a diff even when their figures differ; then by the whole row.
+                items.sort(Comparator.comparing((JsonNode item) -> item.path("key").asText(""))
+                        .thenComparing(JsonNode::toString));
             }
             ArrayNode copy = JsonNodeFactory.instance.arrayNode();
             items.forEach(copy::add);
