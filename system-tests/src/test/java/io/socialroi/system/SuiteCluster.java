@@ -40,6 +40,7 @@ public final class SuiteCluster {
     private final Map<String, String> databases = new LinkedHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Map<String, TcpProxy> databaseProxies = new LinkedHashMap<>();
+    private TcpProxy contentToEngagement;
     private final Path root;
     private final Path logs;
 
@@ -88,6 +89,15 @@ public final class SuiteCluster {
         return databaseProxies.get(service);
     }
 
+    /**
+     * The proxy through which content-service reaches engagement-service (post directory registrations):
+     * cut it to hold registrations back, as an engagement-service outage seen from content-service would;
+     * the outbox delivers them after {@link TcpProxy#restore()}. Everything else goes direct.
+     */
+    public TcpProxy contentToEngagement() {
+        return contentToEngagement;
+    }
+
     /** Stops one service hard, as a crash or an outage would. */
     public synchronized void kill(String service) {
         Process process = processes.get(service);
@@ -117,6 +127,7 @@ public final class SuiteCluster {
                 databases.put(service, TestDatabase.create(service.replace("-service", "") + "_sys"));
                 databaseProxies.put(service, TcpProxy.forPostgres());
             }
+            contentToEngagement = new TcpProxy("127.0.0.1", ports.get("engagement-service"));
             for (String service : SERVICES) {
                 processes.put(service, launch(service));
             }
@@ -195,7 +206,12 @@ public final class SuiteCluster {
         env.put("SUITE_ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.put("SUITE_SERVICE_SECRET", SERVICE_SECRET);
         env.put("SUITE_CONTENT_URL", content());
-        env.put("SUITE_ENGAGEMENT_URL", engagement());
+        env.put("SUITE_ENGAGEMENT_URL", "content-service".equals(service) && contentToEngagement != null
+                ? "http://127.0.0.1:" + contentToEngagement.port() : engagement());
+        // A registration held back by the paused proxy is retried within about a second of its restore,
+        // not after the production backoff (up to 5 minutes), so tests see it land promptly.
+        env.put("SUITE_REGISTRATION_POLL", "1s");
+        env.put("SUITE_REGISTRATION_MAX_BACKOFF", "PT1S");
         env.put("SUITE_CONVERSION_URL", conversion());
         env.put("SUITE_REPORTING_URL", reporting());
         env.put("SUITE_REDIRECT_BASE_URL", engagement());
@@ -210,6 +226,9 @@ public final class SuiteCluster {
     private void stop() {
         processes.values().forEach(Process::destroy);
         databaseProxies.values().forEach(TcpProxy::close);
+        if (contentToEngagement != null) {
+            contentToEngagement.close();
+        }
         for (Process process : processes.values()) {
             try {
                 if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
