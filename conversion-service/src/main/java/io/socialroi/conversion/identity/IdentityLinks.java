@@ -82,17 +82,44 @@ public class IdentityLinks {
                 bind(insert, workspaceId, link.kind(), link.ref(), link.customerId(), link.platform(), now);
             }
             int[] counts = insert.executeBatch();
+            List<Link> known = new ArrayList<>();
             for (int i = 0; i < counts.length; i++) {
                 if (counts[i] > 0) {
                     added++;
                     changed.add(links.get(i).customerId());
+                } else if (links.get(i).platform() != null) {
+                    known.add(links.get(i));
                 }
             }
+            completePlatforms(c, workspaceId, known);
         }
         if (!changed.isEmpty()) {
             recapture(workspaceId, changed);
         }
         return added;
+    }
+
+    /**
+     * A link made first without a platform (a conversion's {@code actorIds}) takes the platform a later identity of
+     * the same customer names, so the customer's view is the same whichever of the two arrived first. A platform
+     * once known is kept.
+     */
+    private static void completePlatforms(Connection c, UUID workspaceId, List<Link> links) throws SQLException {
+        if (links.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement update = c.prepareStatement("UPDATE identity_link SET platform = ? "
+                + "WHERE workspace_id = ? AND kind = ? AND ref = ? AND customer_id = ? AND platform IS NULL")) {
+            for (Link link : links) {
+                update.setString(1, link.platform());
+                update.setObject(2, workspaceId);
+                update.setString(3, link.kind());
+                update.setString(4, link.ref());
+                update.setString(5, link.customerId());
+                update.addBatch();
+            }
+            update.executeBatch();
+        }
     }
 
     /** Queues the customers' conversions for a new capture: they now have more identifiers. */

@@ -55,7 +55,7 @@ public class IdentityResource {
             schema = @Schema(implementation = IdentityRequest.class), examples = @ExampleObject(name = "link",
                     value = "{\"customerId\":\"cust-42\",\"actorId\":\"ig:123\",\"platform\":\"INSTAGRAM\"}")))
     @APIResponse(responseCode = "201", description = "Linked")
-    @APIResponse(responseCode = "200", description = "Already linked to this customer; nothing changed")
+    @APIResponse(responseCode = "200", description = "Already linked to this customer; nothing changed but a platform the link did not have yet")
     @APIResponse(responseCode = "404", description = "No such workspace")
     @APIResponse(responseCode = "409", description = "The actor is linked to another customer")
     @APIResponse(responseCode = "422", description = "Missing or invalid fields")

@@ -36,6 +36,25 @@ class IdentityResourceTest {
         as(ws).get(path + "?customerId=cust-2").then().statusCode(200).body("ref", org.hamcrest.Matchers.empty());
     }
 
+    /** The customer's identities are the same whether the conversion's actorIds or the identity came first. */
+    @Test
+    void anIdentityAfterTheConversionThatNamedItsActorGivesTheLinkItsPlatform() {
+        UUID ws = fakes.workspace();
+        as(ws).body("{\"eventId\":\"lead-1\",\"type\":\"LEAD\",\"occurredAt\":\"2026-11-20T10:00:00Z\","
+                + "\"customerId\":\"cust-3\",\"actorIds\":[\"li:7\"]}").post("/workspaces/" + ws + "/conversions")
+                .then().statusCode(201);
+        String path = "/workspaces/" + ws + "/identities";
+        as(ws).get(path + "?customerId=cust-3").then().statusCode(200).body("ref", contains("li:7"))
+                .body("platform", contains((Object) null));
+        as(ws).body("{\"customerId\":\"cust-3\",\"actorId\":\"li:7\",\"platform\":\"LINKEDIN\"}").post(path)
+                .then().statusCode(200).body("platform", equalTo("LINKEDIN"));
+        as(ws).get(path + "?customerId=cust-3").then().statusCode(200).body("platform", contains("LINKEDIN"));
+        // Once known, a platform is kept.
+        as(ws).body("{\"customerId\":\"cust-3\",\"actorId\":\"li:7\",\"platform\":\"X\"}").post(path)
+                .then().statusCode(200);
+        as(ws).get(path + "?customerId=cust-3").then().statusCode(200).body("platform", contains("LINKEDIN"));
+    }
+
     @Test
     void badInputAndAccessAreProblems() {
         UUID ws = fakes.workspace();
