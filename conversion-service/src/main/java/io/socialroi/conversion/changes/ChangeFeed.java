@@ -287,17 +287,31 @@ public class ChangeFeed {
 
     /** Re-queues what the items name and stores the next cursor, in one transaction; the workspaces touched. */
     private Set<UUID> apply(List<ChangePage.Item> items, String next) throws SQLException {
-        Set<UUID> touched = new LinkedHashSet<>();
+        return inTransaction(c -> {
+            Set<UUID> touched = new LinkedHashSet<>();
+            for (ChangePage.Item item : items) {
+                if (item.workspaceId() != null && requeue(c, item) > 0) {
+                    touched.add(item.workspaceId());
+                }
+            }
+            store(c, next);
+            return touched;
+        });
+    }
+
+    @FunctionalInterface
+    private interface Work {
+        Set<UUID> run(Connection c) throws SQLException;
+    }
+
+    /** Runs the work in one transaction, rolled back when it throws. */
+    private Set<UUID> inTransaction(Work work) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                for (ChangePage.Item item : items) {
-                    if (item.workspaceId() != null && requeue(c, item) > 0) {
-                        touched.add(item.workspaceId());
-                    }
-                }
-                store(c, next);
+                Set<UUID> result = work.run(c);
                 c.commit();
+                return result;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
@@ -305,7 +319,6 @@ public class ChangeFeed {
                 c.setAutoCommit(true);
             }
         }
-        return touched;
     }
 
     private int requeue(Connection c, ChangePage.Item item) throws SQLException {
@@ -343,28 +356,19 @@ public class ChangeFeed {
 
     /** 410: every conversion of the last max-lookback days, and the feed from its oldest item again. */
     private Set<UUID> requeueRecent() throws SQLException {
-        Set<UUID> touched = new LinkedHashSet<>();
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                try (PreparedStatement update = c.prepareStatement(RECENT)) {
-                    update.setInt(1, maxLookbackDays);
-                    try (ResultSet rs = update.executeQuery()) {
-                        while (rs.next()) {
-                            touched.add(rs.getObject(1, UUID.class));
-                        }
+        return inTransaction(c -> {
+            Set<UUID> touched = new LinkedHashSet<>();
+            try (PreparedStatement update = c.prepareStatement(RECENT)) {
+                update.setInt(1, maxLookbackDays);
+                try (ResultSet rs = update.executeQuery()) {
+                    while (rs.next()) {
+                        touched.add(rs.getObject(1, UUID.class));
                     }
                 }
-                store(c, null);
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
             }
-        }
-        return touched;
+            store(c, null);
+            return touched;
+        });
     }
 
     private static void store(Connection c, String cursor) throws SQLException {
