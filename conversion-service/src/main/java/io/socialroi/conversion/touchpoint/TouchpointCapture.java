@@ -23,13 +23,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <p>When: a conversion is stored PENDING; the {@link CaptureJob} captures pending conversions every few
  * seconds, and a report or journey that needs a pending conversion captures it first (503 naming
  * engagement-service when it is down). A new identity of a customer queues the customer's conversions
- * again. Everything a capture needs is fetched before anything is written, and the write is one
- * transaction, so an outage never leaves a half-captured conversion.
+ * again. Everything a conversion's capture needs is fetched before it is written, and each search's
+ * conversions are written in one transaction, so an outage never leaves a half-captured conversion, and what
+ * was captured before it stays captured (a retry goes on from there rather than starting over).
  *
  * <p>What: every touchpoint type in the maximum lookback window before the conversion, of the
  * conversion's actors and click and every actor and click linked to its customer. Several conversions
- * share one search (up to 1,000 ids, conversions close in time), then each takes the events of its own
- * identifiers.
+ * share one search (up to {@code suite.capture.search-ids} ids, default 200, conversions close in time), then
+ * each takes the events of its own identifiers. The bound keeps each answer small enough to arrive within the
+ * client's read timeout also for people with hundreds of events each (at 2M events a search of 1,000 people
+ * returned about 100,000 touchpoints and timed out again on every retry).
  */
 @ApplicationScoped
 public class TouchpointCapture {
@@ -41,13 +44,16 @@ public class TouchpointCapture {
     private final IdentityLinks identities;
     private final Engagement engagement;
     private final int maxLookbackDays;
+    private final int searchIds;
 
     public TouchpointCapture(SnapshotStore snapshots, IdentityLinks identities, Engagement engagement,
-            @ConfigProperty(name = "suite.attribution.max-lookback-days", defaultValue = "90") int maxLookbackDays) {
+            @ConfigProperty(name = "suite.attribution.max-lookback-days", defaultValue = "90") int maxLookbackDays,
+            @ConfigProperty(name = "suite.capture.search-ids", defaultValue = "200") int searchIds) {
         this.snapshots = snapshots;
         this.identities = identities;
         this.engagement = engagement;
         this.maxLookbackDays = maxLookbackDays;
+        this.searchIds = Math.max(1, Math.min(Engagement.MAX_IDS, searchIds));
     }
 
     /** The longest lookback a report may ask for: what a capture keeps. */
@@ -79,16 +85,16 @@ public class TouchpointCapture {
         Map<String, IdentityLinks.Person> people = identities.people(workspaceId, customers);
         List<PendingConversion> ordered = new ArrayList<>(pending);
         ordered.sort(Comparator.comparing(PendingConversion::occurredAt));
-        Map<PendingConversion, List<Touchpoint>> captured = new LinkedHashMap<>();
+        int saved = 0;
         List<PendingConversion> chunk = new ArrayList<>();
         Set<String> chunkIds = new HashSet<>();
         for (PendingConversion conversion : ordered) {
             Ids ids = Ids.of(conversion, people.get(conversion.customerId()));
-            boolean full = chunkIds.size() + ids.size() > Engagement.MAX_IDS;
+            boolean full = chunkIds.size() + ids.size() > searchIds;
             boolean wide = !chunk.isEmpty() && Duration.between(chunk.get(0).occurredAt(), conversion.occurredAt())
                     .compareTo(MAX_CHUNK_SPAN) > 0;
             if (!chunk.isEmpty() && (full || wide)) {
-                fetch(workspaceId, chunk, people, captured);
+                saved += captureChunk(workspaceId, chunk, people);
                 chunk.clear();
                 chunkIds.clear();
             }
@@ -96,8 +102,16 @@ public class TouchpointCapture {
             chunkIds.addAll(ids.tagged());
         }
         if (!chunk.isEmpty()) {
-            fetch(workspaceId, chunk, people, captured);
+            saved += captureChunk(workspaceId, chunk, people);
         }
+        return saved;
+    }
+
+    /** One search, then its conversions' snapshots in one transaction. */
+    private int captureChunk(UUID workspaceId, List<PendingConversion> chunk, Map<String, IdentityLinks.Person> people)
+            throws SQLException {
+        Map<PendingConversion, List<Touchpoint>> captured = new LinkedHashMap<>();
+        fetch(workspaceId, chunk, people, captured);
         return snapshots.save(workspaceId, captured);
     }
 

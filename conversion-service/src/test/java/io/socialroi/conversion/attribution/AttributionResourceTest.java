@@ -218,7 +218,7 @@ class AttributionResourceTest {
     }
 
     @Test
-    void captureBatchesManyConversionsIntoSearchesOfAtMostAThousandIds() throws Exception {
+    void captureBatchesManyConversionsIntoSearchesOfAtMostTwoHundredIds() throws Exception {
         UUID ws = fakes.workspace();
         fakes.engagement.on("POST", "/workspaces/" + ws + "/touchpoints/search",
                 FakeServer.Reply.json(200, "{\"items\":[]}"));
@@ -237,11 +237,12 @@ class AttributionResourceTest {
         as(ws).get(attribution(ws)).then().statusCode(200).body("unattributed.conversions", equalTo(12));
         List<FakeServer.Recorded> searches = fakes.engagement.requests().stream()
                 .filter(r -> r.path().equals("/workspaces/" + ws + "/touchpoints/search")).toList();
-        assertEquals(2, searches.size());
+        // 12 people of 100 actors each, two per search (suite.capture.search-ids = 200).
+        assertEquals(6, searches.size());
         java.util.Set<String> asked = new java.util.HashSet<>();
         for (FakeServer.Recorded search : searches) {
             List<String> ids = io.restassured.path.json.JsonPath.from(search.body()).getList("actorIds");
-            assertTrue(ids.size() <= 1000, "at most 1,000 ids per search");
+            assertTrue(ids.size() <= 200, "at most 200 ids per search");
             asked.addAll(ids);
         }
         assertEquals(1200, asked.size());
