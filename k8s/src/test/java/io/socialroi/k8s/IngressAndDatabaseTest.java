@@ -189,6 +189,7 @@ class IngressAndDatabaseTest {
         routes.put(WS + "/attribution/compare", "conversion-service");
         routes.put(WS + "/audiences/1/members", "conversion-service");
         routes.put(WS + "/customers/c-1/journey", "conversion-service");
+        routes.put(WS + "/exchange-rates/USD/2026-11-22", "conversion-service");
         routes.put(WS + "/costs", "reporting-service");
         routes.put(WS + "/settings", "reporting-service");
         routes.put(WS + "/reports/roi", "reporting-service");

@@ -11,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -110,6 +112,26 @@ final class Manifests {
             throw new AssertionError("expected one " + kind + " " + name + ", found " + found.size());
         }
         return found.get(0);
+    }
+
+    /**
+     * The environment a service's container gets: its ConfigMaps (envFrom) overlaid by its own env entries;
+     * an entry taken from a Secret or elsewhere appears as {@code <from:secretKeyRef>}.
+     */
+    static Map<String, String> environment(List<JsonNode> docs, String deployment) {
+        JsonNode container = one(docs, "Deployment", deployment).path("spec").path("template").path("spec")
+                .path("containers").get(0);
+        Map<String, String> env = new LinkedHashMap<>();
+        for (JsonNode from : container.path("envFrom")) {
+            String name = from.path("configMapRef").path("name").asText();
+            JsonNode map = one(docs, "ConfigMap", name);
+            map.path("data").fields().forEachRemaining(entry -> env.put(entry.getKey(), entry.getValue().asText()));
+        }
+        for (JsonNode var : container.path("env")) {
+            env.put(var.path("name").asText(), var.has("value") ? var.path("value").asText()
+                    : "<from:" + var.path("valueFrom").fieldNames().next() + ">");
+        }
+        return env;
     }
 
     /** kubectl from KUBECTL, or the first on the PATH. */
