@@ -1,6 +1,7 @@
 package io.socialroi.conversion;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -9,6 +10,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,10 +27,66 @@ class DatabaseSessionTest {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    StatisticsJob statistics;
+
+    @FakeServices.Inject
+    Fakes fakes;
+
     @Test
     void sessionsUseCustomPlansAndNoJit() throws SQLException {
         assertEquals("force_custom_plan", show("plan_cache_mode"));
         assertEquals("off", show("jit"));
+    }
+
+    /**
+     * The servers of these machines run without autovacuum (conf.d/90-ci.conf), so nothing but the service's own
+     * job analyzes a table that a large write filled: before it, the table has no statistics (reltuples -1); after
+     * a run, it has. (Where autovacuum runs, it may be the one that analyzed it first.)
+     */
+    @Test
+    void aLargeWriteIsFollowedByFreshStatistics() throws SQLException {
+        UUID ws = fakes.workspace();
+        for (int b = 0; b < 3; b++) {
+            StringBuilder batch = new StringBuilder("[");
+            for (int i = 0; i < 500; i++) {
+                batch.append(i == 0 ? "" : ",").append("{\"eventId\":\"stats-").append(b).append('-').append(i)
+                        .append("\",\"type\":\"LEAD\",\"occurredAt\":\"2026-11-20T10:00:00Z\",\"customerId\":\"s")
+                        .append(i).append("\"}");
+            }
+            Api.as(ws).body(batch.append("]").toString()).post("/workspaces/" + ws + "/conversions").then()
+                    .statusCode(200);
+        }
+        String table = "conversion";
+        // The server's activity counters arrive up to ~10 s after a commit (PostgreSQL flushes them from idle
+        // sessions that late), so the job is run until it sees the write.
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (true) {
+            statistics.run();
+            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT coalesce(s.last_analyze, s.last_autoanalyze) IS NOT NULL, s.n_mod_since_analyze, "
+                            + "c.reltuples FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid "
+                            + "WHERE s.relname = '" + table + "'")) {
+                assertTrue(rs.next(), table);
+                if (rs.getBoolean(1) || System.nanoTime() > deadline) {
+                    assertTrue(rs.getBoolean(1), table + " analyzed (changed rows " + rs.getLong(2) + ", rows "
+                            + rs.getDouble(3) + ")");
+                    assertTrue(rs.getLong(2) < 1000, table + " changed rows since its analyze: " + rs.getLong(2));
+                    assertTrue(rs.getDouble(3) >= 1500, table + " rows the planner knows of: " + rs.getDouble(3));
+                    return;
+                }
+            }
+            sleep();
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private String show(String setting) throws SQLException {
