@@ -73,7 +73,7 @@ class TouchpointResourceTest {
         given().auth().oauth2(TestTokensHolder.service()).contentType(ContentType.JSON).body(body)
                 .post("/workspaces/" + ws + "/touchpoints/search").then().statusCode(200)
                 .body("items.eventId", equalTo(List.of("o1", "t3")));
-        given().auth().oauth2(Api.reader(ws)).contentType(ContentType.JSON)
+        given().auth().oauth2(Api.service()).contentType(ContentType.JSON)
                 .body("{\"actorIds\":[\"ig:1\",\"ig:2\"],\"types\":[\"LIKE\",\"DM\"]}")
                 .post("/workspaces/" + ws + "/touchpoints/search").then().statusCode(200)
                 .body("items.eventId", equalTo(List.of("t1", "o1", "t4")));
@@ -83,24 +83,25 @@ class TouchpointResourceTest {
     void badSearchesAreProblems() {
         String path = "/workspaces/" + ws + "/touchpoints";
         String token = Api.reader(ws);
+        String service = Api.service();
         given().auth().oauth2(token).get(path).then().statusCode(422).contentType("application/problem+json");
         given().auth().oauth2(token).get(path + "?actorId=a&clickId=" + UUID.randomUUID()).then().statusCode(422);
         given().auth().oauth2(token).get(path + "?clickId=nope").then().statusCode(422)
                 .body("errors[0].field", equalTo("clickId"));
         given().auth().oauth2(token).get(path + "?actorId=a&before=tomorrow").then().statusCode(422)
                 .body("errors[0].field", equalTo("before"));
-        given().auth().oauth2(token).contentType(ContentType.JSON).body("{}").post(path + "/search").then()
+        given().auth().oauth2(service).contentType(ContentType.JSON).body("{}").post(path + "/search").then()
                 .statusCode(422).body("errors[0].field", equalTo("actorIds"));
         String tooMany = IntStream.range(0, 1001).mapToObj(i -> "\"a" + i + "\"").collect(Collectors.joining(",", "[", "]"));
-        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"actorIds\":" + tooMany + "}")
+        given().auth().oauth2(service).contentType(ContentType.JSON).body("{\"actorIds\":" + tooMany + "}")
                 .post(path + "/search").then().statusCode(422);
-        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"clickIds\":[\"x\"]}").post(path + "/search")
+        given().auth().oauth2(service).contentType(ContentType.JSON).body("{\"clickIds\":[\"x\"]}").post(path + "/search")
                 .then().statusCode(400).contentType("application/problem+json");
-        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"actorIds\":[\"a\"],\"types\":[\"POKE\"]}")
+        given().auth().oauth2(service).contentType(ContentType.JSON).body("{\"actorIds\":[\"a\"],\"types\":[\"POKE\"]}")
                 .post(path + "/search").then().statusCode(400).contentType("application/problem+json");
-        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"actorIds\":[\"a\"],\"before\":\"soon\"}")
+        given().auth().oauth2(service).contentType(ContentType.JSON).body("{\"actorIds\":[\"a\"],\"before\":\"soon\"}")
                 .post(path + "/search").then().statusCode(400);
-        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"actorIds\":").post(path + "/search").then()
+        given().auth().oauth2(service).contentType(ContentType.JSON).body("{\"actorIds\":").post(path + "/search").then()
                 .statusCode(400);
         given().get(path + "?actorId=a").then().statusCode(401);
         given().auth().oauth2(Api.writer(ws)).get(path + "?actorId=a").then().statusCode(403);
@@ -109,8 +110,13 @@ class TouchpointResourceTest {
                 .statusCode(401);
         given().auth().oauth2(Api.writer(ws)).contentType(ContentType.JSON).body("{\"actorIds\":[\"a\"]}")
                 .post(path + "/search").then().statusCode(403);
-        given().auth().oauth2(Api.reader(UUID.randomUUID())).contentType(ContentType.JSON).body("{\"actorIds\":[\"a\"]}")
-                .post(path + "/search").then().statusCode(404);
+        // A service-to-service endpoint (CONTRACTS.md): the workspace's own reader is refused, a service token
+        // bound to another workspace gets the 404 of a missing workspace.
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"actorIds\":[\"a\"]}")
+                .post(path + "/search").then().statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(io.socialroi.testing.TestTokens.serviceFor(UUID.randomUUID(), "engagement:read"))
+                .contentType(ContentType.JSON).body("{\"actorIds\":[\"a\"]}").post(path + "/search").then()
+                .statusCode(404);
     }
 
     /** conversion-service calls with its own service token. */
