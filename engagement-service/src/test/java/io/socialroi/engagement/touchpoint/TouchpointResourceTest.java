@@ -51,17 +51,22 @@ class TouchpointResourceTest {
     @Test
     void aClickIdFindsTheClickAndEverythingItsVisitorDid() {
         String code = "t" + UUID.randomUUID().toString().substring(0, 8);
+        String other = "u" + UUID.randomUUID().toString().substring(0, 8);
         Api.registerPost(ws, post, campaign, "FACEBOOK", "ACTION", code, "https://shop.example/");
+        Api.registerPost(ws, UUID.randomUUID(), campaign, "FACEBOOK", "ACTION", other, "https://shop.example/o");
         String agent = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/120 Safari/537.36";
         var first = given().redirects().follow(false).header("User-Agent", agent).get("/r/" + code);
         String visitor = first.cookie("smv");
         String firstClick = first.header("Location").replaceAll(".*smclid=", "");
+        // The same browser on another link of the workspace: another click of the same actor.
         String secondClick = given().redirects().follow(false).header("User-Agent", agent).cookie("smv", visitor)
-                .get("/r/" + code).header("Location").replaceAll(".*smclid=", "");
+                .get("/r/" + other).header("Location").replaceAll(".*smclid=", "");
         given().redirects().follow(false).header("User-Agent", agent).get("/r/" + code).then().statusCode(302);
+        String actor = io.socialroi.engagement.Db.text("SELECT actor_id FROM engagement_event WHERE workspace_id = ? "
+                + "AND click_id = ?::uuid", ws, firstClick);
         given().auth().oauth2(Api.reader(ws)).get("/workspaces/" + ws + "/touchpoints?clickId=" + secondClick).then()
                 .statusCode(200).body("items", hasSize(2)).body("items.clickId", equalTo(List.of(firstClick, secondClick)))
-                .body("items[0].type", equalTo("CLICK")).body("items[0].actorId", equalTo("visitor:" + visitor))
+                .body("items[0].type", equalTo("CLICK")).body("items[0].actorId", equalTo(actor))
                 .body("items[0].platform", equalTo("FACEBOOK")).body("items[0].funnelStage", equalTo("ACTION"));
     }
 
