@@ -110,7 +110,9 @@ public final class Freshness {
                         "https://shop.example/" + p), 201), "id"));
             }
             for (String post : posts) {
-                waitFor("directory", () -> status(token, "engagement", "/workspaces/" + ws + "/posts/" + post) == 200);
+                // The post directory is service-to-service (issue 13): content-service's post says when it arrived.
+                waitFor("directory", () -> Boolean.TRUE.equals(((Map<?, ?>) ((Map<?, ?>) get("content", "/posts/" + post))
+                        .get("trackedLink")).get("active")));
             }
             long started = System.nanoTime();
             load(posts);
@@ -209,7 +211,7 @@ public final class Freshness {
 
     /** A post moved to the other campaign: its events (summary) and its credit (attribution) follow it. */
     private void probePostEdit(int round, String post, List<String> campaigns) throws Exception {
-        Map<?, ?> current = (Map<?, ?>) get("engagement", "/posts/" + post);
+        Map<?, ?> current = (Map<?, ?>) get("content", "/posts/" + post);
         String target = campaigns.get(0).equals(current.get("campaignId")) ? campaigns.get(1) : campaigns.get(0);
         double postEvents = total(row(summary("post"), post));
         double summaryBefore = total(row(summary("campaign"), target));
@@ -442,11 +444,6 @@ public final class Freshness {
                     .append(URLEncoder.encode(query[i + 1], StandardCharsets.UTF_8));
         }
         return call(token, service, "GET", "/workspaces/" + ws + path + q, null, 200);
-    }
-
-    private int status(String bearer, String service, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(urls.get(service) + path)).header("Authorization",
-                "Bearer " + bearer).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private Object call(String bearer, String service, String method, String path, Object body, int... expected)

@@ -21,11 +21,21 @@ public final class Api {
         return TestTokens.workspace(ws, "engagement:read");
     }
 
+    /** content-service's token for the post directory: a service token bound to the workspace, engagement:write. */
+    public static String directoryWriter(UUID ws) {
+        return TestTokens.serviceFor(ws, "engagement:write");
+    }
+
+    /** conversion- or reporting-service's token: group service with the read scopes, every workspace. */
+    public static String service() {
+        return TestTokens.service("content:read", "engagement:read", "conversions:read", "reports:read");
+    }
+
     public static void registerPost(UUID ws, UUID post, UUID campaign, String platform, String stage, String code,
             String destination) {
         String link = code == null ? "null" : "{\"code\":\"" + code + "\",\"destination\":\"" + destination + "\"}";
         String campaignJson = campaign == null ? "null" : "\"" + campaign + "\"";
-        given().auth().oauth2(writer(ws)).contentType(ContentType.JSON)
+        given().auth().oauth2(directoryWriter(ws)).contentType(ContentType.JSON)
                 .body("{\"campaignId\":" + campaignJson + ",\"platform\":\"" + platform + "\",\"funnelStage\":\""
                         + stage + "\",\"trackedLink\":" + link + "}")
                 .put("/workspaces/" + ws + "/posts/" + post).then().statusCode(200);

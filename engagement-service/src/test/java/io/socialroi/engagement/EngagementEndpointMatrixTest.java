@@ -37,28 +37,35 @@ class EngagementEndpointMatrixTest {
     static final String TOUCHPOINTS = "{\"actorIds\":[\"ig:1\"],\"before\":\"2026-11-22T09:00:00Z\"}";
     static final String ACTORS = "{\"since\":\"2026-11-01T00:00:00Z\",\"limit\":10}";
 
-    /** Every workspace endpoint with its scope; read searches are POSTs with a body. */
+    /** Every workspace endpoint with its scope. */
     static List<Endpoint> table() {
-        String code = UUID.randomUUID().toString().substring(0, 8);
         return List.of(
                 Endpoint.write("POST", "/workspaces/{workspaceId}/events", "engagement:write", EVENTS),
                 Endpoint.read("GET", "/workspaces/{workspaceId}/engagement/summary", "engagement:read"),
                 Endpoint.read("GET", "/workspaces/{workspaceId}/engagement/settings", "engagement:read"),
                 Endpoint.write("PUT", "/workspaces/{workspaceId}/engagement/settings", "engagement:write", SETTINGS),
-                Endpoint.read("GET", "/workspaces/{workspaceId}/touchpoints", "engagement:read"),
+                Endpoint.read("GET", "/workspaces/{workspaceId}/touchpoints", "engagement:read"));
+    }
+
+    /**
+     * The service-to-service endpoints (CONTRACTS.md): only a suite service's token (group service) with the scope
+     * is let in. The post directory is written by content-service (engagement:write), the rest read by
+     * conversion-service; read searches are POSTs with a body.
+     */
+    static List<Endpoint> serviceOnly() {
+        String code = UUID.randomUUID().toString().substring(0, 8);
+        return List.of(
                 new Endpoint("POST", "/workspaces/{workspaceId}/touchpoints/search", "engagement:read", false,
                         TOUCHPOINTS, null),
                 new Endpoint("POST", "/workspaces/{workspaceId}/actors/search", "engagement:read", false, ACTORS, null),
                 Endpoint.write("PUT", "/workspaces/{workspaceId}/posts/{postId}", "engagement:write",
                         POST_ENTRY.formatted(code)),
-                Endpoint.read("GET", "/workspaces/{workspaceId}/posts/{postId}", "engagement:read"));
+                Endpoint.read("GET", "/workspaces/{workspaceId}/posts/{postId}", "engagement:read"),
+                Endpoint.read("GET", "/changes", "engagement:read"));
     }
 
     /** Open by design (API.md): the public tracked link, which a visitor follows without any account. */
     static final Set<String> EXEMPT = Set.of("GET /r/{code}", "HEAD /r/{code}");
-
-    /** Not of one workspace: for the suite's own services only (a token with group service), checked below. */
-    static final Set<String> SERVICE_ONLY = Set.of("GET /changes");
 
     /** The query a valid call of a GET needs, by operation. */
     private static final Map<String, String> QUERIES = Map.of(
@@ -100,58 +107,75 @@ class EngagementEndpointMatrixTest {
         }
         assertEquals(List.of(), failures);
         assertEquals(1, Db.number("SELECT count(*) FROM engagement_event WHERE workspace_id = ?", ws));
-        assertEquals(1, Db.number("SELECT count(*) FROM post_directory WHERE workspace_id = ? AND post_id = ?", ws,
-                post));
     }
 
     @Test
     void noServedOperationIsLeftOutOfTheTable() throws Exception {
         Set<String> served = OpenApiContract.operations(OpenApiContract.served());
-        Set<String> exempt = new java.util.HashSet<>(EXEMPT);
-        exempt.addAll(SERVICE_ONLY);
-        assertEquals(Set.of(), EndpointMatrix.unlisted(served, table(), exempt));
+        List<Endpoint> all = new ArrayList<>(table());
+        all.addAll(serviceOnly());
+        assertEquals(Set.of(), EndpointMatrix.unlisted(served, all, EXEMPT));
         // The exemptions are real operations, so the set cannot hide a renamed endpoint.
-        assertTrue(served.containsAll(exempt), "exempt operations served: " + served);
+        assertTrue(served.containsAll(EXEMPT), "exempt operations served: " + served);
     }
 
     /**
-     * The service-only operations: no token 401; a workspace token with every scope, an agency admin and a client
-     * viewer 403, all problem+json; a suite service's token is let in.
+     * The service-only operations: no token 401; a workspace credential with every scope, the agency admin, a
+     * manager's and a client viewer's login, and (on a write) the read-only service token of conversion- and
+     * reporting-service 403, all problem+json; nothing is written. A suite service's token with the scope is let in.
      */
     @Test
     void serviceOnlyEndpointsRefuseEveryOtherToken() {
         UUID ws = UUID.randomUUID();
-        List<String> failures = new ArrayList<>();
-        String[] all = {"content:read", "content:write", "engagement:read", "engagement:write", "conversions:read",
+        UUID post = UUID.randomUUID();
+        ContentFake.workspace(ws, "Europe/Rome");
+        String[] every = {"content:read", "content:write", "engagement:read", "engagement:write", "conversions:read",
             "conversions:write", "reports:read", "costs:write"};
-        for (String op : SERVICE_ONLY) {
-            String method = op.substring(0, op.indexOf(' '));
-            String path = op.substring(op.indexOf(' ') + 1);
-            Map<String, Response> refused = Map.of(
-                    "no token 401", given().request(method, path),
-                    "workspace token 403", given().auth().oauth2(TestTokens.workspace(ws, all)).request(method, path),
-                    "admin 403", given().auth().oauth2(TestTokens.admin()).request(method, path),
-                    "client viewer 403", given().auth().oauth2(TestTokens.workspaces(List.of(ws), "CLIENT_VIEWER",
-                            "engagement:read")).request(method, path));
-            refused.forEach((name, response) -> {
-                int expected = Integer.parseInt(name.substring(name.length() - 3));
+        Map<String, String> refused = new java.util.LinkedHashMap<>();
+        refused.put("workspace credential with every scope", TestTokens.workspace(ws, every));
+        refused.put("agency admin", TestTokens.admin());
+        refused.put("admin login", TestTokens.workspaces(List.of(ws), "ADMIN", every));
+        refused.put("manager login", TestTokens.workspaces(List.of(ws), "MANAGER", every));
+        refused.put("client viewer login", TestTokens.workspaces(List.of(ws), "CLIENT_VIEWER", "content:read",
+                "engagement:read", "conversions:read", "reports:read"));
+        List<String> failures = new ArrayList<>();
+        for (Endpoint e : serviceOnly()) {
+            String path = e.path().replace("{workspaceId}", ws.toString()).replace("{postId}", post.toString());
+            Map<String, Response> answers = new java.util.LinkedHashMap<>();
+            answers.put("no token", request(null, e, path));
+            refused.forEach((name, token) -> answers.put(name, request(token, e, path)));
+            if (e.write()) {
+                answers.put("read-only service token", request(TestTokens.service("content:read", "engagement:read",
+                        "conversions:read", "reports:read"), e, path));
+            }
+            answers.forEach((name, response) -> {
+                int expected = "no token".equals(name) ? 401 : 403;
                 String type = response.contentType();
                 if (response.statusCode() != expected || type == null || !type.startsWith("application/problem+json")) {
-                    failures.add(op + " [" + name + "]: " + response.statusCode() + " " + type);
+                    failures.add(e.name() + " [" + name + "]: " + response.statusCode() + " " + type);
                 }
             });
-            Response let = given().auth().oauth2(TestTokens.service("engagement:read")).request(method, path);
+        }
+        assertEquals(List.of(), failures);
+        assertEquals(0, Db.number("SELECT count(*) FROM post_directory WHERE workspace_id = ?", ws));
+        // The suite's own tokens are let in, writes first so the read finds the entry.
+        List<Endpoint> ordered = new ArrayList<>(serviceOnly().stream().filter(Endpoint::write).toList());
+        ordered.addAll(serviceOnly().stream().filter(e -> !e.write()).toList());
+        for (Endpoint e : ordered) {
+            String path = e.path().replace("{workspaceId}", ws.toString()).replace("{postId}", post.toString());
+            String token = e.write() ? TestTokens.serviceFor(ws, e.scope()) : TestTokens.service(e.scope());
+            Response let = request(token, e, path);
             if (let.statusCode() != 200) {
-                failures.add(op + " [service token]: " + let.statusCode() + " " + let.asString());
+                failures.add(e.name() + " [service token]: " + let.statusCode() + " " + let.asString());
             }
         }
         assertEquals(List.of(), failures);
     }
 
     /**
-     * The post directory PUT is called by content-service (CONTRACTS.md) with a token it mints itself: bound to
-     * the one workspace, scope engagement:write. That token is let in; the read-only service token other suite
-     * services hold is not, nor is content-service's token for another workspace.
+     * content-service writes the post directory with a token it mints itself (TokenIssuer.forService): group
+     * service, scope engagement:write, bound to the one workspace. Bound to another workspace it gets the 404 of a
+     * missing workspace and writes nothing; the same scope without group service (a credential's) is refused.
      */
     @Test
     void thePostDirectoryIsWrittenWithContentServicesWorkspaceToken() {
@@ -159,22 +183,29 @@ class EngagementEndpointMatrixTest {
         UUID post = UUID.randomUUID();
         String body = POST_ENTRY.formatted(UUID.randomUUID().toString().substring(0, 8));
         String path = "/workspaces/" + ws + "/posts/" + post;
-        given().auth().oauth2(TestTokens.service("service", "content:read", "engagement:read", "conversions:read",
-                "reports:read")).contentType("application/json").body(body).put(path).then().statusCode(403)
-                .contentType("application/problem+json");
-        given().auth().oauth2(contentServiceToken(UUID.randomUUID())).contentType("application/json").body(body)
-                .put(path).then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.serviceFor(UUID.randomUUID(), "engagement:write")).contentType("application/json")
+                .body(body).put(path).then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(withoutServiceGroup(ws)).contentType("application/json").body(body).put(path).then()
+                .statusCode(403).contentType("application/problem+json");
         assertEquals(0, Db.number("SELECT count(*) FROM post_directory WHERE workspace_id = ?", ws));
-        given().auth().oauth2(contentServiceToken(ws)).contentType("application/json").body(body).put(path).then()
-                .statusCode(200);
+        given().auth().oauth2(TestTokens.serviceFor(ws, "engagement:write")).contentType("application/json").body(body)
+                .put(path).then().statusCode(200);
         assertEquals("ACTION", Db.text("SELECT funnel_stage FROM post_directory WHERE workspace_id = ? AND post_id = ?",
                 ws, post));
         // The service token of conversion- or reporting-service reads the entry (every workspace, engagement:read).
         given().auth().oauth2(TestTokens.service("content:read", "engagement:read")).get(path).then().statusCode(200);
     }
 
-    /** As content-service's TokenIssuer.forWorkspace mints it. */
-    private static String contentServiceToken(UUID ws) {
+    private static Response request(String token, Endpoint e, String path) {
+        var spec = token == null ? given() : given().auth().oauth2(token);
+        if (e.body() != null) {
+            spec = spec.contentType("application/json").body(e.body());
+        }
+        return spec.request(e.method(), path);
+    }
+
+    /** What content-service minted before issue 13: its subject and scope, bound to the workspace, no group service. */
+    private static String withoutServiceGroup(UUID ws) {
         return Jwt.claims().subject("content-service").issuer(TestTokens.ISSUER).groups(Set.of("engagement:write"))
                 .claim("scope", "engagement:write").claim("ws", List.of(ws.toString())).expiresIn(300).jws()
                 .keyId("test").sign(TestKeys.privateKey());

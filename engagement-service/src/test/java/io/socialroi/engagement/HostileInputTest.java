@@ -279,8 +279,11 @@ class HostileInputTest {
         List<String> failures = new ArrayList<>();
         String before = stored();
         String token = TestTokens.workspace(ws, "engagement:read", "engagement:write");
+        // The post directory and the searches are service-to-service endpoints (CONTRACTS.md).
+        String service = TestTokens.serviceFor(ws, "engagement:read", "engagement:write");
         for (Case c : cases()) {
-            RequestSpecification spec = given().auth().oauth2(token);
+            boolean serviceOnly = c.path().contains("/posts/") || c.path().endsWith("/search");
+            RequestSpecification spec = given().auth().oauth2(serviceOnly ? service : token);
             if (c.body() != null) {
                 spec = spec.contentType(c.contentType()).body(c.body());
             }
@@ -411,7 +414,7 @@ class HostileInputTest {
         big[0] = '[';
         big[big.length - 1] = ']';
         for (String path : List.of("/workspaces/" + ws + "/events", "/workspaces/" + ws + "/touchpoints/search")) {
-            given().auth().oauth2(TestTokens.workspace(ws, "engagement:read", "engagement:write")).contentType(JSON)
+            given().auth().oauth2(TestTokens.serviceFor(ws, "engagement:read", "engagement:write")).contentType(JSON)
                     .body(big).post(path).then().statusCode(413).contentType("application/problem+json");
         }
         assertEquals(before, stored());

@@ -29,6 +29,16 @@ public final class TestTokens {
         return sign(Jwt.claims().subject("test-service"), groups, null);
     }
 
+    /**
+     * content-service's own token for a call on behalf of one workspace (its TokenIssuer.forService): group
+     * {@code service} plus these scopes, bound to the workspace.
+     */
+    public static String serviceFor(UUID workspaceId, String... scopes) {
+        List<String> groups = new java.util.ArrayList<>(Arrays.asList(scopes));
+        groups.add("service");
+        return sign(Jwt.claims().subject("content-service"), groups, List.of(workspaceId));
+    }
+
     /** A workspace credential's token with exactly these scopes. */
     public static String workspace(UUID workspaceId, String... scopes) {
         return sign(Jwt.claims().subject("client-" + workspaceId), Arrays.asList(scopes), List.of(workspaceId));

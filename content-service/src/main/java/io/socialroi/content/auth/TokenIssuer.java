@@ -3,7 +3,9 @@ package io.socialroi.content.auth;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 import io.socialroi.common.auth.Claims;
+import io.socialroi.common.auth.Scopes;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -48,6 +50,18 @@ public class TokenIssuer {
 
     public IssuedToken forWorkspace(String subject, List<String> scopes, UUID workspaceId) {
         return issue(subject, scopes, List.of(workspaceId), null);
+    }
+
+    /**
+     * content-service's own token for a call to another suite service on behalf of one workspace: group
+     * {@code service} (the service-to-service endpoints accept nothing else) plus {@code scopes}, bound to the
+     * workspace.
+     */
+    public IssuedToken forService(List<String> scopes, UUID workspaceId) {
+        List<String> groups = new ArrayList<>();
+        groups.add(Scopes.SERVICE);
+        groups.addAll(scopes);
+        return issue("content-service", groups, List.of(workspaceId), null);
     }
 
     /** The shape of a token answer. */

@@ -11,8 +11,9 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
- * Registers posts with engagement-service using a token content-service mints itself, bound to the one
- * workspace with scope {@code engagement:write}. No retry here: the outbox retries with backoff, and the
+ * Registers posts with engagement-service using a token content-service mints itself: a service token
+ * (group {@code service}, the only kind the post directory accepts) bound to the one workspace with scope
+ * {@code engagement:write}. No retry here: the outbox retries with backoff, and the
  * circuit breaker stops it from queueing calls behind a service that is down.
  */
 @ApplicationScoped
@@ -29,7 +30,7 @@ public class EngagementDirectory {
     @Timeout(value = 5, unit = ChronoUnit.SECONDS)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS)
     public void register(UUID workspaceId, UUID postId, PostRegistration registration) {
-        String token = tokens.forWorkspace("content-service", List.of(Scopes.ENGAGEMENT_WRITE), workspaceId).token();
+        String token = tokens.forService(List.of(Scopes.ENGAGEMENT_WRITE), workspaceId).token();
         client.register("Bearer " + token, workspaceId, postId, registration);
     }
 }

@@ -21,6 +21,7 @@ import io.socialroi.testing.FakeServer;
 import io.socialroi.testing.TestTokens;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -83,7 +84,10 @@ class PostResourceTest {
         JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(sent.header("Authorization")
                 .substring("Bearer ".length()).split("\\.")[1]));
         assertEquals(ws.toString(), claims.get("ws").get(0).asText());
-        assertEquals("engagement:write", claims.get("scope").asText());
+        // A service token (the post directory accepts nothing else), bound to the one workspace.
+        assertEquals("service engagement:write", claims.get("scope").asText());
+        assertEquals(Set.of("service", "engagement:write"), Set.copyOf(JSON.convertValue(claims.get("groups"),
+                List.class)));
         assertEquals(1, registrations(ws, id).size());
     }
 

@@ -36,14 +36,19 @@ public class ActorResource {
     }
 
     @POST
-    @RolesAllowed(Scopes.ENGAGEMENT_READ)
-    @Operation(summary = "Actors engaged since an instant, by campaign and funnel stage, with their intent")
+    @RolesAllowed(Scopes.SERVICE)
+    @Operation(summary = "Actors engaged since an instant, by campaign and funnel stage, with their intent "
+            + "(service tokens only)", description = "For conversion-service's audiences (CONTRACTS.md): a token with "
+            + "group service and engagement:read.")
     @APIResponse(responseCode = "200", description = "A page of actors, by actorId")
     @APIResponse(responseCode = "400", description = "Malformed body", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "403", description = "Not a suite service's token with engagement:read",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "Unknown workspace", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "422", description = "Invalid fields", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Page<EngagedActor> search(@PathParam("workspaceId") UUID workspaceId, @Valid @NotNull ActorSearch search)
             throws SQLException {
+        access.requireService(Scopes.ENGAGEMENT_READ);
         access.require(workspaceId);
         return query.search(workspaceId, search, settings.get(workspaceId));
     }

@@ -19,7 +19,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The post directory: content-service registers each post's campaign, platform, stage and tracked link. */
+/**
+ * The post directory: content-service registers each post's campaign, platform, stage and tracked link
+ * (CONTRACTS.md). A service-to-service endpoint: only a suite service's token (group {@code service}) is let in,
+ * and writing also needs {@code engagement:write}, which only content-service's own tokens carry; a workspace
+ * credential (whatever its scopes), a user or the agency admin gets 403, so nobody outside the suite can point a
+ * tracked link elsewhere.
+ */
 @Path("/workspaces/{workspaceId}/posts/{postId}")
 @Tag(name = "Post directory")
 @RunOnVirtualThread
@@ -34,24 +40,30 @@ public class PostDirectoryResource {
     }
 
     @PUT
-    @RolesAllowed(Scopes.ENGAGEMENT_WRITE)
-    @Operation(summary = "Register or update a post and its tracked link (idempotent)")
+    @RolesAllowed(Scopes.SERVICE)
+    @Operation(summary = "Register or update a post and its tracked link (idempotent; content-service only)",
+            description = "Service token with group service and scope engagement:write only.")
     @APIResponse(responseCode = "200", description = "The stored entry")
     @APIResponse(responseCode = "400", description = "Malformed body", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "403", description = "Not a suite service's token with engagement:write",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "Unknown workspace", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "409", description = "Link code used by another post",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "422", description = "Invalid fields", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public PostEntry put(@PathParam("workspaceId") UUID workspaceId, @PathParam("postId") UUID postId,
             @Valid @NotNull PostEntryRequest request) throws SQLException {
+        access.requireService(Scopes.ENGAGEMENT_WRITE);
         access.require(workspaceId);
         return directory.put(workspaceId, postId, request);
     }
 
     @GET
-    @RolesAllowed(Scopes.ENGAGEMENT_READ)
-    @Operation(summary = "The directory entry of one post")
+    @RolesAllowed(Scopes.SERVICE)
+    @Operation(summary = "The directory entry of one post (service tokens only)")
     @APIResponse(responseCode = "200", description = "The entry")
+    @APIResponse(responseCode = "403", description = "Not a suite service's token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "Unknown workspace or post",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     public PostEntry get(@PathParam("workspaceId") UUID workspaceId, @PathParam("postId") UUID postId)

@@ -10,6 +10,7 @@ import io.socialroi.common.problem.Problem;
 import io.socialroi.common.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,9 +39,13 @@ public class EventParser {
         this.validator = validator;
     }
 
-    public Batch parse(byte[] body, boolean ndjson) throws IOException {
+    /**
+     * Reads the body as it arrives (issue 13): no copy of the whole body is held, only the events parsed so far,
+     * so what a batch costs in memory is its events, not its bytes.
+     */
+    public Batch parse(InputStream body, boolean ndjson) throws IOException {
         Batch batch = new Batch(new ArrayList<>(), new ArrayList<>());
-        if (body == null || body.length == 0) {
+        if (body == null) {
             throw ProblemException.badRequest("The request body is empty");
         }
         try (JsonParser parser = factory.createParser(body)) {

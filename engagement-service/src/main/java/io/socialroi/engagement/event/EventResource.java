@@ -15,6 +15,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
@@ -31,7 +32,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * Batch ingestion of engagement events. Every event carries its own id, so a resent batch stores nothing twice
  * (its events are answered as duplicates); a client that also sends {@code Idempotency-Key} (API.md: every
  * creating POST accepts it) gets the first answer again on a retry, and a 422 when the key comes with another
- * body. Limited per credential ({@code suite.rate-limit.ingest.*}).
+ * body. Limited per credential ({@code suite.rate-limit.ingest.*}). {@link IngestGate} checks the token and
+ * reserves memory before the body is read, which is then parsed as it streams in.
  */
 @Path("/workspaces/{workspaceId}/events")
 @Tag(name = "Engagement events")
@@ -83,16 +85,20 @@ public class EventResource {
     @APIResponse(responseCode = "415", description = "Neither JSON nor NDJSON", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "422", description = "No events array in the envelope, or an Idempotency-Key reused "
             + "with another body", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "429", description = "Rate limit of this credential exceeded; nothing stored",
+    @APIResponse(responseCode = "429", description = "Rate limit of this credential exceeded, or (type "
+            + "ingest-concurrency) its ingestions in flight hold engagement.ingest.credential-budget (32 MB) of "
+            + "body bytes; nothing stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE), headers = {
                 @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = SchemaType.INTEGER)),
                 @Header(name = "RateLimit", description = "limit, remaining and reset of this credential"),
                 @Header(name = "RateLimit-Policy", description = "The burst and its window, e.g. 200;w=60")})
-    @APIResponse(responseCode = "503", description = "Database unreachable; nothing stored, retry after the delay",
+    @APIResponse(responseCode = "503", description = "Database unreachable, or (type ingest-busy) the bodies in "
+            + "flight on this replica fill engagement.ingest.memory-budget (64 MB); nothing read or stored, retry "
+            + "after the delay",
             content = @Content(mediaType = Problem.MEDIA_TYPE), headers = @Header(name = "Retry-After",
                     description = "Seconds to wait", schema = @Schema(type = SchemaType.INTEGER)))
     public IngestResult ingest(@PathParam("workspaceId") UUID workspaceId,
-            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) throws IOException {
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) throws IOException {
         access.require(workspaceId);
         boolean ndjson = contentType != null && contentType.toLowerCase().startsWith(NDJSON);
         return ingestion.ingest(workspaceId, parser.parse(body, ndjson));

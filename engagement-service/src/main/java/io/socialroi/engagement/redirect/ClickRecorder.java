@@ -33,13 +33,19 @@ public class ClickRecorder {
         this.dataSource = dataSource;
     }
 
-    public void human(PostEntry post, UUID clickId, String actorId) {
+    /**
+     * Stores a human click; its event id is {@code click:<clickId>}, so the same click id again (a repeat in the
+     * window, ClickCounter) is a duplicate. True when it is committed (new or a duplicate).
+     */
+    public boolean human(PostEntry post, UUID clickId, String actorId) {
         IncomingEvent click = new IncomingEvent("click:" + clickId, EventType.CLICK, post.platform(), post.postId(),
                 null, actorId, clickId, Instant.now(), false, null, null);
         try {
             writer.write(post.workspaceId(), List.of(click));
+            return true;
         } catch (RuntimeException e) {
             Log.warnf("Click %s on post %s not recorded: %s", clickId, post.postId(), e.getMessage());
+            return false;
         }
     }
 

@@ -5,16 +5,19 @@ import io.socialroi.common.problem.Problem;
 import io.socialroi.common.problem.ProblemException;
 import io.socialroi.engagement.directory.PostDirectory;
 import io.socialroi.engagement.directory.PostEntry;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HEAD;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -25,8 +28,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The public tracked link. Answers from the post directory (never from content-service) with a 302 carrying
- * {@code smclid}, the click id a later conversion refers to. A first-party visitor cookie ties repeat clicks
- * of one browser to one actor ({@code visitor:<uuid>}).
+ * {@code smclid}, the click id a later conversion refers to. A signed first-party visitor cookie ties repeat
+ * clicks of one browser to one actor per workspace ({@code visitor:<uuid>}, {@link VisitorIds}); one click per
+ * visitor, link and window counts, and floods from one address are not counted ({@link ClickCounter}).
  */
 @Path("/r/{code}")
 @Tag(name = "Tracked links")
@@ -39,10 +43,14 @@ public class RedirectResource {
 
     private final PostDirectory directory;
     private final ClickRecorder recorder;
+    private final VisitorIds visitors;
+    private final ClickCounter counter;
 
-    public RedirectResource(PostDirectory directory, ClickRecorder recorder) {
+    public RedirectResource(PostDirectory directory, ClickRecorder recorder, VisitorIds visitors, ClickCounter counter) {
         this.directory = directory;
         this.recorder = recorder;
+        this.visitors = visitors;
+        this.counter = counter;
     }
 
     @GET
@@ -53,9 +61,9 @@ public class RedirectResource {
     public Response follow(@PathParam("code") String code, @HeaderParam("User-Agent") String userAgent,
             @HeaderParam("Sec-Purpose") String secPurpose, @HeaderParam("Purpose") String purpose,
             @HeaderParam("X-Purpose") String xPurpose, @HeaderParam("X-Moz") String xMoz,
-            @CookieParam(VISITOR_COOKIE) String visitor) throws SQLException {
+            @CookieParam(VISITOR_COOKIE) String visitor, @Context HttpServerRequest request) throws SQLException {
         return answer(code, BotDetector.classify("GET", userAgent, secPurpose, purpose, xPurpose, xMoz), userAgent,
-                visitor);
+                visitor, address(request));
     }
 
     @HEAD
@@ -64,11 +72,11 @@ public class RedirectResource {
     @APIResponse(responseCode = "404", description = "Unknown code", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response head(@PathParam("code") String code, @HeaderParam("User-Agent") String userAgent)
             throws SQLException {
-        return answer(code, Optional.of("HEAD"), userAgent, null);
+        return answer(code, Optional.of("HEAD"), userAgent, null, null);
     }
 
-    private Response answer(String code, Optional<String> botReason, String userAgent, String visitor)
-            throws SQLException {
+    private Response answer(String code, Optional<String> botReason, String userAgent, String visitor,
+            String address) throws SQLException {
         if (code == null || !CODE.matcher(code).matches()) {
             // Not a code this service ever issues (TrackedLink's pattern): no lookup, and no echo of the input.
             throw ProblemException.notFound("Tracked link");
@@ -84,14 +92,32 @@ public class RedirectResource {
             recorder.bot(post, botReason.get(), userAgent);
             return response.build();
         }
-        UUID visitorId = parse(visitor);
-        if (visitorId == null) {
-            visitorId = UUID.randomUUID();
-            response.cookie(new NewCookie.Builder(VISITOR_COOKIE).value(visitorId.toString()).path("/r")
+        Optional<VisitorIds.Visitor> known = visitors.of(visitor);
+        if (known.isEmpty()) {
+            // No visitor key (database unreachable since start): redirected, not counted.
+            return response.build();
+        }
+        if (known.get().issued()) {
+            response.cookie(new NewCookie.Builder(VISITOR_COOKIE).value(known.get().cookie()).path("/r")
                     .maxAge(ONE_YEAR).httpOnly(true).sameSite(NewCookie.SameSite.LAX).build());
         }
-        recorder.human(post, clickId, "visitor:" + visitorId);
+        ClickCounter.Click click = counter.click(post, known.get(), address, Instant.now());
+        response.location(URI.create(withClickId(post.trackedLink().destination(), click.clickId())));
+        if (click.count() && recorder.human(post, click.clickId(), click.actorId())) {
+            counter.stored(click.clickId());
+        }
         return response.build();
+    }
+
+    /**
+     * The client's address as Vert.x resolved it: behind a proxy the forwarded one once the deployment trusts it
+     * ({@code quarkus.http.proxy.*}), else the connection's peer.
+     */
+    private static String address(HttpServerRequest request) {
+        if (request == null || request.remoteAddress() == null) {
+            return "";
+        }
+        return request.remoteAddress().hostAddress();
     }
 
     /** The destination with {@code smclid} added to its query; an existing query and fragment are kept. */
@@ -103,14 +129,4 @@ public class RedirectResource {
         return base + separator + "smclid=" + clickId + fragment;
     }
 
-    private static UUID parse(String visitor) {
-        if (visitor == null) {
-            return null;
-        }
-        try {
-            return UUID.fromString(visitor);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
 }

@@ -59,14 +59,19 @@ public class TouchpointResource {
 
     @POST
     @Path("/search")
-    @RolesAllowed(Scopes.ENGAGEMENT_READ)
-    @Operation(summary = "Touchpoints of up to 1,000 people (actor and click ids), in order")
+    @RolesAllowed(Scopes.SERVICE)
+    @Operation(summary = "Touchpoints of up to 1,000 people (actor and click ids), in order (service tokens only)",
+            description = "For conversion-service (CONTRACTS.md): a token with group service and engagement:read. "
+                    + "Integrations read one person's touchpoints with GET /touchpoints.")
     @APIResponse(responseCode = "200", description = "The touchpoints")
     @APIResponse(responseCode = "400", description = "Malformed body", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "403", description = "Not a suite service's token with engagement:read",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "Unknown workspace", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "422", description = "Invalid fields", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Items search(@PathParam("workspaceId") UUID workspaceId, @NotNull TouchpointSearch search)
             throws SQLException {
+        access.requireService(Scopes.ENGAGEMENT_READ);
         access.require(workspaceId);
         return new Items(query.search(workspaceId, search));
     }

@@ -35,7 +35,7 @@ class ActorResourceTest {
     }
 
     private io.restassured.response.ValidatableResponse search(String body) {
-        return given().auth().oauth2(Api.reader(ws)).contentType(ContentType.JSON).body(body)
+        return given().auth().oauth2(Api.service()).contentType(ContentType.JSON).body(body)
                 .post("/workspaces/" + ws + "/actors/search").then();
     }
 
@@ -119,7 +119,11 @@ class ActorResourceTest {
         String body = "{\"since\":\"2026-11-01T00:00:00Z\"}";
         given().contentType(ContentType.JSON).body(body).post(path).then().statusCode(401);
         given().auth().oauth2(Api.writer(ws)).contentType(ContentType.JSON).body(body).post(path).then().statusCode(403);
-        given().auth().oauth2(Api.reader(UUID.randomUUID())).contentType(ContentType.JSON).body(body).post(path).then()
-                .statusCode(404).contentType("application/problem+json");
+        // A service-to-service endpoint: a workspace's own reader is refused too (CONTRACTS.md).
+        given().auth().oauth2(Api.reader(ws)).contentType(ContentType.JSON).body(body).post(path).then()
+                .statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(io.socialroi.testing.TestTokens.serviceFor(UUID.randomUUID(), "engagement:read"))
+                .contentType(ContentType.JSON).body(body).post(path).then().statusCode(404)
+                .contentType("application/problem+json");
     }
 }

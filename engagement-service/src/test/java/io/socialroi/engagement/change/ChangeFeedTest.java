@@ -153,7 +153,8 @@ class ChangeFeedTest {
         Read read = until(start, ws, items -> !items.isEmpty());
         assertEquals(1, read.of(ws).size());
         Map<String, Object> item = read.of(ws).get(0);
-        assertEquals(List.of("visitor:" + response.cookie("smv")), item.get("actorIds"));
+        assertEquals(List.of(Db.text("SELECT actor_id FROM engagement_event WHERE workspace_id = ? AND click_id = ?::uuid",
+                ws, clickId)), item.get("actorIds"));
         assertEquals(List.of(clickId), item.get("clickIds"));
         assertEquals(List.of(), item.get("postIds"));
         assertNotNull(item.get("from"));

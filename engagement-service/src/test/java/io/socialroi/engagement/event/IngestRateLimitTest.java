@@ -53,7 +53,7 @@ class IngestRateLimitTest {
 
     @Test
     void thePolicyIsTheIngestMethodWithItsConfiguredLimits() throws Exception {
-        Method ingest = EventResource.class.getMethod("ingest", UUID.class, String.class, byte[].class);
+        Method ingest = EventResource.class.getMethod("ingest", UUID.class, String.class, java.io.InputStream.class);
         assertTrue(ingest.isAnnotationPresent(io.socialroi.common.http.RateLimited.class));
         // The policy is the method name; its keys exist in suite-common's defaults, so a deployment can tune them.
         assertEquals("ingest", ingest.getName());

@@ -4,7 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -46,14 +48,18 @@ class RedirectResourceTest {
                 .body("items[0].funnelStage", org.hamcrest.Matchers.equalTo("ACTION"));
         String actor = Db.text("SELECT actor_id FROM engagement_event WHERE workspace_id = ? AND click_id = ?::uuid",
                 ws, clickId);
-        assertEquals("visitor:" + response.cookie("smv"), actor);
+        assertTrue(actor.matches("visitor:[0-9a-f-]{36}"), actor);
+        // The cookie is signed and is not the actor id (which is per workspace, VisitorIds).
+        assertTrue(response.cookie("smv").matches("v1\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{22}"), response.cookie("smv"));
+        assertFalse(response.cookie("smv").contains(actor.substring("visitor:".length())));
 
-        // The same browser clicks again: a new click id, the same actor.
+        // The same browser clicks again within the window: the same click id, not counted again (issue 13).
         Response again = given().redirects().follow(false).header("User-Agent", BROWSER)
                 .cookie("smv", response.cookie("smv")).get("/r/" + code);
-        again.then().statusCode(302);
-        assertEquals(2, Db.number("SELECT count(DISTINCT click_id) FROM engagement_event WHERE workspace_id = ? "
-                + "AND actor_id = ?", ws, actor));
+        again.then().statusCode(302).header("Location", org.hamcrest.Matchers.containsString("smclid=" + clickId));
+        assertEquals(null, again.cookie("smv"));
+        assertEquals(1, Db.number("SELECT count(*) FROM engagement_event WHERE workspace_id = ? AND actor_id = ?", ws,
+                actor));
     }
 
     @Test

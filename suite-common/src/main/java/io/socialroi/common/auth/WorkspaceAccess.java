@@ -27,23 +27,54 @@ public class WorkspaceAccess {
         }
     }
 
+    /**
+     * Admin tokens and unbound service tokens see every workspace; a service token bound to workspaces (as
+     * content-service mints for a call on behalf of one workspace) sees only those, like any bound token.
+     */
     public boolean canSee(UUID workspaceId) {
-        if (isAdmin() || isService()) {
+        return canSee(token, workspaceId);
+    }
+
+    /** {@link #canSee(UUID)} of any verified token, e.g. one checked before the request body is read. */
+    public static boolean canSee(JsonWebToken token, UUID workspaceId) {
+        Set<String> groups = groups(token);
+        boolean unbound = token.getClaim(Claims.WORKSPACES) == null;
+        if (groups.contains(Scopes.ADMIN) || groups.contains(Scopes.SERVICE) && unbound) {
             return true;
         }
-        return boundWorkspaces().contains(workspaceId.toString());
+        return boundWorkspaces(token).contains(workspaceId.toString());
+    }
+
+    /**
+     * For the service-to-service endpoints (CONTRACTS.md), which also carry {@code @RolesAllowed(Scopes.SERVICE)}:
+     * a 403 problem unless the token is a suite service's (group {@code service}, which content-service puts only
+     * on the tokens of the suite's own services, never on a credential's, a user's or the admin's) and carries
+     * {@code scope}, so a read-only service token cannot write.
+     */
+    public void requireService(String scope) {
+        if (!isService() || !groups(token).contains(scope)) {
+            throw ProblemException.forbidden("Only the suite's own services with scope " + scope + " may call this");
+        }
     }
 
     public boolean isAdmin() {
-        return groups().contains(Scopes.ADMIN);
+        return groups(token).contains(Scopes.ADMIN);
     }
 
     public boolean isService() {
-        return groups().contains(Scopes.SERVICE);
+        return groups(token).contains(Scopes.SERVICE);
     }
 
     /** Workspace ids the token is bound to; empty for admin and service tokens, which see all. */
     public Set<String> boundWorkspaces() {
+        return boundWorkspaces(token);
+    }
+
+    public String subject() {
+        return token.getSubject();
+    }
+
+    private static Set<String> boundWorkspaces(JsonWebToken token) {
         Object claim = token.getClaim(Claims.WORKSPACES);
         if (claim instanceof Collection<?> values) {
             return values.stream().map(WorkspaceAccess::unquote).collect(java.util.stream.Collectors.toSet());
@@ -51,11 +82,7 @@ public class WorkspaceAccess {
         return Set.of();
     }
 
-    public String subject() {
-        return token.getSubject();
-    }
-
-    private Set<String> groups() {
+    private static Set<String> groups(JsonWebToken token) {
         Set<String> groups = token.getGroups();
         return groups == null ? Set.of() : groups;
     }

@@ -34,6 +34,10 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(Problem.of(404, "not-found", "Not Found", what + " was not found"));
     }
 
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(Problem.of(403, "forbidden", "Forbidden", detail));
+    }
+
     public static ProblemException conflict(String detail) {
         return new ProblemException(Problem.of(409, "conflict", "Conflict", detail));
     }

@@ -73,6 +73,15 @@ public final class SuiteApi {
         return expect(200, exchange(request)).get("access_token").asText();
     }
 
+    /**
+     * engagement-service's post directory entry of a post. The directory is service-to-service (CONTRACTS.md), so
+     * it is read with a suite service's own token, obtained as reporting-service obtains it.
+     */
+    public Answer directoryEntry(String postId) {
+        String service = token(suite, "reporting-service", SuiteCluster.SERVICE_SECRET);
+        return send(suite.engagement(), "GET", "/workspaces/" + workspaceId + "/posts/" + postId, service, null);
+    }
+
     /** {@code method} on {@code base + /workspaces/{ws} + path} with a JSON body (or none). */
     public Answer call(String base, String method, String path, Object body) {
         return send(base, method, "/workspaces/" + workspaceId + path, token, body);

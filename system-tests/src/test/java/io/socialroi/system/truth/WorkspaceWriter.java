@@ -112,8 +112,7 @@ public abstract class WorkspaceWriter {
             String campaign = id("campaign", draft ? post.draftCampaign() : post.campaign());
             String stage = draft ? post.draftStage() : post.stage();
             Eventually.await("post directory entry of " + post.caption(), Duration.ofSeconds(30), () -> {
-                SuiteApi.Answer entry = api.call(api.suite().engagement(), "GET", "/posts/" + id("post", post.caption()),
-                        null);
+                SuiteApi.Answer entry = api.directoryEntry(id("post", post.caption()));
                 if (entry.status() != 200) {
                     return null;
                 }
