@@ -33,6 +33,13 @@ public class RateLimitOpenApi implements OASFilter {
         if (api.getPaths() == null || api.getPaths().getPathItems() == null) {
             return;
         }
+        if (api.getComponents() == null) {
+            api.setComponents(OASFactory.createComponents());
+        }
+        api.getComponents().addHeader("RateLimit", header(RATE_LIMIT, Schema.SchemaType.STRING));
+        api.getComponents().addHeader("RateLimit-Policy", header(RATE_LIMIT_POLICY, Schema.SchemaType.STRING));
+        api.getComponents().addHeader("Retry-After", header("Seconds to wait before the next request can pass",
+                Schema.SchemaType.INTEGER));
         for (PathItem path : api.getPaths().getPathItems().values()) {
             if (path.getOperations() == null) {
                 continue;
@@ -63,22 +70,23 @@ public class RateLimitOpenApi implements OASFilter {
                     .schema(OASFactory.createSchema().ref("#/components/schemas/Problem")));
             tooMany.setContent(content);
         }
-        header(tooMany, "Retry-After", "Seconds to wait before the next request can pass", Schema.SchemaType.INTEGER);
+        ref(tooMany, "Retry-After");
         for (Map.Entry<String, APIResponse> entry : op.getResponses().getAPIResponses().entrySet()) {
             if (entry.getKey().equals("401") || entry.getKey().equals("403")) {
                 continue; // refused before the limit is looked at
             }
-            header(entry.getValue(), "RateLimit", RATE_LIMIT, Schema.SchemaType.STRING);
-            header(entry.getValue(), "RateLimit-Policy", RATE_LIMIT_POLICY, Schema.SchemaType.STRING);
+            ref(entry.getValue(), "RateLimit");
+            ref(entry.getValue(), "RateLimit-Policy");
         }
     }
 
-    private static void header(APIResponse response, String name, String description, Schema.SchemaType type) {
-        if (response.getHeaders() != null && response.getHeaders().containsKey(name)) {
-            return;
+    private static void ref(APIResponse response, String name) {
+        if (response.getHeaders() == null || !response.getHeaders().containsKey(name)) {
+            response.addHeader(name, OASFactory.createHeader().ref("#/components/headers/" + name));
         }
-        Header header = OASFactory.createHeader().description(description)
-                .schema(OASFactory.createSchema().addType(type));
-        response.addHeader(name, header);
+    }
+
+    private static Header header(String description, Schema.SchemaType type) {
+        return OASFactory.createHeader().description(description).schema(OASFactory.createSchema().addType(type));
     }
 }
