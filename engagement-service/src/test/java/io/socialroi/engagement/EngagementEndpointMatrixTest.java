@@ -175,7 +175,8 @@ class EngagementEndpointMatrixTest {
 
     /** As content-service's TokenIssuer.forWorkspace mints it. */
     private static String contentServiceToken(UUID ws) {
-        return Jwt.claims().subject("content-service").issuer(TestTokens.ISSUER).groups(Set.of("engagement:write"))
+        return Jwt.claims().subject("content-service").issuer(TestTokens.ISSUER)
+                .audience(Set.copyOf(TestTokens.AUDIENCES)).groups(Set.of("engagement:write"))
                 .claim("scope", "engagement:write").claim("ws", List.of(ws.toString())).expiresIn(300).jws()
                 .keyId("test").sign(TestKeys.privateKey());
     }

@@ -10,6 +10,7 @@ import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.headers.Header;
 import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
@@ -69,6 +70,12 @@ public class RateLimitOpenApi implements OASFilter {
             content.addMediaType(Problem.MEDIA_TYPE, OASFactory.createMediaType()
                     .schema(OASFactory.createSchema().ref("#/components/schemas/Problem")));
             tooMany.setContent(content);
+        }
+        MediaType problem = tooMany.getContent().getMediaType(Problem.MEDIA_TYPE);
+        if (problem.getExample() == null && (problem.getExamples() == null || problem.getExamples().isEmpty())) {
+            problem.setExample(Map.of("type", Problem.TYPE_BASE + "rate-limited", "title", "Too Many Requests",
+                    "status", 429, "detail", "Rate limit of 1200 requests a minute (bursts of 300) exceeded for this "
+                            + "credential; retry in 2 s"));
         }
         ref(tooMany, "Retry-After");
         for (Map.Entry<String, APIResponse> entry : op.getResponses().getAPIResponses().entrySet()) {
