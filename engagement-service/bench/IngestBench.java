@@ -275,7 +275,7 @@ public class IngestBench {
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
         long now = Instant.now().getEpochSecond();
         String header = b64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"bench\"}".getBytes(StandardCharsets.UTF_8));
-        String claims = b64.encodeToString(("{\"iss\":\"social-roi-suite\",\"sub\":\"bench\",\"iat\":" + now + ",\"exp\":"
+        String claims = b64.encodeToString(("{\"iss\":\"social-roi-suite\",\"aud\":[\"engagement-service\"],\"sub\":\"bench\",\"iat\":" + now + ",\"exp\":"
                 + (now + 7200) + ",\"groups\":[\"engagement:write\",\"engagement:read\"],\"scope\":\"engagement:write "
                 + "engagement:read\",\"ws\":[\"" + ws + "\",\"" + warmWs + "\"]}").getBytes(StandardCharsets.UTF_8));
         Signature signature = Signature.getInstance("SHA256withRSA");

@@ -66,14 +66,16 @@ class ContentEndpointMatrixTest {
      * Not in the table, each for a reason: the sign-in endpoints and the client's approval page are open by
      * contract; workspace creation, credentials and users belong to the agency admin (a workspace token gets
      * 403 whichever workspace it names, asserted below); the workspace list filters by token and the
-     * workspace itself is readable with any read scope (both asserted below).
+     * workspace itself is readable with any read scope (both asserted below); the revocation list is for the
+     * suite's services only (asserted below).
      */
     static final Set<String> EXEMPT = Set.of(
             "POST /auth/token", "POST /auth/login", "POST /auth/logout",
             "GET /approvals/{token}", "POST /approvals/{token}",
             "POST /workspaces", "GET /workspaces", "GET /workspaces/{workspaceId}",
             "POST /workspaces/{workspaceId}/credentials", "DELETE /workspaces/{workspaceId}/credentials/{clientId}",
-            "POST /users", "GET /users", "GET /users/{userId}");
+            "POST /users", "GET /users", "GET /users/{userId}", "POST /users/{userId}/deactivate",
+            "GET /auth/revocations");
 
     @Test
     void everyWorkspaceEndpointEnforcesTenancyAndScope() {
@@ -143,6 +145,8 @@ class ContentEndpointMatrixTest {
         problem(json(null, userBody).post("/users"), 401);
         problem(given().get("/users"), 401);
         problem(given().get("/users/" + UUID.randomUUID()), 401);
+        problem(given().post("/users/" + UUID.randomUUID() + "/deactivate"), 401);
+        problem(given().get("/auth/revocations"), 401);
         for (String token : List.of(all, other, viewer)) {
             problem(json(token, workspaceBody).post("/workspaces"), 403);
             problem(json(token, credentialBody).post("/workspaces/" + ws + "/credentials"), 403);
@@ -150,7 +154,12 @@ class ContentEndpointMatrixTest {
             problem(json(token, userBody).post("/users"), 403);
             problem(given().auth().oauth2(token).get("/users"), 403);
             problem(given().auth().oauth2(token).get("/users/" + UUID.randomUUID()), 403);
+            problem(given().auth().oauth2(token).post("/users/" + UUID.randomUUID() + "/deactivate"), 403);
+            problem(given().auth().oauth2(token).get("/auth/revocations"), 403);
         }
+        // The revocation list is for the suite's services, not even for the agency admin.
+        problem(given().auth().oauth2(TestTokens.admin()).get("/auth/revocations"), 403);
+        given().auth().oauth2(TestTokens.service("content:read")).get("/auth/revocations").then().statusCode(200);
         // The admin reaches them; an unknown workspace is a 404 for the admin too.
         problem(json(TestTokens.admin(), credentialBody).post("/workspaces/" + UUID.randomUUID() + "/credentials"), 404);
         assertEquals(workspaces, Fixtures.count("select count(*) from workspace"));

@@ -21,6 +21,11 @@ public class ContentFake implements QuarkusTestResourceLifecycleManager {
         ZONES.put(id, timeZone == null ? "" : timeZone);
     }
 
+    /** The running fake, for a test that adds a route (e.g. {@code /auth/revocations}). */
+    public static FakeServer server() {
+        return server;
+    }
+
     @Override
     public Map<String, String> start() {
         server = new FakeServer();

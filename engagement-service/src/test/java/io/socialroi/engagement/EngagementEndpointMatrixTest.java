@@ -206,7 +206,8 @@ class EngagementEndpointMatrixTest {
 
     /** What content-service minted before issue 13: its subject and scope, bound to the workspace, no group service. */
     private static String withoutServiceGroup(UUID ws) {
-        return Jwt.claims().subject("content-service").issuer(TestTokens.ISSUER).groups(Set.of("engagement:write"))
+        return Jwt.claims().subject("content-service").issuer(TestTokens.ISSUER)
+                .audience(Set.copyOf(TestTokens.AUDIENCES)).groups(Set.of("engagement:write"))
                 .claim("scope", "engagement:write").claim("ws", List.of(ws.toString())).expiresIn(300).jws()
                 .keyId("test").sign(TestKeys.privateKey());
     }

@@ -216,6 +216,10 @@ public final class SuiteCluster {
         env.put("SUITE_REPORTING_URL", reporting());
         env.put("SUITE_REDIRECT_BASE_URL", engagement());
         env.put("SUITE_DASHBOARD_ORIGIN", reporting());
+        // The system tests drive the suite with a few credentials far faster than any integration would; the
+        // per-credential limit itself is played in each service's AuthHardeningTest.
+        env.put("SUITE_RATE_LIMIT_API_PER_MINUTE", "1000000");
+        env.put("SUITE_RATE_LIMIT_API_BURST", "1000000");
         return builder.start();
     }
 

@@ -43,6 +43,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
 public class CredentialResource {
 
+    private final RevocationStore revocations;
+
+    public CredentialResource(RevocationStore revocations) {
+        this.revocations = revocations;
+    }
+
     /** The answer to a creation: the only time the secret is shown. */
     public record CreatedCredential(String clientId, String clientSecret, String name, List<String> scopes,
             UUID workspaceId) {
@@ -90,8 +96,9 @@ public class CredentialResource {
     @DELETE
     @Path("/{clientId}")
     @Transactional
-    @Operation(summary = "Revoke a client credential (agency admin)", description = "Its secret stops working at once; "
-            + "tokens already issued expire on their own.")
+    @Operation(summary = "Revoke a client credential (agency admin)", description = "Its secret stops working at once, "
+            + "and the tokens already issued to it stop working on every service within the revocation refresh "
+            + "interval (suite.revocation.refresh-every, 15 s; at once on this replica).")
     @APIResponse(responseCode = "204", description = "Revoked (also when it already was)")
     public Response revoke(@PathParam("workspaceId") UUID workspaceId, @PathParam("clientId") String clientId) {
         requireWorkspace(workspaceId);
@@ -102,6 +109,7 @@ public class CredentialResource {
         if (credential.revokedAt == null) {
             credential.revokedAt = OffsetDateTime.now(ZoneOffset.UTC);
         }
+        revocations.revokeSubject(credential.clientId);
         return Response.noContent().build();
     }
 

@@ -5,6 +5,7 @@ import io.smallrye.jwt.build.JwtClaimsBuilder;
 import io.socialroi.common.auth.Claims;
 import io.socialroi.common.auth.Scopes;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -15,29 +16,44 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Signs the suite's RS256 tokens. Scopes go into {@code groups} (checked by {@code @RolesAllowed} in every
- * service) and {@code scope}; a workspace-bound token lists its workspaces in {@code ws}.
+ * service) and {@code scope}; a workspace-bound token lists its workspaces in {@code ws}. Every token names the
+ * services it is for in {@code aud} ({@code suite.jwt.audiences}; each service accepts only tokens naming it)
+ * and carries a random {@code jti}, by which a signed-out token is revoked.
  */
 @ApplicationScoped
 public class TokenIssuer {
 
+    /** The four services: every token is for the suite's whole API. */
+    public static final String DEFAULT_AUDIENCES = "content-service,engagement-service,conversion-service,reporting-service";
+
     private final long lifespanSeconds;
     private final String keyId;
+    private final Set<String> audiences;
 
     /**
      * {@code suite.jwt.key-id} (env {@code SUITE_JWT_KEY_ID}) is the {@code kid} header of every token, so a
      * key rotation can name the new key while verifiers still hold the old one.
      */
+    @Inject
     public TokenIssuer(@ConfigProperty(name = "smallrye.jwt.new-token.lifespan", defaultValue = "3600") long lifespanSeconds,
-            @ConfigProperty(name = "suite.jwt.key-id", defaultValue = "suite") String keyId) {
+            @ConfigProperty(name = "suite.jwt.key-id", defaultValue = "suite") String keyId,
+            @ConfigProperty(name = "suite.jwt.audiences", defaultValue = DEFAULT_AUDIENCES) List<String> audiences) {
         this.lifespanSeconds = lifespanSeconds;
         this.keyId = keyId;
+        this.audiences = new LinkedHashSet<>(audiences);
+    }
+
+    public TokenIssuer(long lifespanSeconds, String keyId) {
+        this(lifespanSeconds, keyId, List.of(DEFAULT_AUDIENCES.split(",")));
     }
 
     /** A signed token; {@code workspaces} null means not bound to workspaces (admin, service). */
     public IssuedToken issue(String subject, Collection<String> scopes, Collection<UUID> workspaces, String role) {
         Set<String> groups = new LinkedHashSet<>(scopes);
-        JwtClaimsBuilder claims = Jwt.subject(subject).groups(groups)
+        JwtClaimsBuilder claims = Jwt.subject(subject).groups(groups).audience(audiences)
+                .claim("jti", UUID.randomUUID().toString())
                 .claim(Claims.SCOPE, String.join(" ", groups))
+                .issuedAt(java.time.Instant.now())
                 .expiresIn(lifespanSeconds);
         if (workspaces != null) {
             claims.claim(Claims.WORKSPACES, workspaces.stream().map(UUID::toString).toList());

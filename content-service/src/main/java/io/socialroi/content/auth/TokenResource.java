@@ -9,20 +9,26 @@ import io.socialroi.content.common.ApiProblems;
 import static io.socialroi.content.common.ApiProblems.PROBLEM_JSON;
 
 import io.socialroi.common.auth.Scopes;
+import io.socialroi.common.http.ClientAddress;
 import io.socialroi.common.http.RateLimited;
 import io.socialroi.common.problem.Problem;
 import io.socialroi.common.problem.ProblemException;
+import io.socialroi.content.user.LoginPolicy;
+import io.socialroi.content.user.LoginThrottle;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -39,17 +45,21 @@ public class TokenResource {
             Scopes.CONVERSIONS_READ, Scopes.REPORTS_READ);
 
     private final TokenIssuer issuer;
+    private final LoginThrottle throttle;
+    private final LoginPolicy policy;
     private final String adminClientId;
     private final String adminClientSecret;
     private final String serviceSecret;
 
-    public TokenResource(TokenIssuer issuer,
+    public TokenResource(TokenIssuer issuer, LoginThrottle throttle, LoginPolicy policy,
             @ConfigProperty(name = "suite.admin.client-id") Optional<String> adminClientId,
             @ConfigProperty(name = "suite.admin.client-secret") Optional<String> adminClientSecret,
             @ConfigProperty(name = "suite.auth.service-secret") Optional<String> serviceSecret) {
         // Optional: unset environment variables expand to nothing, which must mean "not configured", not a
         // start-up failure.
         this.issuer = issuer;
+        this.throttle = throttle;
+        this.policy = policy;
         this.adminClientId = adminClientId.orElse("");
         this.adminClientSecret = adminClientSecret.orElse("");
         this.serviceSecret = serviceSecret.orElse("");
@@ -57,12 +67,15 @@ public class TokenResource {
 
     @POST
     @PermitAll
-    @RateLimited
+    @RateLimited(RateLimited.By.ADDRESS)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Transactional
     @Operation(summary = "Get a token (OAuth 2 client credentials)", description = "Form fields grant_type="
-            + "client_credentials, client_id and client_secret. Rate limited per client id "
-            + "(suite.rate-limit.token.per-minute / .burst).")
+            + "client_credentials, client_id and client_secret. Rate limited per client address "
+            + "(suite.rate-limit.token.per-minute / .burst, shared by every replica), never per client id: nobody "
+            + "can spend a client's allowance without its secret. Repeated failures from one address lock that "
+            + "address (suite.login.max-failures-per-address); a client with its right secret from another "
+            + "address is not affected.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
             schema = @Schema(implementation = TokenForm.class),
             example = "grant_type=client_credentials&client_id=ws_Xb3kQ9&client_secret=4f1c..."))
@@ -74,10 +87,31 @@ public class TokenResource {
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "The body is too large",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "429", description = "Too many token requests for this client id; see Retry-After, RateLimit and RateLimit-Policy",
+    @APIResponse(responseCode = "429", description = "Too many token requests, or too many failed ones, from this "
+            + "address; see Retry-After, RateLimit and RateLimit-Policy",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public TokenResponse token(@FormParam("grant_type") String grantType, @FormParam("client_id") String clientId,
-            @FormParam("client_secret") String clientSecret) {
+            @FormParam("client_secret") String clientSecret, @Context HttpServerRequest http) {
+        String addressKey = LoginThrottle.key("token-address", ClientAddress.of(http));
+        OptionalLong locked = throttle.lockedFor(List.of(addressKey));
+        if (locked.isPresent()) {
+            throw new ProblemException(Problem.of(429, "too-many-token-failures", "Too Many Requests",
+                    "Too many failed token requests from this address; try again in " + locked.getAsLong()
+                            + " seconds"), Map.of("Retry-After", Long.toString(locked.getAsLong())));
+        }
+        try {
+            return authenticate(grantType, clientId, clientSecret);
+        } catch (ProblemException e) {
+            if (e.problem().status() == 401) {
+                // Client secrets are 256 random bits: what is worth counting is an address that keeps failing,
+                // not the client id it names, which would let anybody lock a victim out.
+                throttle.failed(addressKey, policy.maxFailuresPerAddress());
+            }
+            throw e;
+        }
+    }
+
+    private TokenResponse authenticate(String grantType, String clientId, String clientSecret) {
         if (!"client_credentials".equals(grantType)) {
             throw new ProblemException(Problem.of(400, "unsupported-grant-type", "Unsupported grant type",
                     "grant_type must be client_credentials"));

@@ -5,16 +5,18 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
 /**
- * How failed sign-ins are slowed down. After {@code maxFailuresPerEmail} failures for one email (or
- * {@code maxFailuresPerAddress} from one client address) every further failure locks that email or
- * address for {@code firstLock}, doubled at each failure up to {@code maxLock}. Failures are forgotten
- * after {@code forgetAfter} without one.
+ * How failed sign-ins are slowed down. After {@code maxFailuresPerAccount} failures for one existing account
+ * from one client address (or {@code maxFailuresPerAddress} from one client address, whatever the accounts
+ * or client ids tried) every further failure locks that account for that address, or that address, for
+ * {@code firstLock}, doubled at each failure up to {@code maxLock}. Failures are forgotten after
+ * {@code forgetAfter} without one. A lock never reaches another address: the owner of an account signs in
+ * from theirs whatever is tried against it elsewhere.
  */
 @ConfigMapping(prefix = "suite.login")
 public interface LoginPolicy {
 
     @WithDefault("5")
-    int maxFailuresPerEmail();
+    int maxFailuresPerAccount();
 
     @WithDefault("30")
     int maxFailuresPerAddress();

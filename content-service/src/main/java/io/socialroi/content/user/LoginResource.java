@@ -1,8 +1,12 @@
 package io.socialroi.content.user;
 
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
+import io.socialroi.common.http.ClientAddress;
 import io.socialroi.common.http.RateLimited;
 import io.socialroi.common.problem.Problem;
 import io.socialroi.common.problem.ProblemException;
+import io.socialroi.content.auth.RevocationStore;
 import io.socialroi.content.auth.TokenIssuer;
 import io.socialroi.content.auth.TokenResponse;
 import io.vertx.core.http.HttpServerRequest;
@@ -10,6 +14,8 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -17,11 +23,13 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -45,26 +53,33 @@ public class LoginResource {
     private final LoginThrottle throttle;
     private final LoginPolicy policy;
     private final TokenIssuer issuer;
+    private final RevocationStore revocations;
+    private final JWTParser parser;
 
     public LoginResource(UserStore users, PasswordHasher hasher, LoginThrottle throttle, LoginPolicy policy,
-            TokenIssuer issuer) {
+            TokenIssuer issuer, RevocationStore revocations, JWTParser parser) {
         this.users = users;
         this.hasher = hasher;
         this.throttle = throttle;
         this.policy = policy;
         this.issuer = issuer;
+        this.revocations = revocations;
+        this.parser = parser;
     }
 
     @POST
     @Path("/login")
     @PermitAll
-    @RateLimited
+    @RateLimited(RateLimited.By.ADDRESS)
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Sign in with email and password",
             description = "Answers a bearer token scoped by the user's role and workspaces, and sets it as an "
-                    + "HttpOnly, SameSite=Strict cookie. Repeated failures lock the email or address for a while, and "
-                    + "sign-ins per email are rate limited (suite.rate-limit.login.per-minute / .burst).")
+                    + "HttpOnly, SameSite=Strict cookie. Repeated failures for an account from one client address lock "
+                    + "that account for that address only, repeated failures from one address (whatever the e-mails) "
+                    + "lock that address, and sign-ins are rate limited per client address "
+                    + "(suite.rate-limit.login.per-minute / .burst, shared by every replica). A deactivated user "
+                    + "gets the same 401 as a wrong password.")
     @APIResponse(responseCode = "200", description = "Signed in",
             content = @Content(schema = @Schema(implementation = TokenResponse.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON",
@@ -73,27 +88,40 @@ public class LoginResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Missing email or password",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "429", description = "Too many failed attempts, or too many sign-ins for this email "
-            + "(rate limit, with RateLimit and RateLimit-Policy headers); see Retry-After",
+    @APIResponse(responseCode = "429", description = "Too many failed attempts from this address (for this account or "
+            + "in all), or too many sign-ins from this address (rate limit, with RateLimit and RateLimit-Policy "
+            + "headers); see Retry-After",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response login(@Valid @NotNull LoginRequest request, @Context HttpServerRequest http) {
-        String emailKey = "email:" + request.email().trim().toLowerCase(Locale.ROOT);
-        String addressKey = "address:" + address(http);
-        OptionalLong locked = throttle.lockedFor(List.of(emailKey, addressKey));
+        String address = ClientAddress.of(http);
+        String addressKey = LoginThrottle.key("login-address", address);
+        Optional<User> found = users.byEmail(request.email());
+        // Counted per account only for accounts that exist, and then only together with the address: failures
+        // elsewhere never lock the owner out, and random e-mails add no rows.
+        String accountKey = found.map(u -> LoginThrottle.key("login-account", u.id.toString(), address)).orElse(null);
+        List<String> keys = new ArrayList<>(List.of(addressKey));
+        if (accountKey != null) {
+            keys.add(accountKey);
+        }
+        OptionalLong locked = throttle.lockedFor(keys);
         if (locked.isPresent()) {
             throw new ProblemException(Problem.of(429, "too-many-login-attempts", "Too Many Requests",
                     "Too many failed sign-ins; try again in " + locked.getAsLong() + " seconds"),
                     Map.of("Retry-After", Long.toString(locked.getAsLong())));
         }
-        Optional<User> found = users.byEmail(request.email());
-        boolean valid = found.isPresent() ? hasher.matches(request.password(), found.get().passwordHash) : burn(request);
+        boolean valid = found.isPresent() ? hasher.matches(request.password(), found.get().passwordHash)
+                && found.get().deactivatedAt == null : burn(request);
         if (!valid) {
-            throttle.failed(emailKey, policy.maxFailuresPerEmail());
             throttle.failed(addressKey, policy.maxFailuresPerAddress());
+            if (accountKey != null) {
+                throttle.failed(accountKey, policy.maxFailuresPerAccount());
+            }
             throw new ProblemException(Problem.of(401, "invalid-credentials", "Invalid credentials",
                     "Unknown email or wrong password"));
         }
-        throttle.succeeded(emailKey);
+        // Only the account's own count is cleared: signing in to one's own account must not wipe what an
+        // address did against others.
+        throttle.succeeded(accountKey);
         User user = found.get();
         TokenIssuer.IssuedToken token = issuer.issue(user.id.toString(), user.role.scopes(),
                 user.role.boundToWorkspaces() ? user.workspaceIds : null, user.role.name());
@@ -105,13 +133,34 @@ public class LoginResource {
     @POST
     @Path("/logout")
     @PermitAll
-    @Operation(summary = "Sign out", description = "Clears the sign-in cookie. Tokens already handed out stay "
-            + "valid until they expire.")
-    @APIResponse(responseCode = "204", description = "Cookie cleared")
+    @Operation(summary = "Sign out", description = "Revokes the token of the sign-in cookie (and of the bearer header) "
+            + "server-side, so it stops working on every service within the revocation refresh interval "
+            + "(suite.revocation.refresh-every, 15 s; at once on this replica), and clears the cookie. Without a "
+            + "valid token it only clears the cookie.")
+    @APIResponse(responseCode = "204", description = "Token revoked (when one was sent) and cookie cleared")
     @APIResponse(responseCode = "413", description = "A body was sent and is too large (none is expected)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response logout() {
+    public Response logout(@CookieParam(COOKIE) String cookie, @HeaderParam("Authorization") String authorization) {
+        revoke(cookie);
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            revoke(authorization.substring(7).trim());
+        }
         return Response.noContent().cookie(cookie("", 0)).build();
+    }
+
+    /** Revokes a token this suite issued and that is still valid; anything else is ignored. */
+    private void revoke(String token) {
+        if (token == null || token.isBlank()) {
+            return;
+        }
+        try {
+            JsonWebToken verified = parser.parse(token);
+            if (verified.getTokenID() != null) {
+                revocations.revokeToken(verified.getTokenID(), Instant.ofEpochSecond(verified.getExpirationTime()));
+            }
+        } catch (ParseException e) {
+            // Not a valid token of ours (expired, forged, garbage): nothing to revoke.
+        }
     }
 
     private boolean burn(LoginRequest request) {
@@ -122,12 +171,5 @@ public class LoginResource {
     private NewCookie cookie(String value, int maxAge) {
         return new NewCookie.Builder(COOKIE).value(value).path("/").httpOnly(true).secure(policy.secureCookie())
                 .sameSite(NewCookie.SameSite.STRICT).maxAge(maxAge).build();
-    }
-
-    private static String address(HttpServerRequest http) {
-        if (http == null || http.remoteAddress() == null) {
-            return "unknown";
-        }
-        return http.remoteAddress().hostAddress();
     }
 }

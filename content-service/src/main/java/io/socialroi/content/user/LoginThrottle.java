@@ -4,13 +4,23 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.OptionalLong;
 
 /**
- * Counts failed sign-ins per key (an email or a client address) in the database, so every replica of
- * the service sees the same counts. Each change runs in a transaction of its own: the failed login that
- * records it answers with an error, which must not roll the count back.
+ * Counts failed sign-ins and token requests per key in the database, so every replica of the service sees the
+ * same counts. Keys are what an attacker cannot aim at somebody else: the real client address (see
+ * {@link io.socialroi.common.http.ClientAddress}), and an existing account together with that address; never a
+ * bare e-mail or client id from the request, with which anyone could lock a victim out (and which would let
+ * random values fill the table). Keys are stored as SHA-256 digests, of fixed size. Each change runs in a
+ * transaction of its own: the failed login that records it answers with an error, which must not roll the
+ * count back.
  */
 @ApplicationScoped
 public class LoginThrottle {
@@ -21,6 +31,17 @@ public class LoginThrottle {
     public LoginThrottle(EntityManager em, LoginPolicy policy) {
         this.em = em;
         this.policy = policy;
+    }
+
+    /** The stored form of a key made of these parts (null parts are skipped). */
+    public static String key(String... parts) {
+        try {
+            String joined = String.join("\u0000", Arrays.stream(parts).filter(Objects::nonNull).toList());
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(joined.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Seconds until the longest lock among these keys ends, if any is locked now. */
@@ -58,12 +79,15 @@ public class LoginThrottle {
 
     /** A successful sign-in clears what was held against this key. */
     public void succeeded(String key) {
+        if (key == null) {
+            return;
+        }
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
                 "delete from login_throttle where throttle_key = :key").setParameter("key", key).executeUpdate());
     }
 
     /** Keeps the table small: unlocked counts that would be forgotten anyway are removed. */
-    @Scheduled(every = "1h", delayed = "1m")
+    @Scheduled(every = "5m", delayed = "1m")
     void forgetOld() {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
                 "delete from login_throttle where last_failure_at < now() - make_interval(secs => :forget) "

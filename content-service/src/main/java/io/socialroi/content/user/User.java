@@ -38,6 +38,9 @@ public class User extends PanacheEntityBase {
     public OffsetDateTime createdAt;
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
+    /** Set when the admin deactivated the user: no sign-in, and its tokens are revoked. */
+    @Column(name = "deactivated_at")
+    public OffsetDateTime deactivatedAt;
 
     /** Emails are unique without regard to case. */
     public static Optional<User> byEmail(String email) {

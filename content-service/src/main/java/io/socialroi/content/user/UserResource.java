@@ -8,6 +8,8 @@ import io.socialroi.common.paging.Page;
 import io.socialroi.common.problem.Params;
 import io.socialroi.common.problem.Problem;
 import io.socialroi.common.problem.ProblemException;
+import io.socialroi.common.auth.WorkspaceAccess;
+import io.socialroi.content.auth.RevocationStore;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -36,9 +38,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class UserResource {
 
     private final UserStore users;
+    private final RevocationStore revocations;
+    private final WorkspaceAccess access;
 
-    public UserResource(UserStore users) {
+    public UserResource(UserStore users, RevocationStore revocations, WorkspaceAccess access) {
         this.users = users;
+        this.revocations = revocations;
+        this.access = access;
     }
 
     @POST
@@ -78,5 +84,28 @@ public class UserResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public UserView get(@PathParam("userId") UUID userId) {
         return users.byId(userId).map(UserView::of).orElseThrow(() -> ProblemException.notFound("User " + userId));
+    }
+
+    @POST
+    @Path("/{userId}/deactivate")
+    @Operation(summary = "Deactivate a user", description = "The user can no longer sign in (the same 401 as a wrong "
+            + "password), and every token it holds stops working on every service within the revocation refresh "
+            + "interval (suite.revocation.refresh-every, 15 s; at once on this replica). Calling it again changes "
+            + "nothing. An admin cannot deactivate their own user.")
+    @APIResponse(responseCode = "200", description = "The user, now active=false",
+            content = @Content(schema = @Schema(implementation = UserView.class)))
+    @APIResponse(responseCode = "404", description = "No such user",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The caller's own user",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "A body was sent and is too large (none is expected)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public UserView deactivate(@PathParam("userId") UUID userId) {
+        if (userId.toString().equals(access.subject())) {
+            throw ProblemException.conflict("You cannot deactivate your own user");
+        }
+        User user = users.deactivate(userId).orElseThrow(() -> ProblemException.notFound("User " + userId));
+        revocations.revokeSubject(user.id.toString());
+        return UserView.of(user);
     }
 }

@@ -72,6 +72,17 @@ public class UserStore {
         return user;
     }
 
+    /** Deactivates the user (once; later calls change nothing) and answers it. */
+    @Transactional
+    public Optional<User> deactivate(UUID id) {
+        Optional<User> user = User.findByIdOptional(id);
+        user.filter(u -> u.deactivatedAt == null).ifPresent(u -> {
+            u.deactivatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+            u.updatedAt = u.deactivatedAt;
+        });
+        return user;
+    }
+
     /** Makes sure an admin with this email exists and has this password (the configured first admin). */
     @Transactional
     public User ensureAdmin(String email, String password) {

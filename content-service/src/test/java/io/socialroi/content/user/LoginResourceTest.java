@@ -26,10 +26,20 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class LoginResourceTest {
 
+    /** A sign-in from a client address of its own, behind the trusted proxy (127.0.0.1 in the test profile). */
     private static ExtractableResponse<Response> login(String email, String password, int status) {
-        return given().contentType(ContentType.JSON)
+        return login(randomAddress(), email, password, status);
+    }
+
+    static ExtractableResponse<Response> login(String address, String email, String password, int status) {
+        return given().header("X-Forwarded-For", address).contentType(ContentType.JSON)
                 .body("{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}")
                 .post("/auth/login").then().statusCode(status).extract();
+    }
+
+    static String randomAddress() {
+        java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+        return "198.51." + r.nextInt(256) + "." + (1 + r.nextInt(254));
     }
 
     private static JsonPath claims(String token) {
@@ -122,22 +132,25 @@ class LoginResourceTest {
     }
 
     @Test
-    void repeatedFailuresLockTheEmailWithRetryAfter() {
+    void repeatedFailuresLockTheAccountForTheGuessingAddressOnly() {
         String email = unique("locked");
         createUser(email, "the right password", "MANAGER", workspace("Locked"));
+        String attacker = randomAddress();
         for (int i = 0; i < 5; i++) {
-            login(email, "guess " + i, 401);
+            login(attacker, email, "guess " + i, 401);
         }
-        ExtractableResponse<Response> locked = login(email, "guess 6", 429);
+        ExtractableResponse<Response> locked = login(attacker, email, "guess 6", 429);
         assertEquals("application/problem+json", locked.contentType());
         assertEquals(429, (Integer) locked.path("status"));
         assertTrue(Integer.parseInt(locked.header("Retry-After")) > 0);
-        // While locked even the right password is refused, so guessing cannot go on.
-        login(email, "the right password", 429);
-        // The lock is per email: another user on the same address still signs in.
+        // While locked even the right password is refused from that address, so guessing cannot go on there.
+        login(attacker, email, "the right password", 429);
+        // The owner, from their own address, is neither locked nor slowed.
+        assertNotNull(login(randomAddress(), email.toUpperCase(), "the right password", 200).path("access_token"));
+        // The lock is per account: another user on the attacker's address still signs in.
         String other = unique("neighbour");
         createUser(other, "another good password", "MANAGER", workspace("Neighbour"));
-        login(other.toUpperCase(), "another good password", 200);
+        login(attacker, other.toUpperCase(), "another good password", 200);
     }
 
     @Test
@@ -151,32 +164,33 @@ class LoginResourceTest {
     }
 
     @Test
-    void signInsAreRateLimitedPerEmailWithRateLimitHeaders() {
+    void signInsAreRateLimitedPerAddressWithRateLimitHeaders() {
         String email = unique("busy");
         String password = "a busy manager's password";
         createUser(email, password, "MANAGER", workspace("Busy"));
-        // The burst (10 in the test profile, refilled at 1 a minute) of correct sign-ins passes, each telling the
+        String busy = randomAddress();
+        // The burst (30 in the test profile, refilled at 1 a minute) of correct sign-ins passes, each telling the
         // caller where it stands.
-        for (int i = 0; i < 10; i++) {
-            ExtractableResponse<Response> ok = login(email, password, 200);
-            assertTrue(ok.header("RateLimit").startsWith("limit=10, remaining="), ok.header("RateLimit"));
+        for (int i = 0; i < 30; i++) {
+            ExtractableResponse<Response> ok = login(busy, email, password, 200);
+            assertTrue(ok.header("RateLimit").startsWith("limit=30, remaining=" + (29 - i) + ","),
+                    ok.header("RateLimit"));
+            assertEquals("1;w=60;burst=30", ok.header("RateLimit-Policy"));
             assertNotNull(ok.path("access_token"));
         }
-        // Then even the right password is refused until the bucket refills; nothing is issued.
-        ExtractableResponse<Response> limited = login(email, password, 429);
+        // Then even the right password is refused from that address until the bucket refills; nothing is issued.
+        ExtractableResponse<Response> limited = login(busy, email, password, 429);
         assertEquals("application/problem+json", limited.contentType());
         assertEquals(429, (Integer) limited.path("status"));
         assertTrue(((String) limited.path("type")).endsWith("rate-limited"), (String) limited.path("type"));
         assertNull(limited.path("access_token"));
         assertNull(limited.header("Set-Cookie"));
         assertTrue(Integer.parseInt(limited.header("Retry-After")) > 0);
-        assertTrue(limited.header("RateLimit").startsWith("limit=10, remaining=0,"), limited.header("RateLimit"));
-        assertEquals("10;w=60", limited.header("RateLimit-Policy"));
-        // The e-mail is matched case-insensitively, so changing its case does not get around the limit.
-        login(email.toUpperCase(), password, 429);
-        // Another e-mail from the same address still signs in.
-        String other = unique("calm");
-        createUser(other, "a calm manager's password", "MANAGER", workspace("Calm"));
-        login(other, "a calm manager's password", 200);
+        assertTrue(limited.header("RateLimit").startsWith("limit=30, remaining=0,"), limited.header("RateLimit"));
+        assertEquals("1;w=60;burst=30", limited.header("RateLimit-Policy"));
+        // Another e-mail from that address is limited just the same: the bucket is the address's.
+        login(busy, unique("calm"), "whatever it is", 429);
+        // The same user from another address signs in: nobody can spend a user's sign-ins from elsewhere.
+        login(randomAddress(), email, password, 200);
     }
 }

@@ -91,7 +91,7 @@ public class EventResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE), headers = {
                 @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = SchemaType.INTEGER)),
                 @Header(name = "RateLimit", description = "limit, remaining and reset of this credential"),
-                @Header(name = "RateLimit-Policy", description = "The burst and its window, e.g. 200;w=60")})
+                @Header(name = "RateLimit-Policy", description = "Requests a minute, window and burst, e.g. 1200;w=60;burst=200")})
     @APIResponse(responseCode = "503", description = "Database unreachable, or (type ingest-busy) the bodies in "
             + "flight on this replica fill engagement.ingest.memory-budget (64 MB); nothing read or stored, retry "
             + "after the delay",

@@ -74,7 +74,7 @@ class IngestRateLimitTest {
                 .body("type", equalTo("https://socialroi.io/problems/rate-limited"))
                 .header("Retry-After", matchesPattern("[1-9]\\d*"))
                 .header("RateLimit", matchesPattern("limit=3, remaining=0, reset=\\d+"))
-                .header("RateLimit-Policy", equalTo("3;w=60"));
+                .header("RateLimit-Policy", equalTo("1;w=60;burst=3"));
         assertTrue(Long.parseLong(refused.header("Retry-After")) <= 60, refused.header("Retry-After"));
         assertEquals(3, stored(ws));
         assertEquals(0, Db.number("SELECT count(*) FROM engagement_event WHERE workspace_id = ? AND event_id = 'refused'",

@@ -1,6 +1,8 @@
 package io.socialroi.common.http;
 
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.socialroi.common.auth.Scopes;
 import io.socialroi.common.problem.Problem;
 import io.socialroi.common.problem.ProblemException;
 import io.vertx.core.http.HttpServerRequest;
@@ -13,30 +15,28 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.SequenceInputStream;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
+import java.lang.reflect.Method;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Applies {@link RateLimited}. The policy is the resource method's name (e.g. {@code token}, {@code login},
- * {@code ingest}); the caller is the token subject, or for anonymous sign-in calls the client id / e-mail
- * in the (small) body, or the remote address.
+ * Limits every authenticated request per credential (the token's subject), so one noisy integration cannot
+ * slow down the others of its workspace or of the agency: the {@code api} policy ({@code service} for the
+ * suite's own services), or the policy of a {@link RateLimited} endpoint. The sign-in endpoints are limited
+ * per client address instead ({@link RateLimited.By#ADDRESS}); nothing a caller writes in a request body
+ * chooses the bucket. Every limited answer carries {@code RateLimit} and {@code RateLimit-Policy}; a refused
+ * one is a 429 problem+json with {@code Retry-After}. Anonymous requests to open endpoints are not counted
+ * here, and a request with a token that does not verify is left to the 401 of the security check.
  */
 @Provider
-@RateLimited
 @Priority(Priorities.AUTHENTICATION + 10)
 public class RateLimitFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
-    private static final Pattern EMAIL = Pattern.compile("\"email\"\\s*:\\s*\"([^\"]{1,320})\"");
-    private static final Pattern CLIENT_ID = Pattern.compile("(?:^|&)client_id=([^&]{1,200})");
-    private static final int MAX_SNIFF = 16 * 1024;
+    /** The policy of every authenticated endpoint without a {@link RateLimited} of its own. */
+    public static final String API = "api";
+    /** The policy of the suite's own services' tokens (group {@code service}). */
+    public static final String SERVICE = "service";
 
-    private static final String HEADER_PROPERTY = RateLimitFilter.class.getName() + ".header";
+    private static final String DECISION = RateLimitFilter.class.getName() + ".decision";
 
     private final RateLimiter limiter;
     private final SecurityIdentity identity;
@@ -53,52 +53,56 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
     }
 
     @Override
-    public void filter(ContainerRequestContext request) throws IOException {
-        String policy = resource.getResourceMethod().getName();
-        RateLimiter.Decision decision = limiter.check(policy, caller(request));
-        String header = "limit=" + decision.limit() + ", remaining=" + decision.remaining() + ", reset="
-                + decision.resetSeconds();
-        request.setProperty(HEADER_PROPERTY, header);
+    public void filter(ContainerRequestContext request) {
+        Method method = resource == null ? null : resource.getResourceMethod();
+        if (method == null) {
+            return;
+        }
+        RateLimited named = method.getAnnotation(RateLimited.class);
+        if (named == null) {
+            named = resource.getResourceClass().getAnnotation(RateLimited.class);
+        }
+        String policy;
+        String caller;
+        if (named != null && named.value() == RateLimited.By.ADDRESS) {
+            policy = method.getName();
+            caller = "address:" + ClientAddress.of(httpRequest);
+        } else {
+            SecurityIdentity who = authenticated();
+            if (who == null) {
+                return;
+            }
+            policy = named != null ? method.getName() : who.getRoles().contains(Scopes.SERVICE) ? SERVICE : API;
+            caller = "sub:" + who.getPrincipal().getName();
+        }
+        RateLimiter.Decision decision = limiter.check(policy, caller);
+        request.setProperty(DECISION, decision);
         if (!decision.allowed()) {
+            String who = named != null && named.value() == RateLimited.By.ADDRESS ? "this address" : "this credential";
             throw new ProblemException(Problem.of(429, "rate-limited", "Too Many Requests",
-                    "Rate limit of " + decision.limit() + " requests exceeded for this credential; retry in "
-                            + decision.retryAfterSeconds() + " s"),
-                    Map.of("Retry-After", String.valueOf(decision.retryAfterSeconds()), "RateLimit", header,
-                            "RateLimit-Policy", decision.limit() + ";w=60"));
+                    "Rate limit of " + decision.perMinute() + " requests a minute (bursts of " + decision.limit()
+                            + ") exceeded for " + who + "; retry in " + decision.retryAfterSeconds() + " s"),
+                    Map.of("Retry-After", String.valueOf(decision.retryAfterSeconds()), "RateLimit", decision.header(),
+                            "RateLimit-Policy", decision.policy()));
         }
     }
 
     /** Tells every caller of a limited endpoint where it stands, not only the one that is refused. */
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        Object header = request.getProperty(HEADER_PROPERTY);
-        if (header != null && !response.getHeaders().containsKey("RateLimit")) {
-            response.getHeaders().add("RateLimit", header);
+        if (request.getProperty(DECISION) instanceof RateLimiter.Decision decision
+                && !response.getHeaders().containsKey("RateLimit")) {
+            response.getHeaders().add("RateLimit", decision.header());
+            response.getHeaders().add("RateLimit-Policy", decision.policy());
         }
     }
 
-    private String caller(ContainerRequestContext request) throws IOException {
-        if (!identity.isAnonymous()) {
-            return "sub:" + identity.getPrincipal().getName();
+    /** The caller's identity when its token verifies; null when anonymous or when the token is bad. */
+    private SecurityIdentity authenticated() {
+        try {
+            return identity.isAnonymous() ? null : identity;
+        } catch (AuthenticationFailedException e) {
+            return null;
         }
-        if (request.hasEntity()) {
-            byte[] body = request.getEntityStream().readNBytes(MAX_SNIFF + 1);
-            if (body.length <= MAX_SNIFF) {
-                request.setEntityStream(new ByteArrayInputStream(body));
-                String text = new String(body, StandardCharsets.UTF_8);
-                Matcher client = CLIENT_ID.matcher(text);
-                if (client.find()) {
-                    return "client:" + URLDecoder.decode(client.group(1), StandardCharsets.UTF_8);
-                }
-                Matcher email = EMAIL.matcher(text);
-                if (email.find()) {
-                    return "email:" + email.group(1).trim().toLowerCase();
-                }
-            } else {
-                request.setEntityStream(new SequenceInputStream(new ByteArrayInputStream(body),
-                        request.getEntityStream()));
-            }
-        }
-        return "ip:" + httpRequest.remoteAddress().hostAddress();
     }
 }

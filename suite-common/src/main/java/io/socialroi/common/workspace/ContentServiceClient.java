@@ -1,5 +1,6 @@
 package io.socialroi.common.workspace;
 
+import io.socialroi.common.auth.RevocationList;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -11,7 +12,10 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** The two content-service calls other services make: a service token, and a workspace's settings. */
+/**
+ * The content-service calls other services make: a service token, a workspace's settings, and the token
+ * revocations in force.
+ */
 @RegisterRestClient(configKey = "content-service")
 public interface ContentServiceClient {
 
@@ -24,4 +28,8 @@ public interface ContentServiceClient {
     @GET
     @Path("/workspaces/{id}")
     WorkspaceInfo workspace(@HeaderParam("Authorization") String authorization, @PathParam("id") UUID id);
+
+    @GET
+    @Path("/auth/revocations")
+    RevocationList revocations(@HeaderParam("Authorization") String authorization);
 }
