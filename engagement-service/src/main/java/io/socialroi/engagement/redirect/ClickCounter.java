@@ -1,6 +1,7 @@
 package io.socialroi.engagement.redirect;
 
 import io.socialroi.common.http.RateLimiter;
+import io.socialroi.common.problem.ProblemException;
 import io.socialroi.engagement.directory.PostEntry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -61,7 +62,14 @@ public class ClickCounter {
                 return new Click(clickId, actor, false);
             }
         }
-        boolean allowed = limiter.check("redirect", address + '\u0000' + post.postId()).allowed();
+        boolean allowed;
+        try {
+            allowed = limiter.check("redirect", address + '\u0000' + post.postId()).allowed();
+        } catch (ProblemException e) {
+            // The limits live in the database: while it is unreachable the visitor is still redirected, and the
+            // click (which could not be stored either) is not counted.
+            allowed = false;
+        }
         return new Click(clickId, actor, allowed);
     }
 

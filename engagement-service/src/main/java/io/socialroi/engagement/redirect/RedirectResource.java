@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -45,12 +46,15 @@ public class RedirectResource {
     private final ClickRecorder recorder;
     private final VisitorIds visitors;
     private final ClickCounter counter;
+    private final boolean secureCookie;
 
-    public RedirectResource(PostDirectory directory, ClickRecorder recorder, VisitorIds visitors, ClickCounter counter) {
+    public RedirectResource(PostDirectory directory, ClickRecorder recorder, VisitorIds visitors, ClickCounter counter,
+            @ConfigProperty(name = "engagement.redirect.secure-cookie", defaultValue = "false") boolean secureCookie) {
         this.directory = directory;
         this.recorder = recorder;
         this.visitors = visitors;
         this.counter = counter;
+        this.secureCookie = secureCookie;
     }
 
     @GET
@@ -99,7 +103,7 @@ public class RedirectResource {
         }
         if (known.get().issued()) {
             response.cookie(new NewCookie.Builder(VISITOR_COOKIE).value(known.get().cookie()).path("/r")
-                    .maxAge(ONE_YEAR).httpOnly(true).sameSite(NewCookie.SameSite.LAX).build());
+                    .maxAge(ONE_YEAR).httpOnly(true).secure(secureCookie).sameSite(NewCookie.SameSite.LAX).build());
         }
         ClickCounter.Click click = counter.click(post, known.get(), address, Instant.now());
         response.location(URI.create(withClickId(post.trackedLink().destination(), click.clickId())));
