@@ -56,6 +56,8 @@ public class ContentFakes implements QuarkusTestResourceLifecycleManager {
         config.put("suite.webhooks.base-backoff", "PT0.2S");
         config.put("suite.webhooks.max-backoff", "PT1S");
         config.put("suite.webhooks.max-attempts", "3");
+        // The fake receivers listen on 127.0.0.1; the rest of 127/8 and every other internal block stays refused.
+        config.put("suite.outbound.allow", "127.0.0.1/32");
         return config;
     }
 

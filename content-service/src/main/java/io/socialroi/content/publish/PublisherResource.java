@@ -4,6 +4,7 @@ import static io.socialroi.content.common.ApiProblems.PROBLEM_JSON;
 
 import io.socialroi.common.auth.Scopes;
 import io.socialroi.common.auth.WorkspaceAccess;
+import io.socialroi.common.net.OutboundGuard;
 import io.socialroi.common.problem.Params;
 import io.socialroi.common.problem.Problem;
 import io.socialroi.common.problem.ProblemException;
@@ -45,9 +46,11 @@ public class PublisherResource {
     }
 
     private final WorkspaceAccess access;
+    private final OutboundGuard outbound;
 
-    public PublisherResource(WorkspaceAccess access) {
+    public PublisherResource(WorkspaceAccess access, OutboundGuard outbound) {
         this.access = access;
+        this.outbound = outbound;
     }
 
     @PUT
@@ -59,7 +62,7 @@ public class PublisherResource {
             + "with an X-Suite-Delivery id that stays the same across retries. Replaces an earlier configuration.")
     @APIResponse(responseCode = "200", description = "The publisher (without its secret)",
             content = @Content(schema = @Schema(implementation = PublisherView.class)))
-    @APIResponse(responseCode = "400", description = ApiProblems.BAD_REQUEST,
+    @APIResponse(responseCode = "400", description = ApiProblems.BAD_REQUEST + " " + ApiProblems.OUTBOUND_REFUSED,
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = ApiProblems.INVALID,
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
@@ -71,6 +74,7 @@ public class PublisherResource {
         if (!Urls.isHttp(request.url())) {
             throw ProblemException.invalid("url", "must be an absolute http or https URL");
         }
+        outbound.checkConfigured("url", request.url());
         Publisher publisher = Publisher.of(workspaceId, p);
         if (publisher == null) {
             publisher = new Publisher();

@@ -4,6 +4,7 @@ import static io.socialroi.content.common.ApiProblems.PROBLEM_JSON;
 
 import io.socialroi.common.auth.Scopes;
 import io.socialroi.common.auth.WorkspaceAccess;
+import io.socialroi.common.net.OutboundGuard;
 import io.socialroi.common.problem.FieldError;
 import io.socialroi.common.problem.Problem;
 import io.socialroi.common.problem.ProblemException;
@@ -57,9 +58,11 @@ public class WebhookResource {
     }
 
     private final WorkspaceAccess access;
+    private final OutboundGuard outbound;
 
-    public WebhookResource(WorkspaceAccess access) {
+    public WebhookResource(WorkspaceAccess access, OutboundGuard outbound) {
         this.access = access;
+        this.outbound = outbound;
     }
 
     @PUT
@@ -70,7 +73,7 @@ public class WebhookResource {
             + "the same across retries, and X-Suite-Event naming the event.")
     @APIResponse(responseCode = "200", description = "The subscription",
             content = @Content(schema = @Schema(implementation = WebhookView.class)))
-    @APIResponse(responseCode = "400", description = ApiProblems.BAD_REQUEST,
+    @APIResponse(responseCode = "400", description = ApiProblems.BAD_REQUEST + " " + ApiProblems.OUTBOUND_REFUSED,
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = ApiProblems.INVALID,
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
@@ -87,6 +90,7 @@ public class WebhookResource {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
+        outbound.checkConfigured("url", request.url());
         WebhookSubscription subscription = WebhookSubscription.findById(workspaceId);
         if (subscription == null) {
             subscription = new WebhookSubscription();
