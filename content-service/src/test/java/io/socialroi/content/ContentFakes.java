@@ -58,6 +58,7 @@ public class ContentFakes implements QuarkusTestResourceLifecycleManager {
         config.put("suite.webhooks.max-attempts", "3");
         // The fake receivers listen on 127.0.0.1; the rest of 127/8 and every other internal block stays refused.
         config.put("suite.outbound.allow", "127.0.0.1/32");
+        config.put("suite.delivery.timeout", "PT2S");
         return config;
     }
 
