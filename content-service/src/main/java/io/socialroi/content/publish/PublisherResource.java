@@ -10,6 +10,7 @@ import io.socialroi.common.problem.Problem;
 import io.socialroi.common.problem.ProblemException;
 import io.socialroi.content.common.ApiProblems;
 import io.socialroi.content.common.Urls;
+import io.socialroi.content.delivery.StoredSecrets;
 import io.socialroi.content.post.Platform;
 import io.socialroi.content.workspace.Workspaces;
 import jakarta.annotation.security.RolesAllowed;
@@ -47,10 +48,12 @@ public class PublisherResource {
 
     private final WorkspaceAccess access;
     private final OutboundGuard outbound;
+    private final StoredSecrets secrets;
 
-    public PublisherResource(WorkspaceAccess access, OutboundGuard outbound) {
+    public PublisherResource(WorkspaceAccess access, OutboundGuard outbound, StoredSecrets secrets) {
         this.access = access;
         this.outbound = outbound;
+        this.secrets = secrets;
     }
 
     @PUT
@@ -83,7 +86,9 @@ public class PublisherResource {
         }
         publisher.type = request.type();
         publisher.url = request.url();
-        publisher.secret = request.secret();
+        var sealed = secrets.seal(request.secret(), StoredSecrets.publisherContext(workspaceId, p));
+        publisher.secret = sealed.ciphertext();
+        publisher.secretKeyId = sealed.keyId();
         publisher.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         publisher.persist();
         return PublisherView.of(publisher);

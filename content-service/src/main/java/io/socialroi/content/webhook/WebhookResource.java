@@ -10,6 +10,7 @@ import io.socialroi.common.problem.Problem;
 import io.socialroi.common.problem.ProblemException;
 import io.socialroi.content.common.ApiProblems;
 import io.socialroi.content.common.Urls;
+import io.socialroi.content.delivery.StoredSecrets;
 import io.socialroi.content.post.PostLifecycleEvent;
 import io.socialroi.content.workspace.Workspaces;
 import jakarta.annotation.security.RolesAllowed;
@@ -59,10 +60,12 @@ public class WebhookResource {
 
     private final WorkspaceAccess access;
     private final OutboundGuard outbound;
+    private final StoredSecrets secrets;
 
-    public WebhookResource(WorkspaceAccess access, OutboundGuard outbound) {
+    public WebhookResource(WorkspaceAccess access, OutboundGuard outbound, StoredSecrets secrets) {
         this.access = access;
         this.outbound = outbound;
+        this.secrets = secrets;
     }
 
     @PUT
@@ -97,7 +100,9 @@ public class WebhookResource {
             subscription.workspaceId = workspaceId;
         }
         subscription.url = request.url();
-        subscription.secret = request.secret();
+        var sealed = secrets.seal(request.secret(), StoredSecrets.webhookContext(workspaceId));
+        subscription.secret = sealed.ciphertext();
+        subscription.secretKeyId = sealed.keyId();
         subscription.events = new ArrayList<>(new LinkedHashSet<>(request.events()));
         subscription.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         subscription.persist();
