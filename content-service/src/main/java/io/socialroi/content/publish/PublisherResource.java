@@ -65,7 +65,7 @@ public class PublisherResource {
             + "with an X-Suite-Delivery id that stays the same across retries. Replaces an earlier configuration.")
     @APIResponse(responseCode = "200", description = "The publisher (without its secret)",
             content = @Content(schema = @Schema(implementation = PublisherView.class)))
-    @APIResponse(responseCode = "400", description = ApiProblems.BAD_REQUEST + " " + ApiProblems.OUTBOUND_REFUSED,
+    @APIResponse(responseCode = "400", description = ApiProblems.BAD_REQUEST + ApiProblems.OUTBOUND_REFUSED,
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = ApiProblems.INVALID,
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))

@@ -76,7 +76,7 @@ public class WebhookResource {
             + "the same across retries, and X-Suite-Event naming the event.")
     @APIResponse(responseCode = "200", description = "The subscription",
             content = @Content(schema = @Schema(implementation = WebhookView.class)))
-    @APIResponse(responseCode = "400", description = ApiProblems.BAD_REQUEST + " " + ApiProblems.OUTBOUND_REFUSED,
+    @APIResponse(responseCode = "400", description = ApiProblems.BAD_REQUEST + ApiProblems.OUTBOUND_REFUSED,
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = ApiProblems.INVALID,
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
