@@ -12,6 +12,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
+import io.vertx.core.net.TrustOptions;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.InetAddress;
@@ -58,10 +59,16 @@ public class OutboundHttp {
     private final HttpClient client;
 
     public OutboundHttp(OutboundGuard guard, Vertx vertx) {
+        this(guard, vertx, null);
+    }
+
+    /** With {@code trust} null the JDK's trusted certificates, as in production; tests name their own. */
+    OutboundHttp(OutboundGuard guard, Vertx vertx, TrustOptions trust) {
         this.guard = guard;
-        this.client = vertx.createHttpClient(new HttpClientOptions().setProtocolVersion(HttpVersion.HTTP_1_1)
-                .setKeepAlive(false).setVerifyHost(true).setForceSni(true).setMaxRedirects(0).setMaxPoolSize(50)
-                .setConnectTimeout((int) CONNECT_TIMEOUT.toMillis()));
+        HttpClientOptions options = new HttpClientOptions().setProtocolVersion(HttpVersion.HTTP_1_1)
+                .setKeepAlive(false).setVerifyHost(true).setMaxRedirects(0).setMaxPoolSize(50)
+                .setConnectTimeout((int) CONNECT_TIMEOUT.toMillis());
+        this.client = vertx.createHttpClient(trust == null ? options : options.setTrustOptions(trust));
     }
 
     @PreDestroy
