@@ -15,6 +15,7 @@ import io.vertx.core.net.SocketAddress;
 import io.vertx.core.net.TrustOptions;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -58,6 +59,7 @@ public class OutboundHttp {
     private final OutboundGuard guard;
     private final HttpClient client;
 
+    @Inject
     public OutboundHttp(OutboundGuard guard, Vertx vertx) {
         this(guard, vertx, null);
     }
