@@ -3,6 +3,7 @@ package io.socialroi.content;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.socialroi.testing.FakeServer;
+import io.socialroi.testing.TestKeys;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -56,6 +57,10 @@ public class ContentFakes implements QuarkusTestResourceLifecycleManager {
         config.put("suite.webhooks.base-backoff", "PT0.2S");
         config.put("suite.webhooks.max-backoff", "PT1S");
         config.put("suite.webhooks.max-attempts", "3");
+        // The fake receivers listen on 127.0.0.1; the rest of 127/8 and every other internal block stays refused.
+        config.put("suite.outbound.allow", "127.0.0.1/32");
+        config.put("suite.delivery.timeout", "PT2S");
+        config.put("suite.secrets.key", TestKeys.secretsKey());
         return config;
     }
 

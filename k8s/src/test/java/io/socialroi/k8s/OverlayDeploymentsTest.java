@@ -20,7 +20,7 @@ class OverlayDeploymentsTest {
     /** The env vars that carry credentials: each must come from a Secret, never a literal. */
     private static final Map<String, Set<String>> SECRET_ENV = Map.of(
             "content-service", Set.of("SUITE_DB_USER", "SUITE_DB_PASSWORD", "SUITE_SERVICE_SECRET",
-                    "SUITE_ADMIN_CLIENT_ID", "SUITE_ADMIN_CLIENT_SECRET"),
+                    "SUITE_ADMIN_CLIENT_ID", "SUITE_ADMIN_CLIENT_SECRET", "SUITE_SECRETS_KEY"),
             "engagement-service", Set.of("SUITE_DB_USER", "SUITE_DB_PASSWORD", "SUITE_SERVICE_SECRET"),
             "conversion-service", Set.of("SUITE_DB_USER", "SUITE_DB_PASSWORD", "SUITE_SERVICE_SECRET"),
             "reporting-service", Set.of("SUITE_DB_USER", "SUITE_DB_PASSWORD", "SUITE_SERVICE_SECRET"));

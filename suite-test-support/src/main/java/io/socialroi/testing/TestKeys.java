@@ -8,6 +8,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
+import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
@@ -19,6 +20,7 @@ public final class TestKeys {
 
     private static final KeyPair PAIR = generate();
     private static final Path DIR = write();
+    private static final String SECRETS_KEY = randomKey();
 
     private TestKeys() {
     }
@@ -33,6 +35,17 @@ public final class TestKeys {
 
     public static Path privateKeyPem() {
         return DIR.resolve("private.pem");
+    }
+
+    /** A random AES-256 key (base64) for {@code suite.secrets.key}, the same for the whole test JVM. */
+    public static String secretsKey() {
+        return SECRETS_KEY;
+    }
+
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
     }
 
     private static KeyPair generate() {

@@ -205,6 +205,7 @@ public final class SuiteCluster {
         env.put("SUITE_ADMIN_EMAIL", ADMIN_EMAIL);
         env.put("SUITE_ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.put("SUITE_SERVICE_SECRET", SERVICE_SECRET);
+        env.put("SUITE_SECRETS_KEY", TestKeys.secretsKey());
         env.put("SUITE_CONTENT_URL", content());
         env.put("SUITE_ENGAGEMENT_URL", "content-service".equals(service) && contentToEngagement != null
                 ? "http://127.0.0.1:" + contentToEngagement.port() : engagement());

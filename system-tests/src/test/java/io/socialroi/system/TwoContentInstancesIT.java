@@ -94,6 +94,8 @@ class TwoContentInstancesIT {
             env.put("SUITE_ENGAGEMENT_URL", ENGAGEMENT.url());
             env.put("SUITE_REDIRECT_BASE_URL", ENGAGEMENT.url());
             env.put("SUITE_PUBLISHING_POLL", "1s");
+            env.put("SUITE_OUTBOUND_ALLOW", "127.0.0.1/32");
+            env.put("SUITE_SECRETS_KEY", TestKeys.secretsKey());
             PROCESSES.add(builder.start());
             URLS.add("http://127.0.0.1:" + port);
         }

@@ -20,6 +20,9 @@ public class ApprovalLink extends PanacheEntityBase {
     public UUID workspaceId;
     @Column(name = "post_id")
     public UUID postId;
+    /** The post's revision when the link was made: the text the client is shown and decides on. */
+    @Column(name = "post_revision")
+    public int postRevision;
     @Column(name = "token_hash")
     public String tokenHash;
     @Column(name = "created_by")

@@ -74,7 +74,9 @@ public class ApprovalLinkResource {
     @Idempotent
     @Transactional
     @Operation(summary = "Create a client approval link", description = "For a post IN_REVIEW. The URL opens a page "
-            + "showing the post with approve and reject buttons; it works once, for this post only, until expiresAt.")
+            + "showing the post with approve and reject buttons; it works once, for this post only, until expiresAt, "
+            + "and only while the post is as it was when the link was made (an edit or a new submission needs a new "
+            + "link).")
     @APIResponse(responseCode = "201", description = "The link",
             content = @Content(schema = @Schema(implementation = CreatedLink.class)))
     @APIResponse(responseCode = "400", description = ApiProblems.BAD_REQUEST,
@@ -112,6 +114,7 @@ public class ApprovalLinkResource {
         link.id = UUID.randomUUID();
         link.workspaceId = workspaceId;
         link.postId = postId;
+        link.postRevision = post.revision;
         link.tokenHash = Secrets.hash(token);
         link.createdBy = access.subject();
         link.createdAt = now;

@@ -49,6 +49,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ApprovalPageResource {
 
     static final String ACTOR = "client (approval link)";
+    static final String POST_CHANGED = "The post changed after the link was made (edited, or rejected and submitted "
+            + "again): nothing changed, a new link is needed";
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
     private static final Map<String, String> HEADERS = Map.of("Referrer-Policy", "no-referrer",
             "Cache-Control", "no-store", "X-Frame-Options", "DENY", "X-Content-Type-Options", "nosniff",
@@ -65,9 +67,13 @@ public class ApprovalPageResource {
     @Produces({MediaType.TEXT_HTML, "application/problem+json"})
     @Transactional
     @Operation(summary = "The approval page", description = "Shows the post (caption, media, platform, schedule) with "
-            + "approve and reject buttons. 404 for an unknown link, 410 once used or expired.")
+            + "approve and reject buttons. 404 for an unknown link, 410 once used or expired, 409 once the post was "
+            + "changed after the link was made (edited, or rejected and submitted again): a new link is needed.")
     @APIResponse(responseCode = "200", description = "The page", content = @Content(mediaType = MediaType.TEXT_HTML))
     @APIResponse(responseCode = "404", description = "No such link (an HTML page when the browser asks for HTML)",
+            content = {@Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)),
+                @Content(mediaType = MediaType.TEXT_HTML)})
+    @APIResponse(responseCode = "409", description = POST_CHANGED,
             content = {@Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)),
                 @Content(mediaType = MediaType.TEXT_HTML)})
     @APIResponse(responseCode = "410", description = "Used or expired",
@@ -81,6 +87,9 @@ public class ApprovalPageResource {
         }
         Workspace workspace = Workspaces.require(link.workspaceId);
         Post post = Post.inWorkspace(link.workspaceId, link.postId);
+        if (post.revision != link.postRevision) {
+            return failure(changed(), accept);
+        }
         return html(200, ApprovalPage.render(workspace, post, link, WHEN));
     }
 
@@ -89,7 +98,7 @@ public class ApprovalPageResource {
     @Produces({MediaType.TEXT_HTML, "application/problem+json"})
     @Transactional
     @Operation(summary = "Approve or reject", description = "Form fields decision=APPROVE|REJECT and an optional "
-            + "comment. Uses the link up: it works once.")
+            + "comment. Uses the link up: it works once, and only on the post as it was when the link was made.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
             schema = @Schema(implementation = DecisionForm.class), example = "decision=REJECT&comment=Use+the+red+photo"))
     @APIResponse(responseCode = "200", description = "Decision recorded",
@@ -97,7 +106,8 @@ public class ApprovalPageResource {
     @APIResponse(responseCode = "404", description = "No such link (an HTML page when the browser asks for HTML)",
             content = {@Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)),
                 @Content(mediaType = MediaType.TEXT_HTML)})
-    @APIResponse(responseCode = "409", description = "The post is no longer awaiting approval",
+    @APIResponse(responseCode = "409", description = "The post is no longer awaiting approval (type conflict), or "
+            + "it changed after the link was made (type post-changed); nothing changed",
             content = {@Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)),
                 @Content(mediaType = MediaType.TEXT_HTML)})
     @APIResponse(responseCode = "410", description = "Used or expired",
@@ -125,6 +135,11 @@ public class ApprovalPageResource {
                     "The comment is too long", List.of(new FieldError("comment", "at most 2000 characters"))), accept);
         }
         Workspace workspace = Workspaces.require(link.workspaceId);
+        // Locked before the check, so an edit cannot slip in between the check and the decision.
+        Post post = Post.lockedInWorkspace(link.workspaceId, link.postId);
+        if (post.revision != link.postRevision) {
+            return failure(changed(), accept);
+        }
         try {
             lifecycle.move(workspace, link.postId, action, new ActionRequest(note, null), ACTOR);
         } catch (ProblemException e) {
@@ -142,6 +157,11 @@ public class ApprovalPageResource {
     @Schema(name = "ApprovalDecision")
     public record DecisionForm(@Schema(required = true, enumeration = {"APPROVE", "REJECT"}) String decision,
             @Schema(maxLength = 2000) String comment) {
+    }
+
+    private static Problem changed() {
+        return Problem.of(409, "post-changed", "The post has changed", "The post was changed after this link was "
+                + "made, so it may not be what you were sent to approve. Ask for a new link to see the current version.");
     }
 
     /** Null when the link may be used; otherwise the answer saying why not. */

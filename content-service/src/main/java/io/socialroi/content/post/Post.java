@@ -45,6 +45,11 @@ public class Post extends PanacheEntityBase {
     public Instant scheduledAt;
     @Enumerated(EnumType.STRING)
     public PostStatus status;
+    /**
+     * Counts the changes a reviewer would see: every edit and every new submission for review. An approval
+     * link is bound to the revision it was made for.
+     */
+    public int revision = 1;
     /** Kept once made, so a link already shared keeps working when the landing URL changes. */
     @Column(name = "link_code")
     public String linkCode;

@@ -59,6 +59,9 @@ public class PostLifecycle {
         } else if (action == PostAction.UNSCHEDULE || action == PostAction.REJECT) {
             post.nextAttemptAt = null;
         }
+        if (action == PostAction.SUBMIT) {
+            post.revision++;
+        }
         PostStatus from = post.status;
         post.status = action.to();
         post.updatedAt = now;

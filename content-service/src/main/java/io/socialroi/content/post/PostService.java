@@ -68,6 +68,7 @@ public class PostService {
                 || post.funnelStage != request.funnelStage() || !Objects.equals(post.landingUrl, request.landingUrl());
         PostStatus from = post.status;
         apply(post, request, checked);
+        post.revision++;
         String comment = "changed " + String.join(", ", changed);
         boolean contentChanged = changed.stream().anyMatch(f -> !f.equals("scheduledAt"));
         if (contentChanged && EnumSet.of(PostStatus.APPROVED, PostStatus.SCHEDULED).contains(from)) {

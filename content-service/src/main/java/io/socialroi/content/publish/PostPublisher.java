@@ -7,6 +7,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.socialroi.content.delivery.Backoff;
 import io.socialroi.content.delivery.SignedSender;
+import io.socialroi.content.delivery.StoredSecrets;
 import io.socialroi.content.post.Post;
 import io.socialroi.content.post.PostHistory;
 import io.socialroi.content.post.PostLifecycleEvent;
@@ -36,7 +37,10 @@ public class PostPublisher {
     static final String ACTOR = "publisher";
     static final String EVENT = "post.publish";
 
-    /** One claimed attempt: what to send where. A null url means the platform has no publisher. */
+    /**
+     * One claimed attempt: what to send where. A null url means the platform has no publisher, a null secret
+     * that the stored one does not open with the deployment's keys.
+     */
     record Attempt(UUID workspaceId, UUID postId, UUID deliveryId, int attempt, String url, String secret, String body) {
     }
 
@@ -46,15 +50,17 @@ public class PostPublisher {
     private final ObjectMapper mapper;
     private final PublishingConfig config;
     private final Event<PostLifecycleEvent> events;
+    private final StoredSecrets secrets;
 
     public PostPublisher(EntityManager em, SignedSender sender, PostViews views, ObjectMapper mapper,
-            PublishingConfig config, Event<PostLifecycleEvent> events) {
+            PublishingConfig config, Event<PostLifecycleEvent> events, StoredSecrets secrets) {
         this.em = em;
         this.sender = sender;
         this.views = views;
         this.mapper = mapper;
         this.config = config;
         this.events = events;
+        this.secrets = secrets;
     }
 
     @Scheduled(every = "${suite.publishing.poll:5s}", delayed = "3s",
@@ -100,13 +106,16 @@ public class PostPublisher {
         String body = mapper.writeValueAsString(PublishPayload.of(post.deliveryId, EVENT,
                 views.of(post, Workspaces.zone(workspace))));
         Publisher publisher = Publisher.of(post.workspaceId, post.platform);
+        String secret = publisher == null ? null : secrets.open(publisher.secretKeyId, publisher.secret,
+                StoredSecrets.publisherContext(post.workspaceId, post.platform)).orElse(null);
         return new Attempt(post.workspaceId, post.id, post.deliveryId, post.publishAttempts,
-                publisher == null ? null : publisher.url, publisher == null ? null : publisher.secret, body);
+                publisher == null ? null : publisher.url, secret, body);
     }
 
     void attempt(Attempt attempt) {
         SignedSender.Outcome outcome = attempt.url() == null
                 ? new SignedSender.Outcome(false, "no publisher configured for this platform")
+                : attempt.secret() == null ? new SignedSender.Outcome(false, StoredSecrets.UNREADABLE)
                 : sender.post(attempt.url(), attempt.secret(), attempt.deliveryId().toString(), EVENT, attempt.body());
         QuarkusTransaction.requiringNew().run(() -> record(attempt, outcome));
     }

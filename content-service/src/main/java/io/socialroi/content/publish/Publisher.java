@@ -43,7 +43,10 @@ public class Publisher extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public PublisherType type;
     public String url;
+    /** Sealed under the deployment key ({@code StoredSecrets}), never in clear. */
     public String secret;
+    @Column(name = "secret_key_id")
+    public String secretKeyId;
     @Column(name = "updated_at")
     public Instant updatedAt;
 

@@ -4,11 +4,13 @@ import static io.socialroi.content.common.ApiProblems.PROBLEM_JSON;
 
 import io.socialroi.common.auth.Scopes;
 import io.socialroi.common.auth.WorkspaceAccess;
+import io.socialroi.common.net.OutboundGuard;
 import io.socialroi.common.problem.Params;
 import io.socialroi.common.problem.Problem;
 import io.socialroi.common.problem.ProblemException;
 import io.socialroi.content.common.ApiProblems;
 import io.socialroi.content.common.Urls;
+import io.socialroi.content.delivery.StoredSecrets;
 import io.socialroi.content.post.Platform;
 import io.socialroi.content.workspace.Workspaces;
 import jakarta.annotation.security.RolesAllowed;
@@ -45,9 +47,13 @@ public class PublisherResource {
     }
 
     private final WorkspaceAccess access;
+    private final OutboundGuard outbound;
+    private final StoredSecrets secrets;
 
-    public PublisherResource(WorkspaceAccess access) {
+    public PublisherResource(WorkspaceAccess access, OutboundGuard outbound, StoredSecrets secrets) {
         this.access = access;
+        this.outbound = outbound;
+        this.secrets = secrets;
     }
 
     @PUT
@@ -59,7 +65,7 @@ public class PublisherResource {
             + "with an X-Suite-Delivery id that stays the same across retries. Replaces an earlier configuration.")
     @APIResponse(responseCode = "200", description = "The publisher (without its secret)",
             content = @Content(schema = @Schema(implementation = PublisherView.class)))
-    @APIResponse(responseCode = "400", description = ApiProblems.BAD_REQUEST,
+    @APIResponse(responseCode = "400", description = ApiProblems.BAD_REQUEST + ApiProblems.OUTBOUND_REFUSED,
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = ApiProblems.INVALID,
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
@@ -71,6 +77,7 @@ public class PublisherResource {
         if (!Urls.isHttp(request.url())) {
             throw ProblemException.invalid("url", "must be an absolute http or https URL");
         }
+        outbound.checkConfigured("url", request.url());
         Publisher publisher = Publisher.of(workspaceId, p);
         if (publisher == null) {
             publisher = new Publisher();
@@ -79,7 +86,9 @@ public class PublisherResource {
         }
         publisher.type = request.type();
         publisher.url = request.url();
-        publisher.secret = request.secret();
+        var sealed = secrets.seal(request.secret(), StoredSecrets.publisherContext(workspaceId, p));
+        publisher.secret = sealed.ciphertext();
+        publisher.secretKeyId = sealed.keyId();
         publisher.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         publisher.persist();
         return PublisherView.of(publisher);

@@ -7,6 +7,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.socialroi.content.delivery.Backoff;
 import io.socialroi.content.delivery.SignedSender;
+import io.socialroi.content.delivery.StoredSecrets;
 import io.socialroi.content.post.Post;
 import io.socialroi.content.post.PostLifecycleEvent;
 import io.socialroi.content.post.PostViews;
@@ -37,6 +38,7 @@ public class WebhookDispatcher {
     record Queued(UUID workspaceId, UUID deliveryId) {
     }
 
+    /** A claimed delivery; a null secret when the stored one does not open with the deployment's keys. */
     record Claimed(UUID workspaceId, UUID id, String event, String payload, int attempts, String url, String secret) {
     }
 
@@ -46,16 +48,18 @@ public class WebhookDispatcher {
     private final ObjectMapper mapper;
     private final WebhookConfig config;
     private final Event<Queued> queued;
+    private final StoredSecrets secrets;
     private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
 
     public WebhookDispatcher(EntityManager em, SignedSender sender, PostViews views, ObjectMapper mapper,
-            WebhookConfig config, Event<Queued> queued) {
+            WebhookConfig config, Event<Queued> queued, StoredSecrets secrets) {
         this.em = em;
         this.sender = sender;
         this.views = views;
         this.mapper = mapper;
         this.config = config;
         this.queued = queued;
+        this.secrets = secrets;
     }
 
     /** Runs inside the move's transaction. */
@@ -94,7 +98,8 @@ public class WebhookDispatcher {
     List<Claimed> claim(UUID workspaceId, UUID deliveryId) {
         return QuarkusTransaction.requiringNew().call(() -> {
             String only = workspaceId == null ? "" : " and d.workspace_id = ?1 and d.id = ?2";
-            var query = em.createNativeQuery("select d.workspace_id, d.id, d.event, d.payload, d.attempts, s.url, s.secret"
+            var query = em.createNativeQuery("select d.workspace_id, d.id, d.event, d.payload, d.attempts, s.url,"
+                    + " s.secret, s.secret_key_id"
                     + " from webhook_delivery d left join webhook_subscription s on s.workspace_id = d.workspace_id"
                     + " where d.status = 'PENDING' and d.next_attempt_at <= now()" + only
                     + " order by d.next_attempt_at limit 50 for update of d skip locked");
@@ -104,8 +109,10 @@ public class WebhookDispatcher {
             List<Claimed> claimed = new ArrayList<>();
             for (Object row : query.getResultList()) {
                 Object[] r = (Object[]) row;
+                String secret = r[5] == null ? null : secrets.open((String) r[7], (String) r[6],
+                        StoredSecrets.webhookContext((UUID) r[0])).orElse(null);
                 Claimed c = new Claimed((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3],
-                        ((Number) r[4]).intValue(), (String) r[5], (String) r[6]);
+                        ((Number) r[4]).intValue(), (String) r[5], secret);
                 em.createNativeQuery("update webhook_delivery set next_attempt_at = now() + make_interval(secs => ?1)"
                         + " where workspace_id = ?2 and id = ?3").setParameter(1, Backoff.seconds(config.lease()))
                         .setParameter(2, c.workspaceId()).setParameter(3, c.id()).executeUpdate();
@@ -118,6 +125,7 @@ public class WebhookDispatcher {
     private void send(Claimed claimed) {
         SignedSender.Outcome outcome = claimed.url() == null
                 ? new SignedSender.Outcome(false, "the workspace unsubscribed")
+                : claimed.secret() == null ? new SignedSender.Outcome(false, StoredSecrets.UNREADABLE)
                 : sender.post(claimed.url(), claimed.secret(), claimed.id().toString(), claimed.event(), claimed.payload());
         int attempts = claimed.attempts() + 1;
         String status;

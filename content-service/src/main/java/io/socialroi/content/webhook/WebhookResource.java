@@ -4,11 +4,13 @@ import static io.socialroi.content.common.ApiProblems.PROBLEM_JSON;
 
 import io.socialroi.common.auth.Scopes;
 import io.socialroi.common.auth.WorkspaceAccess;
+import io.socialroi.common.net.OutboundGuard;
 import io.socialroi.common.problem.FieldError;
 import io.socialroi.common.problem.Problem;
 import io.socialroi.common.problem.ProblemException;
 import io.socialroi.content.common.ApiProblems;
 import io.socialroi.content.common.Urls;
+import io.socialroi.content.delivery.StoredSecrets;
 import io.socialroi.content.post.PostLifecycleEvent;
 import io.socialroi.content.workspace.Workspaces;
 import jakarta.annotation.security.RolesAllowed;
@@ -57,9 +59,13 @@ public class WebhookResource {
     }
 
     private final WorkspaceAccess access;
+    private final OutboundGuard outbound;
+    private final StoredSecrets secrets;
 
-    public WebhookResource(WorkspaceAccess access) {
+    public WebhookResource(WorkspaceAccess access, OutboundGuard outbound, StoredSecrets secrets) {
         this.access = access;
+        this.outbound = outbound;
+        this.secrets = secrets;
     }
 
     @PUT
@@ -70,7 +76,7 @@ public class WebhookResource {
             + "the same across retries, and X-Suite-Event naming the event.")
     @APIResponse(responseCode = "200", description = "The subscription",
             content = @Content(schema = @Schema(implementation = WebhookView.class)))
-    @APIResponse(responseCode = "400", description = ApiProblems.BAD_REQUEST,
+    @APIResponse(responseCode = "400", description = ApiProblems.BAD_REQUEST + ApiProblems.OUTBOUND_REFUSED,
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = ApiProblems.INVALID,
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
@@ -87,13 +93,16 @@ public class WebhookResource {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
+        outbound.checkConfigured("url", request.url());
         WebhookSubscription subscription = WebhookSubscription.findById(workspaceId);
         if (subscription == null) {
             subscription = new WebhookSubscription();
             subscription.workspaceId = workspaceId;
         }
         subscription.url = request.url();
-        subscription.secret = request.secret();
+        var sealed = secrets.seal(request.secret(), StoredSecrets.webhookContext(workspaceId));
+        subscription.secret = sealed.ciphertext();
+        subscription.secretKeyId = sealed.keyId();
         subscription.events = new ArrayList<>(new LinkedHashSet<>(request.events()));
         subscription.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         subscription.persist();

@@ -21,7 +21,10 @@ public class WebhookSubscription extends PanacheEntityBase {
     @Column(name = "workspace_id")
     public UUID workspaceId;
     public String url;
+    /** Sealed under the deployment key ({@code StoredSecrets}), never in clear. */
     public String secret;
+    @Column(name = "secret_key_id")
+    public String secretKeyId;
     @JdbcTypeCode(SqlTypes.JSON)
     public List<String> events = new ArrayList<>();
     @Column(name = "updated_at")

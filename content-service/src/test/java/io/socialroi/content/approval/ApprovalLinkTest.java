@@ -108,6 +108,59 @@ class ApprovalLinkTest {
                 .body(containsString("no longer awaiting approval")).body(not(containsString("<form")));
     }
 
+    /**
+     * The attack: the client gets a link, the post is then edited while IN_REVIEW. The old link must not approve
+     * the new text the client never saw: 409, the post stays IN_REVIEW with nothing recorded, and the page says
+     * a new link is needed. A new link shows the new text and works.
+     */
+    @Test
+    void aLinkMadeBeforeAnEditCannotApproveTheEditedPost() {
+        UUID ws = Fixtures.workspace("UTC", "EUR");
+        String id = inReview(ws, "Ten percent off");
+        String old = link(ws, id);
+        given().auth().oauth2(writer(ws)).contentType(ContentType.JSON).body("{\"caption\":\"Ninety percent off\"}")
+                .patch("/workspaces/" + ws + "/posts/" + id).then().statusCode(200).body("status", equalTo("IN_REVIEW"));
+        given().formParam("decision", "APPROVE").post(old).then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://socialroi.io/problems/post-changed"))
+                .body("detail", containsString("new link"));
+        given().accept("text/html").formParam("decision", "APPROVE").post(old).then().statusCode(409)
+                .contentType(containsString("text/html")).body(containsString("The post has changed"));
+        given().accept("text/html").get(old).then().statusCode(409).contentType(containsString("text/html"))
+                .body(containsString("Ask for a new link")).body(not(containsString("Ninety percent off")))
+                .body(not(containsString("<form")));
+        assertEquals("IN_REVIEW", status(ws, id));
+        assertEquals(0, count("select count(*) from approval_link where post_id = ?::uuid and used_at is not null", id));
+        given().auth().oauth2(writer(ws)).get("/workspaces/" + ws + "/posts/" + id + "/history").then()
+                .body("items.action", equalTo(List.of("created", "submit", "edited")));
+
+        String fresh = link(ws, id);
+        given().accept("text/html").get(fresh).then().statusCode(200).body(containsString("Ninety percent off"));
+        given().formParam("decision", "APPROVE").post(fresh).then().statusCode(200);
+        assertEquals("APPROVED", status(ws, id));
+        given().formParam("decision", "APPROVE").post(old).then().statusCode(409);
+    }
+
+    /** Rejected in the app and submitted again unchanged: still a new review round, so the old link is stale. */
+    @Test
+    void aLinkFromBeforeARejectionAndResubmissionIsStale() {
+        UUID ws = Fixtures.workspace("UTC", "EUR");
+        String id = inReview(ws, "Copy");
+        String old = link(ws, id);
+        given().auth().oauth2(writer(ws)).post("/workspaces/" + ws + "/posts/" + id + "/reject").then().statusCode(200);
+        given().formParam("decision", "APPROVE").post(old).then().statusCode(409);
+        given().auth().oauth2(writer(ws)).contentType(ContentType.JSON).body("{\"caption\":\"New copy\"}")
+                .patch("/workspaces/" + ws + "/posts/" + id).then().statusCode(200);
+        given().auth().oauth2(writer(ws)).post("/workspaces/" + ws + "/posts/" + id + "/submit").then().statusCode(200);
+        given().formParam("decision", "REJECT").post(old).then().statusCode(409)
+                .body("type", equalTo("https://socialroi.io/problems/post-changed"));
+        given().formParam("decision", "APPROVE").post(old).then().statusCode(409);
+        assertEquals("IN_REVIEW", status(ws, id));
+        String fresh = link(ws, id);
+        given().formParam("decision", "REJECT").formParam("comment", "Still no").post(fresh).then().statusCode(200);
+        assertEquals("DRAFT", status(ws, id));
+    }
+
     @Test
     void creatingLinksNeedsWriteScopeAndAPostInReview() {
         UUID ws = Fixtures.workspace("UTC", "EUR");

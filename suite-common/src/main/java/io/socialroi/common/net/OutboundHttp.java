@@ -1,0 +1,149 @@
+package io.socialroi.common.net;
+
+import io.quarkus.logging.Log;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.core.net.TrustOptions;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The HTTP client of every call to a URL a user configured. It resolves the host once through the
+ * {@link OutboundGuard}, which checks every address, and connects to those checked addresses only (Vert.x's
+ * {@code RequestOptions.server}); the name is used just for the Host header, TLS SNI and certificate
+ * verification. So a name that resolves to a public address when configured and to an internal one when
+ * called (DNS rebinding) is refused without a connection. Redirects are not followed (a public receiver
+ * could otherwise point the call at an internal address). Failures are told to the caller in two generic
+ * reasons, never "connection refused" or "timed out", which would map the internal network; the details go
+ * to the log.
+ */
+@ApplicationScoped
+public class OutboundHttp {
+
+    /** The host resolves to an address the deployment does not permit; nothing was sent. */
+    public static final String NOT_ALLOWED = "receiver address not allowed (not a public internet address)";
+    /** Whatever went wrong below HTTP: no name, no connection, no TLS, no answer in time. */
+    public static final String NO_ANSWER = "receiver could not be reached or did not answer in time";
+
+    /** The receiver's HTTP status, or why there is none ({@link #NOT_ALLOWED} or {@link #NO_ANSWER}). */
+    public record Answer(int status, String failure) {
+
+        public boolean answered() {
+            return failure == null;
+        }
+    }
+
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
+
+    private final OutboundGuard guard;
+    private final HttpClient client;
+
+    @Inject
+    public OutboundHttp(OutboundGuard guard, Vertx vertx) {
+        this(guard, vertx, null);
+    }
+
+    /** With {@code trust} null the JDK's trusted certificates, as in production; tests name their own. */
+    OutboundHttp(OutboundGuard guard, Vertx vertx, TrustOptions trust) {
+        this.guard = guard;
+        HttpClientOptions options = new HttpClientOptions().setProtocolVersion(HttpVersion.HTTP_1_1)
+                .setKeepAlive(false).setVerifyHost(true).setMaxRedirects(0).setMaxPoolSize(50)
+                .setConnectTimeout((int) CONNECT_TIMEOUT.toMillis());
+        this.client = vertx.createHttpClient(trust == null ? options : options.setTrustOptions(trust));
+    }
+
+    @PreDestroy
+    void close() {
+        client.close();
+    }
+
+    /**
+     * Sends one request and waits for the status line (the body of the answer is not read). Blocks: call it on
+     * a worker or virtual thread, never on an event loop.
+     */
+    public Answer send(HttpMethod method, String url, Map<String, String> headers, byte[] body, Duration timeout) {
+        URI uri = URI.create(url);
+        boolean tls = "https".equals(uri.getScheme().toLowerCase(Locale.ROOT));
+        String host = HostResolver.bare(uri.getHost());
+        int port = uri.getPort() < 0 ? (tls ? 443 : 80) : uri.getPort();
+        List<InetAddress> addresses;
+        try {
+            addresses = guard.resolve(host);
+        } catch (OutboundGuard.RefusedAddressException e) {
+            Log.warnf("Outgoing call to %s refused: %s", host, e.getMessage());
+            return new Answer(0, NOT_ALLOWED);
+        } catch (UnknownHostException e) {
+            Log.infof("Outgoing call to %s: name not resolved (%s)", host, e.getMessage());
+            return new Answer(0, NO_ANSWER);
+        }
+        String path = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
+                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        for (InetAddress address : addresses) {
+            RequestOptions options = new RequestOptions().setMethod(method).setHost(host).setPort(port).setSsl(tls)
+                    .setURI(path).setFollowRedirects(false).setConnectTimeout(CONNECT_TIMEOUT.toMillis())
+                    .setIdleTimeout(timeout.toMillis())
+                    .setServer(SocketAddress.inetSocketAddress(new InetSocketAddress(address, port)));
+            headers.forEach(options::putHeader);
+            HttpClientRequest request;
+            try {
+                request = await(client.request(options), CONNECT_TIMEOUT.plusSeconds(1));
+            } catch (ExecutionException | TimeoutException e) {
+                Log.infof("Outgoing call to %s (%s): no connection (%s)", host, address.getHostAddress(), cause(e));
+                continue;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new Answer(0, NO_ANSWER);
+            }
+            return exchange(request, host, body, timeout);
+        }
+        return new Answer(0, NO_ANSWER);
+    }
+
+    private static Answer exchange(HttpClientRequest request, String host, byte[] body, Duration timeout) {
+        Future<HttpClientResponse> sent = body == null ? request.send() : request.send(Buffer.buffer(body));
+        try {
+            HttpClientResponse response = await(sent, timeout.plusSeconds(1));
+            response.request().connection().close();
+            return new Answer(response.statusCode(), null);
+        } catch (ExecutionException | TimeoutException e) {
+            request.reset();
+            Log.infof("Outgoing call to %s: no answer (%s)", host, cause(e));
+            return new Answer(0, NO_ANSWER);
+        } catch (InterruptedException e) {
+            request.reset();
+            Thread.currentThread().interrupt();
+            return new Answer(0, NO_ANSWER);
+        }
+    }
+
+    private static <T> T await(Future<T> future, Duration limit)
+            throws ExecutionException, TimeoutException, InterruptedException {
+        return future.toCompletionStage().toCompletableFuture().get(limit.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private static String cause(Exception e) {
+        Throwable t = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+    }
+}
