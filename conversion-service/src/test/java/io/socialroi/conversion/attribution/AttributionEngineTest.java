@@ -89,30 +89,4 @@ class AttributionEngineTest {
                 + m.purchases().stripTrailingZeros().toPlainString() + ","
                 + m.newCustomers().stripTrailingZeros().toPlainString();
     }
-
-    /**
-     * Not a test of speed (nothing is asserted): prints how long 4,000 journeys of 12 touches take per model
-     * (some touches share a time, as in {@link #journeys}).
-     */
-    @Test
-    void profile() {
-        List<Journey> journeys = journeys(new Random(7), 4000, -12);
-        Batch batch = Batch.of(journeys, GroupBy.POST);
-        int touches = batch.touches;
-        for (AttributionModel model : AttributionModel.values()) {
-            long best = Long.MAX_VALUE;
-            long bestReference = Long.MAX_VALUE;
-            for (int i = 0; i < 15; i++) {
-                long t0 = System.nanoTime();
-                Attribution.compute(batch, model, BigDecimal.valueOf(7), GroupBy.POST, "EUR", 2);
-                long t1 = System.nanoTime();
-                ReferenceAttribution.compute(journeys, model, BigDecimal.valueOf(7), GroupBy.POST, "EUR", 2);
-                long t2 = System.nanoTime();
-                best = Math.min(best, t1 - t0);
-                bestReference = Math.min(bestReference, t2 - t1);
-            }
-            System.out.printf("attribution engine %s: %d journeys, %d touches: %.2f ms (per-touch BigDecimal %.2f ms)%n",
-                    model, batch.size(), touches, best / 1e6, bestReference / 1e6);
-        }
-    }
 }
