@@ -1,18 +1,16 @@
 package io.socialroi.engagement;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.socialroi.common.db.TableStatistics;
+import io.socialroi.testing.DatabaseChecks;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import javax.sql.DataSource;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,12 +26,12 @@ class DatabaseSessionTest {
     DataSource dataSource;
 
     @Inject
-    StatisticsJob statistics;
+    TableStatistics statistics;
 
     @Test
     void sessionsUseCustomPlansAndNoJit() throws SQLException {
-        assertEquals("force_custom_plan", show("plan_cache_mode"));
-        assertEquals("off", show("jit"));
+        assertEquals("force_custom_plan", DatabaseChecks.show(dataSource, "plan_cache_mode"));
+        assertEquals("off", DatabaseChecks.show(dataSource, "jit"));
     }
 
     /**
@@ -55,42 +53,6 @@ class DatabaseSessionTest {
                 .body("accepted", org.hamcrest.Matchers.equalTo(3000));
         String table = "engagement_event_" + at.atZone(java.time.ZoneOffset.UTC).format(
                 java.time.format.DateTimeFormatter.ofPattern("yyyy_MM"));
-        // The server's activity counters arrive up to ~10 s after a commit (PostgreSQL flushes them from idle
-        // sessions that late), so the job is run until it sees the write.
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (true) {
-            statistics.run();
-            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-                    ResultSet rs = s.executeQuery("SELECT coalesce(s.last_analyze, s.last_autoanalyze) IS NOT NULL, s.n_mod_since_analyze, "
-                            + "c.reltuples FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid "
-                            + "WHERE s.relname = '" + table + "'")) {
-                assertTrue(rs.next(), table);
-                if (rs.getBoolean(1) || System.nanoTime() > deadline) {
-                    assertTrue(rs.getBoolean(1), table + " analyzed (changed rows " + rs.getLong(2) + ", rows "
-                            + rs.getDouble(3) + ")");
-                    assertTrue(rs.getLong(2) < 1000, table + " changed rows since its analyze: " + rs.getLong(2));
-                    assertTrue(rs.getDouble(3) >= 1500, table + " rows the planner knows of: " + rs.getDouble(3));
-                    return;
-                }
-            }
-            sleep();
-        }
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(500);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private String show(String setting) throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SHOW " + setting)) {
-            rs.next();
-            return rs.getString(1);
-        }
+        DatabaseChecks.assertAnalyzedAfterRefresh(dataSource, table, 1500, statistics::refresh);
     }
 }

@@ -1,5 +1,8 @@
 package io.socialroi.common.db;
 
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,6 +11,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Keeps the planner's statistics of a service's own tables current, whether or not the server's autovacuum runs
@@ -17,9 +21,14 @@ import javax.sql.DataSource;
  * import of 2M events still had the statistics of an empty table: the planner expected 21 rows for the workspace
  * and read all 1.9M for a touchpoint search of 200 people (7 s instead of 0.5 s).
  *
- * <p>One replica at a time: the run holds a session advisory lock and is skipped where another holds it.
+ * <p>Every service runs it ({@code suite.db.analyze.every}, default 30 s). One replica at a time: the run holds a
+ * session advisory lock (in the service's own database) and is skipped where another holds it.
  */
-public final class TableStatistics {
+@ApplicationScoped
+public class TableStatistics {
+
+    /** The advisory lock of the runs ("tblstats"). */
+    private static final long LOCK = 0x74626c7374617473L;
 
     private static final String STALE = "SELECT quote_ident(s.schemaname) || '.' || quote_ident(s.relname), "
             + "s.n_mod_since_analyze FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid "
@@ -27,20 +36,32 @@ public final class TableStatistics {
             + "ORDER BY s.n_mod_since_analyze DESC";
 
     private final DataSource dataSource;
-    private final long lockKey;
     private final long minRows;
     private final double fraction;
 
     /**
-     * @param lockKey  the advisory lock key of this service's runs
      * @param minRows  changed rows that always trigger an analyze (autovacuum's default threshold is 50)
      * @param fraction the share of a table's rows that triggers it (autovacuum's default is 0.1)
      */
-    public TableStatistics(DataSource dataSource, long lockKey, long minRows, double fraction) {
+    public TableStatistics(DataSource dataSource,
+            @ConfigProperty(name = "suite.db.analyze.min-rows", defaultValue = "1000") long minRows,
+            @ConfigProperty(name = "suite.db.analyze.fraction", defaultValue = "0.1") double fraction) {
         this.dataSource = dataSource;
-        this.lockKey = lockKey;
         this.minRows = minRows;
         this.fraction = fraction;
+    }
+
+    @Scheduled(every = "${suite.db.analyze.every:30s}", delayed = "${suite.db.analyze.every:30s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void run() {
+        try {
+            List<String> analyzed = refresh();
+            if (!analyzed.isEmpty()) {
+                Log.infof("Statistics refreshed after large writes: %s", analyzed);
+            }
+        } catch (SQLException e) {
+            Log.warnf("Statistics refresh skipped: %s", e.getMessage());
+        }
     }
 
     /** Analyzes every stale table; the tables analyzed (none where another replica is at it). */
@@ -77,7 +98,7 @@ public final class TableStatistics {
 
     private boolean lock(Connection c, String sql) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setLong(1, lockKey);
+            ps.setLong(1, LOCK);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() && rs.getBoolean(1);
             }
