@@ -1,7 +1,5 @@
 package io.socialroi.engagement.redirect;
 
-import io.socialroi.common.http.RateLimiter;
-import io.socialroi.common.problem.ProblemException;
 import io.socialroi.engagement.directory.PostEntry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -22,7 +20,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * remembers the last 100,000 click ids it stored and does not even write a repeat of one.
  *
  * <p>Floods: a click that would count takes a token from the bucket of its client address and link
- * ({@code suite.rate-limit.redirect.per-minute} / {@code .burst}, 60 / 60 per replica); with the bucket empty the
+ * ({@link FloodBuckets}: {@code suite.rate-limit.redirect.per-minute} / {@code .burst}, 60 / 60 per replica); with the bucket empty the
  * visitor is still redirected, but the click is not counted. So distinct visitors behind one address (a NAT) are
  * counted up to that bound each minute, and a script that drops or harvests cookies gets no more than that.
  */
@@ -36,7 +34,7 @@ public class ClickCounter {
     }
 
     private final VisitorIds visitors;
-    private final RateLimiter limiter;
+    private final FloodBuckets floods;
     private final long windowMillis;
     private final Set<UUID> stored = Collections.newSetFromMap(new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
@@ -45,10 +43,10 @@ public class ClickCounter {
         }
     });
 
-    public ClickCounter(VisitorIds visitors, RateLimiter limiter,
+    public ClickCounter(VisitorIds visitors, FloodBuckets floods,
             @ConfigProperty(name = "engagement.redirect.click-window", defaultValue = "PT1H") Duration window) {
         this.visitors = visitors;
-        this.limiter = limiter;
+        this.floods = floods;
         this.windowMillis = Math.max(1, window.toMillis());
     }
 
@@ -62,15 +60,7 @@ public class ClickCounter {
                 return new Click(clickId, actor, false);
             }
         }
-        boolean allowed;
-        try {
-            allowed = limiter.check("redirect", address + '\u0000' + post.postId()).allowed();
-        } catch (ProblemException e) {
-            // The limits live in the database: while it is unreachable the visitor is still redirected, and the
-            // click (which could not be stored either) is not counted.
-            allowed = false;
-        }
-        return new Click(clickId, actor, allowed);
+        return new Click(clickId, actor, floods.take(address + '\u0000' + post.postId()));
     }
 
     /** The click is committed: its repeats in the window need no write on this replica. */

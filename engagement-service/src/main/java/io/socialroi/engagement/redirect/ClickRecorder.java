@@ -3,7 +3,6 @@ package io.socialroi.engagement.redirect;
 import io.quarkus.logging.Log;
 import io.socialroi.engagement.directory.PostEntry;
 import io.socialroi.engagement.event.EventType;
-import io.socialroi.engagement.event.EventWriter;
 import io.socialroi.engagement.event.IncomingEvent;
 import io.socialroi.engagement.event.RollupChanges;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +10,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -25,28 +23,23 @@ public class ClickRecorder {
 
     private static final String NIL = "00000000-0000-0000-0000-000000000000";
 
-    private final EventWriter writer;
+    private final ClickBatcher batcher;
     private final DataSource dataSource;
 
-    public ClickRecorder(EventWriter writer, DataSource dataSource) {
-        this.writer = writer;
+    public ClickRecorder(ClickBatcher batcher, DataSource dataSource) {
+        this.batcher = batcher;
         this.dataSource = dataSource;
     }
 
     /**
      * Stores a human click; its event id is {@code click:<clickId>}, so the same click id again (a repeat in the
-     * window, ClickCounter) is a duplicate. True when it is committed (new or a duplicate).
+     * window, ClickCounter) is a duplicate. It is committed together with the other clicks waiting at the same
+     * moment ({@link ClickBatcher}); true when it is committed (new or a duplicate).
      */
     public boolean human(PostEntry post, UUID clickId, String actorId) {
         IncomingEvent click = new IncomingEvent("click:" + clickId, EventType.CLICK, post.platform(), post.postId(),
                 null, actorId, clickId, Instant.now(), false, null, null);
-        try {
-            writer.write(post.workspaceId(), List.of(click));
-            return true;
-        } catch (RuntimeException e) {
-            Log.warnf("Click %s on post %s not recorded: %s", clickId, post.postId(), e.getMessage());
-            return false;
-        }
+        return batcher.record(post.workspaceId(), click);
     }
 
     public void bot(PostEntry post, String reason, String userAgent) {
