@@ -14,9 +14,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -26,16 +28,19 @@ import org.jboss.logging.Logger;
 
 /**
  * Follows engagement-service's change feed ({@code GET /changes}) so late touches and post edits reach
- * attribution: every item re-queues (PENDING, capture version bumped) the conversions it can change, as
- * CONTRACTS.md says, and the captures run right after.
+ * attribution: an item of touches re-queues (PENDING, capture version bumped) the conversions it can change,
+ * as CONTRACTS.md says, and the captures run right after; a post edit is applied in place.
  *
  * <ul>
  * <li>an item with actors or clicks: the conversions whose click id or actor ids, or an actor or click
  *     linked to their customer, or an actor or click of a touchpoint captured for them (the actor behind
  *     a click), is one of the item's, and whose occurredAt is within [from, to + max lookback] (no time
  *     bound when the item has none: a redirect click);</li>
- * <li>an item with posts: the conversions holding a captured touchpoint of one of the posts (an edited
- *     campaign, platform or stage regroups them once re-captured);</li>
+ * <li>an item with posts: the posts' current campaign, platform and stage (the item carries them) are
+ *     applied in place to the captured touchpoints of those posts, no capture again (the campaign only
+ *     where the event named none: {@code campaign_origin}); the conversion_touchpoint trigger marks the
+ *     conversions changed, so the journey store re-reads them. Touchpoints of unknown origin (captured
+ *     before V6) or an item without labels re-queue the post's conversions as before;</li>
  * <li>410 (the cursor is older than what engagement-service keeps): every conversion of the last max
  *     lookback days, and the feed is read again from its oldest item.</li>
  * </ul>
@@ -72,6 +77,16 @@ public class ChangeFeed {
             + "    AND t.click_id = ANY (?)))";
     private static final String BY_POSTS = REQUEUE + "workspace_id = ? AND id IN (SELECT t.conversion_id "
             + "FROM conversion_touchpoint t WHERE t.workspace_id = ? AND t.post_id = ANY (?))";
+    private static final String BY_POSTS_UNKNOWN_ORIGIN = REQUEUE + "workspace_id = ? AND id IN (SELECT "
+            + "t.conversion_id FROM conversion_touchpoint t WHERE t.workspace_id = ? AND t.post_id = ANY (?) "
+            + "AND t.campaign_origin IS NULL)";
+    /** Captures under way may have read labels from before a post edit: they are not saved, and run again. */
+    private static final String IN_FLIGHT = "UPDATE conversion SET capture_version = capture_version + 1 "
+            + "WHERE workspace_id = ? AND capture_state = 'PENDING'";
+    private static final String RELABEL = "UPDATE conversion_touchpoint SET platform = ?, funnel_stage = ?, "
+            + "campaign_id = CASE WHEN campaign_origin = 'POST' THEN ?::uuid ELSE campaign_id END "
+            + "WHERE workspace_id = ? AND post_id = ? AND (platform IS DISTINCT FROM ? "
+            + "OR funnel_stage IS DISTINCT FROM ? OR (campaign_origin = 'POST' AND campaign_id IS DISTINCT FROM ?::uuid))";
     private static final String RECENT = REQUEUE + "occurred_at >= now() - make_interval(days => ?) "
             + "RETURNING workspace_id";
     private static final OffsetDateTime BEGINNING = OffsetDateTime.parse("1970-01-01T00:00:00Z");
@@ -343,11 +358,61 @@ public class ChangeFeed {
                 count += update.executeUpdate();
             }
         }
-        if (!item.posts().isEmpty()) {
+        if (!item.postIdList().isEmpty()) {
+            count += posts(c, ws, item);
+        }
+        return count;
+    }
+
+    /**
+     * A post edit: its current labels are applied to the captured touchpoints in place (platform and stage are
+     * the post's; the campaign too where the event named none), so nothing is captured again. Re-queued instead:
+     * the conversions holding a touchpoint of the post whose campaign origin is unknown (captured before V6),
+     * and every post the item names without labels (an older engagement-service). Conversions pending right now
+     * may be in a capture that read the labels from before the edit: their version moves on first, so that
+     * capture is not saved and the next one reads the new labels (a capture saved before this transaction locks
+     * the conversion rows is corrected by the update after it). Answers how many conversions were re-queued.
+     */
+    private int posts(Connection c, UUID ws, ChangePage.Item item) throws SQLException {
+        Map<UUID, ChangePage.PostLabels> labels = new LinkedHashMap<>();
+        for (ChangePage.PostLabels l : item.labels()) {
+            if (l != null && l.postId() != null && l.platform() != null && l.funnelStage() != null) {
+                labels.put(l.postId(), l);
+            }
+        }
+        List<UUID> unlabelled = item.postIdList().stream().filter(p -> !labels.containsKey(p)).toList();
+        int count = 0;
+        if (!labels.isEmpty()) {
+            try (PreparedStatement bump = c.prepareStatement(IN_FLIGHT)) {
+                bump.setObject(1, ws);
+                count += bump.executeUpdate();
+            }
+            try (PreparedStatement update = c.prepareStatement(BY_POSTS_UNKNOWN_ORIGIN)) {
+                update.setObject(1, ws);
+                update.setObject(2, ws);
+                update.setArray(3, c.createArrayOf("uuid", labels.keySet().toArray()));
+                count += update.executeUpdate();
+            }
+            try (PreparedStatement relabel = c.prepareStatement(RELABEL)) {
+                for (ChangePage.PostLabels l : labels.values()) {
+                    relabel.setString(1, l.platform());
+                    relabel.setString(2, l.funnelStage());
+                    relabel.setObject(3, l.campaignId());
+                    relabel.setObject(4, ws);
+                    relabel.setObject(5, l.postId());
+                    relabel.setString(6, l.platform());
+                    relabel.setString(7, l.funnelStage());
+                    relabel.setObject(8, l.campaignId());
+                    relabel.addBatch();
+                }
+                relabel.executeBatch();
+            }
+        }
+        if (!unlabelled.isEmpty()) {
             try (PreparedStatement update = c.prepareStatement(BY_POSTS)) {
                 update.setObject(1, ws);
                 update.setObject(2, ws);
-                update.setArray(3, c.createArrayOf("uuid", item.posts().toArray()));
+                update.setArray(3, c.createArrayOf("uuid", unlabelled.toArray()));
                 count += update.executeUpdate();
             }
         }

@@ -92,7 +92,7 @@ public class SnapshotStore {
                         "DELETE FROM conversion_touchpoint WHERE workspace_id = ? AND conversion_id = ?");
                 PreparedStatement insert = c.prepareStatement("INSERT INTO conversion_touchpoint (workspace_id, "
                         + "conversion_id, event_id, type, platform, post_id, campaign_id, funnel_stage, actor_id, "
-                        + "click_id, occurred_at, retargeting) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                        + "click_id, occurred_at, retargeting, campaign_origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                         + "ON CONFLICT DO NOTHING")) {
             for (Map.Entry<PendingConversion, List<Touchpoint>> entry : captured.entrySet()) {
                 PendingConversion conversion = entry.getKey();
@@ -119,6 +119,7 @@ public class SnapshotStore {
                     insert.setString(10, t.clickId());
                     insert.setObject(11, t.occurredAt());
                     insert.setBoolean(12, t.retargeting());
+                    insert.setString(13, t.origin());
                     insert.addBatch();
                 }
             }
