@@ -63,6 +63,25 @@ public class SnapshotStore {
         }
     }
 
+    /** Those of these conversions that are waiting for a capture. */
+    public List<PendingConversion> pending(UUID workspaceId, List<UUID> ids) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(
+                "SELECT id, customer_id, click_id, actor_ids, occurred_at, capture_version FROM conversion "
+                        + "WHERE workspace_id = ? AND id = ANY (?) AND capture_state = 'PENDING' ORDER BY occurred_at, id")) {
+            select.setObject(1, workspaceId);
+            select.setArray(2, c.createArrayOf("uuid", ids.toArray()));
+            List<PendingConversion> pending = new ArrayList<>();
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    pending.add(new PendingConversion(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                            Arrays.asList((String[]) rs.getArray(4).getArray()),
+                            rs.getObject(5, OffsetDateTime.class), rs.getInt(6)));
+                }
+            }
+            return pending;
+        }
+    }
+
     /** Workspaces that have conversions waiting for a capture. */
     public List<UUID> workspacesWithPending(int limit) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(
