@@ -9,7 +9,3 @@ ALTER TABLE conversion_touchpoint ADD COLUMN campaign_origin text
 -- a touchpoint with a campaign may have either, stays NULL (unknown), and a post edit re-captures its
 -- conversion as before.
 UPDATE conversion_touchpoint SET campaign_origin = 'POST' WHERE campaign_id IS NULL;
-
--- A feed item's clicks find the conversions holding a captured touchpoint of one (without it, a scan of every
--- captured touchpoint of the workspace per item).
-CREATE INDEX conversion_touchpoint_click ON conversion_touchpoint (workspace_id, click_id) WHERE click_id IS NOT NULL;
