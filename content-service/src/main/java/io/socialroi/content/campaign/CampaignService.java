@@ -1,5 +1,6 @@
 package io.socialroi.content.campaign;
 
+import io.socialroi.common.money.ExchangeRate;
 import io.socialroi.common.money.Money;
 import io.socialroi.common.problem.FieldError;
 import io.socialroi.common.problem.ProblemException;
@@ -76,7 +77,7 @@ public class CampaignService {
             return null;
         }
         if (budget.currency().equals(workspace.currency)) {
-            return Money.of(budget.amount(), workspace.currency).amount();
+            return ExchangeRate.convert(budget, null, workspace.currency).amount();
         }
         BigDecimal rate = rates.rate(workspace.id, workspace.currency, budget.currency(), request.startDate())
                 .orElseThrow(() -> ProblemException.invalid("budget", "is in " + budget.currency()
@@ -84,7 +85,7 @@ public class CampaignService {
                         + " rate for " + budget.currency() + " on the start date " + request.startDate()
                         + " (set it with PUT /workspaces/{ws}/exchange-rates/" + budget.currency() + "/"
                         + request.startDate() + " on conversion-service)"));
-        BigDecimal converted = Money.of(budget.amount().multiply(rate), workspace.currency).amount();
+        BigDecimal converted = ExchangeRate.convert(budget, rate, workspace.currency).amount();
         if (converted.compareTo(TOO_LARGE) >= 0) {
             throw ProblemException.invalid("budget", "is too large in the workspace currency " + workspace.currency);
         }

@@ -46,7 +46,7 @@ public class ExchangeRates {
             return Optional.empty();
         }
         ConversionClient.ExchangeRate rate = answer.get();
-        if (rate.rate() == null || rate.rate().signum() <= 0 || !workspaceCurrency.equals(rate.workspaceCurrency())) {
+        if (!io.socialroi.common.money.ExchangeRate.usable(rate.rate(), rate.workspaceCurrency(), workspaceCurrency)) {
             throw unavailable(SERVICE + " answered a rate this service cannot use: " + rate);
         }
         return Optional.of(rate.rate());

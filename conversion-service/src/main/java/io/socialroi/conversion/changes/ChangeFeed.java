@@ -8,15 +8,18 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.WebApplicationException;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -26,16 +29,20 @@ import org.jboss.logging.Logger;
 
 /**
  * Follows engagement-service's change feed ({@code GET /changes}) so late touches and post edits reach
- * attribution: every item re-queues (PENDING, capture version bumped) the conversions it can change, as
- * CONTRACTS.md says, and the captures run right after.
+ * attribution: an item of touches re-queues (PENDING, capture version bumped) the conversions it can change,
+ * as CONTRACTS.md says, and the poller captures exactly those right after (nothing else: an import's pending
+ * conversions are the capture job's, so a late touch never waits behind them); a post edit is applied in place.
  *
  * <ul>
  * <li>an item with actors or clicks: the conversions whose click id or actor ids, or an actor or click
  *     linked to their customer, or an actor or click of a touchpoint captured for them (the actor behind
  *     a click), is one of the item's, and whose occurredAt is within [from, to + max lookback] (no time
  *     bound when the item has none: a redirect click);</li>
- * <li>an item with posts: the conversions holding a captured touchpoint of one of the posts (an edited
- *     campaign, platform or stage regroups them once re-captured);</li>
+ * <li>an item with posts: the posts' current campaign, platform and stage (the item carries them) are
+ *     applied in place to the captured touchpoints of those posts, no capture again (the campaign only
+ *     where the event named none: {@code campaign_origin}); the conversion_touchpoint trigger marks the
+ *     conversions changed, so the journey store re-reads them. Touchpoints of unknown origin (captured
+ *     before V6) or an item without labels re-queue the post's conversions as before;</li>
  * <li>410 (the cursor is older than what engagement-service keeps): every conversion of the last max
  *     lookback days, and the feed is read again from its oldest item.</li>
  * </ul>
@@ -62,16 +69,29 @@ public class ChangeFeed {
     private static final Logger LOG = Logger.getLogger(ChangeFeed.class);
     private static final String REQUEUE = "UPDATE conversion SET capture_state = 'PENDING', "
             + "capture_version = capture_version + 1 WHERE ";
-    private static final String BY_IDENTIFIERS = REQUEUE + "workspace_id = ? AND occurred_at >= ? AND occurred_at <= ? "
-            + "AND (click_id = ANY (?) OR actor_ids && ? "
+    /** By the item's actors (the branches of its clicks are left out when it has none, and vice versa). */
+    private static final String BY_ACTORS = "actor_ids && ? "
             + "OR customer_id IN (SELECT l.customer_id FROM identity_link l WHERE l.workspace_id = ? "
-            + "    AND ((l.kind = 'ACTOR' AND l.ref = ANY (?)) OR (l.kind = 'CLICK' AND l.ref = ANY (?)))) "
+            + "    AND l.kind = 'ACTOR' AND l.ref = ANY (?)) "
             + "OR id IN (SELECT t.conversion_id FROM conversion_touchpoint t WHERE t.workspace_id = ? "
-            + "    AND t.actor_id = ANY (?)) "
+            + "    AND t.actor_id = ANY (?))";
+    private static final String BY_CLICKS = "click_id = ANY (?) "
+            + "OR customer_id IN (SELECT l.customer_id FROM identity_link l WHERE l.workspace_id = ? "
+            + "    AND l.kind = 'CLICK' AND l.ref = ANY (?)) "
             + "OR id IN (SELECT t.conversion_id FROM conversion_touchpoint t WHERE t.workspace_id = ? "
-            + "    AND t.click_id = ANY (?)))";
+            + "    AND t.click_id = ANY (?))";
     private static final String BY_POSTS = REQUEUE + "workspace_id = ? AND id IN (SELECT t.conversion_id "
-            + "FROM conversion_touchpoint t WHERE t.workspace_id = ? AND t.post_id = ANY (?))";
+            + "FROM conversion_touchpoint t WHERE t.workspace_id = ? AND t.post_id = ANY (?)) RETURNING id";
+    private static final String BY_POSTS_UNKNOWN_ORIGIN = REQUEUE + "workspace_id = ? AND id IN (SELECT "
+            + "t.conversion_id FROM conversion_touchpoint t WHERE t.workspace_id = ? AND t.post_id = ANY (?) "
+            + "AND t.campaign_origin IS NULL) RETURNING id";
+    /** Captures under way may have read labels from before a post edit: they are not saved, and run again. */
+    private static final String IN_FLIGHT = "UPDATE conversion SET capture_version = capture_version + 1 "
+            + "WHERE workspace_id = ? AND capture_state = 'PENDING'";
+    private static final String RELABEL = "UPDATE conversion_touchpoint SET platform = ?, funnel_stage = ?, "
+            + "campaign_id = CASE WHEN campaign_origin = 'POST' THEN ?::uuid ELSE campaign_id END "
+            + "WHERE workspace_id = ? AND post_id = ? AND (platform IS DISTINCT FROM ? "
+            + "OR funnel_stage IS DISTINCT FROM ? OR (campaign_origin = 'POST' AND campaign_id IS DISTINCT FROM ?::uuid))";
     private static final String RECENT = REQUEUE + "occurred_at >= now() - make_interval(days => ?) "
             + "RETURNING workspace_id";
     private static final OffsetDateTime BEGINNING = OffsetDateTime.parse("1970-01-01T00:00:00Z");
@@ -162,7 +182,8 @@ public class ChangeFeed {
 
     /**
      * One tick: when this replica leads, reads the feed from the stored cursor until caught up (at most
-     * {@link #MAX_PAGES} pages), re-queues what the items name, then captures the re-queued conversions.
+     * {@link #MAX_PAGES} pages), re-queues what the items name, then captures the conversions it re-queued (after
+     * a 410 it leaves the re-queued ones to the capture job and the reports).
      */
     public synchronized Outcome poll() {
         try {
@@ -177,7 +198,7 @@ public class ChangeFeed {
             return Outcome.UNAVAILABLE;
         }
         databaseDown = false;
-        Set<UUID> requeued = new LinkedHashSet<>();
+        Map<UUID, Set<UUID>> requeued = new LinkedHashMap<>();
         Outcome outcome = Outcome.CAUGHT_UP;
         try {
             for (int page = 0; page < MAX_PAGES; page++) {
@@ -190,7 +211,7 @@ public class ChangeFeed {
                     if (status == 410) {
                         LOG.warnf("change feed: cursor expired; re-queueing every conversion of the last %d days",
                                 maxLookbackDays);
-                        requeued.addAll(requeueRecent());
+                        requeueRecent(); // captured by the capture job and the reports, not this loop
                         outcome = Outcome.EXPIRED;
                         break; // the next tick reads the feed from its oldest item
                     }
@@ -211,8 +232,8 @@ public class ChangeFeed {
                     down = false;
                 }
                 List<ChangePage.Item> items = answer == null || answer.items() == null ? List.of() : answer.items();
-                requeued.addAll(apply(items, answer == null || answer.cursor() == null ? cursor
-                        : answer.cursor()));
+                apply(items, answer == null || answer.cursor() == null ? cursor : answer.cursor())
+                        .forEach((ws, ids) -> requeued.computeIfAbsent(ws, k -> new LinkedHashSet<>()).addAll(ids));
                 if (items.size() < LIMIT) {
                     break;
                 }
@@ -222,9 +243,12 @@ public class ChangeFeed {
             resign();
             return Outcome.UNAVAILABLE;
         }
-        for (UUID workspaceId : requeued) {
+        // Only what these items re-queued, so the next tick (a late touch) never waits behind a large capture
+        // (an import's conversions are the capture job's and the reports').
+        for (Map.Entry<UUID, Set<UUID>> entry : requeued.entrySet()) {
+            UUID workspaceId = entry.getKey();
             try {
-                capture.captureAll(workspaceId, null, null, null);
+                capture.captureIds(workspaceId, entry.getValue());
             } catch (ProblemException | SQLException e) {
                 // Stays pending: the capture job, or the next report, captures it.
                 LOG.debugf("change feed: capture of workspace %s postponed: %s", workspaceId, e.getMessage());
@@ -285,13 +309,19 @@ public class ChangeFeed {
         }
     }
 
-    /** Re-queues what the items name and stores the next cursor, in one transaction; the workspaces touched. */
-    private Set<UUID> apply(List<ChangePage.Item> items, String next) throws SQLException {
+    /**
+     * Re-queues (and edits in place) what the items name and stores the next cursor, in one transaction; the
+     * conversions re-queued, per workspace.
+     */
+    private Map<UUID, Set<UUID>> apply(List<ChangePage.Item> items, String next) throws SQLException {
         return inTransaction(c -> {
-            Set<UUID> touched = new LinkedHashSet<>();
+            Map<UUID, Set<UUID>> touched = new LinkedHashMap<>();
             for (ChangePage.Item item : items) {
-                if (item.workspaceId() != null && requeue(c, item) > 0) {
-                    touched.add(item.workspaceId());
+                if (item.workspaceId() != null) {
+                    Set<UUID> ids = requeue(c, item);
+                    if (!ids.isEmpty()) {
+                        touched.computeIfAbsent(item.workspaceId(), k -> new LinkedHashSet<>()).addAll(ids);
+                    }
                 }
             }
             store(c, next);
@@ -300,16 +330,16 @@ public class ChangeFeed {
     }
 
     @FunctionalInterface
-    private interface Work {
-        Set<UUID> run(Connection c) throws SQLException;
+    private interface Work<T> {
+        T run(Connection c) throws SQLException;
     }
 
     /** Runs the work in one transaction, rolled back when it throws. */
-    private Set<UUID> inTransaction(Work work) throws SQLException {
+    private <T> T inTransaction(Work<T> work) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                Set<UUID> result = work.run(c);
+                T result = work.run(c);
                 c.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
@@ -321,37 +351,106 @@ public class ChangeFeed {
         }
     }
 
-    private int requeue(Connection c, ChangePage.Item item) throws SQLException {
-        int count = 0;
+    private Set<UUID> requeue(Connection c, ChangePage.Item item) throws SQLException {
+        Set<UUID> ids = new LinkedHashSet<>();
         UUID ws = item.workspaceId();
-        if (!item.actors().isEmpty() || !item.clicks().isEmpty()) {
-            try (PreparedStatement update = c.prepareStatement(BY_IDENTIFIERS)) {
-                Object[] actors = item.actors().toArray();
-                Object[] clicks = item.clicks().toArray();
-                update.setObject(1, ws);
-                update.setObject(2, item.from() == null ? BEGINNING : item.from());
-                update.setObject(3, item.to() == null ? END : item.to().plusDays(maxLookbackDays));
-                update.setArray(4, c.createArrayOf("text", clicks));
-                update.setArray(5, c.createArrayOf("text", actors));
-                update.setObject(6, ws);
-                update.setArray(7, c.createArrayOf("text", actors));
-                update.setArray(8, c.createArrayOf("text", clicks));
-                update.setObject(9, ws);
-                update.setArray(10, c.createArrayOf("text", actors));
-                update.setObject(11, ws);
-                update.setArray(12, c.createArrayOf("text", clicks));
-                count += update.executeUpdate();
+        boolean actors = !item.actors().isEmpty();
+        boolean clicks = !item.clicks().isEmpty();
+        if (actors || clicks) {
+            String sql = REQUEUE + "workspace_id = ? AND occurred_at >= ? AND occurred_at <= ? AND ("
+                    + (actors ? BY_ACTORS : "") + (actors && clicks ? " OR " : "") + (clicks ? BY_CLICKS : "")
+                    + ") RETURNING id";
+            try (PreparedStatement update = c.prepareStatement(sql)) {
+                int i = 1;
+                update.setObject(i++, ws);
+                update.setObject(i++, item.from() == null ? BEGINNING : item.from());
+                update.setObject(i++, item.to() == null ? END : item.to().plusDays(maxLookbackDays));
+                if (actors) {
+                    Array array = c.createArrayOf("text", item.actors().toArray());
+                    update.setArray(i++, array);
+                    update.setObject(i++, ws);
+                    update.setArray(i++, array);
+                    update.setObject(i++, ws);
+                    update.setArray(i++, array);
+                }
+                if (clicks) {
+                    Array array = c.createArrayOf("text", item.clicks().toArray());
+                    update.setArray(i++, array);
+                    update.setObject(i++, ws);
+                    update.setArray(i++, array);
+                    update.setObject(i++, ws);
+                    update.setArray(i, array);
+                }
+                collect(update, ids);
             }
         }
-        if (!item.posts().isEmpty()) {
+        if (!item.postIdList().isEmpty()) {
+            ids.addAll(posts(c, ws, item));
+        }
+        return ids;
+    }
+
+    private static void collect(PreparedStatement statement, Set<UUID> into) throws SQLException {
+        try (ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                into.add(rs.getObject(1, UUID.class));
+            }
+        }
+    }
+
+    /**
+     * A post edit: its current labels are applied to the captured touchpoints in place (platform and stage are
+     * the post's; the campaign too where the event named none), so nothing is captured again. Re-queued instead:
+     * the conversions holding a touchpoint of the post whose campaign origin is unknown (captured before V6),
+     * and every post the item names without labels (an older engagement-service). Conversions pending right now
+     * may be in a capture that read the labels from before the edit: their version moves on first, so that
+     * capture is not saved and the next one reads the new labels (a capture saved before this transaction locks
+     * the conversion rows is corrected by the update after it). Answers the conversions re-queued.
+     */
+    private Set<UUID> posts(Connection c, UUID ws, ChangePage.Item item) throws SQLException {
+        Map<UUID, ChangePage.PostLabels> labels = new LinkedHashMap<>();
+        for (ChangePage.PostLabels l : item.labels()) {
+            if (l != null && l.postId() != null && l.platform() != null && l.funnelStage() != null) {
+                labels.put(l.postId(), l);
+            }
+        }
+        List<UUID> unlabelled = item.postIdList().stream().filter(p -> !labels.containsKey(p)).toList();
+        Set<UUID> ids = new LinkedHashSet<>();
+        if (!labels.isEmpty()) {
+            try (PreparedStatement bump = c.prepareStatement(IN_FLIGHT)) {
+                bump.setObject(1, ws);
+                bump.executeUpdate(); // still pending: the capture job's or a report's, as before
+            }
+            try (PreparedStatement update = c.prepareStatement(BY_POSTS_UNKNOWN_ORIGIN)) {
+                update.setObject(1, ws);
+                update.setObject(2, ws);
+                update.setArray(3, c.createArrayOf("uuid", labels.keySet().toArray()));
+                collect(update, ids);
+            }
+            try (PreparedStatement relabel = c.prepareStatement(RELABEL)) {
+                for (ChangePage.PostLabels l : labels.values()) {
+                    relabel.setString(1, l.platform());
+                    relabel.setString(2, l.funnelStage());
+                    relabel.setObject(3, l.campaignId());
+                    relabel.setObject(4, ws);
+                    relabel.setObject(5, l.postId());
+                    relabel.setString(6, l.platform());
+                    relabel.setString(7, l.funnelStage());
+                    relabel.setObject(8, l.campaignId());
+                    relabel.addBatch();
+                }
+                relabel.executeBatch();
+            }
+        }
+        if (!unlabelled.isEmpty()) {
             try (PreparedStatement update = c.prepareStatement(BY_POSTS)) {
                 update.setObject(1, ws);
                 update.setObject(2, ws);
-                update.setArray(3, c.createArrayOf("uuid", item.posts().toArray()));
-                count += update.executeUpdate();
+                update.setArray(3, c.createArrayOf("uuid", unlabelled.toArray()));
+                collect(update, ids);
             }
         }
-        return count;
+        return ids;
     }
 
     /** 410: every conversion of the last max-lookback days, and the feed from its oldest item again. */

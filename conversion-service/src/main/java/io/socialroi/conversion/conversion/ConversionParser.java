@@ -1,6 +1,7 @@
 package io.socialroi.conversion.conversion;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.socialroi.common.money.ExchangeRate;
 import io.socialroi.common.money.Money;
 import io.socialroi.common.problem.FieldError;
 import io.socialroi.common.workspace.WorkspaceInfo;
@@ -255,6 +256,6 @@ public class ConversionParser {
                     + " and the workspace has no exchange rate for " + value.currency() + " on " + day));
             return null;
         }
-        return Money.of(value.amount().multiply(rate.get()), target);
+        return ExchangeRate.convert(value, rate.get(), target);
     }
 }

@@ -63,6 +63,25 @@ public class SnapshotStore {
         }
     }
 
+    /** Those of these conversions that are waiting for a capture. */
+    public List<PendingConversion> pending(UUID workspaceId, List<UUID> ids) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(
+                "SELECT id, customer_id, click_id, actor_ids, occurred_at, capture_version FROM conversion "
+                        + "WHERE workspace_id = ? AND id = ANY (?) AND capture_state = 'PENDING' ORDER BY occurred_at, id")) {
+            select.setObject(1, workspaceId);
+            select.setArray(2, c.createArrayOf("uuid", ids.toArray()));
+            List<PendingConversion> pending = new ArrayList<>();
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    pending.add(new PendingConversion(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                            Arrays.asList((String[]) rs.getArray(4).getArray()),
+                            rs.getObject(5, OffsetDateTime.class), rs.getInt(6)));
+                }
+            }
+            return pending;
+        }
+    }
+
     /** Workspaces that have conversions waiting for a capture. */
     public List<UUID> workspacesWithPending(int limit) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(
@@ -92,7 +111,7 @@ public class SnapshotStore {
                         "DELETE FROM conversion_touchpoint WHERE workspace_id = ? AND conversion_id = ?");
                 PreparedStatement insert = c.prepareStatement("INSERT INTO conversion_touchpoint (workspace_id, "
                         + "conversion_id, event_id, type, platform, post_id, campaign_id, funnel_stage, actor_id, "
-                        + "click_id, occurred_at, retargeting) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                        + "click_id, occurred_at, retargeting, campaign_origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                         + "ON CONFLICT DO NOTHING")) {
             for (Map.Entry<PendingConversion, List<Touchpoint>> entry : captured.entrySet()) {
                 PendingConversion conversion = entry.getKey();
@@ -119,6 +138,7 @@ public class SnapshotStore {
                     insert.setString(10, t.clickId());
                     insert.setObject(11, t.occurredAt());
                     insert.setBoolean(12, t.retargeting());
+                    insert.setString(13, t.origin());
                     insert.addBatch();
                 }
             }

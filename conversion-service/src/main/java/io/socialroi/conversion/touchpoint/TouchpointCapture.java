@@ -78,6 +78,20 @@ public class TouchpointCapture {
         }
     }
 
+    /** Captures those of these conversions that are pending (the change feed's re-queues). */
+    public int captureIds(UUID workspaceId, java.util.Collection<UUID> ids) throws SQLException {
+        List<UUID> all = List.copyOf(ids);
+        int total = 0;
+        for (int start = 0; start < all.size(); start += PAGE) {
+            List<PendingConversion> page = snapshots.pending(workspaceId, all.subList(start,
+                    Math.min(all.size(), start + PAGE)));
+            if (!page.isEmpty()) {
+                total += capture(workspaceId, page);
+            }
+        }
+        return total;
+    }
+
     /** Captures these conversions; returns how many snapshots were written. */
     public int capture(UUID workspaceId, List<PendingConversion> pending) throws SQLException {
         Set<String> customers = new HashSet<>();

@@ -123,6 +123,28 @@ class ChangeFeedTest {
                 + actor + "\",\"clickId\":null,\"occurredAt\":\"" + at + "\",\"retargeting\":false}";
     }
 
+    /** A touchpoint as engagement-service answers it now: with its platform and where its campaign came from. */
+    static String touch(String eventId, String type, String post, String platform, String campaign, String origin,
+            String stage, String actor, String at) {
+        return "{\"eventId\":\"" + eventId + "\",\"type\":\"" + type + "\",\"platform\":\"" + platform
+                + "\",\"postId\":\"" + post + "\",\"campaignId\":" + (campaign == null ? "null" : "\"" + campaign + "\"")
+                + ",\"campaignOrigin\":\"" + origin + "\",\"funnelStage\":\"" + stage + "\",\"actorId\":\"" + actor
+                + "\",\"clickId\":null,\"occurredAt\":\"" + at + "\",\"retargeting\":false}";
+    }
+
+    /** A post edit item with the post's current labels, as engagement-service serves it. */
+    static String edit(UUID ws, String post, String campaign, String platform, String stage) {
+        return "{\"workspaceId\":\"" + ws + "\",\"actorIds\":[],\"clickIds\":[],\"postIds\":[\"" + post
+                + "\"],\"from\":null,\"to\":null,\"posts\":[{\"postId\":\"" + post + "\",\"campaignId\":"
+                + (campaign == null ? "null" : "\"" + campaign + "\"") + ",\"platform\":\"" + platform
+                + "\",\"funnelStage\":\"" + stage + "\"}]}";
+    }
+
+    long searches(UUID ws) {
+        return fakes.engagement.requests().stream()
+                .filter(r -> r.path().equals("/workspaces/" + ws + "/touchpoints/search")).count();
+    }
+
     UUID workspace() {
         UUID ws = fakes.workspace();
         fakes.engagement.on("POST", "/workspaces/" + ws + "/touchpoints/search", r -> searchDown
@@ -188,7 +210,73 @@ class ChangeFeedTest {
     }
 
     @Test
-    void aPostEditRegroupsItsPastTouchesByCampaignAndStage() throws Exception {
+    void aPostEditIsAppliedToTheCapturedTouchpointsInPlaceAndEqualsAFreshCapture() throws Exception {
+        UUID ws = workspace();
+        String winter = "77777777-7777-7777-7777-777777777777";
+        // ig:5 liked P1 (the post's campaign), ig:6 commented on P1 from a link naming the winter campaign
+        // (the event's own campaign wins over the post's), both saved P2.
+        touches.set(List.of(
+                touch("e1", "LIKE", P1, "INSTAGRAM", SPRING, "POST", "ATTENTION", "ig:5", "2026-11-10T10:00:00Z"),
+                touch("e2", "COMMENT", P1, "INSTAGRAM", winter, "EVENT", "ATTENTION", "ig:6", "2026-11-11T10:00:00Z"),
+                touch("e3", "SAVE", P2, "TIKTOK", SUMMER, "POST", "ACTION", "ig:5", "2026-11-12T10:00:00Z"),
+                touch("e4", "SAVE", P2, "TIKTOK", SUMMER, "POST", "ACTION", "ig:6", "2026-11-13T10:00:00Z")));
+        Api.purchase(ws, "order-5", "cust-5", "80.00", "2026-11-20T12:00:00Z", "\"actorIds\":[\"ig:5\"]");
+        Api.purchase(ws, "order-6", "cust-6", "30.00", "2026-11-21T12:00:00Z", "\"actorIds\":[\"ig:6\"]");
+        capture.captureAll(ws, null, null, null);
+        String base = "/workspaces/" + ws + "/attribution?from=2026-11-20&to=2026-11-21&model=LINEAR&groupBy=";
+        as(ws).get(base + "campaign").then().statusCode(200)
+                .body("rows.key", org.hamcrest.Matchers.containsInAnyOrder(SPRING, winter, SUMMER));
+        List<Integer> versions = versions(ws);
+        long searched = searches(ws);
+
+        // An editor moves P1 to the summer campaign's TRUST stage on Facebook; engagement-service answers
+        // its touchpoints so from now on and tells the feed, with the post's labels.
+        touches.set(List.of(
+                touch("e1", "LIKE", P1, "FACEBOOK", SUMMER, "POST", "TRUST", "ig:5", "2026-11-10T10:00:00Z"),
+                touch("e2", "COMMENT", P1, "FACEBOOK", winter, "EVENT", "TRUST", "ig:6", "2026-11-11T10:00:00Z"),
+                touch("e3", "SAVE", P2, "TIKTOK", SUMMER, "POST", "ACTION", "ig:5", "2026-11-12T10:00:00Z"),
+                touch("e4", "SAVE", P2, "TIKTOK", SUMMER, "POST", "ACTION", "ig:6", "2026-11-13T10:00:00Z")));
+        items.add(edit(ws, P1, SUMMER, "FACEBOOK", "TRUST"));
+        assertEquals(ChangeFeed.Outcome.CAUGHT_UP, feed.poll());
+        assertEquals(versions, versions(ws), "nothing re-queued");
+        assertEquals(searched, searches(ws), "nothing captured again");
+
+        as(ws).get(base + "campaign").then().statusCode(200)
+                .body("rows.key", org.hamcrest.Matchers.containsInAnyOrder(winter, SUMMER))
+                .body("rows.find { it.key == '" + SUMMER + "' }.revenue.amount", equalTo("95.00"))
+                .body("rows.find { it.key == '" + winter + "' }.revenue.amount", equalTo("15.00"));
+        as(ws).get(base + "funnelStage").then().statusCode(200)
+                .body("rows.key", org.hamcrest.Matchers.containsInAnyOrder("TRUST", "ACTION"));
+        as(ws).get(base + "platform").then().statusCode(200)
+                .body("rows.key", org.hamcrest.Matchers.containsInAnyOrder("FACEBOOK", "TIKTOK"));
+        as(ws).get(base + "post").then().statusCode(200)
+                .body("rows.find { it.key == '" + P1 + "' }.funnelStage", equalTo("TRUST"))
+                .body("rows.find { it.key == '" + P1 + "' }.platform", equalTo("FACEBOOK"));
+        List<String> groupings = List.of("campaign", "funnelStage", "platform", "post");
+        List<String> inPlace = new java.util.ArrayList<>();
+        for (String groupBy : groupings) {
+            inPlace.add(memoryAndSql(ws, ReportQuery.parse("FIRST_TOUCH,LAST_TOUCH,LINEAR,TIME_DECAY,POSITION_BASED",
+                    "models", null, null, null, "2026-11-20", "2026-11-21", groupBy, 90)));
+        }
+
+        // The same numbers as a fresh capture of every conversion against what engagement-service answers now.
+        try (Connection c = dataSource.getConnection(); PreparedStatement requeue = c.prepareStatement(
+                "UPDATE conversion SET capture_state = 'PENDING', capture_version = capture_version + 1 "
+                        + "WHERE workspace_id = ?")) {
+            requeue.setObject(1, ws);
+            assertEquals(2, requeue.executeUpdate());
+        }
+        capture.captureAll(ws, null, null, null);
+        assertTrue(searches(ws) > searched, "captured afresh");
+        for (int i = 0; i < groupings.size(); i++) {
+            assertEquals(inPlace.get(i), memoryAndSql(ws, ReportQuery.parse(
+                    "FIRST_TOUCH,LAST_TOUCH,LINEAR,TIME_DECAY,POSITION_BASED", "models", null, null, null, "2026-11-20",
+                    "2026-11-21", groupings.get(i), 90)), groupings.get(i));
+        }
+    }
+
+    @Test
+    void aPostEditRecapturesTouchpointsWhoseCampaignOriginIsUnknown() throws Exception {
         UUID ws = workspace();
         touches.set(List.of(touch("e1", "LIKE", P1, SPRING, "ATTENTION", "ig:2", "2026-11-10T10:00:00Z")));
         Api.purchase(ws, "order-2", "cust-2", "80.00", "2026-11-20T12:00:00Z", "\"actorIds\":[\"ig:2\"]");
@@ -204,7 +292,8 @@ class ChangeFeedTest {
             select.setObject(1, ws);
             try (ResultSet rs = select.executeQuery()) {
                 rs.next();
-                assertEquals("CAPTURED", rs.getString(1), "the poll captured it again itself");
+                assertEquals("CAPTURED", rs.getString(1), "the poll captured it again itself (the search "
+                        + "said not where the campaign came from, so it cannot be edited in place)");
             }
         }
         as(ws).get(base + "campaign").then().statusCode(200).body("rows.key", contains(SUMMER))

@@ -15,7 +15,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -47,6 +50,9 @@ public class ChangeFeed {
     private static final String ITEMS = "SELECT xid::text, id, workspace_id, actor_ids, click_ids, post_ids, from_at, "
             + "to_at FROM engagement_change WHERE (xid, id) > (?::text::xid8, ?) AND xid < ?::text::xid8 "
             + "ORDER BY xid, id LIMIT ?";
+    private static final String LABELS = "SELECT d.workspace_id, d.post_id, d.campaign_id, d.platform, d.funnel_stage "
+            + "FROM post_directory d JOIN unnest(?::uuid[], ?::uuid[]) AS p(workspace_id, post_id) "
+            + "ON d.workspace_id = p.workspace_id AND d.post_id = p.post_id";
     private static final String PRUNE = "WITH gone AS (DELETE FROM engagement_change WHERE at < now() - ? * "
             + "interval '1 second' AND xid < pg_snapshot_xmin(pg_current_snapshot()) RETURNING xid, id), "
             + "last AS (SELECT xid, id FROM gone ORDER BY xid DESC, id DESC LIMIT 1), "
@@ -118,7 +124,8 @@ public class ChangeFeed {
                     List<String> actors = Arrays.asList((String[]) rs.getArray(4).getArray());
                     List<UUID> clicks = uuids(rs.getArray(5));
                     items.add(new Change(rs.getObject(3, UUID.class), actors, clicks, uuids(rs.getArray(6)),
-                            instant(rs.getObject(7, OffsetDateTime.class)), instant(rs.getObject(8, OffsetDateTime.class))));
+                            instant(rs.getObject(7, OffsetDateTime.class)), instant(rs.getObject(8, OffsetDateTime.class)),
+                            List.of()));
                     ids += actors.size() + clicks.size();
                     if (items.size() == limit || ids >= MAX_IDS_PER_PAGE) {
                         full = true;
@@ -127,9 +134,50 @@ public class ChangeFeed {
                 }
             }
         }
+        items = withLabels(c, items);
         // A page that was not cut short served every row below the xmin: the cursor moves up to just below it.
         ChangeCursor cursor = full ? last : ChangeCursor.max(last, new ChangeCursor(xmin - 1, Long.MAX_VALUE));
         return new ChangePage(List.copyOf(items), cursor.encode());
+    }
+
+    /**
+     * The current directory entry of every post the page names, read in the page's snapshot (which holds the edit
+     * behind each item, and perhaps later ones): the consumer applies the labels to what it keeps, in place.
+     */
+    private static List<Change> withLabels(Connection c, List<Change> items) throws SQLException {
+        List<UUID> workspaces = new ArrayList<>();
+        List<UUID> posts = new ArrayList<>();
+        for (Change item : items) {
+            for (UUID post : item.postIds()) {
+                workspaces.add(item.workspaceId());
+                posts.add(post);
+            }
+        }
+        if (posts.isEmpty()) {
+            return items;
+        }
+        Map<UUID, Map<UUID, Change.PostLabels>> found = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(LABELS)) {
+            ps.setArray(1, c.createArrayOf("uuid", workspaces.toArray()));
+            ps.setArray(2, c.createArrayOf("uuid", posts.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    UUID post = rs.getObject(2, UUID.class);
+                    found.computeIfAbsent(rs.getObject(1, UUID.class), k -> new HashMap<>()).put(post,
+                            new Change.PostLabels(post, rs.getObject(3, UUID.class), rs.getString(4), rs.getString(5)));
+                }
+            }
+        }
+        List<Change> labelled = new ArrayList<>(items.size());
+        for (Change item : items) {
+            if (item.postIds().isEmpty()) {
+                labelled.add(item);
+                continue;
+            }
+            Map<UUID, Change.PostLabels> ofWorkspace = found.getOrDefault(item.workspaceId(), Map.of());
+            labelled.add(item.withPosts(item.postIds().stream().map(ofWorkspace::get).filter(Objects::nonNull).toList()));
+        }
+        return labelled;
     }
 
     private static List<UUID> uuids(Array array) throws SQLException {

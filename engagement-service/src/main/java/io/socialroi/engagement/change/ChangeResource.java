@@ -35,7 +35,8 @@ public class ChangeResource {
     @Operation(summary = "Committed writes that can change touchpoints, in order (service tokens only)",
             description = "One item per ingestion batch or redirect click (its distinct actorIds and clickIds, from/to "
                     + "the span of its events' occurredAt) and per post directory change of campaign, platform or "
-                    + "stage (postIds). Pass the answer's cursor as after next time: a client that does never "
+                    + "stage (postIds, and in posts each one's current campaignId, platform and funnelStage, read with "
+                    + "the page). Pass the answer's cursor as after next time: a client that does never "
                     + "misses an item, also of transactions that commit out of order. Without after: from the "
                     + "oldest retained item. Items are kept at least 6 hours.")
     @APIResponse(responseCode = "200", description = "Items and the cursor to pass as after next time")

@@ -55,7 +55,8 @@ public class TouchpointQuery {
                 // The post's current entry (V6: events keep only their own campaign): as the summary groups.
                 + "SELECT e.event_id, e.type, coalesce(d.platform, e.platform), e.post_id, "
                 + "coalesce(e.campaign_id, d.campaign_id), coalesce(d.funnel_stage, e.funnel_stage), e.actor_id, "
-                + "e.click_id, e.occurred_at, e.retargeting "
+                + "e.click_id, e.occurred_at, e.retargeting, "
+                + "CASE WHEN e.campaign_id IS NOT NULL THEN 'EVENT' ELSE 'POST' END "
                 + "FROM hits e LEFT JOIN post_directory d ON d.workspace_id = ? AND d.post_id = e.post_id "
                 + "ORDER BY e.occurred_at, e.event_id LIMIT " + (MAX_ITEMS + 1);
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
@@ -77,7 +78,8 @@ public class TouchpointQuery {
                 while (rs.next()) {
                     items.add(new Touchpoint(rs.getString(1), rs.getString(2), rs.getString(3),
                             rs.getObject(4, UUID.class), rs.getObject(5, UUID.class), rs.getString(6), rs.getString(7),
-                            rs.getObject(8, UUID.class), rs.getObject(9, OffsetDateTime.class), rs.getBoolean(10)));
+                            rs.getObject(8, UUID.class), rs.getObject(9, OffsetDateTime.class), rs.getBoolean(10),
+                            rs.getString(11)));
                 }
             }
             if (items.size() > MAX_ITEMS) {

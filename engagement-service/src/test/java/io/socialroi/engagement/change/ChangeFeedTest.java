@@ -131,6 +131,7 @@ class ChangeFeedTest {
         assertEquals(2, ((List<?>) item.get("actorIds")).size());
         assertEquals(List.of(click.toString()), item.get("clickIds"));
         assertEquals(List.of(), item.get("postIds"));
+        assertEquals(List.of(), item.get("posts"));
         assertEquals("2026-11-20T10:00:00Z", item.get("from"));
         assertEquals("2026-11-20T12:30:00Z", item.get("to"));
 
@@ -174,6 +175,8 @@ class ChangeFeedTest {
         assertEquals(1, created.of(ws).size());
         Map<String, Object> item = created.of(ws).get(0);
         assertEquals(List.of(post.toString()), item.get("postIds"));
+        assertEquals(List.of(Map.of("postId", post.toString(), "campaignId", campaign.toString(), "platform",
+                "INSTAGRAM", "funnelStage", "ATTENTION")), item.get("posts"), "the post's labels come with it");
         assertEquals(List.of(), item.get("actorIds"));
         assertEquals(List.of(), item.get("clickIds"));
         assertNull(item.get("from"));
@@ -194,6 +197,13 @@ class ChangeFeedTest {
         Read changed = until(noOp.cursor(), ws, items -> items.size() >= 3);
         assertEquals(3, changed.of(ws).size());
         changed.of(ws).forEach(i -> assertEquals(List.of(post.toString()), i.get("postIds")));
+        // Each item carries the labels the directory holds when the page is read: the latest edit's.
+        Map<String, Object> latest = new java.util.HashMap<>();
+        latest.put("postId", post.toString());
+        latest.put("campaignId", null);
+        latest.put("platform", "TIKTOK");
+        latest.put("funnelStage", "ACTION");
+        assertEquals(List.of(latest), drain(noOp.cursor()).of(ws).get(0).get("posts"));
     }
 
     @Test

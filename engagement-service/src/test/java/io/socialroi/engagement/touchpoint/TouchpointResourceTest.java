@@ -40,6 +40,7 @@ class TouchpointResourceTest {
                 .statusCode(200)
                 .body("items.eventId", equalTo(List.of("t1", "t2", "t3")))
                 .body("items[0].campaignId", equalTo(campaign.toString()))
+                .body("items[0].campaignOrigin", equalTo("POST"))
                 .body("items[0].funnelStage", equalTo("TRUST")).body("items[0].platform", equalTo("INSTAGRAM"))
                 .body("items[0].postId", equalTo(post.toString())).body("items[0].actorId", equalTo("ig:1"))
                 .body("items[2].retargeting", equalTo(true)).body("items[0].retargeting", equalTo(false));

@@ -18,8 +18,8 @@ import java.util.UUID;
  * Checks money that is about to be stored for a workspace and brings it into the workspace's currency: present,
  * non-negative, no finer than its currency's minor unit (rounding silently would change what the client sent),
  * in a known ISO 4217 currency; in another currency than the workspace's only when conversion-service has the
- * workspace's exchange rate for that currency and day. Converted as conversion-service converts a conversion's
- * value: amount x rate, rounded half-even to the workspace currency's minor unit; the original is kept beside.
+ * workspace's exchange rate for that currency and day. Converted by the suite's one rule (suite-common
+ * {@code ExchangeRate}, as conversion-service converts a conversion's value); the original is kept beside.
  */
 @ApplicationScoped
 public class WorkspaceMoney {
@@ -47,17 +47,18 @@ public class WorkspaceMoney {
     public Converted require(String field, Money money, UUID workspaceId, String workspaceCurrency, LocalDate day) {
         check(field, money);
         if (money.currency().equals(workspaceCurrency)) {
-            return new Converted(Money.of(money.amount(), workspaceCurrency), null, null, null);
+            return new Converted(io.socialroi.common.money.ExchangeRate.convert(money, null, workspaceCurrency), null,
+                    null, null);
         }
         Optional<ExchangeRate> rate = rates.find(workspaceId, money.currency(), day);
-        if (rate.isEmpty() || rate.get().rate() == null || rate.get().rate().signum() <= 0
-                || (rate.get().workspaceCurrency() != null && !rate.get().workspaceCurrency().equals(workspaceCurrency))) {
+        if (rate.isEmpty() || !io.socialroi.common.money.ExchangeRate.usable(rate.get().rate(),
+                rate.get().workspaceCurrency(), workspaceCurrency)) {
             throw ProblemException.invalid(field + ".currency", "is not the workspace currency " + workspaceCurrency
                     + " and the workspace has no exchange rate for " + money.currency() + " on " + day
                     + " (set it on conversion-service: PUT /workspaces/" + workspaceId + "/exchange-rates/"
                     + money.currency() + "/" + day + ")");
         }
-        Money converted = Money.of(money.amount().multiply(rate.get().rate()), workspaceCurrency);
+        Money converted = io.socialroi.common.money.ExchangeRate.convert(money, rate.get().rate(), workspaceCurrency);
         if (converted.amount().compareTo(MAX) >= 0) {
             throw ProblemException.invalid(field + ".amount", "must be less than " + MAX.toPlainString() + " "
                     + workspaceCurrency + " once converted");
