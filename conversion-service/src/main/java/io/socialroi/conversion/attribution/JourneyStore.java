@@ -64,6 +64,8 @@ public class JourneyStore {
     private final DataSource dataSource;
     private final long maxTouchpoints;
     private final int warmAtStart;
+    private volatile boolean warming;
+    private volatile long warmingSince;
     private final WorkspaceSnapshots<Workspace, JourneyView, Void> snapshots;
 
     @Inject
@@ -121,8 +123,24 @@ public class JourneyStore {
      */
     void warmAtStart(@Observes StartupEvent start) {
         if (warmAtStart > 0 && maxTouchpoints > 0) {
-            Thread.ofVirtual().name("journey-store-warm").start(this::warmRecentlyActive);
+            warmingSince = System.nanoTime();
+            warming = true;
+            Thread.ofVirtual().name("journey-store-warm").start(() -> {
+                try {
+                    warmRecentlyActive();
+                } finally {
+                    warming = false;
+                }
+            });
         }
+    }
+
+    /**
+     * Whether the loads at start are still running and have run for less than {@code limit}: the service reports
+     * itself not ready meanwhile, so that a restarted replica takes requests once its recent workspaces are in memory.
+     */
+    public boolean warming(java.time.Duration limit) {
+        return warming && System.nanoTime() - warmingSince < limit.toNanos();
     }
 
     /** Loads the workspaces with the most recent conversions, one at a time; answers how many were asked for. */

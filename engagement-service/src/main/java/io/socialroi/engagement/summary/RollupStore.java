@@ -98,6 +98,8 @@ public class RollupStore {
     /** Actor rows read again since the load, above which they are merged into the base. */
     private final int mergeAt;
     private final int warmAtStart;
+    private volatile boolean warming;
+    private volatile long warmingSince;
     private final WorkspaceSnapshots<Holder, WorkspaceRollups, ScoringSettings> snapshots;
 
     @Inject
@@ -236,8 +238,24 @@ public class RollupStore {
      */
     void warmAtStart(@Observes StartupEvent start) {
         if (warmAtStart > 0 && maxEntries > 0) {
-            Thread.ofVirtual().name("summary-store-warm").start(this::warmRecentlyActive);
+            warmingSince = System.nanoTime();
+            warming = true;
+            Thread.ofVirtual().name("summary-store-warm").start(() -> {
+                try {
+                    warmRecentlyActive();
+                } finally {
+                    warming = false;
+                }
+            });
         }
+    }
+
+    /**
+     * Whether the loads at start are still running and have run for less than {@code limit}: the service reports
+     * itself not ready meanwhile, so that a restarted replica takes requests once its recent workspaces are in memory.
+     */
+    public boolean warming(java.time.Duration limit) {
+        return warming && System.nanoTime() - warmingSince < limit.toNanos();
     }
 
     /** Loads the most recently written workspaces, one at a time; answers how many were asked for. */
