@@ -15,10 +15,11 @@
     const $ = id => document.getElementById(id);
 
     class ApiError extends Error {
-        constructor(status, problem) {
+        constructor(status, problem, retryAfter) {
             super((problem && (problem.detail || problem.title)) || `HTTP ${status}`);
             this.status = status;
             this.problem = problem;
+            this.retryAfter = retryAfter;
         }
     }
 
@@ -44,7 +45,7 @@
             } catch (e) {
                 problem = null;
             }
-            throw new ApiError(response.status, problem);
+            throw new ApiError(response.status, problem, Number(response.headers.get('Retry-After')) || null);
         }
         return options.raw ? response : response.json();
     }
@@ -111,7 +112,15 @@
         return node;
     }
 
+    /** What a panel says when the period has nothing to show (never a blank panel). */
+    function empty(text) {
+        return h('p', { class: 'muted empty' }, text);
+    }
+
     function table(columns, rows) {
+        if (rows.length === 0) {
+            return empty('Nothing in this period.');
+        }
         return h('table', {},
             h('thead', {}, h('tr', {}, columns.map(c => h('th', {}, c.title)))),
             h('tbody', {}, rows.map(r => h('tr', { 'data-key': r.key }, columns.map(c => {
@@ -120,11 +129,26 @@
             })))));
     }
 
+    /**
+     * A section's state, always said in words: 'loading' shows what is being waited for (a panel is never empty
+     * without saying so), 'error' the reason, 'ready' the numbers.
+     */
     function section(id, stateName, message) {
         const node = $(id);
         node.dataset.state = stateName;
+        node.setAttribute('aria-busy', stateName === 'loading' ? 'true' : 'false');
+        let status = node.querySelector('.section-status');
+        if (stateName === 'loading') {
+            if (!status) {
+                status = h('p', { class: 'muted section-status', role: 'status' });
+                node.querySelector('.section-head').after(status);
+            }
+            status.textContent = message || 'Loading…';
+        } else if (status) {
+            status.remove();
+        }
         let note = node.querySelector('.section-error');
-        if (message) {
+        if (stateName === 'error' && message) {
             if (!note) {
                 note = h('p', { class: 'error section-error', role: 'alert' });
                 node.appendChild(note);
@@ -301,15 +325,34 @@
             return answer;
         };
         section(id, 'loading');
-        try {
-            await work(get);
-            section(id, 'ready');
-        } catch (error) {
-            if (error !== STALE && run === state.run) {
+        for (let attempt = 1; ; attempt++) {
+            try {
+                await work(get);
+                section(id, 'ready');
+                return;
+            } catch (error) {
+                if (error === STALE || run !== state.run) {
+                    return;
+                }
+                // A service that is starting or busy answers 503 with Retry-After: the section says it is still
+                // loading and asks again, a few times, before it shows the error.
+                if (error instanceof ApiError && error.status === 503 && attempt < RETRIES) {
+                    const seconds = Math.min(Math.max(error.retryAfter || 2, 1), 5);
+                    section(id, 'loading', `Still loading (${error.message}); trying again in ${seconds} s…`);
+                    await new Promise(resolve => setTimeout(resolve, seconds * 1000));
+                    if (run !== state.run) {
+                        return;
+                    }
+                    continue;
+                }
                 section(id, 'error', explain(error));
+                return;
             }
         }
     }
+
+    /** Attempts of a section whose service answers 503 before the error is shown (about half a minute). */
+    const RETRIES = 8;
 
     // ---- the reports ---------------------------------------------------------------------------------
 
@@ -369,7 +412,8 @@
             const report = await get('reporting', `/workspaces/${ws.id}/reports/roi?${q}&groupBy=${groupBy}`);
             const rows = report.rows.map(r => ({ key: r.key, label: r.label || r.key, spend: amount(r.spend) || 0,
                 revenue: amount(r.revenue) || 0, roi: r.roi }));
-            $(`roi-${groupBy}-chart`).replaceChildren(window.SuiteCharts.roiBars(rows, fmt));
+            $(`roi-${groupBy}-chart`).replaceChildren(rows.length === 0 ? empty('No spend or revenue in this period.')
+                : window.SuiteCharts.roiBars(rows, fmt));
             $(`roi-${groupBy}-table`).replaceChildren(table([
                 { title: groupBy === 'campaign' ? 'Campaign' : 'Platform', cell: r => r.label || r.key },
                 { title: 'Spend', field: 'spend', cell: r => fmt.money(amount(r.spend)) },
@@ -398,7 +442,8 @@
                 rate: s.rate != null ? Math.min(1, s.rate) : s.rateFromPrevious,
                 dropOff: s.dropOff != null ? Math.max(0, s.dropOff) : s.dropOffRate
             }));
-            $('funnel-chart').replaceChildren(window.SuiteCharts.funnel(stages, fmt));
+            $('funnel-chart').replaceChildren(stages.length === 0 ? empty('Nobody reached the funnel in this period.')
+                : window.SuiteCharts.funnel(stages, fmt));
         });
     }
 
@@ -412,7 +457,8 @@
                 flagged: r.flaggedEngagements || 0 }));
             const thresholds = { x: th.engagementRate != null ? Number(th.engagementRate) : null,
                 y: th.revenue != null ? amount(th.revenue) : null };
-            $('evr-chart').replaceChildren(window.SuiteCharts.scatter(points, thresholds, fmt));
+            $('evr-chart').replaceChildren(points.length === 0 ? empty('No posts with engagement in this period.')
+                : window.SuiteCharts.scatter(points, thresholds, fmt));
             const verdicts = ['VANITY', 'QUIET_CONVERTER', 'PERFORMER', 'UNDERPERFORMER'];
             $('evr-legend').replaceChildren(...verdicts.map(v => h('span', {},
                 h('span', { class: `swatch verdict-${v} badge` }, ''), v.replace('_', ' ').toLowerCase())));

@@ -1,7 +1,15 @@
 package io.socialroi.conversion.attribution;
 
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.socialroi.common.snapshot.SnapshotSettings;
+import io.socialroi.common.snapshot.TooBig;
+import io.socialroi.common.snapshot.Watermark;
+import io.socialroi.common.snapshot.WorkspaceSnapshots;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -9,22 +17,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -40,12 +42,16 @@ import org.jboss.logging.Logger;
  * covers every transaction the read could not see, whatever order they commit in and whichever replica
  * made them. Re-reading a row twice is harmless. When nothing changed a refresh is one indexed query.
  *
- * <p>A workspace's first report starts its load in the background and is answered from SQL, as are the
- * reports until the load is done ({@code suite.attribution.store.load-in-background}).
+ * <p>The workspaces are held by the suite's snapshot mechanism ({@link WorkspaceSnapshots}). A workspace's first
+ * report starts its load in the background and is answered from SQL, as are the reports until the load is done
+ * ({@code suite.snapshot.journeys.load-in-background}); at start the workspaces with the most recent conversions
+ * are loaded ({@code suite.snapshot.journeys.warm-at-start}).
  *
- * <p>Memory is bounded by {@code suite.attribution.store.max-touchpoints} over all workspaces: the least
- * recently used workspaces are dropped to make room, and a workspace larger than the whole budget is not
- * kept (its reports read from SQL, {@link AttributionData}); it is counted again after five minutes.
+ * <p>Memory is bounded by {@code suite.snapshot.journeys.max-weight} touchpoints over all workspaces: the least
+ * recently used workspaces are dropped to make room, idle ones after {@code suite.snapshot.journeys.idle}, and a
+ * workspace larger than the whole budget is not kept (its reports read from SQL, {@link AttributionData}); it is
+ * counted again after five minutes. (The keys were {@code suite.attribution.store.*}; application.properties maps
+ * the old names onto the new ones.)
  */
 @ApplicationScoped
 public class JourneyStore {
@@ -57,164 +63,134 @@ public class JourneyStore {
 
     private final DataSource dataSource;
     private final long maxTouchpoints;
-    private final boolean enabled;
-    private final boolean loadInBackground;
-    private final ExecutorService loader = Executors.newVirtualThreadPerTaskExecutor();
-    private final ReentrantLock lruLock = new ReentrantLock();
-    /** Access-ordered: the first is the least recently used. Guarded by lruLock. */
-    private final LinkedHashMap<UUID, Workspace> workspaces = new LinkedHashMap<>(16, 0.75f, true);
-    private long loadedTouchpoints;
-    /** Workspaces over the budget, with the System.nanoTime() until which they are not counted again. */
-    private final Map<UUID, Long> tooBig = new ConcurrentHashMap<>();
+    private final int warmAtStart;
+    private volatile boolean warming;
+    private volatile long warmingSince;
+    private final WorkspaceSnapshots<Workspace, JourneyView, Void> snapshots;
 
+    @Inject
     public JourneyStore(DataSource dataSource,
-            @ConfigProperty(name = "suite.attribution.store.max-touchpoints", defaultValue = "1000000") long maxTouchpoints,
-            @ConfigProperty(name = "suite.attribution.store.enabled", defaultValue = "true") boolean enabled,
-            @ConfigProperty(name = "suite.attribution.store.load-in-background", defaultValue = "true")
-            boolean loadInBackground) {
+            @ConfigProperty(name = "suite.snapshot.journeys.max-weight", defaultValue = "1000000") long maxTouchpoints,
+            @ConfigProperty(name = "suite.snapshot.journeys.enabled", defaultValue = "true") boolean enabled,
+            @ConfigProperty(name = "suite.snapshot.journeys.load-in-background", defaultValue = "true")
+            boolean loadInBackground,
+            @ConfigProperty(name = "suite.snapshot.journeys.idle", defaultValue = "1H") Duration idle,
+            @ConfigProperty(name = "suite.snapshot.journeys.warm-at-start", defaultValue = "20") int warmAtStart) {
+        this(dataSource, new SnapshotSettings(enabled ? maxTouchpoints : 0, idle, loadInBackground,
+                Duration.ofNanos(RECHECK_NANOS)), warmAtStart);
+    }
+
+    /** A store of its own (a second replica, a restarted service): {@code settings} bound its memory. */
+    public JourneyStore(DataSource dataSource, SnapshotSettings settings, int warmAtStart) {
         this.dataSource = dataSource;
-        this.maxTouchpoints = maxTouchpoints;
-        this.enabled = enabled;
-        this.loadInBackground = loadInBackground;
+        this.maxTouchpoints = settings.maxWeight();
+        this.warmAtStart = warmAtStart;
+        this.snapshots = new WorkspaceSnapshots<>("journey store", settings, new Source());
     }
 
     @PreDestroy
     void stop() {
-        loader.shutdownNow();
+        snapshots.close();
     }
 
     /**
-     * The workspace's journeys as of now (changes made by any replica applied first), or null when the
-     * store is off or the workspace is over the budget.
+     * The workspace's journeys as of now (changes made by any replica applied first), or null when SQL answers: the
+     * store is off, the workspace is over the budget, or it is loading in the background.
      */
     public JourneyView view(UUID workspaceId) throws SQLException {
-        if (!enabled) {
-            return null;
-        }
-        Long until = tooBig.get(workspaceId);
-        if (until != null) {
-            if (System.nanoTime() - until < 0) {
-                return null;
-            }
-            tooBig.remove(workspaceId);
-        }
-        Workspace workspace;
-        lruLock.lock();
-        try {
-            workspace = workspaces.computeIfAbsent(workspaceId, Workspace::new);
-        } finally {
-            lruLock.unlock();
-        }
-        if (loadInBackground && workspace.view == null) {
-            // Loading takes about a second for 80,000 touchpoints: until it is done, reports read from SQL.
-            if (workspace.loading.compareAndSet(false, true)) {
-                loader.execute(() -> {
-                    try {
-                        current(workspace);
-                    } catch (SQLException | RuntimeException e) {
-                        LOG.warnf(e, "journey store: loading workspace %s failed; reports read from SQL", workspaceId);
-                    } finally {
-                        workspace.loading.set(false);
-                    }
-                });
-            }
-            return null;
-        }
-        return current(workspace);
+        return snapshots.view(workspaceId, null);
     }
 
-    private JourneyView current(Workspace workspace) throws SQLException {
-        UUID workspaceId = workspace.id;
-        long arrived = System.nanoTime();
-        JourneyView view;
-        workspace.lock.lock();
-        try {
-            // Reports arriving together share a refresh: one that started after this call arrived saw
-            // every write committed before it.
-            if (workspace.view != null && workspace.refreshedFrom - arrived > 0) {
-                view = workspace.view;
-            } else {
-                long started = System.nanoTime();
-                view = refresh(workspace);
-                workspace.refreshedFrom = started;
-            }
-        } finally {
-            workspace.lock.unlock();
-        }
-        if (view == null) {
-            drop(workspace);
-            tooBig.put(workspaceId, System.nanoTime() + RECHECK_NANOS);
-            return null;
-        }
-        account(workspace, view.touchpoints());
-        return view;
-    }
-
-    /** Forgets every workspace (tests). */
-    public void clear() {
-        lruLock.lock();
-        try {
-            workspaces.values().forEach(w -> w.evicted = true);
-            workspaces.clear();
-            loadedTouchpoints = 0;
-            tooBig.clear();
-        } finally {
-            lruLock.unlock();
-        }
+    /** The mechanism holding the journeys (what is held, its weight in touchpoints, loads, warming). */
+    public WorkspaceSnapshots<?, JourneyView, Void> snapshots() {
+        return snapshots;
     }
 
     /** Touchpoints held in memory over all workspaces. */
     public long loadedTouchpoints() {
-        lruLock.lock();
-        try {
-            return loadedTouchpoints;
-        } finally {
-            lruLock.unlock();
-        }
+        return snapshots.weight();
     }
 
-    private void account(Workspace workspace, long touchpoints) {
-        lruLock.lock();
-        try {
-            if (workspace.evicted) {
-                return;
-            }
-            loadedTouchpoints += touchpoints - workspace.accounted;
-            workspace.accounted = touchpoints;
-            Iterator<Workspace> lru = workspaces.values().iterator();
-            while (loadedTouchpoints > maxTouchpoints && lru.hasNext()) {
-                Workspace oldest = lru.next();
-                if (oldest == workspace) {
-                    continue;
+    /** Workspaces without a report for {@code suite.snapshot.journeys.idle} give their memory back. */
+    @Scheduled(every = "1m", delay = 1, delayUnit = TimeUnit.MINUTES)
+    void evictIdle() {
+        snapshots.evictIdle();
+    }
+
+    /**
+     * At start, the workspaces with the most recent conversions (the last day) are loaded one after the other in the
+     * background, so that their first reports after a deploy come from memory; until then SQL answers them.
+     */
+    void warmAtStart(@Observes StartupEvent start) {
+        if (warmAtStart > 0 && maxTouchpoints > 0) {
+            warmingSince = System.nanoTime();
+            warming = true;
+            Thread.ofVirtual().name("journey-store-warm").start(() -> {
+                try {
+                    warmRecentlyActive();
+                } finally {
+                    warming = false;
                 }
-                lru.remove();
-                oldest.evicted = true;
-                loadedTouchpoints -= oldest.accounted;
-                LOG.debugf("journey store: dropped workspace %s (least recently used)", oldest.id);
-            }
-        } finally {
-            lruLock.unlock();
+            });
         }
     }
 
-    private void drop(Workspace workspace) {
-        lruLock.lock();
-        try {
-            if (!workspace.evicted && workspaces.remove(workspace.id, workspace)) {
-                workspace.evicted = true;
-                loadedTouchpoints -= workspace.accounted;
+    /**
+     * Whether the loads at start are still running and have run for less than {@code limit}: the service reports
+     * itself not ready meanwhile, so that a restarted replica takes requests once its recent workspaces are in memory.
+     */
+    public boolean warming(java.time.Duration limit) {
+        return warming && System.nanoTime() - warmingSince < limit.toNanos();
+    }
+
+    /** Loads the workspaces with the most recent conversions, one at a time; answers how many were asked for. */
+    public int warmRecentlyActive() {
+        List<UUID> recent = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT workspace_id FROM conversion WHERE created_at > now() - interval '1 day' "
+                        + "GROUP BY workspace_id ORDER BY max(created_at) DESC LIMIT ?")) {
+            ps.setInt(1, warmAtStart);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    recent.add(rs.getObject(1, UUID.class));
+                }
             }
-        } finally {
-            lruLock.unlock();
+        } catch (SQLException | RuntimeException e) {
+            LOG.warnf("journey store: warming at start stopped (%s); reports read from SQL until loaded",
+                    e.getMessage());
+            return 0;
+        }
+        for (UUID ws : recent) {
+            snapshots.warm(ws, null).join();
+        }
+        return recent.size();
+    }
+
+    /** How the mechanism loads and refreshes a workspace's journeys. */
+    private final class Source implements WorkspaceSnapshots.Source<Workspace, JourneyView, Void> {
+
+        @Override
+        public Workspace open(UUID workspaceId) {
+            return new Workspace(workspaceId);
+        }
+
+        @Override
+        public JourneyView refresh(Workspace w, JourneyView previous, Void parameter) throws SQLException, TooBig {
+            return JourneyStore.this.refresh(w);
+        }
+
+        @Override
+        public long weight(JourneyView view) {
+            return view.touchpoints();
         }
     }
 
-    /** Brings the workspace up to date; null when it does not fit in the budget. */
-    private JourneyView refresh(Workspace w) throws SQLException {
+    /** Brings the workspace up to date; TooBig when it does not fit in the budget. */
+    private JourneyView refresh(Workspace w) throws SQLException, TooBig {
         try (Connection c = dataSource.getConnection()) {
             if (w.view != null) {
                 // One statement, one snapshot: its xmin is valid for what its EXISTS saw.
-                try (PreparedStatement check = c.prepareStatement("SELECT pg_snapshot_xmin(pg_current_snapshot())::text, "
+                try (PreparedStatement check = c.prepareStatement("SELECT " + Watermark.XMIN + ", "
                         + "EXISTS (SELECT 1 FROM conversion WHERE workspace_id = ? AND changed_xid >= ?)")) {
                     check.setObject(1, w.id);
                     check.setObject(2, Long.toString(w.xmin), Types.OTHER);
@@ -233,7 +209,7 @@ public class JourneyStore {
                 JourneyView view = read(c, w);
                 c.commit();
                 return view;
-            } catch (SQLException | RuntimeException e) {
+            } catch (SQLException | RuntimeException | TooBig e) {
                 c.rollback();
                 throw e;
             } finally {
@@ -243,7 +219,7 @@ public class JourneyStore {
     }
 
     /** Inside one repeatable-read transaction: its snapshot's xmin, then the rows (all, or the changed ones). */
-    private JourneyView read(Connection c, Workspace w) throws SQLException {
+    private JourneyView read(Connection c, Workspace w) throws SQLException, TooBig {
         try (PreparedStatement begin = c.prepareStatement("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")) {
             begin.execute();
         }
@@ -251,7 +227,7 @@ public class JourneyStore {
         ZoneId zone;
         long touchpoints = -1;
         boolean full = w.view == null;
-        try (PreparedStatement snapshot = c.prepareStatement("SELECT pg_snapshot_xmin(pg_current_snapshot())::text, "
+        try (PreparedStatement snapshot = c.prepareStatement("SELECT " + Watermark.XMIN + ", "
                 + "current_setting('TimeZone')" + (full ? ", (SELECT count(*) FROM conversion_touchpoint "
                 + "WHERE workspace_id = ?)" : ""))) {
             if (full) {
@@ -269,7 +245,7 @@ public class JourneyStore {
         if (full && touchpoints > maxTouchpoints) {
             LOG.infof("journey store: workspace %s has %d touchpoints, over the budget of %d; reports read from SQL",
                     w.id, touchpoints, maxTouchpoints);
-            return null;
+            throw new TooBig();
         }
         long started = System.nanoTime();
         Map<UUID, JourneyView.Entry> changed = new HashMap<>();
@@ -350,25 +326,18 @@ public class JourneyStore {
         }
     }
 
-    /** One workspace's state; guarded by its lock. */
+    /** One workspace's state; used only under the mechanism's lock of the workspace. */
     static final class Workspace {
 
         final UUID id;
-        final ReentrantLock lock = new ReentrantLock();
         final Dictionary<UUID> posts = new Dictionary<>();
         final Dictionary<UUID> campaigns = new Dictionary<>();
         final Dictionary<String> platforms = new Dictionary<>();
         final Dictionary<String> stages = new Dictionary<>();
         final Dictionary<String> customers = new Dictionary<>();
         Map<UUID, JourneyView.Entry> entries = new HashMap<>();
-        volatile JourneyView view;
+        JourneyView view;
         long xmin;
-        final AtomicBoolean loading = new AtomicBoolean();
-        /** System.nanoTime() at the start of the last successful refresh. */
-        long refreshedFrom;
-        /** Touchpoints counted in the store's total; guarded by the store's lruLock. */
-        long accounted;
-        volatile boolean evicted;
 
         Workspace(UUID id) {
             this.id = id;

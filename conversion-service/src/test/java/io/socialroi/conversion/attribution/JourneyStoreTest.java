@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
+import io.socialroi.common.snapshot.SnapshotSettings;
 import io.socialroi.common.workspace.WorkspaceDirectory;
 import io.socialroi.conversion.Api;
 import io.socialroi.conversion.FakeServices;
@@ -19,6 +20,7 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -293,7 +295,7 @@ class JourneyStoreTest {
         UUID small = randomWorkspace(random, "UTC", "EUR", 20);
         long bigTouches = count(big);
         long smallTouches = count(small);
-        JourneyStore tight = new JourneyStore(dataSource, bigTouches - 1, true, false);
+        JourneyStore tight = store(bigTouches - 1, false);
         AttributionService limited = new AttributionService(directory, capture, data, tight);
         ReportQuery q = query("POSITION_BASED", "60", null, null, "2026-10-01", "2026-11-15", "campaign");
         assertNull(tight.view(big), "over the budget");
@@ -303,7 +305,7 @@ class JourneyStoreTest {
         assertEquals(sql(small, q), json.writeValueAsString(limited.report(small, q, true)));
 
         // Room for either workspace, not both: loading one drops the other; answers stay the same.
-        JourneyStore lru = new JourneyStore(dataSource, bigTouches + smallTouches - 1, true, false);
+        JourneyStore lru = store(bigTouches + smallTouches - 1, false);
         AttributionService rotating = new AttributionService(directory, capture, data, lru);
         assertNotNull(lru.view(small));
         assertNotNull(lru.view(big));
@@ -316,18 +318,40 @@ class JourneyStoreTest {
     @Test
     void theFirstReportLoadsInTheBackgroundAndIsAnsweredFromSql() throws Exception {
         UUID ws = randomWorkspace(new Random(11), "Europe/Rome", "EUR", 60);
-        JourneyStore background = new JourneyStore(dataSource, 1_000_000, true, true);
+        JourneyStore background = store(1_000_000, true);
         AttributionService service = new AttributionService(directory, capture, data, background);
         ReportQuery q = query("TIME_DECAY", "45", null, null, "2026-10-01", "2026-11-30", "post");
         assertEquals(sql(ws, q), json.writeValueAsString(service.report(ws, q, true)), "from SQL while loading");
-        JourneyView view = null;
-        for (int i = 0; i < 200 && view == null; i++) {
-            Thread.sleep(50);
-            view = background.view(ws);
-        }
-        assertNotNull(view, "loaded in the background");
+        background.snapshots().warm(ws, null).join();
+        assertNotNull(background.view(ws), "loaded in the background");
         assertEquals(sql(ws, q), json.writeValueAsString(service.report(ws, q, true)), "from memory");
         background.stop();
+    }
+
+    /** Issue 15: a restarted service (a new store) warms the workspaces with recent conversions; same answers. */
+    @Test
+    void aRestartedServiceWarmsRecentWorkspacesAndAnswersAsSqlDoes() throws Exception {
+        UUID ws = randomWorkspace(new Random(12), "Europe/Rome", "EUR", 40);
+        ReportQuery q = query("LINEAR", "30", null, null, "2026-10-01", "2026-11-30", "campaign");
+        JourneyStore cold = store(1_000_000, true);
+        assertEquals(sql(ws, q), json.writeValueAsString(new AttributionService(directory, capture, data, cold)
+                .report(ws, q, true)), "a store not warmed: the first report from SQL, at once");
+        cold.stop();
+        JourneyStore restarted = store(1_000_000, true);
+        int warmed = restarted.warmRecentlyActive();
+        assertTrue(warmed > 0, "the workspace with conversions of the last day is warmed");
+        assertNotNull(restarted.snapshots().held(ws));
+        long loads = restarted.snapshots().loads();
+        assertEquals(sql(ws, q), json.writeValueAsString(new AttributionService(directory, capture, data, restarted)
+                .report(ws, q, true)), "the first report after the restart, from memory");
+        assertEquals(loads, restarted.snapshots().loads(), "nothing loaded again");
+        restarted.stop();
+    }
+
+    /** A store of its own, as another replica or a restarted service has. */
+    JourneyStore store(long budget, boolean background) {
+        return new JourneyStore(dataSource, new SnapshotSettings(budget, Duration.ofHours(1), background,
+                Duration.ofMinutes(5)), 20);
     }
 
     long count(UUID ws) throws Exception {

@@ -5,6 +5,12 @@ import io.socialroi.common.problem.Problem;
 import io.socialroi.common.problem.ProblemException;
 import io.socialroi.common.problem.ProblemMappers;
 import io.socialroi.engagement.change.ChangeLog;
+import io.socialroi.engagement.event.RollupDeltas.ActorDelta;
+import io.socialroi.engagement.event.RollupDeltas.ActorKey;
+import io.socialroi.engagement.event.RollupDeltas.CommentKey;
+import io.socialroi.engagement.event.RollupDeltas.Dims;
+import io.socialroi.engagement.event.RollupDeltas.MinuteKey;
+import io.socialroi.engagement.event.RollupDeltas.TypeKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Array;
 import java.sql.Connection;
@@ -13,9 +19,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +34,10 @@ import org.postgresql.copy.CopyIn;
  * <ol>
  * <li>the event ids go to {@code event_key} as one array with {@code ON CONFLICT DO NOTHING RETURNING}: the
  * dedupe, safe across concurrent requests because the unique key decides;</li>
- * <li>the fresh events are appended to {@code engagement_event} with one binary {@code COPY};</li>
- * <li>the rollup deltas are aggregated here, one row per distinct key, and upserted as arrays, keys in a fixed
- * order so that concurrent batches lock shared rollup rows in the same order;</li>
+ * <li>the fresh events are appended to {@code engagement_event} with one binary {@code COPY} (rows encoded by
+ * {@link CopyEncoder});</li>
+ * <li>the rollup deltas are aggregated by {@link RollupDeltas}, one row per distinct key, and upserted here as
+ * arrays, keys in a fixed order so that concurrent batches lock shared rollup rows in the same order;</li>
  * <li>one {@code engagement_change} row for the change feed (its actors, click ids and time span).</li>
  * </ol>
  * Events and rollups keep only what the event says (post, platform, its own campaign): the reports resolve a post's
@@ -44,21 +48,12 @@ import org.postgresql.copy.CopyIn;
 @ApplicationScoped
 public class EventWriter {
 
-    private static final UUID NIL = new UUID(0, 0);
     private static final int ATTEMPTS = 3;
-    /** Event types in the order of their {@code actor_rollup} columns below (every type since V6). */
-    private static final List<EventType> ENGAGEMENTS = EventType.actorTypes();
-    /** Index into {@link #ENGAGEMENTS} by type ordinal. */
-    private static final int[] COLUMN = Arrays.stream(EventType.values()).mapToInt(ENGAGEMENTS::indexOf).toArray();
-    private static final long MICROS_PER_HOUR = 3_600_000_000L;
-    private static final long MICROS_PER_MINUTE = 60_000_000L;
-    /** Seconds from the Unix epoch to PostgreSQL's (2000-01-01), for binary timestamps. */
-    private static final long PG_EPOCH_SECONDS = 946_684_800L;
+    private static final List<EventType> ENGAGEMENTS = RollupDeltas.ENGAGEMENTS;
 
     private static final String DEDUPE = "INSERT INTO event_key (workspace_id, event_id) SELECT ?, k "
             + "FROM unnest(?::text[]) WITH ORDINALITY AS u(k, o) ORDER BY o ON CONFLICT DO NOTHING RETURNING event_id";
-    private static final String COPY = "COPY engagement_event (workspace_id, event_id, type, platform, post_id, "
-            + "campaign_id, funnel_stage, actor_id, click_id, occurred_at, retargeting, attributes) FROM STDIN "
+    private static final String COPY = "COPY engagement_event (" + CopyEncoder.EVENT_COLUMNS + ") FROM STDIN "
             + "(FORMAT binary)";
     private static final String DIMS = "workspace_id, bucket, post_key, platform, campaign_key, funnel_stage";
     private static final String ROLLUP = "INSERT INTO engagement_rollup (" + DIMS + ", type, events) "
@@ -93,7 +88,7 @@ public class EventWriter {
         Set<YearMonth> months = new HashSet<>();
         long lastHour = Long.MIN_VALUE;
         for (IncomingEvent e : events) {
-            long hour = Math.floorDiv(Micros.of(e.occurredAt()), MICROS_PER_HOUR);
+            long hour = Math.floorDiv(Micros.of(e.occurredAt()), RollupDeltas.MICROS_PER_HOUR);
             if (hour != lastHour) {
                 months.add(YearMonth.from(java.time.Instant.ofEpochSecond(hour * 3600).atOffset(ZoneOffset.UTC)));
                 lastHour = hour;
@@ -165,10 +160,10 @@ public class EventWriter {
     }
 
     private static void copy(Connection c, UUID ws, List<IncomingEvent> events) throws SQLException {
-        BinaryRows rows = copyRows(ws, events);
+        CopyEncoder rows = CopyEncoder.events(ws, events);
         CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY);
         try {
-            copy.writeToCopy(rows.buf, 0, rows.len);
+            copy.writeToCopy(rows.bytes(), 0, rows.length());
             copy.endCopy();
         } finally {
             if (copy.isActive()) {
@@ -181,129 +176,21 @@ public class EventWriter {
         }
     }
 
-    /** The fresh events in PostgreSQL's binary COPY format. */
-    static BinaryRows copyRows(UUID ws, List<IncomingEvent> events) {
-        BinaryRows out = new BinaryRows(events.size() * 200 + 32);
-        out.header();
-        for (IncomingEvent e : events) {
-            out.fields(12);
-            out.uuid(ws);
-            out.text(e.eventId());
-            out.text(e.type().name());
-            out.text(e.platform().name());
-            out.uuid(e.postId());
-            out.uuid(e.campaignId());
-            out.text(null);
-            out.text(e.actorId());
-            out.uuid(e.clickId());
-            out.timestamp(Micros.of(e.occurredAt()) - PG_EPOCH_SECONDS * 1_000_000L);
-            out.bool(e.retargeting());
-            out.jsonb(e.attributes());
-        }
-        out.trailer();
-        return out;
-    }
-
-    /** The dimensions of a rollup row: UTC hour (epoch seconds), post, platform, the event's campaign, stage (''). */
-    record Dims(long bucket, UUID post, String platform, UUID campaign, String stage) {
-        static final Comparator<Dims> ORDER = Dims::compare;
-
-        static int compare(Dims a, Dims b) {
-            if (a == b) {
-                return 0;
-            }
-            int c = Long.compare(a.bucket, b.bucket);
-            if (c == 0) {
-                c = a.post.compareTo(b.post);
-            }
-            if (c == 0) {
-                c = a.platform.compareTo(b.platform);
-            }
-            if (c == 0) {
-                c = a.campaign.compareTo(b.campaign);
-            }
-            return c != 0 ? c : a.stage.compareTo(b.stage);
-        }
-    }
-
-    record TypeKey(Dims dims, String type) {
-        static final Comparator<TypeKey> ORDER = (a, b) -> {
-            int c = Dims.compare(a.dims, b.dims);
-            return c != 0 ? c : a.type.compareTo(b.type);
-        };
-    }
-
-    record ActorKey(Dims dims, String actor) {
-        static final Comparator<ActorKey> ORDER = (a, b) -> {
-            int c = Dims.compare(a.dims, b.dims);
-            return c != 0 ? c : a.actor.compareTo(b.actor);
-        };
-    }
-
-    record MinuteKey(String actor, long minute) {
-        static final Comparator<MinuteKey> ORDER = Comparator.comparing(MinuteKey::actor)
-                .thenComparingLong(MinuteKey::minute);
-    }
-
-    record CommentKey(String hash, String actor) {
-        static final Comparator<CommentKey> ORDER = Comparator.comparing(CommentKey::hash)
-                .thenComparing(CommentKey::actor);
-    }
-
-    /** One actor_rollup delta: a count per engagement type, retargeted events and the latest time (epoch us). */
-    static final class ActorDelta {
-        final int[] counts = new int[ENGAGEMENTS.size()];
-        int retargeting;
-        long lastAt = Long.MIN_VALUE;
-    }
-
-    /** Every rollup delta of the fresh events, aggregated here: one row per distinct key. */
+    /** Every rollup delta of the fresh events ({@link RollupDeltas}: one row per distinct key), upserted. */
     private static void rollups(Connection c, UUID ws, List<IncomingEvent> events) throws SQLException {
-        Map<TypeKey, long[]> counts = new HashMap<>();
-        Map<ActorKey, ActorDelta> actors = new HashMap<>(events.size() * 2);
-        Map<MinuteKey, int[]> minutes = new HashMap<>();
-        Set<CommentKey> comments = new HashSet<>();
-        Map<Dims, Dims> dimsCache = new HashMap<>();
-        for (IncomingEvent e : events) {
-            long micros = Micros.of(e.occurredAt());
-            Dims dims = new Dims(Math.floorDiv(micros, MICROS_PER_HOUR) * 3600, e.postId() == null ? NIL : e.postId(),
-                    e.platform().name(), e.campaignId() == null ? NIL : e.campaignId(), "");
-            dims = dimsCache.computeIfAbsent(dims, k -> k);
-            counts.computeIfAbsent(new TypeKey(dims, e.type().name()), k -> new long[1])[0]++;
-            // Every type per actor (reached and engaged actors, views in audiences); minutes and comments judge
-            // engagement only.
-            ActorDelta delta = actors.computeIfAbsent(new ActorKey(dims, e.actorId()), k -> new ActorDelta());
-            delta.counts[COLUMN[e.type().ordinal()]]++;
-            if (e.retargeting()) {
-                delta.retargeting++;
-            }
-            delta.lastAt = Math.max(delta.lastAt, micros);
-            if (!e.type().isEngagement()) {
-                continue;
-            }
-            minutes.computeIfAbsent(new MinuteKey(e.actorId(), Math.floorDiv(micros, MICROS_PER_MINUTE) * 60),
-                    k -> new int[1])[0]++;
-            if (e.commentHash() != null) {
-                comments.add(new CommentKey(e.commentHash(), e.actorId()));
-            }
-        }
-        actorRollup(c, ws, actors);
-        actorMinutes(c, ws, minutes);
+        RollupDeltas deltas = RollupDeltas.of(events);
+        actorRollup(c, ws, deltas.actors());
+        actorMinutes(c, ws, deltas.minutes());
         // Last: concurrent batches of a workspace share these rows (every post's hour, popular comment texts), so
         // their locks are held only for these statements and the commit.
-        engagementRollup(c, ws, counts);
-        actorComments(c, ws, comments);
+        engagementRollup(c, ws, deltas.engagement());
+        actorComments(c, ws, deltas.comments());
         // One row for the summary stores of all replicas: which hours of the workspace changed (V5).
-        long minBucket = Long.MAX_VALUE;
-        long maxBucket = Long.MIN_VALUE;
-        for (Dims d : dimsCache.keySet()) {
-            minBucket = Math.min(minBucket, d.bucket());
-            maxBucket = Math.max(maxBucket, d.bucket());
-        }
-        RollupChanges.log(c, ws, minBucket, maxBucket);
+        RollupChanges.log(c, ws, deltas.minBucket(), deltas.maxBucket());
     }
 
-    private static void engagementRollup(Connection c, UUID ws, Map<TypeKey, long[]> counts) throws SQLException {
+    private static void engagementRollup(Connection c, UUID ws, List<Map.Entry<TypeKey, long[]>> counts)
+            throws SQLException {
         int n = counts.size();
         Long[] buckets = new Long[n];
         UUID[] posts = new UUID[n];
@@ -313,7 +200,7 @@ public class EventWriter {
         String[] types = new String[n];
         Long[] events = new Long[n];
         int i = 0;
-        for (Map.Entry<TypeKey, long[]> entry : sorted(counts, TypeKey.ORDER)) {
+        for (Map.Entry<TypeKey, long[]> entry : counts) {
             Dims d = entry.getKey().dims();
             buckets[i] = d.bucket();
             posts[i] = d.post();
@@ -331,7 +218,8 @@ public class EventWriter {
         }
     }
 
-    private static void actorRollup(Connection c, UUID ws, Map<ActorKey, ActorDelta> actors) throws SQLException {
+    private static void actorRollup(Connection c, UUID ws, List<Map.Entry<ActorKey, ActorDelta>> actors)
+            throws SQLException {
         int n = actors.size();
         if (n == 0) {
             return;
@@ -346,7 +234,7 @@ public class EventWriter {
         Integer[] retargeting = new Integer[n];
         Long[] lastAt = new Long[n];
         int i = 0;
-        for (Map.Entry<ActorKey, ActorDelta> entry : sorted(actors, ActorKey.ORDER)) {
+        for (Map.Entry<ActorKey, ActorDelta> entry : actors) {
             Dims d = entry.getKey().dims();
             ActorDelta delta = entry.getValue();
             buckets[i] = d.bucket();
@@ -374,14 +262,13 @@ public class EventWriter {
         }
     }
 
-    private static void actorMinutes(Connection c, UUID ws, Map<MinuteKey, int[]> minutes) throws SQLException {
+    private static void actorMinutes(Connection c, UUID ws, List<Map.Entry<MinuteKey, int[]>> sorted)
+            throws SQLException {
         // Every engaging minute of every actor: a burst must be seen whatever the batching (one event per request
         // or all in one), so the flag does not depend on the order and batching of the writes (issue 12).
-        if (minutes.isEmpty()) {
+        if (sorted.isEmpty()) {
             return;
         }
-        List<Map.Entry<MinuteKey, int[]>> sorted = minutes.entrySet().stream()
-                .sorted(Map.Entry.comparingByKey(MinuteKey.ORDER)).toList();
         try (PreparedStatement ps = c.prepareStatement(MINUTE)) {
             ps.setObject(1, ws);
             bind(c, ps, 2, "text", sorted.stream().map(m -> m.getKey().actor()).toArray(String[]::new),
@@ -391,11 +278,10 @@ public class EventWriter {
         }
     }
 
-    private static void actorComments(Connection c, UUID ws, Set<CommentKey> comments) throws SQLException {
-        if (comments.isEmpty()) {
+    private static void actorComments(Connection c, UUID ws, List<CommentKey> sorted) throws SQLException {
+        if (sorted.isEmpty()) {
             return;
         }
-        List<CommentKey> sorted = comments.stream().sorted(CommentKey.ORDER).toList();
         try (PreparedStatement ps = c.prepareStatement(COMMENTS)) {
             ps.setObject(1, ws);
             bind(c, ps, 2, "text", sorted.stream().map(CommentKey::hash).toArray(String[]::new),
@@ -403,13 +289,6 @@ public class EventWriter {
             ps.setObject(4, ws);
             ps.executeUpdate();
         }
-    }
-
-    /** The entries in key order: every batch takes the row locks of a rollup table in the same order. */
-    private static <K, V> List<Map.Entry<K, V>> sorted(Map<K, V> map, Comparator<K> order) {
-        List<Map.Entry<K, V>> entries = new java.util.ArrayList<>(map.entrySet());
-        entries.sort(Map.Entry.comparingByKey(order));
-        return entries;
     }
 
     /** Binds (type, array) pairs as SQL arrays from parameter {@code first} on; answers the next free index. */
@@ -468,105 +347,6 @@ public class EventWriter {
 
         static long of(java.time.Instant t) {
             return t.getEpochSecond() * 1_000_000L + (t.getNano() + 500) / 1000;
-        }
-    }
-
-    /** A growing buffer of rows in PostgreSQL's binary COPY format (big-endian, length-prefixed fields). */
-    static final class BinaryRows {
-        private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0};
-        private byte[] buf;
-        private int len;
-
-        BinaryRows(int capacity) {
-            buf = new byte[capacity];
-        }
-
-        void header() {
-            put(SIGNATURE, 0, SIGNATURE.length);
-            int32(0); // flags
-            int32(0); // header extension length
-        }
-
-        void trailer() {
-            int16(-1);
-        }
-
-        void fields(int n) {
-            int16(n);
-        }
-
-        void text(String value) {
-            if (value == null) {
-                int32(-1);
-                return;
-            }
-            byte[] bytes = value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            int32(bytes.length);
-            put(bytes, 0, bytes.length);
-        }
-
-        void jsonb(String json) {
-            if (json == null) {
-                int32(-1);
-                return;
-            }
-            byte[] bytes = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            int32(bytes.length + 1);
-            ensure(1);
-            buf[len++] = 1; // jsonb binary format version
-            put(bytes, 0, bytes.length);
-        }
-
-        void uuid(UUID value) {
-            if (value == null) {
-                int32(-1);
-                return;
-            }
-            int32(16);
-            int64(value.getMostSignificantBits());
-            int64(value.getLeastSignificantBits());
-        }
-
-        void timestamp(long pgMicros) {
-            int32(8);
-            int64(pgMicros);
-        }
-
-        void bool(boolean value) {
-            int32(1);
-            ensure(1);
-            buf[len++] = (byte) (value ? 1 : 0);
-        }
-
-        private void int16(int v) {
-            ensure(2);
-            buf[len++] = (byte) (v >>> 8);
-            buf[len++] = (byte) v;
-        }
-
-        private void int32(int v) {
-            ensure(4);
-            buf[len++] = (byte) (v >>> 24);
-            buf[len++] = (byte) (v >>> 16);
-            buf[len++] = (byte) (v >>> 8);
-            buf[len++] = (byte) v;
-        }
-
-        private void int64(long v) {
-            int32((int) (v >>> 32));
-            int32((int) v);
-        }
-
-        private void put(byte[] bytes, int off, int n) {
-            ensure(n);
-            System.arraycopy(bytes, off, buf, len, n);
-            len += n;
-        }
-
-        private void ensure(int n) {
-            if (len + n > buf.length) {
-                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + n));
-            }
         }
     }
 }

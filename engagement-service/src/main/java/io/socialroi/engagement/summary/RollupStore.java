@@ -3,7 +3,15 @@ package io.socialroi.engagement.summary;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.socialroi.engagement.event.EventType;
+import io.quarkus.runtime.StartupEvent;
+import io.socialroi.common.snapshot.SnapshotSettings;
+import io.socialroi.common.snapshot.TooBig;
+import io.socialroi.common.snapshot.Watermark;
+import io.socialroi.common.snapshot.WorkspaceSnapshots;
 import io.socialroi.engagement.settings.ScoringSettings;
+import io.socialroi.engagement.settings.SettingsStore;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -22,17 +30,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Answers summaries from an in-memory copy of each workspace's rollups ({@link WorkspaceRollups}), loaded on the
- * workspace's first summary and kept current from the change log {@code rollup_change} (V5), which every writer of
- * the rollups fills in its own transaction, on any replica. {@link SummaryQuery} stays the fallback (a workspace
- * above the memory budget, or too many groups) and the oracle of the tests.
+ * Answers summaries from an in-memory copy of each workspace's rollups ({@link WorkspaceRollups}), held by the
+ * suite's snapshot mechanism ({@link WorkspaceSnapshots}) and kept current from the change log {@code rollup_change}
+ * (V5), which every writer of the rollups fills in its own transaction, on any replica. {@link SummaryQuery} stays
+ * the fallback and the oracle of the tests: it answers while a workspace loads in the background (its first summary
+ * after a start, so never a wait of seconds), and for a workspace above the memory budget or with too many groups.
+ * At start the most recently written workspaces are loaded ({@code suite.snapshot.rollups.warm-at-start}).
  *
  * <p>Freshness: every summary first reads, in one REPEATABLE READ transaction, its snapshot's xmin and the change
  * rows with {@code xid >=} the xmin kept from the previous read, then reloads the hours they name in the same
@@ -40,9 +48,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * commits late (out of xid order) is still found by the next read; a change seen before is skipped by its xid.
  * So a summary reflects everything committed before it started, like the SQL it replaces.
  *
- * <p>Memory: at most {@code engagement.summary-cache.max-entries} rollup rows over all workspaces (about 10 bytes
+ * <p>Memory: at most {@code suite.snapshot.rollups.max-weight} rollup rows over all workspaces (about 10 bytes
  * each plus the actor dictionary); least recently used workspaces are dropped first, idle ones after
- * {@code engagement.summary-cache.idle}. A workspace larger than the whole budget is answered by SQL.
+ * {@code suite.snapshot.rollups.idle}. A workspace larger than the whole budget is answered by SQL. (The keys were
+ * {@code engagement.summary-cache.*} before; application.properties maps the old names onto the new ones.)
  */
 @ApplicationScoped
 public class RollupStore {
@@ -83,42 +92,51 @@ public class RollupStore {
 
     private final DataSource dataSource;
     private final SummaryQuery sql;
+    private final SettingsStore settingsStore;
     private final long maxEntries;
-    private final Duration idle;
     private final Duration retention;
-    private final Map<UUID, Holder> holders = new ConcurrentHashMap<>();
-    private final ReentrantLock budgetLock = new ReentrantLock();
-    /** Actor rows read again since the load, above which they are merged into the base (tests lower it). */
-    int mergeAt = 50_000;
-    private final java.util.concurrent.atomic.AtomicInteger loads = new java.util.concurrent.atomic.AtomicInteger();
+    /** Actor rows read again since the load, above which they are merged into the base. */
+    private final int mergeAt;
+    private final int warmAtStart;
+    private volatile boolean warming;
+    private volatile long warmingSince;
+    private final WorkspaceSnapshots<Holder, WorkspaceRollups, ScoringSettings> snapshots;
 
     @Inject
-    public RollupStore(DataSource dataSource, SummaryQuery sql,
-            @ConfigProperty(name = "engagement.summary-cache.max-entries", defaultValue = "4000000") long maxEntries,
-            @ConfigProperty(name = "engagement.summary-cache.idle", defaultValue = "1H") Duration idle,
-            @ConfigProperty(name = "engagement.summary-cache.change-retention", defaultValue = "6H") Duration retention) {
+    public RollupStore(DataSource dataSource, SummaryQuery sql, SettingsStore settingsStore,
+            @ConfigProperty(name = "suite.snapshot.rollups.max-weight", defaultValue = "4000000") long maxEntries,
+            @ConfigProperty(name = "suite.snapshot.rollups.idle", defaultValue = "1H") Duration idle,
+            @ConfigProperty(name = "suite.snapshot.rollups.load-in-background", defaultValue = "true")
+            boolean loadInBackground,
+            @ConfigProperty(name = "suite.snapshot.rollups.change-retention", defaultValue = "6H") Duration retention,
+            @ConfigProperty(name = "suite.snapshot.rollups.merge-at", defaultValue = "50000") int mergeAt,
+            @ConfigProperty(name = "suite.snapshot.rollups.warm-at-start", defaultValue = "20") int warmAtStart) {
+        this(dataSource, sql, settingsStore, new SnapshotSettings(maxEntries, idle, loadInBackground, idle), retention,
+                mergeAt, warmAtStart);
+    }
+
+    /** A store of its own (a second replica, a restarted service): {@code settings} bound its memory. */
+    public RollupStore(DataSource dataSource, SummaryQuery sql, SettingsStore settingsStore, SnapshotSettings settings,
+            Duration retention, int mergeAt, int warmAtStart) {
         this.dataSource = dataSource;
         this.sql = sql;
-        this.maxEntries = maxEntries;
-        this.idle = idle;
+        this.settingsStore = settingsStore;
+        this.maxEntries = settings.maxWeight();
         this.retention = retention;
+        this.mergeAt = mergeAt;
+        this.warmAtStart = warmAtStart;
+        this.snapshots = new WorkspaceSnapshots<>("summary store", settings, new Source());
     }
 
-    /** The workspace does not fit the budget (or the dictionaries): SQL answers for a while. */
-    private static final class TooBig extends Exception {
-        TooBig() {
-            super(null, null, false, false);
-        }
+    @PreDestroy
+    void stop() {
+        snapshots.close();
     }
 
-    /** One workspace: its snapshot and what is needed to keep it current; changed only under {@code lock}. */
+    /** One workspace: what is needed to keep its snapshot current; used only under the mechanism's lock. */
     static final class Holder {
         final UUID workspaceId;
-        final ReentrantLock lock = new ReentrantLock();
-        volatile WorkspaceRollups state;
-        volatile long lastUsed;
-        volatile long tooBigUntil;
-        long refreshStarted = Long.MIN_VALUE;
+        WorkspaceRollups state;
         long refreshedAtMillis;
         long watermark;
         final Set<Long> applied = new HashSet<>();
@@ -164,10 +182,39 @@ public class RollupStore {
         }
     }
 
-    /** The summary (rows by key plus {@link SummaryQuery#TOTAL}), from memory when the workspace fits, else SQL. */
+    /** How the mechanism loads and refreshes a workspace's rollups. */
+    private final class Source implements WorkspaceSnapshots.Source<Holder, WorkspaceRollups, ScoringSettings> {
+
+        @Override
+        public Holder open(UUID workspaceId) {
+            return new Holder(workspaceId);
+        }
+
+        @Override
+        public WorkspaceRollups refresh(Holder h, WorkspaceRollups previous, ScoringSettings settings)
+                throws SQLException, TooBig {
+            RollupStore.this.refresh(h, settings);
+            return h.state;
+        }
+
+        @Override
+        public boolean answers(WorkspaceRollups view, ScoringSettings settings) {
+            return sameThresholds(view, settings);
+        }
+
+        @Override
+        public long weight(WorkspaceRollups view) {
+            return view.entries;
+        }
+    }
+
+    /**
+     * The summary (rows by key plus {@link SummaryQuery#TOTAL}), from memory when the workspace is held, else SQL
+     * (the workspace is loading in the background, or above the budget): never a wait for a load.
+     */
     public Map<String, SummaryQuery.Acc> run(UUID workspaceId, Instant from, Instant to, ZoneId zone, GroupBy groupBy,
             UUID campaignId, ScoringSettings settings) throws SQLException {
-        WorkspaceRollups state = maxEntries > 0 ? current(workspaceId, settings) : null;
+        WorkspaceRollups state = current(workspaceId, settings);
         if (state != null) {
             return state.summary(Math.ceilDiv(from.getEpochSecond(), 3600), Math.ceilDiv(to.getEpochSecond(), 3600),
                     zone, groupBy, campaignId == null ? null : campaignId.toString(), settings.onlyLikesMin());
@@ -177,37 +224,62 @@ public class RollupStore {
 
     /** The workspace's snapshot, current as of this call, or null when it is answered by SQL. */
     WorkspaceRollups current(UUID workspaceId, ScoringSettings settings) throws SQLException {
-        long arrived = System.nanoTime();
-        Holder h = holders.computeIfAbsent(workspaceId, Holder::new);
-        h.lastUsed = arrived;
-        if (h.tooBigUntil != 0 && h.tooBigUntil - arrived > 0) {
-            return null;
-        }
-        WorkspaceRollups state;
-        h.lock.lock();
-        try {
-            // A refresh that started after this call arrived has seen everything committed before it.
-            if (h.state == null || h.refreshStarted - arrived < 0 || !sameThresholds(h.state, settings)) {
+        return snapshots.view(workspaceId, settings);
+    }
+
+    /** The mechanism holding the snapshots (what is held, its weight, loads, warming). */
+    public WorkspaceSnapshots<?, WorkspaceRollups, ScoringSettings> snapshots() {
+        return snapshots;
+    }
+
+    /**
+     * At start, the workspaces written most recently (within the change retention) are loaded one after the other in
+     * the background, so that their first summaries after a deploy come from memory; until then SQL answers them.
+     */
+    void warmAtStart(@Observes StartupEvent start) {
+        if (warmAtStart > 0 && maxEntries > 0) {
+            warmingSince = System.nanoTime();
+            warming = true;
+            Thread.ofVirtual().name("summary-store-warm").start(() -> {
                 try {
-                    refresh(h, settings);
-                } catch (TooBig e) {
-                    h.reset();
-                    h.tooBigUntil = System.nanoTime() + idle.toNanos();
-                    Log.infof("Workspace %s has more than %d rollup rows: its summaries come from SQL", workspaceId,
-                            maxEntries);
-                    return null;
+                    warmRecentlyActive();
+                } finally {
+                    warming = false;
+                }
+            });
+        }
+    }
+
+    /**
+     * Whether the loads at start are still running and have run for less than {@code limit}: the service reports
+     * itself not ready meanwhile, so that a restarted replica takes requests once its recent workspaces are in memory.
+     */
+    public boolean warming(java.time.Duration limit) {
+        return warming && System.nanoTime() - warmingSince < limit.toNanos();
+    }
+
+    /** Loads the most recently written workspaces, one at a time; answers how many were asked for. */
+    public int warmRecentlyActive() {
+        List<UUID> recent = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT workspace_id FROM rollup_change GROUP BY workspace_id ORDER BY max(at) DESC LIMIT ?")) {
+            ps.setInt(1, warmAtStart);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    recent.add(rs.getObject(1, UUID.class));
                 }
             }
-            state = h.state;
-        } finally {
-            h.lock.unlock();
+            for (UUID ws : recent) {
+                snapshots.warm(ws, settingsStore.get(ws)).join();
+            }
+        } catch (SQLException | RuntimeException e) {
+            Log.warnf("Summary store: warming at start stopped (%s); summaries come from SQL until loaded",
+                    e.getMessage());
         }
-        enforceBudget(h);
-        return state;
+        return recent.size();
     }
 
     private void refresh(Holder h, ScoringSettings settings) throws SQLException, TooBig {
-        h.refreshStarted = System.nanoTime();
         if (h.state != null && System.currentTimeMillis() - h.refreshedAtMillis > retention.toMillis() / 2) {
             // The change rows this replica has not read may have been pruned: start again.
             h.reset();
@@ -219,7 +291,7 @@ public class RollupStore {
             c.setAutoCommit(false);
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             try {
-                long xmin = xmin(c);
+                long xmin = Watermark.xmin(c);
                 if (h.state == null) {
                     load(c, h, settings);
                 } else {
@@ -244,9 +316,6 @@ public class RollupStore {
                 c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
                 c.setAutoCommit(true);
             }
-        } catch (SQLException | RuntimeException | TooBig e) {
-            h.reset();
-            throw e;
         }
     }
 
@@ -270,9 +339,6 @@ public class RollupStore {
                     }
                 }
             }
-        } catch (SQLException | RuntimeException e) {
-            h.reset();
-            throw e;
         }
         long watermark = xmin;
         h.watermark = watermark;
@@ -310,18 +376,8 @@ public class RollupStore {
         return new WorkspaceRollups.Directory(posts, fingerprint);
     }
 
-    /** The snapshot's xmin: every transaction below it is visible or gone, none at or above it is missed later. */
-    private static long xmin(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT pg_snapshot_xmin(pg_current_snapshot())::text");
-                ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return Long.parseLong(rs.getString(1));
-        }
-    }
-
     private void load(Connection c, Holder h, ScoringSettings settings) throws SQLException, TooBig {
         long started = System.nanoTime();
-        loads.incrementAndGet();
         h.reset();
         Map<Integer, DayChunk.Builder> builders = new TreeMap<>();
         ActorRows.Builder actorRows = new ActorRows.Builder();
@@ -598,51 +654,14 @@ public class RollupStore {
         return next;
     }
 
-    /** Drops least recently used workspaces until all fit the budget (the one just used last). */
-    private void enforceBudget(Holder justUsed) {
-        budgetLock.lock();
-        try {
-            long total = 0;
-            for (Holder h : holders.values()) {
-                WorkspaceRollups s = h.state;
-                total += s == null ? 0 : s.entries;
-            }
-            while (total > maxEntries) {
-                Holder oldest = null;
-                for (Holder h : holders.values()) {
-                    if (h != justUsed && h.state != null && (oldest == null || h.lastUsed - oldest.lastUsed < 0)) {
-                        oldest = h;
-                    }
-                }
-                if (oldest == null) {
-                    return;
-                }
-                total -= oldest.state.entries;
-                evict(oldest);
-            }
-        } finally {
-            budgetLock.unlock();
-        }
-    }
-
-    /** Forgets the workspace; a call still using its holder finishes with it, the next one starts afresh. */
-    private void evict(Holder h) {
-        holders.remove(h.workspaceId, h);
-    }
-
-    /** Workspaces not summarised for {@code engagement.summary-cache.idle} give their memory back. */
+    /** Workspaces not summarised for {@code suite.snapshot.rollups.idle} give their memory back. */
     @Scheduled(every = "1m", delay = 1, delayUnit = java.util.concurrent.TimeUnit.MINUTES)
     void evictIdle() {
-        long now = System.nanoTime();
-        for (Holder h : holders.values()) {
-            if (now - h.lastUsed > idle.toNanos()) {
-                evict(h);
-            }
-        }
+        snapshots.evictIdle();
     }
 
     /**
-     * Change rows older than {@code engagement.summary-cache.change-retention} and below every running transaction
+     * Change rows older than {@code suite.snapshot.rollups.change-retention} and below every running transaction
      * go; a replica that has not read changes for half that time reloads instead. Safe on any number of replicas.
      */
     @Scheduled(every = "10m", delay = 2, delayUnit = java.util.concurrent.TimeUnit.MINUTES)
@@ -658,21 +677,8 @@ public class RollupStore {
         }
     }
 
-    /** For tests and diagnostics: the snapshot held for the workspace, if any. */
-    WorkspaceRollups held(UUID workspaceId) {
-        Holder h = holders.get(workspaceId);
-        return h == null ? null : h.state;
-    }
-
-    /** How many times a workspace was loaded whole. */
-    int loads() {
-        return loads.get();
-    }
-
-    /** For tests: forgets every workspace. */
-    void clear() {
-        for (Holder h : holders.values()) {
-            evict(h);
-        }
+    /** The snapshot held for the workspace, if any, as it is (diagnostics). */
+    public WorkspaceRollups held(UUID workspaceId) {
+        return snapshots.held(workspaceId);
     }
 }

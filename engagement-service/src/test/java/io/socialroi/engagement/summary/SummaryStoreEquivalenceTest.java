@@ -46,6 +46,9 @@ class SummaryStoreEquivalenceTest {
     @Inject
     javax.sql.DataSource dataSource;
 
+    @Inject
+    io.socialroi.engagement.settings.SettingsStore settings;
+
     /** 400 more events over the same fortnight, with new actors, a burst and more only-likes. */
     static void moreEvents(UUID ws, long seed, int round) {
         Random random = new Random(seed);
@@ -258,9 +261,8 @@ class SummaryStoreEquivalenceTest {
 
         // More of the same afterwards (new and known actors, hours already held and new ones): the store that keeps
         // the reloaded hours apart and one that merges them into its base at once answer as SQL does.
-        RollupStore merging = new RollupStore(dataSource, sql, 1_000_000, java.time.Duration.ofMinutes(15),
-                java.time.Duration.ofHours(1));
-        merging.mergeAt = 1;
+        RollupStore merging = SummaryStoreFreshnessTest.store(dataSource, sql, settings, 1_000_000,
+                java.time.Duration.ofHours(1), 1, false);
         merging.run(ws, base, base.plusSeconds(86_400), ZoneId.of("UTC"), GroupBy.POST, null, ScoringSettings.DEFAULTS);
         for (int round = 0; round < 3; round++) {
             moreEvents(ws, 100 + round, round);

@@ -15,7 +15,9 @@ import io.restassured.path.json.JsonPath;
 import io.socialroi.engagement.Api;
 import io.socialroi.engagement.ContentFake;
 import io.socialroi.engagement.Db;
+import io.socialroi.common.snapshot.SnapshotSettings;
 import io.socialroi.engagement.settings.ScoringSettings;
+import io.socialroi.engagement.settings.SettingsStore;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -52,6 +54,16 @@ class SummaryStoreFreshnessTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    SettingsStore settings;
+
+    /** A store of its own, as another replica or a restarted service has: loading on the first call when asked. */
+    static RollupStore store(DataSource dataSource, SummaryQuery sql, SettingsStore settings, long budget,
+            Duration retention, int mergeAt, boolean background) {
+        return new RollupStore(dataSource, sql, settings, new SnapshotSettings(budget, Duration.ofMinutes(15),
+                background, Duration.ofMinutes(15)), retention, mergeAt, 20);
+    }
 
     private static JsonPath summary(UUID ws, String query) {
         return given().auth().oauth2(Api.reader(ws)).get("/workspaces/" + ws + "/engagement/summary?" + query).then()
@@ -157,7 +169,7 @@ class SummaryStoreFreshnessTest {
                 ps.executeUpdate();
             }
         }
-        RollupStore hourly = new RollupStore(dataSource, sql, 1000, Duration.ofMinutes(15), Duration.ofHours(1));
+        RollupStore hourly = store(dataSource, sql, settings, 1000, Duration.ofHours(1), 50_000, false);
         hourly.prune();
         assertEquals(2, Db.number("SELECT count(*) FROM rollup_change WHERE workspace_id = ?", ws));
         hourly.prune();
@@ -175,9 +187,8 @@ class SummaryStoreFreshnessTest {
         long bigEntries = Db.number("SELECT (SELECT count(*) FROM engagement_rollup WHERE workspace_id = ?) + "
                 + "(SELECT count(*) FROM actor_rollup WHERE workspace_id = ?)", big, big);
         // Room for the big workspace, or the small one and a bit, not both.
-        RollupStore tight = new RollupStore(dataSource, sql, bigEntries + 1, Duration.ofMinutes(15),
-                Duration.ofHours(1));
-        RollupStore tiny = new RollupStore(dataSource, sql, 10, Duration.ofMinutes(15), Duration.ofHours(1));
+        RollupStore tight = store(dataSource, sql, settings, bigEntries + 1, Duration.ofHours(1), 50_000, false);
+        RollupStore tiny = store(dataSource, sql, settings, 10, Duration.ofHours(1), 50_000, false);
         Instant from = LocalDate.parse("2026-10-20").atStartOfDay(ROME).toInstant();
         Instant to = LocalDate.parse("2026-11-05").atStartOfDay(ROME).toInstant();
         for (GroupBy groupBy : GroupBy.values()) {
@@ -200,7 +211,7 @@ class SummaryStoreFreshnessTest {
     void parallelFirstSummariesLoadTheWorkspaceOnce() throws Exception {
         UUID ws = UUID.randomUUID();
         SummaryStoreEquivalenceTest.randomWorkspace(ws, 12);
-        RollupStore fresh = new RollupStore(dataSource, sql, 1_000_000, Duration.ofMinutes(15), Duration.ofHours(1));
+        RollupStore fresh = store(dataSource, sql, settings, 1_000_000, Duration.ofHours(1), 50_000, false);
         Instant from = LocalDate.parse("2026-10-20").atStartOfDay(ROME).toInstant();
         Instant to = LocalDate.parse("2026-11-05").atStartOfDay(ROME).toInstant();
         Map<String, SummaryQuery.Acc> expected = sql.run(ws, from, to, ROME, GroupBy.CAMPAIGN, null,
@@ -215,7 +226,7 @@ class SummaryStoreFreshnessTest {
                 assertSame(expected, call.get(), ScoringSettings.DEFAULTS, "parallel");
             }
         }
-        assertEquals(1, fresh.loads(), "loaded once");
+        assertEquals(1, fresh.snapshots().loads(), "loaded once");
         WorkspaceRollups held = fresh.held(ws);
         fresh.run(ws, from, to, ROME, GroupBy.POST, null, ScoringSettings.DEFAULTS);
         assertSame(held, fresh.held(ws), "nothing changed, nothing reloaded");
@@ -223,7 +234,59 @@ class SummaryStoreFreshnessTest {
                 + "]");
         fresh.run(ws, from, to, ROME, GroupBy.POST, null, ScoringSettings.DEFAULTS);
         assertNotSame(held, fresh.held(ws));
-        fresh.clear();
+        fresh.snapshots().clear();
         assertNull(fresh.held(ws));
+    }
+
+    /** Issue 15: while a workspace loads (its first summaries after a start) SQL answers, with the same numbers. */
+    @Test
+    void aStoreThatIsLoadingAnswersFromSqlWithTheSameNumbers() throws Exception {
+        UUID ws = UUID.randomUUID();
+        SummaryStoreEquivalenceTest.randomWorkspace(ws, 13);
+        RollupStore starting = store(dataSource, sql, settings, 1_000_000, Duration.ofHours(1), 50_000, true);
+        Instant from = LocalDate.parse("2026-10-20").atStartOfDay(ROME).toInstant();
+        Instant to = LocalDate.parse("2026-11-05").atStartOfDay(ROME).toInstant();
+        for (GroupBy groupBy : GroupBy.values()) {
+            assertSame(sql.run(ws, from, to, ROME, groupBy, null, ScoringSettings.DEFAULTS),
+                    starting.run(ws, from, to, ROME, groupBy, null, ScoringSettings.DEFAULTS), ScoringSettings.DEFAULTS,
+                    "while loading " + groupBy);
+        }
+        starting.snapshots().warm(ws, ScoringSettings.DEFAULTS).join();
+        assertNotNull(starting.held(ws), "loaded in the background");
+        send(ws, "[" + event("after-load", "LIKE", null, "ig:after", "2026-10-30T10:15:00Z", "") + "]");
+        for (GroupBy groupBy : GroupBy.values()) {
+            assertSame(sql.run(ws, from, to, ROME, groupBy, null, ScoringSettings.DEFAULTS),
+                    starting.run(ws, from, to, ROME, groupBy, null, ScoringSettings.DEFAULTS), ScoringSettings.DEFAULTS,
+                    "from memory " + groupBy);
+        }
+        starting.snapshots().close();
+    }
+
+    /** Issue 15: a restarted service (a new store) warms the recently written workspaces; its first answer is SQL's. */
+    @Test
+    void aRestartedServiceAnswersItsFirstSummaryAsSqlDoes() throws Exception {
+        UUID ws = UUID.randomUUID();
+        SummaryStoreEquivalenceTest.randomWorkspace(ws, 14);
+        Instant from = LocalDate.parse("2026-10-20").atStartOfDay(ROME).toInstant();
+        Instant to = LocalDate.parse("2026-11-05").atStartOfDay(ROME).toInstant();
+        RollupStore before = store(dataSource, sql, settings, 1_000_000, Duration.ofHours(1), 50_000, false);
+        before.run(ws, from, to, ROME, GroupBy.POST, null, ScoringSettings.DEFAULTS);
+        before.snapshots().close();
+
+        RollupStore restarted = store(dataSource, sql, settings, 1_000_000, Duration.ofHours(1), 50_000, true);
+        assertEquals(true, restarted.warmRecentlyActive() > 0);
+        assertNotNull(restarted.held(ws), "the workspace written last is loaded at start");
+        long warmed = restarted.snapshots().loads();
+        assertSame(sql.run(ws, from, to, ROME, GroupBy.CAMPAIGN, null, ScoringSettings.DEFAULTS),
+                restarted.run(ws, from, to, ROME, GroupBy.CAMPAIGN, null, ScoringSettings.DEFAULTS),
+                ScoringSettings.DEFAULTS, "first answer after the restart");
+        assertEquals(warmed, restarted.snapshots().loads(), "answered from what was loaded at start");
+
+        RollupStore cold = store(dataSource, sql, settings, 1_000_000, Duration.ofHours(1), 50_000, true);
+        assertSame(sql.run(ws, from, to, ROME, GroupBy.DAY, null, ScoringSettings.DEFAULTS),
+                cold.run(ws, from, to, ROME, GroupBy.DAY, null, ScoringSettings.DEFAULTS), ScoringSettings.DEFAULTS,
+                "first answer of a store not warmed: from SQL, at once");
+        restarted.snapshots().close();
+        cold.snapshots().close();
     }
 }

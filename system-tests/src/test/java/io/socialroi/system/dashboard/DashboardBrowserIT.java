@@ -184,9 +184,22 @@ class DashboardBrowserIT {
 
     /** Waits until every section has loaded (or shown its error) for this workspace and the shown period. */
     private static void awaitLoaded(Page page, String ws) {
+        assertNoSilentPanel(page);
         // A selector, not a polled function: the page's CSP (rightly) forbids the eval that polling needs.
         page.waitForSelector("body[data-loaded^='" + ws + "|']", new Page.WaitForSelectorOptions()
                 .setState(WaitForSelectorState.ATTACHED).setTimeout(60_000));
+        assertNoSilentPanel(page);
+        for (String id : List.of("roi", "roi-campaign", "roi-platform", "funnel", "evr")) {
+            String all = page.innerText("#" + id).strip();
+            String head = page.innerText("#" + id + " .section-head").strip();
+            assertTrue(all.length() > head.length(), id + " shows nothing beyond its heading: " + all);
+        }
+    }
+
+    /** Issue 15: a panel that is loading says so (never an empty panel without a word), at any moment. */
+    private static void assertNoSilentPanel(Page page) {
+        assertEquals(0, page.locator("section.card[data-state=loading]:not(:has(.section-status))").count(),
+                "a loading section without its status line");
     }
 
     private static void shot(Page page, String name) {
