@@ -1,0 +1,140 @@
+/**
+ * Team: the agency's users (invite with a role and the clients they may see, deactivate) and the current
+ * client's API credentials (create with the secret shown once, revoke). Admin only; the API refuses the rest.
+ */
+import { all, api, explain, idempotencyKey } from '../lib/api.js';
+import { copy, field, h, notice, panel, select, table } from '../lib/dom.js';
+import { formatter } from '../lib/format.js';
+import { humanize, ROLES, SCOPES } from '../lib/limits.js';
+
+export const title = 'Team';
+
+/**
+ * @param {HTMLElement} node
+ * @param {any} ctx
+ */
+export async function render(node, ctx) {
+    const ws = ctx.workspace;
+    const fmt = formatter(ws);
+    node.append(h('h2', {}, 'Team and API access'));
+    if (!ctx.isAdmin) {
+        node.append(h('p', { class: 'state empty' }, 'Only an agency admin manages the team and API credentials.'));
+        return;
+    }
+    const users = h('div', { id: 'user-list' });
+    const result = h('p', { class: 'notice', hidden: true, id: 'team-result' });
+    const loadUsers = () => panel(users, 'users', async () => {
+        const items = await all('content', '/users');
+        if (items.length === 0) {
+            return null;
+        }
+        return table([
+            { title: 'Name', cell: u => u.name },
+            { title: 'Email', cell: u => u.email },
+            { title: 'Role', cell: u => humanize(u.role) },
+            { title: 'Clients', cell: u => (u.role === 'ADMIN' ? 'all' : (u.workspaceIds || [])
+                .map((/** @type {string} */ id) => (ctx.workspaces.find((/** @type {any} */ w) => w.id === id) || { name: id }).name).join(', ')) },
+            { title: 'Status', cell: u => (u.active ? 'active' : `deactivated ${fmt.dateTime(u.deactivatedAt)}`) },
+            { title: 'Change', cell: u => (u.active && u.id !== ctx.claims.sub ? h('button', { type: 'button', class: 'secondary',
+                'aria-label': `Deactivate ${u.email}`, onclick: async () => {
+                    if (!window.confirm(`Deactivate ${u.email}? Their sessions end at once.`)) {
+                        return;
+                    }
+                    try {
+                        await api('content', `/users/${u.id}/deactivate`, { method: 'POST' });
+                        notice(result, `${u.email} deactivated.`, false);
+                        await loadUsers();
+                    } catch (error) {
+                        notice(result, explain(error), true);
+                    }
+                } }, 'Deactivate') : '–') }
+        ], items.map(u => Object.assign({ key: u.id }, u)), 'Users');
+    }, 'No users yet.');
+
+    const email = /** @type {HTMLInputElement} */ (h('input', { name: 'email', type: 'email', required: true }));
+    const name = /** @type {HTMLInputElement} */ (h('input', { name: 'name', required: true }));
+    const password = /** @type {HTMLInputElement} */ (h('input', { name: 'password', type: 'password', minLength: 10,
+        autocomplete: 'new-password', required: true }));
+    const role = select('role', ROLES.map(r => ({ value: r, label: humanize(r) })), 'MANAGER');
+    const clients = h('fieldset', {}, h('legend', {}, 'Clients they may see (ignored for admins)'),
+        ctx.workspaces.map((/** @type {any} */ w) => h('label', { class: 'choice' },
+            h('input', { type: 'checkbox', name: 'workspaceIds', value: w.id, checked: w.id === ws.id }), w.name)));
+    let key = idempotencyKey();
+    const invite = h('form', { class: 'card', id: 'invite-form', novalidate: true }, h('h3', {}, 'Invite a user'),
+        h('div', { class: 'grid' }, field('Email', email), field('Name', name),
+            field('First password (at least 10 characters; share it with them)', password), field('Role', role)),
+        clients, h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Invite')));
+    invite.addEventListener('input', () => { key = idempotencyKey(); });
+    invite.addEventListener('submit', async event => {
+        event.preventDefault();
+        const ids = [...invite.querySelectorAll('input[name=workspaceIds]:checked')]
+            .map(i => /** @type {HTMLInputElement} */ (i).value);
+        try {
+            const user = await api('content', '/users', { method: 'POST', headers: { 'Idempotency-Key': key },
+                body: { email: email.value.trim(), name: name.value.trim(), password: password.value, role: role.value,
+                    workspaceIds: ids } });
+            notice(result, `${user.email} invited as ${humanize(user.role)}.`, false);
+            /** @type {HTMLFormElement} */ (invite).reset();
+            key = idempotencyKey();
+            await loadUsers();
+        } catch (error) {
+            notice(result, explain(error), true);
+        }
+    });
+
+    // Credentials of the current client: the API has no list yet, so this page lists the ones it created.
+    const credName = /** @type {HTMLInputElement} */ (h('input', { name: 'credentialName', required: true, maxLength: 200 }));
+    const scopes = h('fieldset', {}, h('legend', {}, 'Scopes'),
+        SCOPES.map(s => h('label', { class: 'choice' }, h('input', { type: 'checkbox', name: 'scopes', value: s }), s)));
+    const secretBox = h('div', { id: 'secret-box' });
+    const revokeId = /** @type {HTMLInputElement} */ (h('input', { name: 'clientId', required: true }));
+    const credResult = h('p', { class: 'notice', hidden: true, id: 'credential-result' });
+    let credKey = idempotencyKey();
+    const credForm = h('form', { class: 'card', id: 'credential-form', novalidate: true },
+        h('h3', {}, `API credentials of ${ws.name}`),
+        h('p', { class: 'hint' }, 'For integrations (a shop, a CRM). The secret is shown once and stored hashed.'),
+        field('Name', credName), scopes, h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Create credential')),
+        secretBox);
+    credForm.addEventListener('input', () => { credKey = idempotencyKey(); });
+    credForm.addEventListener('submit', async event => {
+        event.preventDefault();
+        const chosen = [...credForm.querySelectorAll('input[name=scopes]:checked')]
+            .map(i => /** @type {HTMLInputElement} */ (i).value);
+        try {
+            const cred = await api('content', `/workspaces/${ws.id}/credentials`, { method: 'POST',
+                headers: { 'Idempotency-Key': credKey }, body: { name: credName.value.trim(), scopes: chosen } });
+            credKey = idempotencyKey();
+            const copied = h('p', { class: 'notice', hidden: true });
+            secretBox.replaceChildren(h('div', { class: 'secret', role: 'status' },
+                h('p', {}, h('strong', {}, 'Copy the secret now: it will not be shown again.')),
+                field('Client id', h('input', { type: 'text', readOnly: true, value: cred.clientId, id: 'new-client-id' })),
+                field('Client secret', h('input', { type: 'text', readOnly: true, value: cred.clientSecret, id: 'new-client-secret' })),
+                h('button', { type: 'button', onclick: () => copy(cred.clientSecret, copied) }, 'Copy secret'), copied));
+            revokeId.value = cred.clientId;
+        } catch (error) {
+            secretBox.replaceChildren(h('p', { class: 'notice error', role: 'alert' }, explain(error)));
+        }
+    });
+    const revoke = h('form', { class: 'card', id: 'revoke-form', novalidate: true }, h('h3', {}, 'Revoke a credential'),
+        field('Client id', revokeId), h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'danger' }, 'Revoke')),
+        credResult);
+    revoke.addEventListener('submit', async event => {
+        event.preventDefault();
+        if (!revokeId.value.trim()) {
+            notice(credResult, 'Client id: paste the id of the credential to revoke.', true);
+            return;
+        }
+        try {
+            await api('content', `/workspaces/${ws.id}/credentials/${encodeURIComponent(revokeId.value.trim())}`,
+                { method: 'DELETE' });
+            notice(credResult, `Credential ${revokeId.value.trim()} revoked: its tokens stop working.`, false);
+            secretBox.replaceChildren();
+        } catch (error) {
+            notice(credResult, explain(error), true);
+        }
+    });
+
+    node.append(invite, result, h('section', { class: 'card', 'aria-labelledby': 'users-title' },
+        h('h3', { id: 'users-title' }, 'Users'), users), credForm, revoke);
+    await loadUsers();
+}
