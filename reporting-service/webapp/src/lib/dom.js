@@ -18,7 +18,8 @@ export function h(tag, attrs, ...children) {
             node.className = v;
         } else if (k.startsWith('on') && typeof v === 'function') {
             node.addEventListener(k.slice(2), v);
-        } else if (k.startsWith('data-') || k.startsWith('aria-') || k === 'role' || k === 'for') {
+        } else if (k.startsWith('data-') || k.startsWith('aria-') || k === 'role' || k === 'for'
+            || k === 'draggable') {
             node.setAttribute(k, v === true ? '' : v);
         } else {
             /** @type {any} */ (node)[k] = v;
