@@ -4,6 +4,7 @@
  */
 import { api, ApiError, claims, explain, loadConfig, session, TOKEN_KEY } from './lib/api.js';
 import { h } from './lib/dom.js';
+import { humanize } from './lib/limits.js';
 import * as compose from './views/compose.js';
 import * as calendar from './views/calendar.js';
 import * as approvals from './views/approvals.js';
@@ -11,9 +12,10 @@ import * as costs from './views/costs.js';
 import * as audiences from './views/audiences.js';
 import * as clients from './views/clients.js';
 import * as team from './views/team.js';
+import * as publishing from './views/publishing.js';
 
 /** @type {Record<string, {title: string, render: (node: HTMLElement, ctx: any, params: URLSearchParams) => any}>} */
-const VIEWS = { compose, calendar, approvals, costs, audiences, clients, team };
+const VIEWS = { compose, calendar, approvals, costs, audiences, clients, team, publishing };
 
 /** @param {string} id */
 const $ = id => /** @type {HTMLElement} */ (document.getElementById(id));
@@ -89,7 +91,7 @@ async function start(token) {
     ctx.canWrite = ctx.claims.role !== 'CLIENT_VIEWER' && (ctx.isAdmin || scopes.includes('content:write'));
     document.body.dataset.role = ctx.claims.role || 'API_CLIENT';
     document.body.classList.toggle('read-only', !ctx.canWrite);
-    $('who').textContent = `${ctx.claims.name || ctx.claims.email || ctx.claims.sub || ''} (${ctx.claims.role || 'API client'})`;
+    $('who').textContent = `Signed in as ${humanize(ctx.claims.role || 'API client')}`;
     $('sign-in').hidden = true;
     $('session').hidden = false;
     $('nav').hidden = false;

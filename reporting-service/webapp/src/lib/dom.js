@@ -19,7 +19,7 @@ export function h(tag, attrs, ...children) {
         } else if (k.startsWith('on') && typeof v === 'function') {
             node.addEventListener(k.slice(2), v);
         } else if (k.startsWith('data-') || k.startsWith('aria-') || k === 'role' || k === 'for'
-            || k === 'draggable') {
+            || k === 'draggable' || k === 'list') {
             node.setAttribute(k, v === true ? '' : v);
         } else {
             /** @type {any} */ (node)[k] = v;

@@ -42,7 +42,7 @@ class WebAppBrowserIT {
     private static final String VIEWER_EMAIL = "viewer@fiori.test";
     private static final String VIEWER_PASSWORD = "viewer-password-77";
     private static final List<String> VIEWS = List.of("compose", "calendar", "approvals", "costs", "audiences", "clients",
-            "team");
+            "team", "publishing");
 
     private static SuiteCluster suite;
     private static Playwright playwright;
