@@ -1,6 +1,6 @@
 /**
- * Costs: the workspace's costs (list, add, correct) and the community-management settings that turn handled
- * comments and DMs into cost. The API has no delete of a cost yet; a wrong one is corrected (PUT).
+ * Costs: the workspace's costs (list, add, correct with PUT, delete) and the community-management settings that
+ * turn handled comments and DMs into cost.
  */
 import { all, api, ApiError, explain, idempotencyKey } from '../lib/api.js';
 import { field, h, notice, panel, select, table } from '../lib/dom.js';
@@ -117,7 +117,20 @@ export async function render(node, ctx) {
                     submit.textContent = 'Save cost';
                     cancel.hidden = false;
                     amount.focus();
-                } }, 'Edit') : '–') }
+                } }, 'Edit') : '–', ctx.canWrite ? ' ' : '', ctx.canWrite ? h('button', { type: 'button', class: 'danger',
+                'data-delete': c.id, 'aria-label': `Delete cost of ${c.incurredOn}: ${c.note || humanize(c.category)}`,
+                onclick: async () => {
+                    if (!window.confirm(`Delete the ${humanize(c.category)} cost of ${fmt.money(c.amount)} on ${c.incurredOn}?`)) {
+                        return;
+                    }
+                    try {
+                        await api('reporting', `/workspaces/${ws.id}/costs/${c.id}`, { method: 'DELETE' });
+                        notice(result, `Deleted: ${humanize(c.category)} ${fmt.money(c.amount)} on ${c.incurredOn}.`, false);
+                        await loadList();
+                    } catch (error) {
+                        notice(result, explain(error), true);
+                    }
+                } }, 'Delete') : null) }
         ], costs, 'Costs');
     }, 'No costs recorded for this client yet.');
 

@@ -310,6 +310,17 @@ class WebAppBrowserIT {
             ready(page, "#cost-list");
             assertTrue(page.innerText("#cost-list").contains("Photo shoot"), page.innerText("#cost-list"));
 
+            // A second cost recorded by mistake is deleted again.
+            page.fill("#cost-form input[name=amount]", "9.99");
+            page.fill("#cost-form input[name=note]", "Typo");
+            page.click("#cost-form button[type=submit]");
+            page.waitForSelector("#cost-list tr:has-text('Typo')");
+            page.onceDialog(dialog -> dialog.accept());
+            page.click("#cost-list tr:has-text('Typo') button[data-delete]");
+            page.waitForSelector("#cost-list tr:has-text('Typo')", new Page.WaitForSelectorOptions()
+                    .setState(WaitForSelectorState.DETACHED));
+            assertTrue(page.innerText("#cost-list").contains("Photo shoot"), page.innerText("#cost-list"));
+
             ready(page, "#cm-settings");
             page.fill("#settings-form input[name=hourlyRate]", "32.00");
             page.fill("#settings-form input[name=minutesPerComment]", "3");
@@ -320,6 +331,7 @@ class WebAppBrowserIT {
         List<Map<String, Object>> costs = given().baseUri(suite.reporting()).auth().oauth2(admin)
                 .get("/workspaces/" + fiori + "/costs").then().statusCode(200).extract().path("items");
         Map<String, Object> cost = costs.stream().filter(c -> "Photo shoot".equals(c.get("note"))).findFirst().orElseThrow();
+        assertFalse(costs.stream().anyMatch(c -> "Typo".equals(c.get("note"))), costs.toString());
         assertEquals("PRODUCTION", cost.get("category"));
         assertEquals("2026-11-20", cost.get("incurredOn"));
         assertEquals(campaign, cost.get("campaignId"));
