@@ -145,9 +145,14 @@ async function signIn(event) {
 }
 
 async function init() {
-    await loadConfig();
+    // The form is taken over before anything is awaited, so an early click never submits it natively.
+    const configured = loadConfig();
+    $('login-form').addEventListener('submit', event => {
+        event.preventDefault();
+        configured.then(() => signIn(event));
+    });
+    await configured;
     session.onUnauthorized = () => signOut('Your session has ended; please sign in again.');
-    $('login-form').addEventListener('submit', signIn);
     $('sign-out').addEventListener('click', () => signOut());
     $('workspace').addEventListener('change', () => {
         const id = /** @type {HTMLSelectElement} */ ($('workspace')).value;
@@ -159,6 +164,7 @@ async function init() {
         show();
         $('view').focus();
     });
+    document.body.dataset.ready = 'true';
     const saved = sessionStorage.getItem(TOKEN_KEY);
     if (saved) {
         start(saved).catch(error => {

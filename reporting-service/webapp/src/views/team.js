@@ -1,5 +1,5 @@
 /**
- * Team: the agency's users (invite with a role and the clients they may see, deactivate) and the current
+ * Team: the agency's users (invite with a role and the clients they may see, change the role, deactivate) and the current
  * client's API credentials (create with the secret shown once, revoke). Admin only; the API refuses the rest.
  */
 import { all, api, explain, idempotencyKey } from '../lib/api.js';
@@ -32,6 +32,7 @@ export async function render(node, ctx) {
             { title: 'Name', cell: u => u.name },
             { title: 'Email', cell: u => u.email },
             { title: 'Role', cell: u => humanize(u.role) },
+            { title: 'Change role', cell: u => (u.active && u.id !== ctx.claims.sub ? roleForm(u) : '–') },
             { title: 'Clients', cell: u => (u.role === 'ADMIN' ? 'all' : (u.workspaceIds || [])
                 .map((/** @type {string} */ id) => (ctx.workspaces.find((/** @type {any} */ w) => w.id === id) || { name: id }).name).join(', ')) },
             { title: 'Status', cell: u => (u.active ? 'active' : `deactivated ${fmt.dateTime(u.deactivatedAt)}`) },
@@ -50,6 +51,26 @@ export async function render(node, ctx) {
                 } }, 'Deactivate') : '–') }
         ], items.map(u => Object.assign({ key: u.id }, u)), 'Users');
     }, 'No users yet.');
+
+    /** A role picker per user: PUT /users/{id}/access with the role and the user's clients (the current one when none). */
+    const roleForm = (/** @type {any} */ u) => {
+        const picker = select('role', ROLES.map(r => ({ value: r, label: humanize(r) })), u.role);
+        picker.setAttribute('aria-label', `Role of ${u.email}`);
+        picker.dataset.user = u.id;
+        picker.addEventListener('change', async () => {
+            const ids = u.workspaceIds && u.workspaceIds.length ? u.workspaceIds : [ws.id];
+            try {
+                const saved = await api('content', `/users/${u.id}/access`, { method: 'PUT',
+                    body: { role: picker.value, workspaceIds: ids } });
+                notice(result, `${saved.email} is now ${humanize(saved.role)}; they sign in again to use it.`, false);
+                await loadUsers();
+            } catch (error) {
+                picker.value = u.role;
+                notice(result, explain(error), true);
+            }
+        });
+        return picker;
+    };
 
     const email = /** @type {HTMLInputElement} */ (h('input', { name: 'email', type: 'email', required: true }));
     const name = /** @type {HTMLInputElement} */ (h('input', { name: 'name', required: true }));

@@ -75,7 +75,7 @@ class ContentEndpointMatrixTest {
             "POST /workspaces", "GET /workspaces", "GET /workspaces/{workspaceId}",
             "POST /workspaces/{workspaceId}/credentials", "DELETE /workspaces/{workspaceId}/credentials/{clientId}",
             "POST /users", "GET /users", "GET /users/{userId}", "POST /users/{userId}/deactivate",
-            "GET /auth/revocations");
+            "PUT /users/{userId}/access", "GET /auth/revocations");
 
     @Test
     void everyWorkspaceEndpointEnforcesTenancyAndScope() {
@@ -146,6 +146,7 @@ class ContentEndpointMatrixTest {
         problem(given().get("/users"), 401);
         problem(given().get("/users/" + UUID.randomUUID()), 401);
         problem(given().post("/users/" + UUID.randomUUID() + "/deactivate"), 401);
+        problem(json(null, "{\"role\":\"ADMIN\"}").put("/users/" + UUID.randomUUID() + "/access"), 401);
         problem(given().get("/auth/revocations"), 401);
         for (String token : List.of(all, other, viewer)) {
             problem(json(token, workspaceBody).post("/workspaces"), 403);
@@ -155,6 +156,7 @@ class ContentEndpointMatrixTest {
             problem(given().auth().oauth2(token).get("/users"), 403);
             problem(given().auth().oauth2(token).get("/users/" + UUID.randomUUID()), 403);
             problem(given().auth().oauth2(token).post("/users/" + UUID.randomUUID() + "/deactivate"), 403);
+            problem(json(token, "{\"role\":\"ADMIN\"}").put("/users/" + UUID.randomUUID() + "/access"), 403);
             problem(given().auth().oauth2(token).get("/auth/revocations"), 403);
         }
         // The revocation list is for the suite's services, not even for the agency admin.

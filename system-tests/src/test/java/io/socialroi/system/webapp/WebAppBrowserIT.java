@@ -137,6 +137,7 @@ class WebAppBrowserIT {
     private static Page signIn(BrowserContext context, String email, String password, String ws) {
         Page page = context.newPage();
         page.navigate(suite.reporting() + "/app/");
+        page.waitForSelector("body[data-ready]", new Page.WaitForSelectorOptions().setState(WaitForSelectorState.ATTACHED));
         page.fill("input[name=email]", email);
         page.fill("input[name=password]", password);
         page.click("#login-form button[type=submit]");
@@ -392,6 +393,9 @@ class WebAppBrowserIT {
             page.waitForSelector("#team-result.ok");
             ready(page, "#user-list");
             assertTrue(page.innerText("#user-list").contains(email), page.innerText("#user-list"));
+            // Then the manager's role changes to client viewer from the list.
+            page.selectOption("#user-list tr:has-text('" + email + "') select[name=role]", "CLIENT_VIEWER");
+            page.waitForSelector("#team-result.ok:has-text('is now Client viewer')");
 
             page.fill("#credential-form input[name=credentialName]", "Florist shop");
             page.check("#credential-form input[name=scopes][value='conversions:write']");
@@ -413,7 +417,7 @@ class WebAppBrowserIT {
         List<Map<String, Object>> users = given().baseUri(suite.content()).auth().oauth2(admin).queryParam("limit", 500)
                 .get("/users").then().statusCode(200).extract().path("items");
         Map<String, Object> user = users.stream().filter(u -> email.equals(u.get("email"))).findFirst().orElseThrow();
-        assertEquals("MANAGER", user.get("role"));
+        assertEquals("CLIENT_VIEWER", user.get("role"));
         assertEquals(List.of(fiori), user.get("workspaceIds"));
         given().baseUri(suite.content()).contentType(ContentType.JSON)
                 .body(Map.of("email", email, "password", "first-password-123")).post("/auth/login").then().statusCode(200);
@@ -494,6 +498,14 @@ class WebAppBrowserIT {
             Page page = context.newPage();
             page.navigate(suite.reporting() + "/app/");
             assertNoSeriousViolations(page, "sign-in");
+            // The Reports view is the dashboard: the same tab keeps the sign-in.
+            page = signIn(context, SuiteCluster.ADMIN_EMAIL, SuiteCluster.ADMIN_PASSWORD, fiori);
+            page.click("#nav a[href='/']");
+            page.waitForSelector("body[data-loaded]", new Page.WaitForSelectorOptions()
+                    .setState(WaitForSelectorState.ATTACHED).setTimeout(60_000));
+            assertNoSeriousViolations(page, "reports");
+            page.click("#open-app");
+            page.waitForSelector("#nav", new Page.WaitForSelectorOptions().setState(WaitForSelectorState.VISIBLE));
         }
     }
 
