@@ -28,7 +28,8 @@ const ctx = {
     canWrite: false,
     isAdmin: false,
     go: navigate,
-    reloadWorkspaces
+    reloadWorkspaces,
+    /** @type {(message?: string) => void} */ signOut: () => undefined
 };
 
 /** @param {string} view @param {Record<string, string>} [params] */
@@ -55,9 +56,12 @@ async function show() {
             a.removeAttribute('aria-current');
         }
     });
-    const node = $('view');
-    node.replaceChildren();
-    node.dataset.view = name;
+    // Each render gets a fresh container: a render still awaiting an answer for the view the person left
+    // writes into a detached node, never beside the current one.
+    const view = $('view');
+    const node = h('div', { class: 'view-body' });
+    view.replaceChildren(node);
+    view.dataset.view = name;
     document.title = `${VIEWS[name].title} · ${ctx.workspace.name} · Social ROI`;
     try {
         await VIEWS[name].render(node, ctx, params);
@@ -152,6 +156,7 @@ async function init() {
         configured.then(() => signIn(event));
     });
     await configured;
+    ctx.signOut = signOut;
     session.onUnauthorized = () => signOut('Your session has ended; please sign in again.');
     $('sign-out').addEventListener('click', () => signOut());
     $('workspace').addEventListener('change', () => {

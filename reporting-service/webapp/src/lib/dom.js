@@ -115,7 +115,8 @@ export function notice(node, message, isError) {
  * @param {string} [caption]
  */
 export function table(columns, rows, caption) {
-    return h('div', { class: 'table-wrap' }, h('table', {},
+    // Focusable, so a keyboard can scroll a wide table on a small screen.
+    return h('div', { class: 'table-wrap', tabIndex: 0, role: 'region', 'aria-label': caption || 'Table' }, h('table', {},
         caption ? h('caption', { class: 'visually-hidden' }, caption) : null,
         h('thead', {}, h('tr', {}, columns.map(c => h('th', { scope: 'col' }, c.title)))),
         h('tbody', {}, rows.map(r => h('tr', { 'data-key': r.id || r.key || r.clientId || '' },

@@ -17,6 +17,9 @@ export async function render(node, ctx) {
     const ws = ctx.workspace;
     const fmt = formatter(ws);
     node.append(h('h2', {}, 'Team and API access'));
+    if (ctx.claims.role) {
+        node.append(passwordForm(ctx));
+    }
     if (!ctx.isAdmin) {
         node.append(h('p', { class: 'state empty' }, 'Only an agency admin manages the team and API credentials.'));
         return;
@@ -158,4 +161,27 @@ export async function render(node, ctx) {
     node.append(invite, result, h('section', { class: 'card', 'aria-labelledby': 'users-title' },
         h('h3', { id: 'users-title' }, 'Users'), users), credForm, revoke);
     await loadUsers();
+}
+
+/** The signed-in user's own password (POST /auth/password); every session ends, so they sign in again. */
+function passwordForm(ctx) {
+    const current = /** @type {HTMLInputElement} */ (h('input', { name: 'currentPassword', type: 'password',
+        autocomplete: 'current-password', required: true }));
+    const next = /** @type {HTMLInputElement} */ (h('input', { name: 'newPassword', type: 'password', minLength: 10,
+        autocomplete: 'new-password', required: true }));
+    const result = h('p', { class: 'notice', hidden: true, id: 'password-result' });
+    const form = h('form', { class: 'card', id: 'password-form', novalidate: true }, h('h3', {}, 'Your password'),
+        h('div', { class: 'grid' }, field('Current password', current), field('New password (at least 10 characters)', next)),
+        h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Change password')), result);
+    form.addEventListener('submit', async event => {
+        event.preventDefault();
+        try {
+            await api('content', '/auth/password', { method: 'POST',
+                body: { currentPassword: current.value, newPassword: next.value } });
+            ctx.signOut('Password changed: sign in with the new one.');
+        } catch (error) {
+            notice(result, explain(error), true);
+        }
+    });
+    return form;
 }

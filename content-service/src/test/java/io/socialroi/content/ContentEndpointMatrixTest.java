@@ -67,10 +67,11 @@ class ContentEndpointMatrixTest {
      * contract; workspace creation, credentials and users belong to the agency admin (a workspace token gets
      * 403 whichever workspace it names, asserted below); the workspace list filters by token and the
      * workspace itself is readable with any read scope (both asserted below); the revocation list is for the
-     * suite's services only (asserted below).
+     * suite's services only (asserted below); a user changes their own password with a user token only
+     * (PasswordChangeTest).
      */
     static final Set<String> EXEMPT = Set.of(
-            "POST /auth/token", "POST /auth/login", "POST /auth/logout",
+            "POST /auth/token", "POST /auth/login", "POST /auth/logout", "POST /auth/password",
             "GET /approvals/{token}", "POST /approvals/{token}",
             "POST /workspaces", "GET /workspaces", "GET /workspaces/{workspaceId}",
             "POST /workspaces/{workspaceId}/credentials", "DELETE /workspaces/{workspaceId}/credentials/{clientId}",

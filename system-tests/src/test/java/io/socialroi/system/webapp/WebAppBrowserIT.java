@@ -419,8 +419,19 @@ class WebAppBrowserIT {
         Map<String, Object> user = users.stream().filter(u -> email.equals(u.get("email"))).findFirst().orElseThrow();
         assertEquals("CLIENT_VIEWER", user.get("role"));
         assertEquals(List.of(fiori), user.get("workspaceIds"));
+        // The new colleague signs in with the first password and changes it to their own.
+        try (BrowserContext context = context(1280, false)) {
+            Page page = signIn(context, email, "first-password-123", fiori);
+            open(page, "team");
+            page.fill("#password-form input[name=currentPassword]", "first-password-123");
+            page.fill("#password-form input[name=newPassword]", "my-own-password-456");
+            page.click("#password-form button[type=submit]");
+            page.waitForSelector("#login-error:has-text('Password changed')");
+        }
         given().baseUri(suite.content()).contentType(ContentType.JSON)
-                .body(Map.of("email", email, "password", "first-password-123")).post("/auth/login").then().statusCode(200);
+                .body(Map.of("email", email, "password", "first-password-123")).post("/auth/login").then().statusCode(401);
+        given().baseUri(suite.content()).contentType(ContentType.JSON)
+                .body(Map.of("email", email, "password", "my-own-password-456")).post("/auth/login").then().statusCode(200);
         given().baseUri(suite.content()).formParam("grant_type", "client_credentials").formParam("client_id", clientId)
                 .formParam("client_secret", secret).post("/auth/token").then().statusCode(401);
     }
