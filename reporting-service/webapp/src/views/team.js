@@ -1,6 +1,6 @@
 /**
  * Team: the agency's users (invite with a role and the clients they may see, change the role, deactivate) and the current
- * client's API credentials (create with the secret shown once, revoke). Admin only; the API refuses the rest.
+ * client's API credentials (list, create with the secret shown once, revoke). Admin only; the API refuses the rest.
  */
 import { all, api, explain, idempotencyKey } from '../lib/api.js';
 import { copy, field, h, notice, panel, select, table } from '../lib/dom.js';
@@ -106,7 +106,23 @@ export async function render(node, ctx) {
         }
     });
 
-    // Credentials of the current client: the API has no list yet, so this page lists the ones it created.
+    // Credentials of the current client: listed (GET .../credentials, never a secret), created, revoked.
+    const credList = h('div', { id: 'credential-list' });
+    const loadCredentials = () => panel(credList, 'credentials', async () => {
+        const items = await all('content', `/workspaces/${ws.id}/credentials`);
+        if (items.length === 0) {
+            return null;
+        }
+        return table([
+            { title: 'Name', cell: c => c.name },
+            { title: 'Client id', cell: c => h('code', {}, c.clientId) },
+            { title: 'Scopes', cell: c => c.scopes.join(' ') },
+            { title: 'Created', cell: c => fmt.dateTime(c.createdAt) },
+            { title: 'Status', cell: c => (c.active ? 'active' : `revoked ${fmt.dateTime(c.revokedAt)}`) },
+            { title: 'Change', cell: c => (c.active ? h('button', { type: 'button', class: 'danger', 'data-revoke': c.clientId,
+                'aria-label': `Revoke ${c.name}`, onclick: () => revokeCredential(c.clientId) }, 'Revoke') : '–') }
+        ], items, 'Credentials');
+    }, 'No API credentials for this client yet.');
     const credName = /** @type {HTMLInputElement} */ (h('input', { name: 'credentialName', required: true, maxLength: 200 }));
     const scopes = h('fieldset', {}, h('legend', {}, 'Scopes'),
         SCOPES.map(s => h('label', { class: 'choice' }, h('input', { type: 'checkbox', name: 'scopes', value: s }), s)));
@@ -135,6 +151,7 @@ export async function render(node, ctx) {
                 field('Client secret', h('input', { type: 'text', readOnly: true, value: cred.clientSecret, id: 'new-client-secret' })),
                 h('button', { type: 'button', onclick: () => copy(cred.clientSecret, copied) }, 'Copy secret'), copied));
             revokeId.value = cred.clientId;
+            await loadCredentials();
         } catch (error) {
             secretBox.replaceChildren(h('p', { class: 'notice error', role: 'alert' }, explain(error)));
         }
@@ -142,25 +159,30 @@ export async function render(node, ctx) {
     const revoke = h('form', { class: 'card', id: 'revoke-form', novalidate: true }, h('h3', {}, 'Revoke a credential'),
         field('Client id', revokeId), h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'danger' }, 'Revoke')),
         credResult);
-    revoke.addEventListener('submit', async event => {
+    const revokeCredential = async (/** @type {string} */ clientId) => {
+        try {
+            await api('content', `/workspaces/${ws.id}/credentials/${encodeURIComponent(clientId)}`, { method: 'DELETE' });
+            notice(credResult, `Credential ${clientId} revoked: its tokens stop working.`, false);
+            secretBox.replaceChildren();
+            await loadCredentials();
+        } catch (error) {
+            notice(credResult, explain(error), true);
+        }
+    };
+    revoke.addEventListener('submit', event => {
         event.preventDefault();
         if (!revokeId.value.trim()) {
             notice(credResult, 'Client id: paste the id of the credential to revoke.', true);
             return;
         }
-        try {
-            await api('content', `/workspaces/${ws.id}/credentials/${encodeURIComponent(revokeId.value.trim())}`,
-                { method: 'DELETE' });
-            notice(credResult, `Credential ${revokeId.value.trim()} revoked: its tokens stop working.`, false);
-            secretBox.replaceChildren();
-        } catch (error) {
-            notice(credResult, explain(error), true);
-        }
+        revokeCredential(revokeId.value.trim());
     });
 
     node.append(invite, result, h('section', { class: 'card', 'aria-labelledby': 'users-title' },
-        h('h3', { id: 'users-title' }, 'Users'), users), credForm, revoke);
-    await loadUsers();
+        h('h3', { id: 'users-title' }, 'Users'), users), credForm,
+    h('section', { class: 'card', 'aria-labelledby': 'creds-title' }, h('h3', { id: 'creds-title' }, `Credentials of ${ws.name}`),
+        credList), revoke);
+    await Promise.all([loadUsers(), loadCredentials()]);
 }
 
 /** The signed-in user's own password (POST /auth/password); every session ends, so they sign in again. */

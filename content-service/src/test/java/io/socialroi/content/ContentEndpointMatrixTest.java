@@ -75,6 +75,7 @@ class ContentEndpointMatrixTest {
             "GET /approvals/{token}", "POST /approvals/{token}",
             "POST /workspaces", "GET /workspaces", "GET /workspaces/{workspaceId}",
             "POST /workspaces/{workspaceId}/credentials", "DELETE /workspaces/{workspaceId}/credentials/{clientId}",
+            "GET /workspaces/{workspaceId}/credentials",
             "POST /users", "GET /users", "GET /users/{userId}", "POST /users/{userId}/deactivate",
             "PUT /users/{userId}/access", "GET /auth/revocations");
 
@@ -143,6 +144,7 @@ class ContentEndpointMatrixTest {
         problem(json(null, workspaceBody).post("/workspaces"), 401);
         problem(json(null, credentialBody).post("/workspaces/" + ws + "/credentials"), 401);
         problem(given().delete("/workspaces/" + ws + "/credentials/ws_x"), 401);
+        problem(given().get("/workspaces/" + ws + "/credentials"), 401);
         problem(json(null, userBody).post("/users"), 401);
         problem(given().get("/users"), 401);
         problem(given().get("/users/" + UUID.randomUUID()), 401);
@@ -153,6 +155,7 @@ class ContentEndpointMatrixTest {
             problem(json(token, workspaceBody).post("/workspaces"), 403);
             problem(json(token, credentialBody).post("/workspaces/" + ws + "/credentials"), 403);
             problem(given().auth().oauth2(token).delete("/workspaces/" + ws + "/credentials/ws_x"), 403);
+            problem(given().auth().oauth2(token).get("/workspaces/" + ws + "/credentials"), 403);
             problem(json(token, userBody).post("/users"), 403);
             problem(given().auth().oauth2(token).get("/users"), 403);
             problem(given().auth().oauth2(token).get("/users/" + UUID.randomUUID()), 403);

@@ -411,8 +411,10 @@ class WebAppBrowserIT {
                     .formParam("client_secret", secret).post("/auth/token").then().statusCode(200);
 
             assertEquals(clientId, page.inputValue("#revoke-form input[name=clientId]"));
+            page.waitForSelector("#credential-list tr[data-key='" + clientId + "']:has-text('active')");
             page.click("#revoke-form button[type=submit]");
             page.waitForSelector("#credential-result.ok");
+            page.waitForSelector("#credential-list tr[data-key='" + clientId + "']:has-text('revoked')");
         }
         List<Map<String, Object>> users = given().baseUri(suite.content()).auth().oauth2(admin).queryParam("limit", 500)
                 .get("/users").then().statusCode(200).extract().path("items");
@@ -514,6 +516,8 @@ class WebAppBrowserIT {
             page.click("#nav a[href='/']");
             page.waitForSelector("body[data-loaded]", new Page.WaitForSelectorOptions()
                     .setState(WaitForSelectorState.ATTACHED).setTimeout(60_000));
+            page.waitForSelector("#app [data-state=loading]", new Page.WaitForSelectorOptions()
+                    .setState(WaitForSelectorState.DETACHED).setTimeout(60_000));
             assertNoSeriousViolations(page, "reports");
             page.click("#open-app");
             page.waitForSelector("#nav", new Page.WaitForSelectorOptions().setState(WaitForSelectorState.VISIBLE));
