@@ -67,15 +67,17 @@ class ContentEndpointMatrixTest {
      * contract; workspace creation, credentials and users belong to the agency admin (a workspace token gets
      * 403 whichever workspace it names, asserted below); the workspace list filters by token and the
      * workspace itself is readable with any read scope (both asserted below); the revocation list is for the
-     * suite's services only (asserted below).
+     * suite's services only (asserted below); a user changes their own password with a user token only
+     * (PasswordChangeTest).
      */
     static final Set<String> EXEMPT = Set.of(
-            "POST /auth/token", "POST /auth/login", "POST /auth/logout",
+            "POST /auth/token", "POST /auth/login", "POST /auth/logout", "POST /auth/password",
             "GET /approvals/{token}", "POST /approvals/{token}",
             "POST /workspaces", "GET /workspaces", "GET /workspaces/{workspaceId}",
             "POST /workspaces/{workspaceId}/credentials", "DELETE /workspaces/{workspaceId}/credentials/{clientId}",
+            "GET /workspaces/{workspaceId}/credentials",
             "POST /users", "GET /users", "GET /users/{userId}", "POST /users/{userId}/deactivate",
-            "GET /auth/revocations");
+            "PUT /users/{userId}/access", "GET /auth/revocations");
 
     @Test
     void everyWorkspaceEndpointEnforcesTenancyAndScope() {
@@ -142,19 +144,23 @@ class ContentEndpointMatrixTest {
         problem(json(null, workspaceBody).post("/workspaces"), 401);
         problem(json(null, credentialBody).post("/workspaces/" + ws + "/credentials"), 401);
         problem(given().delete("/workspaces/" + ws + "/credentials/ws_x"), 401);
+        problem(given().get("/workspaces/" + ws + "/credentials"), 401);
         problem(json(null, userBody).post("/users"), 401);
         problem(given().get("/users"), 401);
         problem(given().get("/users/" + UUID.randomUUID()), 401);
         problem(given().post("/users/" + UUID.randomUUID() + "/deactivate"), 401);
+        problem(json(null, "{\"role\":\"ADMIN\"}").put("/users/" + UUID.randomUUID() + "/access"), 401);
         problem(given().get("/auth/revocations"), 401);
         for (String token : List.of(all, other, viewer)) {
             problem(json(token, workspaceBody).post("/workspaces"), 403);
             problem(json(token, credentialBody).post("/workspaces/" + ws + "/credentials"), 403);
             problem(given().auth().oauth2(token).delete("/workspaces/" + ws + "/credentials/ws_x"), 403);
+            problem(given().auth().oauth2(token).get("/workspaces/" + ws + "/credentials"), 403);
             problem(json(token, userBody).post("/users"), 403);
             problem(given().auth().oauth2(token).get("/users"), 403);
             problem(given().auth().oauth2(token).get("/users/" + UUID.randomUUID()), 403);
             problem(given().auth().oauth2(token).post("/users/" + UUID.randomUUID() + "/deactivate"), 403);
+            problem(json(token, "{\"role\":\"ADMIN\"}").put("/users/" + UUID.randomUUID() + "/access"), 403);
             problem(given().auth().oauth2(token).get("/auth/revocations"), 403);
         }
         // The revocation list is for the suite's services, not even for the agency admin.

@@ -221,6 +221,10 @@ public final class SuiteCluster {
         // per-credential limit itself is played in each service's AuthHardeningTest.
         env.put("SUITE_RATE_LIMIT_API_PER_MINUTE", "1000000");
         env.put("SUITE_RATE_LIMIT_API_BURST", "1000000");
+        // The browser tests sign in from one address a few dozen times a run (each test is a fresh browser); the
+        // sign-in limit per address is played in content-service's tests.
+        env.put("SUITE_RATE_LIMIT_LOGIN_PER_MINUTE", "1000000");
+        env.put("SUITE_RATE_LIMIT_LOGIN_BURST", "1000000");
         return builder.start();
     }
 

@@ -1,0 +1,129 @@
+/**
+ * Approvals: the posts waiting for a decision, and per post: submit, approve or reject with a comment, a
+ * client approval link to copy, the history, and how publishing went (attempts, next attempt, failure
+ * reason) with retry.
+ */
+import { api, explain } from '../lib/api.js';
+import { copy, field, h, notice, panel, select, table } from '../lib/dom.js';
+import { formatter } from '../lib/format.js';
+import { humanize, STATUSES } from '../lib/limits.js';
+
+export const title = 'Approvals';
+
+/** The moves content-service allows from each status (PostAction). */
+const MOVES = {
+    DRAFT: ['submit'],
+    IN_REVIEW: ['approve', 'reject'],
+    APPROVED: ['schedule', 'reject'],
+    SCHEDULED: ['unschedule'],
+    FAILED: ['retry']
+};
+
+/**
+ * @param {HTMLElement} node
+ * @param {any} ctx
+ * @param {URLSearchParams} params
+ */
+export async function render(node, ctx, params) {
+    const ws = ctx.workspace;
+    const fmt = formatter(ws);
+    const status = select('status', [{ value: '', label: 'All statuses' }]
+        .concat(STATUSES.map(s => ({ value: s, label: humanize(s) }))), params.has('status') ? params.get('status') || '' : 'IN_REVIEW');
+    status.addEventListener('change', () => ctx.go('approvals', status.value ? { status: status.value } : { status: '' }));
+    const list = h('div', { id: 'approval-list' });
+    const detail = h('div', { id: 'approval-detail' });
+    node.append(h('h2', {}, 'Approvals and publishing'), h('div', { class: 'toolbar card' }, field('Show', status)),
+        list, detail);
+
+    await panel(list, 'posts', async () => {
+        const q = status.value ? `&status=${status.value}` : '';
+        const page = await api('content', `/workspaces/${ws.id}/posts?limit=200${q}`);
+        if (page.items.length === 0) {
+            return null;
+        }
+        return table([
+            { title: 'Post', cell: p => h('a', { href: `#approvals?post=${p.id}${status.value ? `&status=${status.value}` : ''}` },
+                p.caption ? p.caption.slice(0, 80) : '(no caption)') },
+            { title: 'Platform', cell: p => humanize(p.platform) },
+            { title: 'Stage', cell: p => humanize(p.funnelStage) },
+            { title: 'Status', cell: p => h('span', { class: `badge status-${p.status}` }, humanize(p.status)) },
+            { title: 'Planned', cell: p => fmt.dateTime(p.scheduledAt) }
+        ], page.items, 'Posts');
+    }, status.value ? `No ${humanize(status.value).toLowerCase()} posts.` : 'No posts yet.');
+
+    const postId = params.get('post');
+    if (postId) {
+        await showPost(detail, ctx, postId, fmt);
+    }
+}
+
+/**
+ * @param {HTMLElement} detail
+ * @param {any} ctx
+ * @param {string} postId
+ * @param {ReturnType<typeof formatter>} fmt
+ */
+async function showPost(detail, ctx, postId, fmt) {
+    const ws = ctx.workspace;
+    await panel(detail, 'the post', async () => {
+        const base = `/workspaces/${ws.id}/posts/${encodeURIComponent(postId)}`;
+        const [post, history] = await Promise.all([api('content', base), api('content', `${base}/history`)]);
+        const result = h('p', { class: 'notice', id: 'approval-result', hidden: true });
+        const comment = /** @type {HTMLTextAreaElement} */ (h('textarea', { name: 'comment', rows: 2, maxLength: 2000 }));
+        const moves = /** @type {Record<string, string[]>} */ (MOVES)[post.status] || [];
+        const act = async (/** @type {string} */ move) => {
+            try {
+                /** @type {Record<string, string>} */
+                const body = {};
+                if (comment.value) {
+                    body.comment = comment.value;
+                }
+                await api('content', `${base}/${move}`, { method: 'POST', body });
+                await showPost(detail, ctx, postId, fmt);
+                notice(/** @type {HTMLElement} */ (detail.querySelector('#approval-result')), `Done: ${move}.`, false);
+            } catch (error) {
+                notice(result, explain(error), true);
+            }
+        };
+        const linkBox = h('div', { class: 'link-box' });
+        const makeLink = async () => {
+            try {
+                const link = await api('content', `${base}/approval-links`, { method: 'POST', body: {} });
+                const output = h('input', { type: 'text', readOnly: true, value: link.url, id: 'approval-link',
+                    'aria-label': 'Client approval link' });
+                const copied = h('p', { class: 'notice', hidden: true });
+                linkBox.replaceChildren(field(`Client approval link (expires ${fmt.dateTime(link.expiresAt)})`, output),
+                    h('button', { type: 'button', onclick: () => copy(link.url, copied) }, 'Copy link'), copied);
+            } catch (error) {
+                linkBox.replaceChildren(h('p', { class: 'notice error', role: 'alert' }, explain(error)));
+            }
+        };
+        const pub = post.publishing || {};
+        return h('section', { class: 'card', 'aria-labelledby': 'post-title', 'data-post': post.id, 'data-status': post.status },
+            h('h3', { id: 'post-title' }, `${humanize(post.platform)} · ${humanize(post.funnelStage)} · `,
+                h('span', { class: `badge status-${post.status}`, id: 'post-status' }, humanize(post.status))),
+            h('p', {}, post.caption || '(no caption)'),
+            post.mediaUrls && post.mediaUrls.length ? h('p', { class: 'hint' }, `Media: ${post.mediaUrls.join(', ')}`) : null,
+            post.trackedLink ? h('p', { class: 'hint' }, 'Tracked link: ', h('code', {}, post.trackedLink.url), ' → ',
+                h('code', {}, post.trackedLink.destination || '')) : null,
+            h('dl', { class: 'facts' },
+                h('dt', {}, 'Planned'), h('dd', {}, fmt.dateTime(post.scheduledAt)),
+                h('dt', {}, 'Publishing attempts'), h('dd', { id: 'pub-attempts' }, String(pub.attempts || 0)),
+                h('dt', {}, 'Next attempt'), h('dd', {}, fmt.dateTime(pub.nextAttemptAt)),
+                h('dt', {}, 'Failure reason'), h('dd', { id: 'pub-failure' }, pub.failureReason || '–'),
+                h('dt', {}, 'Published'), h('dd', {}, fmt.dateTime(pub.publishedAt))),
+            ctx.canWrite && moves.length ? h('form', { class: 'inline-form', onsubmit: (/** @type {Event} */ e) => e.preventDefault() },
+                field('Comment (kept in the history)', comment),
+                h('div', { class: 'actions' }, moves.map(m => h('button', { type: 'button', 'data-move': m,
+                    class: m === 'reject' || m === 'unschedule' ? 'secondary' : '', onclick: () => act(m) }, humanize(m))))) : null,
+            ctx.canWrite && post.status === 'IN_REVIEW'
+                ? h('div', {}, h('button', { type: 'button', class: 'secondary', id: 'make-link', onclick: makeLink },
+                    'Create client approval link'), linkBox) : null,
+            result,
+            h('h4', {}, 'History'),
+            history.items.length === 0 ? h('p', { class: 'state empty' }, 'No history yet.')
+                : h('ol', { class: 'history', id: 'post-history' }, history.items.map((/** @type {any} */ e) => h('li', {},
+                    h('strong', {}, humanize(e.action)), ` ${e.fromStatus ? humanize(e.fromStatus) : ''} → ${humanize(e.toStatus)}`,
+                    ` · ${e.actor || ''} · ${fmt.dateTime(e.at || e.createdAt)}`, e.comment ? h('q', {}, e.comment) : null))));
+    }, 'The post was not found.');
+}

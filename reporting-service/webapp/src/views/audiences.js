@@ -1,0 +1,131 @@
+/**
+ * Audiences: retargeting segments with every rule conversion-service has (engaged within N days, campaign,
+ * funnel stages, minimum intent, converted people left out, which event types count), their member count
+ * and the CSV an ad platform accepts (hashed identifiers).
+ */
+import { all, api, explain, idempotencyKey } from '../lib/api.js';
+import { field, h, notice, panel, select, table } from '../lib/dom.js';
+import { EVENT_TYPES, humanize, STAGES } from '../lib/limits.js';
+
+export const title = 'Audiences';
+
+/**
+ * @param {HTMLElement} node
+ * @param {any} ctx
+ */
+export async function render(node, ctx) {
+    const ws = ctx.workspace;
+    /** @type {any[]} */
+    let campaigns = [];
+    try {
+        campaigns = await all('content', `/workspaces/${ws.id}/campaigns`);
+    } catch (error) {
+        campaigns = [];
+    }
+    const list = h('div', { id: 'audience-list' });
+    const status = h('p', { class: 'notice', hidden: true, id: 'audience-result' });
+    node.append(h('h2', {}, 'Retargeting audiences'));
+
+    const name = /** @type {HTMLInputElement} */ (h('input', { name: 'name', required: true, maxLength: 200 }));
+    const days = /** @type {HTMLInputElement} */ (h('input', { name: 'engagedWithinDays', type: 'number', min: 1, max: 365,
+        value: '14', required: true }));
+    const campaign = select('campaignId', [{ value: '', label: 'Any campaign' }]
+        .concat(campaigns.map(c => ({ value: c.id, label: c.name }))));
+    const minIntent = /** @type {HTMLInputElement} */ (h('input', { name: 'minIntent', type: 'number', min: 0, max: 100,
+        step: '1' }));
+    const exclude = /** @type {HTMLInputElement} */ (h('input', { name: 'excludeConverted', type: 'checkbox', checked: true }));
+    const stages = h('fieldset', {}, h('legend', {}, 'Funnel stages (none ticked: every stage)'),
+        STAGES.map(s => h('label', { class: 'choice' }, h('input', { type: 'checkbox', name: 'funnelStages', value: s.id }),
+            s.label)));
+    const types = h('fieldset', {}, h('legend', {}, 'Event types that count as engaging'),
+        EVENT_TYPES.map(t => h('label', { class: 'choice' }, h('input', { type: 'checkbox', name: 'eventTypes', value: t,
+            checked: t !== 'IMPRESSION' }), humanize(t))));
+    let key = idempotencyKey();
+    const form = h('form', { class: 'card', id: 'audience-form', novalidate: true },
+        h('h3', {}, 'New audience'),
+        h('div', { class: 'grid' }, field('Name', name), field('Engaged within (days, 1 to 365)', days),
+            field('Campaign', campaign), field('Minimum intent score (0 to 100, optional)', minIntent)),
+        stages, types,
+        h('label', { class: 'choice' }, exclude, 'Leave out people who already converted'),
+        h('p', { class: 'hint' }, 'People flagged as bot or bought engagement are always left out.'),
+        h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Create audience')), status);
+    form.addEventListener('input', () => { key = idempotencyKey(); });
+    form.addEventListener('submit', async event => {
+        event.preventDefault();
+        const ticked = (/** @type {string} */ n) => [...form.querySelectorAll(`input[name=${n}]:checked`)]
+            .map(i => /** @type {HTMLInputElement} */ (i).value);
+        const body = { name: name.value.trim(), engagedWithinDays: Number(days.value), campaignId: campaign.value || null,
+            funnelStages: ticked('funnelStages'), minIntent: minIntent.value === '' ? null : Number(minIntent.value),
+            excludeConverted: exclude.checked, eventTypes: ticked('eventTypes') };
+        if (!body.name) {
+            notice(status, 'Name: give the audience a name.', true);
+            name.focus();
+            return;
+        }
+        try {
+            const created = await api('conversion', `/workspaces/${ws.id}/audiences`, { method: 'POST', body,
+                headers: { 'Idempotency-Key': key } });
+            notice(status, `Audience "${created.name}" created.`, false);
+            key = idempotencyKey();
+            await load();
+        } catch (error) {
+            notice(status, explain(error), true);
+        }
+    });
+    if (ctx.canWrite) {
+        node.append(form);
+    }
+    node.append(h('section', { class: 'card', 'aria-labelledby': 'aud-title' }, h('h3', { id: 'aud-title' }, 'Audiences'), list));
+
+    const load = () => panel(list, 'audiences', async () => {
+        const audiences = await all('conversion', `/workspaces/${ws.id}/audiences`);
+        if (audiences.length === 0) {
+            return null;
+        }
+        const view = table([
+            { title: 'Audience', cell: a => a.name },
+            { title: 'Rules', cell: a => [`engaged within ${a.engagedWithinDays} days`,
+                a.campaignId ? `campaign ${(campaigns.find(c => c.id === a.campaignId) || { name: a.campaignId }).name}` : null,
+                a.funnelStages && a.funnelStages.length ? `stages ${a.funnelStages.map(humanize).join(', ')}` : null,
+                a.minIntent != null ? `intent ≥ ${a.minIntent}` : null,
+                a.excludeConverted ? 'not converted' : null,
+                a.eventTypes && a.eventTypes.length ? `events ${a.eventTypes.map(humanize).join(', ')}` : null]
+                .filter(Boolean).join(' · ') },
+            { title: 'Members', cell: a => h('span', { class: 'member-count', 'data-audience': a.id }, '…') },
+            { title: 'Export', cell: a => h('button', { type: 'button', class: 'secondary', 'aria-label': `Download CSV of ${a.name}`,
+                onclick: () => download(ws, a, status) }, 'Download CSV') }
+        ], audiences, 'Audiences');
+        audiences.forEach(a => count(ws, a, view));
+        return view;
+    }, 'No audiences yet.');
+    await load();
+}
+
+/** Counts an audience's members by reading its pages. */
+async function count(ws, audience, view) {
+    const cell = view.querySelector(`.member-count[data-audience="${audience.id}"]`);
+    if (!cell) {
+        return;
+    }
+    try {
+        const members = await all('conversion', `/workspaces/${ws.id}/audiences/${audience.id}/members`, 100000);
+        cell.textContent = String(members.length);
+    } catch (error) {
+        cell.textContent = `unknown (${explain(error)})`;
+    }
+}
+
+async function download(ws, audience, status) {
+    try {
+        const response = await api('conversion', `/workspaces/${ws.id}/audiences/${audience.id}/members`,
+            { headers: { Accept: 'text/csv' }, raw: true });
+        const url = URL.createObjectURL(await response.blob());
+        const link = h('a', { href: url, download: `audience-${audience.id}.csv` });
+        document.body.append(link);
+        link.click();
+        link.remove();
+        setTimeout(() => URL.revokeObjectURL(url), 10000);
+    } catch (error) {
+        notice(status, `CSV download failed: ${explain(error)}`, true);
+    }
+}

@@ -1,0 +1,534 @@
+package io.socialroi.system.webapp;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.WaitForSelectorState;
+import io.restassured.http.ContentType;
+import io.socialroi.system.SuiteCluster;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The agency app (/app/ on reporting-service) in a real headless Chromium against the four packaged services,
+ * used as a person uses it: typing, clicking and dragging; every result is then checked through the API. A
+ * client viewer sees only their client and no change controls, and the API refuses their changes. axe-core
+ * (reporting-service/webapp/node_modules) must report no serious or critical violation on any view, at desktop
+ * width and at 390 px, where nothing may overflow sideways. Screenshots go to target/screenshots/webapp.
+ */
+class WebAppBrowserIT {
+
+    private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("SUITE_CHROMIUM", "/usr/bin/chromium"));
+    private static final Path SHOTS = Path.of("target/screenshots/webapp");
+    private static final String VIEWER_EMAIL = "viewer@fiori.test";
+    private static final String VIEWER_PASSWORD = "viewer-password-77";
+    private static final List<String> VIEWS = List.of("compose", "calendar", "approvals", "costs", "audiences", "clients",
+            "team", "publishing");
+
+    private static SuiteCluster suite;
+    private static Playwright playwright;
+    private static Browser browser;
+    private static String admin;
+    private static String fiori;
+    private static String other;
+    private static String campaign;
+    private static String axe;
+
+    @BeforeAll
+    static void start() throws Exception {
+        suite = SuiteCluster.get();
+        Files.createDirectories(SHOTS);
+        axe = Files.readString(axeScript());
+        admin = given().baseUri(suite.content()).formParam("grant_type", "client_credentials")
+                .formParam("client_id", SuiteCluster.ADMIN_CLIENT_ID)
+                .formParam("client_secret", SuiteCluster.ADMIN_CLIENT_SECRET)
+                .post("/auth/token").then().statusCode(200).extract().path("access_token");
+        fiori = workspace("Fiori Florist " + suffix(), "Europe/Rome", "EUR");
+        other = workspace("Harbour Gym " + suffix(), "America/New_York", "USD");
+        campaign = given().baseUri(suite.content()).auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("name", "Spring Bouquets", "objective", "SALES", "startDate", "2026-01-01",
+                        "endDate", "2027-12-31", "budget", Map.of("amount", "900.00", "currency", "EUR")))
+                .post("/workspaces/" + fiori + "/campaigns").then().statusCode(201).extract().path("id");
+        given().baseUri(suite.content()).auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("email", VIEWER_EMAIL, "name", "Flora Fiori", "password", VIEWER_PASSWORD,
+                        "role", "CLIENT_VIEWER", "workspaceIds", List.of(fiori)))
+                .post("/users").then().statusCode(201);
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking", "--headless")));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    /** axe-core from the web app's npm dependencies (npm ci when reporting-service's tests did not run). */
+    private static Path axeScript() throws IOException, InterruptedException {
+        Path webapp = Path.of(System.getProperty("suite.root", ".."), "reporting-service", "webapp");
+        Path script = webapp.resolve("node_modules/axe-core/axe.min.js");
+        if (!Files.isRegularFile(script)) {
+            Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund").directory(webapp.toFile())
+                    .inheritIO().start();
+            assertTrue(npm.waitFor(10, TimeUnit.MINUTES) && npm.exitValue() == 0, "npm ci in " + webapp);
+        }
+        return script;
+    }
+
+    private static String suffix() {
+        return UUID.randomUUID().toString().substring(0, 6);
+    }
+
+    private static String workspace(String name, String zone, String currency) {
+        return given().baseUri(suite.content()).auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("name", name, "timeZone", zone, "currency", currency))
+                .post("/workspaces").then().statusCode(201).extract().path("id");
+    }
+
+    private static String post(String ws, Map<String, Object> body) {
+        return given().baseUri(suite.content()).auth().oauth2(admin).contentType(ContentType.JSON).body(body)
+                .post("/workspaces/" + ws + "/posts").then().statusCode(201).extract().path("id");
+    }
+
+    private static void move(String ws, String post, String action, Map<String, Object> body) {
+        given().baseUri(suite.content()).auth().oauth2(admin).contentType(ContentType.JSON).body(body)
+                .post("/workspaces/" + ws + "/posts/" + post + "/" + action).then().statusCode(200);
+    }
+
+    private static Map<String, Object> apiPost(String ws, String post) {
+        return given().baseUri(suite.content()).auth().oauth2(admin).get("/workspaces/" + ws + "/posts/" + post)
+                .then().statusCode(200).extract().path("");
+    }
+
+    private static BrowserContext context(int width, boolean bypassCsp) {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setAcceptDownloads(true)
+                .setLocale("en-US").setViewportSize(width, 900).setBypassCSP(bypassCsp));
+        context.grantPermissions(List.of("clipboard-read", "clipboard-write"), new BrowserContext.GrantPermissionsOptions()
+                .setOrigin(suite.reporting()));
+        return context;
+    }
+
+    private static Page signIn(BrowserContext context, String email, String password, String ws) {
+        Page page = context.newPage();
+        page.navigate(suite.reporting() + "/app/");
+        page.waitForSelector("body[data-ready]", new Page.WaitForSelectorOptions().setState(WaitForSelectorState.ATTACHED));
+        page.fill("input[name=email]", email);
+        page.fill("input[name=password]", password);
+        page.click("#login-form button[type=submit]");
+        try {
+            page.waitForSelector("#nav", new Page.WaitForSelectorOptions().setState(WaitForSelectorState.VISIBLE)
+                    .setTimeout(20_000));
+        } catch (com.microsoft.playwright.TimeoutError e) {
+            throw new AssertionError("sign-in failed: " + page.innerText("body"), e);
+        }
+        page.waitForSelector("#workspace option", new Page.WaitForSelectorOptions().setState(WaitForSelectorState.ATTACHED));
+        if (!ws.equals(page.inputValue("#workspace"))) {
+            page.selectOption("#workspace", ws);
+        }
+        return page;
+    }
+
+    /** Opens a view from the navigation, as a person would. */
+    private static void open(Page page, String view) {
+        page.click("#nav a[data-view=" + view + "]");
+        try {
+            page.waitForSelector("#view[data-view=" + view + "] h2", new Page.WaitForSelectorOptions()
+                    .setState(WaitForSelectorState.VISIBLE).setTimeout(20_000));
+        } catch (com.microsoft.playwright.TimeoutError e) {
+            shot(page, "failed-" + view + ".png");
+            throw new AssertionError(view + " did not open: " + page.url() + "\n" + page.innerText("body"), e);
+        }
+    }
+
+    private static void ready(Page page, String selector) {
+        page.waitForSelector(selector + ":is([data-state=ready],[data-state=empty])",
+                new Page.WaitForSelectorOptions().setState(WaitForSelectorState.ATTACHED).setTimeout(30_000));
+    }
+
+    private static void shot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name)).setFullPage(true));
+    }
+
+    @Test
+    void composeADraftWithLiveCounterAndTrackedLinkPreview() {
+        try (BrowserContext context = context(1280, false)) {
+            Page page = signIn(context, SuiteCluster.ADMIN_EMAIL, SuiteCluster.ADMIN_PASSWORD, fiori);
+            open(page, "compose");
+            page.selectOption("#compose-form select[name=platform]", "X");
+            page.check("#compose-form input[name=funnelStage][value=TRUST]");
+            page.fill("#compose-form textarea[name=caption]", "a".repeat(279) + "\uD83D\uDC4D\uD83C\uDFFD");
+            // The API counts code points: a thumbs-up with a skin tone is two, so this is one over X's 280.
+            assertTrue(page.innerText("#caption-count").contains("281 / 280"), page.innerText("#caption-count"));
+            assertTrue(page.innerText("#caption-count").contains("1 over the limit"), page.innerText("#caption-count"));
+            page.fill("#compose-form textarea[name=caption]", "Fresh peonies are in: see what our customers made");
+            assertTrue(page.innerText("#caption-count").startsWith("49 / 280"), page.innerText("#caption-count"));
+            page.fill("#compose-form textarea[name=mediaUrls]", "https://cdn.fiori.example/peonies.jpg");
+            page.waitForSelector(".previews img[alt='Preview of https://cdn.fiori.example/peonies.jpg']",
+                    new Page.WaitForSelectorOptions().setState(WaitForSelectorState.ATTACHED));
+            page.fill("#compose-form input[name=callToAction]", "Order a bouquet");
+            page.selectOption("#compose-form select[name=campaignId]", campaign);
+            page.fill("#compose-form input[name=landingUrl]", "https://fiori.example/peonies?ref=social");
+            String preview = page.innerText("#utm-preview");
+            assertTrue(preview.contains("https://fiori.example/peonies?ref=social&utm_source=x&utm_medium=social"
+                    + "&utm_campaign=spring-bouquets&utm_content={post id}"), preview);
+            shot(page, "compose.png");
+            page.click("#compose-form button[type=submit]");
+            page.waitForSelector("#compose-form .notice.ok", new Page.WaitForSelectorOptions().setTimeout(30_000));
+            String id = page.getAttribute("#compose-form .notice.ok", "data-post");
+            assertNotNull(id);
+
+            Map<String, Object> saved = apiPost(fiori, id);
+            assertEquals("DRAFT", saved.get("status"));
+            assertEquals("X", saved.get("platform"));
+            assertEquals("TRUST", saved.get("funnelStage"));
+            assertEquals(campaign, saved.get("campaignId"));
+            assertEquals("Order a bouquet", saved.get("callToAction"));
+            assertEquals(List.of("https://cdn.fiori.example/peonies.jpg"), saved.get("mediaUrls"));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> link = (Map<String, Object>) saved.get("trackedLink");
+            assertEquals("https://fiori.example/peonies?ref=social&utm_source=x&utm_medium=social"
+                    + "&utm_campaign=spring-bouquets&utm_content=" + id, link.get("destination"));
+            // After saving, the preview names the real post id.
+            assertTrue(page.innerText("#utm-preview").contains("utm_content=" + id), page.innerText("#utm-preview"));
+
+            // Edit it while not published: the caption changes through PATCH.
+            page.navigate(suite.reporting() + "/app/#compose?post=" + id);
+            page.waitForSelector("#compose-form textarea[name=caption]");
+            page.fill("#compose-form textarea[name=caption]", "Peonies, only this week");
+            page.click("#compose-form button[type=submit]");
+            page.waitForSelector("#compose-form .notice.ok");
+            assertEquals("Peonies, only this week", apiPost(fiori, id).get("caption"));
+        }
+    }
+
+    @Test
+    void submitApproveWithACommentAndCreateAClientLink() {
+        String id = post(fiori, Map.of("platform", "INSTAGRAM", "funnelStage", "ACTION", "caption", "Mother's day bouquets",
+                "campaignId", campaign, "landingUrl", "https://fiori.example/mothers-day"));
+        try (BrowserContext context = context(1280, false)) {
+            Page page = signIn(context, SuiteCluster.ADMIN_EMAIL, SuiteCluster.ADMIN_PASSWORD, fiori);
+            page.navigate(suite.reporting() + "/app/#approvals?post=" + id + "&status=");
+            page.click("#approval-detail button[data-move=submit]");
+            page.waitForSelector("#approval-detail section[data-status=IN_REVIEW]");
+            page.click("#make-link");
+            page.waitForSelector("#approval-link");
+            String url = page.inputValue("#approval-link");
+            page.click("#approval-detail .link-box button");
+            page.waitForSelector("#approval-detail .link-box .notice.ok");
+            assertEquals(url, page.evaluate("() => navigator.clipboard.readText()"));
+            // The link names content-service's public address; here the service listens on a test port.
+            String path = java.net.URI.create(url).getRawPath();
+            assertTrue(path.startsWith("/approvals/"), url);
+            String clientPage = given().baseUri(suite.content()).get(path).then().statusCode(200).extract().asString();
+            assertTrue(clientPage.contains("Mother&#39;s day bouquets") || clientPage.contains("Mother's day bouquets"),
+                    clientPage);
+
+            page.fill("#approval-detail textarea[name=comment]", "Lovely, go ahead");
+            page.click("#approval-detail button[data-move=approve]");
+            page.waitForSelector("#approval-detail section[data-status=APPROVED]");
+            assertTrue(page.innerText("#post-history").contains("Lovely, go ahead"), page.innerText("#post-history"));
+            shot(page, "approvals.png");
+        }
+        assertEquals("APPROVED", apiPost(fiori, id).get("status"));
+        List<Map<String, Object>> history = given().baseUri(suite.content()).auth().oauth2(admin)
+                .get("/workspaces/" + fiori + "/posts/" + id + "/history").then().statusCode(200).extract().path("items");
+        assertTrue(history.stream().anyMatch(e -> "Lovely, go ahead".equals(e.get("comment"))), history.toString());
+    }
+
+    @Test
+    void dragAPostToAnotherDayAndSeeTheDaylightSavingRule() {
+        // Saturday 27 March 2027, 02:30 in Rome; on Sunday the 28th the clocks jump from 02:00 to 03:00.
+        String id = post(fiori, Map.of("platform", "FACEBOOK", "funnelStage", "INTEREST", "caption", "Spring workshop",
+                "scheduledAt", "2027-03-27T02:30:00"));
+        move(fiori, id, "submit", Map.of());
+        move(fiori, id, "approve", Map.of());
+        try (BrowserContext context = context(1280, false)) {
+            Page page = signIn(context, SuiteCluster.ADMIN_EMAIL, SuiteCluster.ADMIN_PASSWORD, fiori);
+            page.navigate(suite.reporting() + "/app/#calendar?date=2027-03-15");
+            ready(page, "#calendar-grid");
+            String chip = ".chip[data-post='" + id + "']";
+            assertEquals("2027-03-27", page.getAttribute(".cal-day:has(" + chip + ")", "data-date"));
+            page.dragAndDrop(chip, ".cal-day[data-date='2027-03-28']");
+            page.waitForSelector("#calendar-notice.ok", new Page.WaitForSelectorOptions().setTimeout(30_000));
+            String notice = page.innerText("#calendar-notice");
+            assertTrue(notice.contains("does not exist in Europe/Rome"), notice);
+            assertTrue(notice.contains("03:30"), notice);
+            page.waitForSelector(".cal-day[data-date='2027-03-28'] " + chip);
+            shot(page, "calendar-month.png");
+
+            // The week view shows the same post on its new day; filters narrow it.
+            page.navigate(suite.reporting() + "/app/#calendar?mode=week&date=2027-03-28&platform=FACEBOOK");
+            ready(page, "#calendar-grid");
+            page.waitForSelector(".cal-day[data-date='2027-03-28'] " + chip);
+            page.navigate(suite.reporting() + "/app/#calendar?mode=week&date=2027-03-28&platform=TIKTOK");
+            ready(page, "#calendar-grid");
+            assertEquals(0, page.locator(chip).count());
+        }
+        Map<String, Object> moved = apiPost(fiori, id);
+        assertEquals("SCHEDULED", moved.get("status"));
+        assertEquals("2027-03-28T03:30:00+02:00", String.valueOf(moved.get("scheduledAt")));
+    }
+
+    @Test
+    void addACostAndSetCommunityManagement() {
+        try (BrowserContext context = context(1280, false)) {
+            Page page = signIn(context, SuiteCluster.ADMIN_EMAIL, SuiteCluster.ADMIN_PASSWORD, fiori);
+            open(page, "costs");
+            ready(page, "#cost-list");
+            page.selectOption("#cost-form select[name=category]", "PRODUCTION");
+            page.fill("#cost-form input[name=amount]", "180.40");
+            page.fill("#cost-form input[name=incurredOn]", "2026-11-20");
+            page.selectOption("#cost-form select[name=campaignId]", campaign);
+            page.fill("#cost-form input[name=note]", "Photo shoot");
+            page.click("#cost-form button[type=submit]");
+            page.waitForSelector("#cost-result.ok");
+            ready(page, "#cost-list");
+            assertTrue(page.innerText("#cost-list").contains("Photo shoot"), page.innerText("#cost-list"));
+
+            // A second cost recorded by mistake is deleted again.
+            page.fill("#cost-form input[name=amount]", "9.99");
+            page.fill("#cost-form input[name=note]", "Typo");
+            page.click("#cost-form button[type=submit]");
+            page.waitForSelector("#cost-list tr:has-text('Typo')");
+            page.onceDialog(dialog -> dialog.accept());
+            page.click("#cost-list tr:has-text('Typo') button[data-delete]");
+            page.waitForSelector("#cost-list tr:has-text('Typo')", new Page.WaitForSelectorOptions()
+                    .setState(WaitForSelectorState.DETACHED));
+            assertTrue(page.innerText("#cost-list").contains("Photo shoot"), page.innerText("#cost-list"));
+
+            ready(page, "#cm-settings");
+            page.fill("#settings-form input[name=hourlyRate]", "32.00");
+            page.fill("#settings-form input[name=minutesPerComment]", "3");
+            page.click("#settings-form button[type=submit]");
+            page.waitForSelector("#settings-form .notice.ok");
+            shot(page, "costs.png");
+        }
+        List<Map<String, Object>> costs = given().baseUri(suite.reporting()).auth().oauth2(admin)
+                .get("/workspaces/" + fiori + "/costs").then().statusCode(200).extract().path("items");
+        Map<String, Object> cost = costs.stream().filter(c -> "Photo shoot".equals(c.get("note"))).findFirst().orElseThrow();
+        assertFalse(costs.stream().anyMatch(c -> "Typo".equals(c.get("note"))), costs.toString());
+        assertEquals("PRODUCTION", cost.get("category"));
+        assertEquals("2026-11-20", cost.get("incurredOn"));
+        assertEquals(campaign, cost.get("campaignId"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> money = (Map<String, Object>) cost.get("amount");
+        assertEquals(0, new BigDecimal("180.40").compareTo(new BigDecimal(String.valueOf(money.get("amount")))));
+        Map<String, Object> settings = given().baseUri(suite.reporting()).auth().oauth2(admin)
+                .get("/workspaces/" + fiori + "/settings").then().statusCode(200).extract().path("");
+        assertEquals(0, new BigDecimal("3").compareTo(new BigDecimal(String.valueOf(settings.get("minutesPerComment")))));
+    }
+
+    @Test
+    void createAnAudienceWithItsRules() {
+        try (BrowserContext context = context(1280, false)) {
+            Page page = signIn(context, SuiteCluster.ADMIN_EMAIL, SuiteCluster.ADMIN_PASSWORD, fiori);
+            open(page, "audiences");
+            ready(page, "#audience-list");
+            page.fill("#audience-form input[name=name]", "Warm, not bought");
+            page.fill("#audience-form input[name=engagedWithinDays]", "21");
+            page.selectOption("#audience-form select[name=campaignId]", campaign);
+            page.check("#audience-form input[name=funnelStages][value=TRUST]");
+            page.check("#audience-form input[name=funnelStages][value=ACTION]");
+            page.fill("#audience-form input[name=minIntent]", "40");
+            page.uncheck("#audience-form input[name=eventTypes][value=VIEW]");
+            page.click("#audience-form button[type=submit]");
+            page.waitForSelector("#audience-result.ok");
+            ready(page, "#audience-list");
+            assertTrue(page.innerText("#audience-list").contains("Warm, not bought"), page.innerText("#audience-list"));
+            // The member count is read from the API (nobody engaged yet: 0).
+            page.waitForSelector("#audience-list .member-count:text-is('0')");
+            shot(page, "audiences.png");
+        }
+        List<Map<String, Object>> audiences = given().baseUri(suite.conversion()).auth().oauth2(admin)
+                .get("/workspaces/" + fiori + "/audiences").then().statusCode(200).extract().path("items");
+        Map<String, Object> audience = audiences.stream().filter(a -> "Warm, not bought".equals(a.get("name")))
+                .findFirst().orElseThrow();
+        assertEquals(21, audience.get("engagedWithinDays"));
+        assertEquals(List.of("TRUST", "ACTION"), audience.get("funnelStages"));
+        assertEquals(campaign, audience.get("campaignId"));
+        assertEquals(Boolean.TRUE, audience.get("excludeConverted"));
+        assertFalse(String.valueOf(audience.get("eventTypes")).contains("VIEW"), String.valueOf(audience.get("eventTypes")));
+    }
+
+    @Test
+    void inviteAUserAndCreateAndRevokeACredential() {
+        String email = "mara-" + suffix() + "@agency.test";
+        String clientId;
+        String secret;
+        try (BrowserContext context = context(1280, false)) {
+            Page page = signIn(context, SuiteCluster.ADMIN_EMAIL, SuiteCluster.ADMIN_PASSWORD, fiori);
+            open(page, "team");
+            ready(page, "#user-list");
+            page.fill("#invite-form input[name=email]", email);
+            page.fill("#invite-form input[name=name]", "Mara Manager");
+            page.fill("#invite-form input[name=password]", "first-password-123");
+            page.selectOption("#invite-form select[name=role]", "MANAGER");
+            page.click("#invite-form button[type=submit]");
+            page.waitForSelector("#team-result.ok");
+            ready(page, "#user-list");
+            assertTrue(page.innerText("#user-list").contains(email), page.innerText("#user-list"));
+            // Then the manager's role changes to client viewer from the list.
+            page.selectOption("#user-list tr:has-text('" + email + "') select[name=role]", "CLIENT_VIEWER");
+            page.waitForSelector("#team-result.ok:has-text('is now Client viewer')");
+
+            page.fill("#credential-form input[name=credentialName]", "Florist shop");
+            page.check("#credential-form input[name=scopes][value='conversions:write']");
+            page.click("#credential-form button[type=submit]");
+            page.waitForSelector("#new-client-secret");
+            clientId = page.inputValue("#new-client-id");
+            secret = page.inputValue("#new-client-secret");
+            page.click("#secret-box button");
+            page.waitForSelector("#secret-box .notice.ok");
+            assertEquals(secret, page.evaluate("() => navigator.clipboard.readText()"));
+            shot(page, "team.png");
+            given().baseUri(suite.content()).formParam("grant_type", "client_credentials").formParam("client_id", clientId)
+                    .formParam("client_secret", secret).post("/auth/token").then().statusCode(200);
+
+            assertEquals(clientId, page.inputValue("#revoke-form input[name=clientId]"));
+            page.waitForSelector("#credential-list tr[data-key='" + clientId + "']:has-text('active')");
+            page.click("#revoke-form button[type=submit]");
+            page.waitForSelector("#credential-result.ok");
+            page.waitForSelector("#credential-list tr[data-key='" + clientId + "']:has-text('revoked')");
+        }
+        List<Map<String, Object>> users = given().baseUri(suite.content()).auth().oauth2(admin).queryParam("limit", 500)
+                .get("/users").then().statusCode(200).extract().path("items");
+        Map<String, Object> user = users.stream().filter(u -> email.equals(u.get("email"))).findFirst().orElseThrow();
+        assertEquals("CLIENT_VIEWER", user.get("role"));
+        assertEquals(List.of(fiori), user.get("workspaceIds"));
+        // The new colleague signs in with the first password and changes it to their own.
+        try (BrowserContext context = context(1280, false)) {
+            Page page = signIn(context, email, "first-password-123", fiori);
+            open(page, "team");
+            page.fill("#password-form input[name=currentPassword]", "first-password-123");
+            page.fill("#password-form input[name=newPassword]", "my-own-password-456");
+            page.click("#password-form button[type=submit]");
+            page.waitForSelector("#login-error:has-text('Password changed')");
+        }
+        given().baseUri(suite.content()).contentType(ContentType.JSON)
+                .body(Map.of("email", email, "password", "first-password-123")).post("/auth/login").then().statusCode(401);
+        given().baseUri(suite.content()).contentType(ContentType.JSON)
+                .body(Map.of("email", email, "password", "my-own-password-456")).post("/auth/login").then().statusCode(200);
+        given().baseUri(suite.content()).formParam("grant_type", "client_credentials").formParam("client_id", clientId)
+                .formParam("client_secret", secret).post("/auth/token").then().statusCode(401);
+    }
+
+    @Test
+    void aClientViewerSeesOnlyTheirClientAndNoChangeControls() {
+        String id = post(fiori, Map.of("platform", "PINTEREST", "funnelStage", "ATTENTION", "caption", "Wedding flowers",
+                "scheduledAt", LocalDate.now(ZoneId.of("Europe/Rome")).plusDays(1) + "T10:00:00"));
+        move(fiori, id, "submit", Map.of());
+        try (BrowserContext context = context(1280, false)) {
+            Page page = signIn(context, VIEWER_EMAIL, VIEWER_PASSWORD, fiori);
+            assertEquals(1, page.locator("#workspace option").count());
+            open(page, "compose");
+            assertEquals(0, page.locator("#compose-form").count());
+            assertTrue(page.innerText("#view").contains("read-only"), page.innerText("#view"));
+            open(page, "costs");
+            ready(page, "#cost-list");
+            assertEquals(0, page.locator("#cost-form").count());
+            assertEquals(0, page.locator("#settings-form button[type=submit]").count());
+            open(page, "audiences");
+            ready(page, "#audience-list");
+            assertEquals(0, page.locator("#audience-form").count());
+            page.navigate(suite.reporting() + "/app/#approvals?post=" + id);
+            page.waitForSelector("#approval-detail section[data-status=IN_REVIEW]");
+            assertEquals(0, page.locator("#approval-detail button[data-move]").count());
+            assertEquals(0, page.locator("#make-link").count());
+            page.navigate(suite.reporting() + "/app/#calendar");
+            ready(page, "#calendar-grid");
+            page.waitForSelector(".chip[data-post='" + id + "']");
+            assertEquals("false", page.getAttribute(".chip[data-post='" + id + "']", "draggable"));
+            open(page, "team");
+            assertEquals(0, page.locator("#invite-form").count());
+            shot(page, "client-viewer.png");
+
+            // The same token against the APIs: the other client is 404, every change 403.
+            Object status = page.evaluate("async ([content, reporting, other, own, post]) => {"
+                    + " const token = sessionStorage.getItem('suite.token');"
+                    + " const auth = { Authorization: 'Bearer ' + token, 'Content-Type': 'application/json' };"
+                    + " const ws = await fetch(content + '/workspaces/' + other, { headers: auth });"
+                    + " const create = await fetch(content + '/workspaces/' + own + '/posts', { method: 'POST', headers: auth,"
+                    + "   body: JSON.stringify({ platform: 'X', funnelStage: 'ACTION', caption: 'x' }) });"
+                    + " const approve = await fetch(content + '/workspaces/' + own + '/posts/' + post + '/approve',"
+                    + "   { method: 'POST', headers: auth, body: '{}' });"
+                    + " const cost = await fetch(reporting + '/workspaces/' + own + '/costs', { method: 'POST', headers: auth,"
+                    + "   body: JSON.stringify({ category: 'TOOLS', amount: { amount: '1.00', currency: 'EUR' },"
+                    + "   incurredOn: '2026-01-01' }) });"
+                    + " return [ws.status, create.status, approve.status, cost.status]; }",
+                    List.of(suite.content(), suite.reporting(), other, fiori, id));
+            assertEquals(List.of(404, 403, 403, 403), status);
+        }
+        assertEquals("IN_REVIEW", apiPost(fiori, id).get("status"));
+    }
+
+    @Test
+    void everyViewPassesAxeAndFitsA390PixelScreen() {
+        post(fiori, Map.of("platform", "TIKTOK", "funnelStage", "ATTENTION", "caption", "Behind the counter",
+                "scheduledAt", LocalDate.now(ZoneId.of("Europe/Rome")).plusDays(2) + "T18:00:00"));
+        for (int width : new int[] {1280, 390}) {
+            try (BrowserContext context = context(width, true)) {
+                Page page = signIn(context, SuiteCluster.ADMIN_EMAIL, SuiteCluster.ADMIN_PASSWORD, fiori);
+                for (String view : VIEWS) {
+                    open(page, view);
+                    page.waitForSelector("#view [data-state=loading]", new Page.WaitForSelectorOptions()
+                            .setState(WaitForSelectorState.DETACHED).setTimeout(30_000));
+                    assertNoSeriousViolations(page, view + "@" + width);
+                    if (width == 390) {
+                        Object overflow = page.evaluate("() => document.documentElement.scrollWidth");
+                        assertTrue(((Number) overflow).intValue() <= 390, view + " is " + overflow + " px wide at 390 px");
+                        shot(page, "390-" + view + ".png");
+                    }
+                }
+            }
+        }
+        try (BrowserContext context = context(1280, true)) {
+            Page page = context.newPage();
+            page.navigate(suite.reporting() + "/app/");
+            assertNoSeriousViolations(page, "sign-in");
+            // The Reports view is the dashboard: the same tab keeps the sign-in.
+            page = signIn(context, SuiteCluster.ADMIN_EMAIL, SuiteCluster.ADMIN_PASSWORD, fiori);
+            page.click("#nav a[href='/']");
+            page.waitForSelector("body[data-loaded]", new Page.WaitForSelectorOptions()
+                    .setState(WaitForSelectorState.ATTACHED).setTimeout(60_000));
+            page.waitForSelector("#app [data-state=loading]", new Page.WaitForSelectorOptions()
+                    .setState(WaitForSelectorState.DETACHED).setTimeout(60_000));
+            assertNoSeriousViolations(page, "reports");
+            page.click("#open-app");
+            page.waitForSelector("#nav", new Page.WaitForSelectorOptions().setState(WaitForSelectorState.VISIBLE));
+        }
+    }
+
+    private static void assertNoSeriousViolations(Page page, String where) {
+        page.addScriptTag(new Page.AddScriptTagOptions().setContent(axe));
+        Object found = page.evaluate("async () => { const r = await axe.run(document, { resultTypes: ['violations'] });"
+                + " return r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')"
+                + "   .map(v => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')); }");
+        assertEquals(List.of(), found, where);
+    }
+}
