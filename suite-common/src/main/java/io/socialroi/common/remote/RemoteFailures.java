@@ -74,16 +74,28 @@ public final class RemoteFailures {
         return e instanceof ProcessingException ? Kind.CONNECT : Kind.OTHER;
     }
 
-    /** Connect failures, timeouts and 5xx: worth a retry of an idempotent GET, and counted by the breaker. */
+    /** Connect failures, timeouts and 5xx: the dependency failing, counted by the breaker. */
     public static boolean isTransient(Throwable e) {
         Kind kind = classify(e);
         return kind == Kind.CONNECT || kind == Kind.TIMEOUT || kind == Kind.SERVER_ERROR;
+    }
+
+    /** Connect failures and 5xx: what an idempotent GET is retried on (not a timeout, which only gets slower). */
+    public static boolean isRetryable(Throwable e) {
+        Kind kind = classify(e);
+        return kind == Kind.CONNECT || kind == Kind.SERVER_ERROR;
     }
 
     /** This service's answer for a failed call to {@code service}; a {@link ProblemException} is kept as it is. */
     public static ProblemException translate(String service, Throwable e) {
         if (e instanceof ProblemException problem) {
             return problem;
+        }
+        if (e instanceof org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException) {
+            return unavailable(service, "Too many concurrent calls to " + service);
+        }
+        if (e instanceof org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException) {
+            return unavailable(service, service + " is failing; calls are paused for a few seconds");
         }
         return switch (classify(e)) {
             case CONNECT -> unavailable(service, service + " is unreachable");

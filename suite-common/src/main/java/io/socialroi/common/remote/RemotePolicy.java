@@ -13,7 +13,7 @@ import java.util.function.Supplier;
  * dependency ({@link #of}):
  * <ul>
  * <li>{@link #get}: an idempotent GET, retried {@code maxRetries} times after {@code retryDelay}, but only on a
- * connect failure, a timeout or a 5xx;</li>
+ * connect failure or a 5xx (a timeout is not retried: a slow service only gets slower);</li>
  * <li>{@link #send}: anything else (a POST, even a search), never retried;</li>
  * <li>the breaker opens when at least {@code failureRatio} of the last {@code window} calls failed transiently and
  * then refuses calls for {@code openFor} (a 503 at once instead of a thread tied up per request); after that one
@@ -29,7 +29,8 @@ public final class RemotePolicy {
     public record Settings(int maxRetries, Duration retryDelay, int window, double failureRatio, Duration openFor) {
     }
 
-    public static final Settings DEFAULT = new Settings(1, Duration.ofMillis(200), 6, 0.5, Duration.ofSeconds(10));
+    /** Without configuration (unit tests): the values of suite-common's microprofile-config.properties. */
+    public static final Settings DEFAULT = new Settings(1, Duration.ofMillis(50), 20, 0.5, Duration.ofSeconds(5));
 
     private static final Map<String, RemotePolicy> POLICIES = new ConcurrentHashMap<>();
 
@@ -51,14 +52,30 @@ public final class RemotePolicy {
 
     /** The shared policy (and breaker) of one dependency, by its name as the problems show it. */
     public static RemotePolicy of(String service) {
-        return POLICIES.computeIfAbsent(service, s -> new RemotePolicy(s, DEFAULT, System::nanoTime));
+        return POLICIES.computeIfAbsent(service, s -> new RemotePolicy(s, configured(), System::nanoTime));
+    }
+
+    /** {@code suite.remote.*} (suite-common's microprofile-config.properties; a service may override them). */
+    static Settings configured() {
+        try {
+            org.eclipse.microprofile.config.Config config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+            return new Settings(
+                    config.getOptionalValue("suite.remote.max-retries", Integer.class).orElse(DEFAULT.maxRetries()),
+                    config.getOptionalValue("suite.remote.retry-delay", Duration.class).orElse(DEFAULT.retryDelay()),
+                    config.getOptionalValue("suite.remote.breaker.window", Integer.class).orElse(DEFAULT.window()),
+                    config.getOptionalValue("suite.remote.breaker.failure-ratio", Double.class)
+                            .orElse(DEFAULT.failureRatio()),
+                    config.getOptionalValue("suite.remote.breaker.open-for", Duration.class).orElse(DEFAULT.openFor()));
+        } catch (RuntimeException | LinkageError e) {
+            return DEFAULT;
+        }
     }
 
     public String service() {
         return service;
     }
 
-    /** An idempotent GET: retried on connect failures, timeouts and 5xx. */
+    /** An idempotent GET: retried on connect failures and 5xx. */
     public <T> T get(Supplier<T> call) {
         return run(call, settings.maxRetries());
     }
@@ -89,7 +106,7 @@ public final class RemotePolicy {
                     throw RemoteFailures.translate(service, e);
                 }
                 record(true);
-                if (attempt >= retries || isOpen()) {
+                if (attempt >= retries || isOpen() || !RemoteFailures.isRetryable(e)) {
                     Log.warnf("Call to %s failed: %s", service, e.toString());
                     throw RemoteFailures.translate(service, e);
                 }

@@ -94,11 +94,12 @@ class RemotePolicyTest {
     }
 
     @Test
-    void aTimeoutIsA503() {
+    void aTimeoutIsA503AndNotRetried() {
         server.on("GET", "/slow", Reply.json(200, "{}").delayed(2000));
-        ProblemException e = assertThrows(ProblemException.class, () -> policy.send(() -> get("/slow")));
+        ProblemException e = assertThrows(ProblemException.class, () -> policy.get(() -> get("/slow")));
         assertEquals(503, e.problem().status());
         assertEquals("engagement-service did not answer in time", e.problem().detail());
+        assertEquals(1, server.requests().size());
     }
 
     @Test
