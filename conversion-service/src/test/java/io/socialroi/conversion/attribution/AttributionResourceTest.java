@@ -45,6 +45,7 @@ class AttributionResourceTest {
     @AfterEach
     void closeBreaker() {
         breakers.resetAll();
+        io.socialroi.common.remote.RemotePolicy.resetAll();
     }
 
     static String touch(String eventId, String type, String platform, String postId, String stage, String actorId,
@@ -199,6 +200,7 @@ class AttributionResourceTest {
         fakes.engagement.on("POST", "/workspaces/" + ws + "/touchpoints/search",
                 FakeServer.Reply.json(200, "{\"items\":[]}"));
         breakers.resetAll();
+        io.socialroi.common.remote.RemotePolicy.resetAll();
         as(ws).get(attribution(ws)).then().statusCode(200).body("unattributed.conversions", equalTo(1))
                 .body("rows", hasSize(0));
         as(ws).get("/workspaces/" + ws + "/conversions").then().body("items[0].touchpoints", equalTo("CAPTURED"));

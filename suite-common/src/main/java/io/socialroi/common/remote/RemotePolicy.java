@@ -71,6 +71,18 @@ public final class RemotePolicy {
         }
     }
 
+    /** Closes every breaker and forgets their history (operations, like SmallRye's CircuitBreakerMaintenance). */
+    public static void resetAll() {
+        POLICIES.values().forEach(RemotePolicy::reset);
+    }
+
+    public synchronized void reset() {
+        openUntil = 0;
+        trialRunning = false;
+        calls = 0;
+        next = 0;
+    }
+
     public String service() {
         return service;
     }
