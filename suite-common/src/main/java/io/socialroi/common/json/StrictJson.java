@@ -41,7 +41,7 @@ import java.time.LocalDate;
 public class StrictJson implements ObjectMapperCustomizer {
 
     public static final int MAX_NESTING_DEPTH = 64;
-    public static final int MAX_NUMBER_LENGTH = 100;
+    public static final int MAX_NUMBER_LENGTH = 1_000;
     public static final int MAX_STRING_LENGTH = 1_000_000;
     public static final int MAX_NAME_LENGTH = 1_000;
 
