@@ -211,7 +211,9 @@ class AttributionResourceTest {
         UUID ws = fakes.workspace();
         fakes.engagement.on("POST", "/workspaces/" + ws + "/touchpoints/search", FakeServer.Reply.json(500, "{}"));
         Api.purchase(ws, "cb", "cust-8", "5.00", "2026-11-20T12:00:00Z", "\"actorIds\":[\"ig:8\"]");
-        for (int i = 0; i < 4; i++) {
+        // The suite's one policy (suite-common RemotePolicy): the breaker opens once half of the last
+        // suite.remote.breaker.window (20) calls failed; a POST search is never retried.
+        for (int i = 0; i < 20; i++) {
             as(ws).get(attribution(ws)).then().statusCode(503);
         }
         long calls = searches(ws);
