@@ -5,7 +5,8 @@ import java.time.OffsetDateTime;
 
 /**
  * What PostgreSQL and java.time can take from a request: instants and dates within years 1 to 9999 (ISO-8601
- * also parses year 999999999, which neither a timestamptz nor a day after it can hold), and text without NUL.
+ * also parses year 999999999, which neither a timestamptz nor a day after it can hold), and storable text. Local
+ * dates (from/to) follow the suite-wide rule of {@link io.socialroi.common.problem.Params#localDate}.
  */
 public final class Bounds {
 
@@ -22,8 +23,8 @@ public final class Bounds {
         return date == null || date.getYear() >= 1 && date.getYear() <= 9999;
     }
 
-    /** False when the text holds a NUL, which PostgreSQL text cannot store or compare. */
+    /** The suite's storable-text rule ({@link io.socialroi.common.text.StorableText}). */
     public static boolean storable(String text) {
-        return text == null || text.indexOf(0) < 0;
+        return io.socialroi.common.text.StorableText.storable(text);
     }
 }

@@ -185,8 +185,17 @@ class HostileInputTest {
                 utf8("{\"actorIds\":[\"ig:1\"],\"before\":1e400}"), 400));
         cases.add(new Case("touchpoints: date as epoch seconds", "POST", touchSearch, JSON,
                 utf8("{\"actorIds\":[\"ig:1\"],\"after\":1700000000}"), 400));
+        // The suite's one strict-JSON rule (suite-common StrictJson), which engagement-service did not apply before.
+        cases.add(new Case("touchpoints: enum by ordinal", "POST", touchSearch, JSON,
+                utf8("{\"actorIds\":[\"ig:1\"],\"types\":[0]}"), 400));
+        cases.add(new Case("touchpoints: duplicate key", "POST", touchSearch, JSON,
+                utf8("{\"actorIds\":[\"ig:1\"],\"actorIds\":[\"ig:2\"]}"), 400));
+        cases.add(new Case("touchpoints: trailing tokens", "POST", touchSearch, JSON,
+                utf8("{\"actorIds\":[\"ig:1\"]}}"), 400));
+        cases.add(new Case("touchpoints: nesting deeper than 64", "POST", touchSearch, JSON,
+                utf8("{\"actorIds\":" + "[".repeat(70) + "]".repeat(70) + "}"), 400));
         cases.add(new Case("touchpoints: NUL in an actor id", "POST", touchSearch, JSON,
-                utf8("{\"actorIds\":[\"ig:\\u0000\"]}"), 422));
+                utf8("{\"actorIds\":[\"ig:\\u0000\"]}"), 400));
         cases.add(new Case("touchpoints: 1,001 ids", "POST", touchSearch, JSON,
                 utf8(IntStream.rangeClosed(0, 1000).mapToObj(i -> "\"ig:" + i + "\"")
                         .collect(Collectors.joining(",", "{\"actorIds\":[", "]}"))), 422));
@@ -256,8 +265,9 @@ class HostileInputTest {
         cases.add(new Case("touchpoints: NUL in the actor id", "GET", touchpoints + "?actorId=ig:%00", null, null, 422));
 
         // --- The public redirect: a hostile code is an unknown code.
-        cases.add(new Case("redirect: NUL in the code", "GET", "/r/ab%00cd", null, null, 404));
-        cases.add(new Case("redirect: code not UTF-8", "GET", "/r/ab%C3%28%FF", null, null, 404));
+        // The suite's one parameter guard (suite-common ParameterGuard) answers before the redirect looks the code up.
+        cases.add(new Case("redirect: NUL in the code", "GET", "/r/ab%00cd", null, null, 422));
+        cases.add(new Case("redirect: code not UTF-8", "GET", "/r/ab%C3%28%FF", null, null, 400));
         cases.add(new Case("redirect: long code", "GET", "/r/" + "a".repeat(2000), null, null, 404));
         return cases;
     }

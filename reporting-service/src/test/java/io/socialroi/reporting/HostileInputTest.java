@@ -81,7 +81,7 @@ class HostileInputTest {
                 Case.json("currency too long", "POST", "/costs", COST.replace("\"EUR\"", "\"EURO\""), 422),
                 Case.json("another currency", "POST", "/costs", COST.replace("\"EUR\"", "\"USD\""), 422),
                 Case.json("currency missing", "POST", "/costs", COST.replace(",\"currency\":\"EUR\"", ""), 422),
-                Case.json("currency as number", "POST", "/costs", COST.replace("\"EUR\"", "978"), 422),
+                Case.json("currency as number", "POST", "/costs", COST.replace("\"EUR\"", "978"), 400),
                 Case.json("amount missing", "POST", "/costs", COST.replace("\"amount\":{\"amount\":\"40.00\",\"currency\""
                         + ":\"EUR\"},", ""), 422),
                 Case.json("impossible date", "POST", "/costs", COST.replace("2026-11-20", "2026-02-30"), 400),

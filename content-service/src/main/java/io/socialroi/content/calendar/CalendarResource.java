@@ -6,7 +6,6 @@ import io.socialroi.common.auth.Scopes;
 import io.socialroi.common.auth.WorkspaceAccess;
 import io.socialroi.common.problem.Params;
 import io.socialroi.common.problem.Problem;
-import io.socialroi.common.problem.ProblemException;
 import io.socialroi.content.common.ApiProblems;
 import io.socialroi.content.post.Platform;
 import io.socialroi.content.post.Post;
@@ -23,7 +22,6 @@ import jakarta.ws.rs.QueryParam;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -46,7 +44,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Calendar")
 public class CalendarResource {
 
-    static final int MAX_DAYS = 366;
+    static final int MAX_DAYS = Params.MAX_PERIOD_DAYS;
 
     /** One local day and its posts in time order. */
     public record Day(LocalDate date, List<PostView> posts) {
@@ -84,9 +82,6 @@ public class CalendarResource {
         LocalDate from = Params.requiredLocalDate("from", fromValue);
         LocalDate to = Params.requiredLocalDate("to", toValue);
         Params.period(from, to);
-        if (ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
-            throw ProblemException.invalid("to", "the period is at most " + MAX_DAYS + " days");
-        }
         Platform platform = Params.enumValue("platform", platformValue, Platform.class, null);
         UUID campaignId = Params.uuid("campaignId", campaignValue);
         Workspace workspace = Workspaces.require(workspaceId);

@@ -9,16 +9,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
-import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
  * The guarded call to conversion-service (a bean of its own so the fault-tolerance interceptors apply):
- * a read, so retried once; a 2 s timeout and a circuit breaker keep a campaign write from hanging on a
- * service that is down. 404 is an answer (no rate), not a failure.
+ * a GET, so retried once on a connect failure or 5xx by the suite's one policy ({@link ExchangeRates}); a 2 s
+ * timeout and the policy's circuit breaker keep a campaign write from hanging on a service that is down. 404 is an
+ * answer (no rate), not a failure.
  */
 @ApplicationScoped
 public class ExchangeRateFetcher {
@@ -32,8 +30,6 @@ public class ExchangeRateFetcher {
     }
 
     @Timeout(value = 2, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 1, delay = 100, abortOn = {CircuitBreakerOpenException.class})
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS)
     public Optional<ConversionClient.ExchangeRate> fetch(UUID workspaceId, String currency, LocalDate day) {
         String token = tokens.forWorkspace("content-service", List.of(Scopes.CONVERSIONS_READ), workspaceId).token();
         try {

@@ -2,20 +2,19 @@ package io.socialroi.content.currency;
 
 import io.quarkus.logging.Log;
 import io.socialroi.common.problem.ProblemException;
+import io.socialroi.common.remote.RemotePolicy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.WebApplicationException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
-import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
-import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 /**
  * Reads a workspace's exchange rate from conversion-service, which owns the rates (CONTRACTS.md), with a
  * token content-service mints itself, bound to the one workspace with scope {@code conversions:read}.
- * Every failure of {@link ExchangeRateFetcher} (timeout, open circuit, error status, unreachable) is a 503
- * problem naming conversion-service, so the write that needed the rate stores nothing.
+ * Calls go through the suite's one policy and failure mapping ({@link RemotePolicy}): a timeout, open circuit,
+ * 5xx or unreachable service is a 503 problem naming conversion-service, so the write that needed the rate stores
+ * nothing; a remote 4xx other than 404 (no rate) passes through.
  */
 @ApplicationScoped
 public class ExchangeRates {
@@ -32,15 +31,12 @@ public class ExchangeRates {
     public Optional<BigDecimal> rate(UUID workspaceId, String workspaceCurrency, String currency, LocalDate day) {
         Optional<ConversionClient.ExchangeRate> answer;
         try {
-            answer = fetcher.fetch(workspaceId, currency, day);
-        } catch (TimeoutException e) {
-            throw unavailable(SERVICE + " did not answer in time");
-        } catch (CircuitBreakerOpenException e) {
-            throw unavailable(SERVICE + " is failing; calls are paused for a few seconds");
-        } catch (WebApplicationException e) {
-            throw unavailable(SERVICE + " answered HTTP " + e.getResponse().getStatus());
-        } catch (RuntimeException e) {
-            throw unavailable(SERVICE + " is unreachable");
+            answer = RemotePolicy.of(SERVICE).get(() -> fetcher.fetch(workspaceId, currency, day));
+        } catch (ProblemException e) {
+            if (e.problem().status() != 503) {
+                throw e;
+            }
+            throw unavailable(e.problem().detail());
         }
         if (answer.isEmpty()) {
             return Optional.empty();

@@ -2,7 +2,6 @@ package io.socialroi.conversion.attribution;
 
 import io.socialroi.common.problem.Params;
 import io.socialroi.common.problem.ProblemException;
-import io.socialroi.conversion.http.Limits;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -34,8 +33,8 @@ public record ReportQuery(List<AttributionModel> models, int lookbackDays, BigDe
         if (parsedModels.isEmpty()) {
             throw ProblemException.invalid(modelsField, "must name at least one model");
         }
-        LocalDate start = Limits.day("from", from);
-        LocalDate end = Limits.day("to", to);
+        LocalDate start = Params.localDate("from", from);
+        LocalDate end = Params.localDate("to", to);
         Params.period(start, end);
         GroupBy group = GroupBy.parse(groupBy);
         if (group == null) {

@@ -9,7 +9,6 @@ import io.socialroi.common.paging.Page;
 import io.socialroi.common.problem.Params;
 import io.socialroi.common.problem.ProblemException;
 import io.socialroi.common.workspace.WorkspaceDirectory;
-import io.socialroi.conversion.http.Limits;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

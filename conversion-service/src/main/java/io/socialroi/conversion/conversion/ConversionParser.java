@@ -6,7 +6,7 @@ import io.socialroi.common.money.Money;
 import io.socialroi.common.problem.FieldError;
 import io.socialroi.common.workspace.WorkspaceInfo;
 import io.socialroi.conversion.currency.ExchangeRates;
-import io.socialroi.conversion.http.StrictJson;
+import io.socialroi.common.text.StorableText;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -86,7 +86,7 @@ public class ConversionParser {
             return null;
         }
         String text = value.asText().trim();
-        if (StrictJson.hasControlCharacter(value.asText())) {
+        if (!StorableText.storable(value.asText())) {
             errors.add(new FieldError(field, "must not contain control characters"));
             return null;
         }
@@ -155,7 +155,7 @@ public class ConversionParser {
         for (int i = 0; i < value.size(); i++) {
             JsonNode id = value.get(i);
             if (!id.isTextual() || id.asText().isBlank() || id.asText().length() > MAX_ID_LENGTH
-                    || StrictJson.hasControlCharacter(id.asText())) {
+                    || !StorableText.storable(id.asText())) {
                 errors.add(new FieldError("actorIds[" + i + "]", "must be a non-blank string of at most "
                         + MAX_ID_LENGTH + " characters without control characters"));
             } else {

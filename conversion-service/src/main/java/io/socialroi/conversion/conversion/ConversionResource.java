@@ -10,7 +10,6 @@ import io.socialroi.common.problem.Params;
 import io.socialroi.common.problem.ProblemException;
 import io.socialroi.common.workspace.WorkspaceDirectory;
 import io.socialroi.common.workspace.WorkspaceInfo;
-import io.socialroi.conversion.http.Limits;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;

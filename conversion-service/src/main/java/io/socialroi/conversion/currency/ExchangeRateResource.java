@@ -6,7 +6,6 @@ import io.socialroi.common.problem.Params;
 import io.socialroi.common.problem.ProblemException;
 import io.socialroi.common.workspace.WorkspaceDirectory;
 import io.socialroi.common.workspace.WorkspaceInfo;
-import io.socialroi.conversion.http.Limits;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -56,7 +55,7 @@ public class ExchangeRateResource {
             @PathParam("date") String date, @Valid @NotNull ExchangeRateRequest request) {
         access.require(workspaceId);
         Params.currency("currency", currency);
-        LocalDate day = Limits.requiredDay("date", date);
+        LocalDate day = Params.requiredLocalDate("date", date);
         WorkspaceInfo workspace = workspaces.get(workspaceId);
         if (workspace.currency().equals(currency)) {
             throw ProblemException.invalid("currency", "is the workspace currency; it needs no rate");
@@ -75,7 +74,7 @@ public class ExchangeRateResource {
             @PathParam("date") String date) {
         access.require(workspaceId);
         Params.currency("currency", currency);
-        LocalDate day = Limits.requiredDay("date", date);
+        LocalDate day = Params.requiredLocalDate("date", date);
         WorkspaceInfo workspace = workspaces.get(workspaceId);
         return rates.find(workspaceId, currency, day)
                 .map(rate -> new ExchangeRateView(currency, day, rate, workspace.currency()))

@@ -1,7 +1,9 @@
 package io.socialroi.conversion.touchpoint;
 
-import io.quarkus.logging.Log;
+import io.socialroi.common.problem.Problem;
 import io.socialroi.common.problem.ProblemException;
+import io.socialroi.common.remote.RemoteFailures;
+import io.socialroi.common.remote.RemotePolicy;
 import io.socialroi.conversion.audience.ActorPage;
 import io.socialroi.conversion.audience.ActorQuery;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,8 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
-import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 /**
  * The engagement-service calls, with every failure turned into a 503 problem naming engagement-service.
@@ -64,27 +64,29 @@ public class Engagement {
         return guarded(() -> gateway.touchpoints(workspaceId, query));
     }
 
+    /**
+     * Under the suite's one policy and failure mapping ({@link RemotePolicy}, {@link RemoteFailures}): the searches
+     * are POSTs, so never retried; a 503 names engagement-service, a remote 4xx passes through.
+     */
     private <T> T guarded(Supplier<T> call) {
         try {
-            return call.get();
+            return RemotePolicy.of(EngagementGateway.BREAKER).send(() -> {
+                try {
+                    return call.get();
+                } catch (WebApplicationException e) {
+                    if (e.getResponse() != null && e.getResponse().getStatus() == 401) {
+                        gateway.forgetToken();
+                    }
+                    throw e;
+                }
+            });
         } catch (ProblemException e) {
-            throw e;
-        } catch (WebApplicationException e) {
-            int status = e.getResponse().getStatus();
-            if (status == 401) {
-                gateway.forgetToken();
+            Problem p = e.problem();
+            if (p.status() != 503) {
+                throw e;
             }
-            Log.warnf("engagement-service answered %d", status);
-            throw ProblemException.unavailable(EngagementGateway.BREAKER, "engagement-service answered " + status
-                    + "; nothing was computed from partial data");
-        } catch (CircuitBreakerOpenException e) {
-            throw ProblemException.unavailable(EngagementGateway.BREAKER,
-                    "engagement-service is failing; calls are paused for a few seconds");
-        } catch (TimeoutException e) {
-            throw ProblemException.unavailable(EngagementGateway.BREAKER, "engagement-service did not answer in time");
-        } catch (RuntimeException e) {
-            Log.warnf("engagement-service unreachable: %s", e.getMessage());
-            throw ProblemException.unavailable(EngagementGateway.BREAKER, "engagement-service is unreachable");
+            throw new ProblemException(new Problem(p.type(), p.title(), p.status(),
+                    p.detail() + "; nothing was computed from partial data", p.errors()), e.headers());
         }
     }
 }

@@ -1,6 +1,5 @@
 package io.socialroi.conversion.touchpoint;
 
-import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.socialroi.common.problem.ProblemException;
 import io.socialroi.common.workspace.ServiceTokens;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,18 +8,18 @@ import io.socialroi.conversion.audience.ActorPage;
 import io.socialroi.conversion.audience.ActorQuery;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
- * One guarded call to engagement-service. The search is a read, so one retry is safe; the circuit breaker
- * makes an engagement-service outage fail fast instead of tying up a thread per request for the timeout.
+ * The calls to engagement-service, each bounded by a timeout. Retries and the circuit breaker (an outage fails
+ * fast instead of tying up a thread per request for the timeout) are the suite's one policy, applied by
+ * {@link Engagement} ({@link io.socialroi.common.remote.RemotePolicy}: these are POST searches, never retried).
  */
 @ApplicationScoped
 public class EngagementGateway {
 
+    /** The dependency's name in problems and its {@link io.socialroi.common.remote.RemotePolicy}. */
     public static final String BREAKER = "engagement-service";
 
     private final EngagementClient client;
@@ -32,18 +31,12 @@ public class EngagementGateway {
     }
 
     @Timeout(6000)
-    @Retry(maxRetries = 1, delay = 200, abortOn = ProblemException.class)
-    @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 10000, skipOn = ProblemException.class)
-    @CircuitBreakerName(BREAKER)
     public List<Touchpoint> touchpoints(UUID workspaceId, TouchpointQuery query) {
         TouchpointItems answer = client.touchpoints(tokens.authorization(), workspaceId, query);
         return answer == null || answer.items() == null ? List.of() : answer.items();
     }
 
     @Timeout(6000)
-    @Retry(maxRetries = 1, delay = 200, abortOn = ProblemException.class)
-    @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 10000, skipOn = ProblemException.class)
-    @CircuitBreakerName(BREAKER + "-actors")
     public ActorPage actors(UUID workspaceId, ActorQuery query) {
         ActorPage page;
         try {

@@ -45,6 +45,7 @@ class AttributionResourceTest {
     @AfterEach
     void closeBreaker() {
         breakers.resetAll();
+        io.socialroi.common.remote.RemotePolicy.resetAll();
     }
 
     static String touch(String eventId, String type, String platform, String postId, String stage, String actorId,
@@ -199,6 +200,7 @@ class AttributionResourceTest {
         fakes.engagement.on("POST", "/workspaces/" + ws + "/touchpoints/search",
                 FakeServer.Reply.json(200, "{\"items\":[]}"));
         breakers.resetAll();
+        io.socialroi.common.remote.RemotePolicy.resetAll();
         as(ws).get(attribution(ws)).then().statusCode(200).body("unattributed.conversions", equalTo(1))
                 .body("rows", hasSize(0));
         as(ws).get("/workspaces/" + ws + "/conversions").then().body("items[0].touchpoints", equalTo("CAPTURED"));
@@ -209,7 +211,9 @@ class AttributionResourceTest {
         UUID ws = fakes.workspace();
         fakes.engagement.on("POST", "/workspaces/" + ws + "/touchpoints/search", FakeServer.Reply.json(500, "{}"));
         Api.purchase(ws, "cb", "cust-8", "5.00", "2026-11-20T12:00:00Z", "\"actorIds\":[\"ig:8\"]");
-        for (int i = 0; i < 4; i++) {
+        // The suite's one policy (suite-common RemotePolicy): the breaker opens once half of the last
+        // suite.remote.breaker.window (20) calls failed; a POST search is never retried.
+        for (int i = 0; i < 20; i++) {
             as(ws).get(attribution(ws)).then().statusCode(503);
         }
         long calls = searches(ws);

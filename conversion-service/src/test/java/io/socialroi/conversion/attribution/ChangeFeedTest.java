@@ -114,6 +114,7 @@ class ChangeFeedTest {
     void resign() {
         feed.resign();
         breakers.resetAll();
+        io.socialroi.common.remote.RemotePolicy.resetAll();
     }
 
     static String touch(String eventId, String type, String post, String campaign, String stage, String actor,

@@ -38,6 +38,7 @@ class AudienceResourceTest {
     @AfterEach
     void closeBreaker() {
         breakers.resetAll();
+        io.socialroi.common.remote.RemotePolicy.resetAll();
     }
 
     static String actor(String id, boolean retargeted) {

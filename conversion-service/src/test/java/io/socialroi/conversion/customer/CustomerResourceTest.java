@@ -30,6 +30,7 @@ class CustomerResourceTest {
     @AfterEach
     void closeBreaker() {
         breakers.resetAll();
+        io.socialroi.common.remote.RemotePolicy.resetAll();
     }
 
     @Test

@@ -34,6 +34,7 @@ class CaptureJobTest {
     @AfterEach
     void closeBreaker() {
         breakers.resetAll();
+        io.socialroi.common.remote.RemotePolicy.resetAll();
     }
 
     @Test
@@ -48,6 +49,7 @@ class CaptureJobTest {
         job.run();
         as(ws).get("/workspaces/" + ws + "/conversions/" + id).then().body("touchpoints", equalTo("PENDING"));
         breakers.resetAll();
+        io.socialroi.common.remote.RemotePolicy.resetAll();
         fakes.engagement.on("POST", search, FakeServer.Reply.json(200, "{\"items\":[{\"eventId\":\"k1\",\"type\":"
                 + "\"CLICK\",\"platform\":\"FACEBOOK\",\"postId\":\"55555555-5555-5555-5555-555555555555\","
                 + "\"actorId\":null,\"clickId\":\"c-bg\",\"occurredAt\":\"2026-11-20T11:00:00Z\",\"retargeting\":true}]}"));
@@ -80,6 +82,7 @@ class CaptureJobTest {
         assertEquals(200, captured, "the first search's 200 conversions are kept; the other 50 stay pending");
         // The next run goes on from there: only the 50 still pending are searched.
         breakers.resetAll();
+        io.socialroi.common.remote.RemotePolicy.resetAll();
         fakes.engagement.on("POST", search, request -> {
             searches.incrementAndGet();
             return FakeServer.Reply.json(200, "{\"items\":[]}");

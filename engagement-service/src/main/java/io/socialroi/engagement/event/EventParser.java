@@ -3,6 +3,7 @@ package io.socialroi.engagement.event;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.socialroi.common.problem.FieldError;
@@ -168,7 +169,9 @@ public class EventParser {
             fields.errors.add(new FieldError("attributes", "must be an object"));
             return;
         }
-        JsonNode tree = mapper.readTree(parser);
+        // One value out of a stream: the rest of the event follows, which is not a trailing token here.
+        JsonNode tree = mapper.readerFor(JsonNode.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .readValue(parser);
         String json = mapper.writeValueAsString(tree);
         if (hasNulEscape(json)) {
             fields.errors.add(new FieldError("attributes", "must not contain the NUL character (\\u0000)"));

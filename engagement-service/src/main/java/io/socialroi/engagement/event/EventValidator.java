@@ -89,25 +89,11 @@ public class EventValidator {
     }
 
     /**
-     * False for text PostgreSQL cannot store as sent: NUL (neither text nor jsonb take it) and unpaired UTF-16
-     * surrogates (JSON escapes such as {@code \\ud800} that encode no character; UTF-8 would turn them into '?').
+     * False for text PostgreSQL cannot store as sent: the suite's storable-text rule
+     * ({@link io.socialroi.common.text.StorableText}: no NUL or other control character, no unpaired surrogate).
      */
     static boolean storable(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == 0) {
-                return false;
-            }
-            if (Character.isHighSurrogate(c)) {
-                if (i + 1 == text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
-                    return false;
-                }
-                i++;
-            } else if (Character.isLowSurrogate(c)) {
-                return false;
-            }
-        }
-        return true;
+        return io.socialroi.common.text.StorableText.storable(text);
     }
 
     /** {@link #storable(String)} for every name and text value of a JSON tree. */

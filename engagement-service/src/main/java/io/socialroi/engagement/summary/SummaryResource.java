@@ -8,7 +8,6 @@ import io.socialroi.common.problem.Problem;
 import io.socialroi.common.problem.ProblemException;
 import io.socialroi.common.workspace.WorkspaceDirectory;
 import io.socialroi.common.workspace.WorkspaceInfo;
-import io.socialroi.engagement.Bounds;
 import io.socialroi.engagement.settings.ScoringSettings;
 import io.socialroi.engagement.settings.SettingsStore;
 import jakarta.annotation.security.RolesAllowed;
@@ -82,12 +81,6 @@ public class SummaryResource {
         access.require(workspaceId);
         LocalDate from = Params.requiredLocalDate("from", fromParam);
         LocalDate to = Params.requiredLocalDate("to", toParam);
-        if (!Bounds.inRange(from)) {
-            throw ProblemException.invalid("from", Bounds.DATE_MESSAGE);
-        }
-        if (!Bounds.inRange(to)) {
-            throw ProblemException.invalid("to", Bounds.DATE_MESSAGE);
-        }
         Params.period(from, to);
         GroupBy groupBy = Params.enumValue("groupBy", groupByParam, GroupBy.class, GroupBy.POST);
         UUID campaignId = Params.uuid("campaignId", campaignParam);

@@ -2,7 +2,7 @@ package io.socialroi.reporting.cost;
 
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.socialroi.common.problem.ProblemException;
-import io.socialroi.reporting.http.Dates;
+import io.socialroi.common.problem.Params;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -35,7 +35,7 @@ public class CostRepository {
             String[] parts = value.split("_", 2);
             try {
                 LocalDate date = LocalDate.parse(parts[0]);
-                if (date.isBefore(Dates.MIN) || date.isAfter(Dates.MAX)) {
+                if (date.isBefore(Params.FIRST_DAY) || date.isAfter(Params.LAST_DAY)) {
                     throw new IllegalArgumentException("out of range");
                 }
                 return new Cursor(date, UUID.fromString(parts[1]));

@@ -2,7 +2,7 @@ package io.socialroi.reporting.cost;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.socialroi.common.money.Money;
-import io.socialroi.reporting.http.StrictBody;
+import io.socialroi.common.json.StrictBody;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;

@@ -9,7 +9,6 @@ import io.socialroi.common.problem.Params;
 import io.socialroi.common.problem.Problem;
 import io.socialroi.common.problem.ProblemException;
 import io.socialroi.common.workspace.WorkspaceDirectory;
-import io.socialroi.reporting.http.Dates;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -130,7 +129,7 @@ public class CostResource {
      * (conversion-service down) leaves the cost as it was and nothing is written.
      */
     private void apply(Cost cost, CostRequest request) {
-        Dates.check("incurredOn", request.incurredOn());
+        Params.day("incurredOn", request.incurredOn());
         WorkspaceMoney.Converted amount = money.require("amount", request.amount(), cost.workspaceId,
                 workspaces.get(cost.workspaceId).currency(), request.incurredOn());
         cost.category = request.category().name();
@@ -158,7 +157,7 @@ public class CostResource {
             @QueryParam("platform") String platform, @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
         access.require(workspaceId);
-        CostRepository.Filter filter = new CostRepository.Filter(Dates.param("from", from), Dates.param("to", to),
+        CostRepository.Filter filter = new CostRepository.Filter(Params.localDate("from", from), Params.localDate("to", to),
                 Params.enumValue("category", category, CostCategory.class, null),
                 Params.uuid("campaignId", campaignId), Params.uuid("postId", postId),
                 Params.enumValue("platform", platform, Platform.class, null));

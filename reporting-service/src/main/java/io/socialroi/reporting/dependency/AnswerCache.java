@@ -1,5 +1,6 @@
 package io.socialroi.reporting.dependency;
 
+import io.opentelemetry.context.Context;
 import io.socialroi.common.problem.ProblemException;
 import java.time.Duration;
 import java.util.Comparator;
@@ -89,7 +90,8 @@ final class AnswerCache<K, V> {
 
     /** The first call for a question; the entry exists (unanswered) until it succeeds or fails. */
     private void start(K key, Entry entry) {
-        executor.execute(() -> {
+        // The call continues the trace of the request that asked first (OpenTelemetry context carried over).
+        executor.execute(Context.current().wrap(() -> {
             try {
                 V value = call.apply(key);
                 entry.answeredAt = System.nanoTime();
@@ -98,12 +100,12 @@ final class AnswerCache<K, V> {
                 entries.remove(key, entry);
                 entry.answer.completeExceptionally(t);
             }
-        });
+        }));
     }
 
     /** A new answer for a stale one; the stale one is served meanwhile and dropped if this fails. */
     private void refresh(K key, Entry stale) {
-        executor.execute(() -> {
+        executor.execute(Context.current().wrap(() -> {
             try {
                 V value = call.apply(key);
                 Entry fresh = new Entry();
@@ -116,7 +118,7 @@ final class AnswerCache<K, V> {
             } finally {
                 stale.refreshing.set(false);
             }
-        });
+        }));
     }
 
     private boolean expired(Entry e, long now) {

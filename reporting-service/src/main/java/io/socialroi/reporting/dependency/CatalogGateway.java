@@ -10,10 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
-import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /** Campaigns and posts of a workspace from content-service, for labels and for the ties of costs to posts. */
@@ -57,16 +54,12 @@ public class CatalogGateway {
     }
 
     @Timeout(1500)
-    @Retry(maxRetries = 1, delay = 50, abortOn = TimeoutException.class)
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, successThreshold = 2)
     @Bulkhead(32)
     CatalogPage<CatalogPage.Campaign> campaignPage(UUID workspaceId, String cursor) {
         return client.campaigns(tokens.authorization(), workspaceId, PAGE, cursor);
     }
 
     @Timeout(1500)
-    @Retry(maxRetries = 1, delay = 50, abortOn = TimeoutException.class)
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, successThreshold = 2)
     @Bulkhead(32)
     CatalogPage<CatalogPage.Post> postPage(UUID workspaceId, String cursor) {
         return client.posts(tokens.authorization(), workspaceId, PAGE, cursor);

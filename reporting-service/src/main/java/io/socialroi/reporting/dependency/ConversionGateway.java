@@ -4,10 +4,7 @@ import io.socialroi.common.workspace.ServiceTokens;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
-import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /** Attributed revenue and conversions for reports, through an {@link AnswerCache} per parameter set. */
@@ -39,12 +36,10 @@ public class ConversionGateway {
     }
 
     /**
-     * A read, so one quick retry; a timeout is not retried, since a slow service only gets slower. The timeout
-     * bounds the background call; a request waits for it only {@code suite.report.dependency-wait}.
+     * Retries and the breaker are the suite's one policy ({@link DependencyCall}); the timeout bounds the
+     * background call; a request waits for it only {@code suite.report.dependency-wait}.
      */
     @Timeout(30000)
-    @Retry(maxRetries = 1, delay = 50, abortOn = TimeoutException.class)
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, successThreshold = 2)
     @Bulkhead(32)
     Attribution fetch(AttributionQuery q) {
         return client.attribution(tokens.authorization(), q.workspaceId(), q.model(), q.lookbackDays(),

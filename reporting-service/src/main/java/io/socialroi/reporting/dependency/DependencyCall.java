@@ -1,17 +1,17 @@
 package io.socialroi.reporting.dependency;
 
-import io.quarkus.logging.Log;
+import io.socialroi.common.problem.Problem;
 import io.socialroi.common.problem.ProblemException;
+import io.socialroi.common.remote.RemotePolicy;
 import io.socialroi.common.workspace.ServiceTokens;
 import jakarta.ws.rs.WebApplicationException;
 import java.util.function.Supplier;
-import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
-import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
-import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 /**
- * Turns every way a call to another suite service can fail into a 503 problem naming that service. A report
- * is all or nothing: a partial answer would show wrong numbers as if they were whole.
+ * A report's read from another suite service, under the suite's one policy ({@link RemotePolicy}: one retry of
+ * these GETs on a connect failure or 5xx, a breaker per dependency that 4xx answers do not trip) and its one
+ * mapping of failures ({@link io.socialroi.common.remote.RemoteFailures}): a 503 naming the service. A report is
+ * all or nothing: a partial answer would show wrong numbers as if they were whole.
  */
 final class DependencyCall {
 
@@ -20,28 +20,23 @@ final class DependencyCall {
 
     static <T> T guard(String service, ServiceTokens tokens, Supplier<T> call) {
         try {
-            return call.get();
+            return RemotePolicy.of(service).get(() -> {
+                try {
+                    return call.get();
+                } catch (WebApplicationException e) {
+                    if (e.getResponse() != null && e.getResponse().getStatus() == 401) {
+                        tokens.invalidate();
+                    }
+                    throw e;
+                }
+            });
         } catch (ProblemException e) {
-            throw e;
-        } catch (WebApplicationException e) {
-            int status = e.getResponse().getStatus();
-            if (status == 401) {
-                tokens.invalidate();
+            Problem p = e.problem();
+            if (p.status() != 503) {
+                throw e;
             }
-            throw unavailable(service, service + " answered HTTP " + status);
-        } catch (TimeoutException e) {
-            throw unavailable(service, service + " did not answer in time");
-        } catch (CircuitBreakerOpenException e) {
-            throw unavailable(service, service + " is failing; calls are paused for a few seconds");
-        } catch (BulkheadException e) {
-            throw unavailable(service, "Too many concurrent calls to " + service);
-        } catch (RuntimeException e) {
-            throw unavailable(service, service + " is unreachable");
+            throw new ProblemException(new Problem(p.type(), p.title(), p.status(),
+                    p.detail() + "; no partial report is shown", p.errors()), e.headers());
         }
-    }
-
-    private static ProblemException unavailable(String service, String detail) {
-        Log.warnf("Report dependency failed: %s", detail);
-        return ProblemException.unavailable(service, detail + "; no partial report is shown");
     }
 }

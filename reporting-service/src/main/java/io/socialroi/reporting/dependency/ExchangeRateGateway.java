@@ -7,10 +7,7 @@ import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.faulttolerance.Bulkhead;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
-import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
@@ -46,13 +43,10 @@ public class ExchangeRateGateway {
     }
 
     /**
-     * A short read on a write's path: 1.5 s, one retry unless the service answered (a 404 is an answer, and
-     * does not count against the circuit either).
+     * A short read on a write's path: 1.5 s; retries and the breaker as every dependency call
+     * ({@link DependencyCall}: a 404 is an answer, neither retried nor counted against the circuit).
      */
     @Timeout(1500)
-    @Retry(maxRetries = 1, delay = 50, abortOn = {TimeoutException.class, WebApplicationException.class})
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5000, successThreshold = 2,
-            skipOn = WebApplicationException.class)
     @Bulkhead(32)
     ExchangeRate fetch(UUID workspaceId, String currency, LocalDate day) {
         return client.exchangeRate(tokens.authorization(), workspaceId, currency, day.toString());

@@ -1,5 +1,6 @@
 package io.socialroi.reporting.report;
 
+import io.opentelemetry.context.Context;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.CompletableFuture;
@@ -18,7 +19,8 @@ public class Fetcher {
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
     public <T> CompletableFuture<T> start(Supplier<T> call) {
-        return CompletableFuture.supplyAsync(call, executor);
+        // Each call continues the request's trace: its REST client sends the request's traceparent on.
+        return CompletableFuture.supplyAsync(Context.current().wrapSupplier(call), executor);
     }
 
     /** Waits until all succeed, or rethrows the first failure without waiting for the others. */

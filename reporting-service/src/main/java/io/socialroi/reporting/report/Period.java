@@ -2,7 +2,6 @@ package io.socialroi.reporting.report;
 
 import io.socialroi.common.problem.Params;
 import io.socialroi.common.problem.ProblemException;
-import io.socialroi.reporting.http.Dates;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
@@ -12,8 +11,8 @@ import java.time.ZoneId;
  */
 public record Period(LocalDate from, LocalDate to) {
 
-    /** Longest period a report covers; the dependencies' rollups are sized for about a year. */
-    public static final int MAX_DAYS = 366;
+    /** Longest period a report covers (the suite-wide rule); the dependencies' rollups are sized for about a year. */
+    public static final int MAX_DAYS = Params.MAX_PERIOD_DAYS;
 
     /** The values as given, checked for format only; completed by {@link #resolve}. */
     public record Requested(LocalDate from, LocalDate to) {
@@ -32,8 +31,8 @@ public record Period(LocalDate from, LocalDate to) {
     }
 
     public static Requested parse(String from, String to) {
-        LocalDate start = Dates.param("from", from);
-        LocalDate end = Dates.param("to", to);
+        LocalDate start = Params.localDate("from", from);
+        LocalDate end = Params.localDate("to", to);
         Params.period(start, end);
         return new Requested(start, end);
     }

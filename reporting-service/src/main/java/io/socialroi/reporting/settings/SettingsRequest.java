@@ -2,7 +2,7 @@ package io.socialroi.reporting.settings;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.socialroi.common.money.Money;
-import io.socialroi.reporting.http.StrictBody;
+import io.socialroi.common.json.StrictBody;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;

@@ -19,6 +19,17 @@ public final class Params {
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 500;
 
+    /**
+     * The local dates every service accepts, in query parameters and bodies alike: 1970-01-01 to 9998-12-31.
+     * ISO-8601 also parses years like +999999999 that overflow date arithmetic and PostgreSQL's date type; the
+     * last day leaves room for "the day after, in any time zone", which a period's end needs.
+     */
+    public static final LocalDate FIRST_DAY = LocalDate.of(1970, 1, 1);
+    public static final LocalDate LAST_DAY = LocalDate.of(9998, 12, 31);
+
+    /** The longest period ({@code from} to {@code to}, both inclusive) any endpoint covers. */
+    public static final int MAX_PERIOD_DAYS = 366;
+
     private Params() {
     }
 
@@ -26,11 +37,21 @@ public final class Params {
         if (value == null || value.isBlank()) {
             return null;
         }
+        LocalDate date;
         try {
-            return LocalDate.parse(value.trim());
+            date = LocalDate.parse(value.trim());
         } catch (DateTimeParseException e) {
             throw ProblemException.invalid(name, "must be a date like 2026-11-22");
         }
+        return day(name, date);
+    }
+
+    /** Null stays null; a date outside {@link #FIRST_DAY}..{@link #LAST_DAY} is a 422 naming the field. */
+    public static LocalDate day(String name, LocalDate date) {
+        if (date != null && (date.isBefore(FIRST_DAY) || date.isAfter(LAST_DAY))) {
+            throw ProblemException.invalid(name, "must be a date from " + FIRST_DAY + " to " + LAST_DAY);
+        }
+        return date;
     }
 
     public static LocalDate requiredLocalDate(String name, String value) {
@@ -125,10 +146,19 @@ public final class Params {
         }
     }
 
-    /** Checks an inclusive local-date period; either end may be open. */
+    /**
+     * Checks an inclusive local-date period, either end of which may be open: {@code to} not before {@code from}
+     * and at most {@link #MAX_PERIOD_DAYS} days, else a 422 naming {@code to}.
+     */
     public static void period(LocalDate from, LocalDate to) {
-        if (from != null && to != null && to.isBefore(from)) {
+        if (from == null || to == null) {
+            return;
+        }
+        if (to.isBefore(from)) {
             throw ProblemException.invalid("to", "must not be before from");
+        }
+        if (java.time.temporal.ChronoUnit.DAYS.between(from, to) >= MAX_PERIOD_DAYS) {
+            throw ProblemException.invalid("to", "a period covers at most " + MAX_PERIOD_DAYS + " days");
         }
     }
 }

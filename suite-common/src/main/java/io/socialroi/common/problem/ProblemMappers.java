@@ -5,7 +5,10 @@ import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -16,11 +19,14 @@ import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.io.CharConversionException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -69,6 +75,25 @@ public class ProblemMappers {
                         + Arrays.toString(e.getTargetType().getEnumConstants())
                 : "invalid value '" + e.getValue() + "'";
         return fieldProblem(path(e), expected);
+    }
+
+    /** An unknown field of a {@link io.socialroi.common.json.StrictBody}: a 400 naming it and the fields there are. */
+    @ServerExceptionMapper
+    public Response unknownField(UnrecognizedPropertyException e) {
+        String field = e.getPropertyName();
+        String known = e.getKnownPropertyIds() == null ? "" : ", expected one of "
+                + new TreeSet<>(e.getKnownPropertyIds().stream().map(Objects::toString).toList());
+        return respond(new Problem(Problem.TYPE_BASE + "invalid-field", "Invalid request body", 400,
+                "Unknown field '" + field + "'", List.of(new FieldError(field, "unknown field" + known))), Map.of());
+    }
+
+    /**
+     * A body whose bytes are not text in the encoding JSON detection settles on (e.g. looks like UTF-32 but is
+     * not) fails below Jackson's JSON errors, as a plain {@link CharConversionException}: a client error, not a 500.
+     */
+    @ServerExceptionMapper
+    public Response undecodable(CharConversionException e) {
+        return malformed("The body is not valid UTF-8 JSON");
     }
 
     @ServerExceptionMapper
@@ -134,10 +159,19 @@ public class ProblemMappers {
             return respond(Problem.of(503, "database-busy", "Service Unavailable",
                     "Every database connection is in use; nothing was stored. Retry later."), Map.of("Retry-After", "2"));
         }
-        String incident = UUID.randomUUID().toString();
+        String incident = incidentId();
         Log.errorf(e, "Unexpected error, incident %s", incident);
         return respond(Problem.of(500, "internal", "Internal Server Error",
                 "Unexpected error; incident " + incident), Map.of());
+    }
+
+    /**
+     * The id a 500 answer names: the request's trace id (32 hex digits, the same in the logs and in the traces of
+     * every service the request reached), or a random UUID when the request is not traced.
+     */
+    public static String incidentId() {
+        SpanContext span = Span.current().getSpanContext();
+        return span.isValid() ? span.getTraceId() : UUID.randomUUID().toString();
     }
 
     /** True when the failure, anywhere in its cause chain, is a lost or refused database connection. */

@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.context.Scope;
 import jakarta.ws.rs.core.Response;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
@@ -30,5 +35,23 @@ class ProblemMappersTest {
         SQLException constraint = new SQLException("duplicate key", "23505");
         assertFalse(ProblemMappers.isDatabaseBusy(constraint));
         assertEquals(500, mappers.unexpected(constraint).getStatus());
+    }
+
+    @Test
+    void theIncidentIdOfA500IsTheTraceId() {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        Span span = Span.wrap(SpanContext.create(traceId, "00f067aa0ba902b7", TraceFlags.getSampled(),
+                TraceState.getDefault()));
+        try (Scope ignored = span.makeCurrent()) {
+            Problem problem = (Problem) mappers.unexpected(new IllegalStateException("bug")).getEntity();
+            assertEquals(500, problem.status());
+            assertEquals("Unexpected error; incident " + traceId, problem.detail());
+        }
+    }
+
+    @Test
+    void withoutATraceTheIncidentIdIsARandomUuid() {
+        String detail = ((Problem) mappers.unexpected(new IllegalStateException("bug")).getEntity()).detail();
+        assertTrue(detail.matches("Unexpected error; incident [0-9a-f-]{36}"), detail);
     }
 }

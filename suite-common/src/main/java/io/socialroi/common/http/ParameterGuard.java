@@ -1,6 +1,7 @@
-package io.socialroi.conversion.http;
+package io.socialroi.common.http;
 
 import io.socialroi.common.problem.ProblemException;
+import io.socialroi.common.text.StorableText;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.ext.Provider;
@@ -13,9 +14,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Path and query parameters must be valid UTF-8 once percent-decoded and hold no control characters (a NUL
- * cannot be stored or searched for in PostgreSQL text): otherwise a 400 problem naming the parameter, before
- * any resource method runs. Runs after authentication and the scope check, so those answers come first.
+ * Path and query parameters of every service must be valid UTF-8 once percent-decoded and follow
+ * {@link StorableText} (a NUL cannot be stored or searched for in PostgreSQL text): otherwise a 4xx problem naming
+ * the parameter, before any resource method runs. Runs after authentication and the scope check, so those answers come first.
  */
 @Provider
 public class ParameterGuard implements ContainerRequestFilter {
@@ -34,8 +35,8 @@ public class ParameterGuard implements ContainerRequestFilter {
     private static void check(Map<String, List<String>> parameters) {
         parameters.forEach((name, values) -> {
             for (String value : values) {
-                if (StrictJson.hasControlCharacter(value)) {
-                    throw ProblemException.invalid(name, "must not contain control characters");
+                if (!StorableText.storable(value)) {
+                    throw ProblemException.invalid(name, StorableText.MESSAGE);
                 }
             }
         });
