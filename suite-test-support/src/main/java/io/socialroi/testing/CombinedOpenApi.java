@@ -89,7 +89,7 @@ public final class CombinedOpenApi {
         ArrayNode servers = out.putArray("servers");
         ObjectNode server = servers.addObject();
         server.put("url", "/");
-        server.put("description", "The host this document is served from: the suite's HTTPS edge (the Ingress)");
+        server.put("description", "The host this document is served from: the suite's production HTTPS edge (the Ingress)");
         server.put("x-internal", false);
         ArrayNode tagList = out.putArray("tags");
         tags.values().forEach(tagList::add);
