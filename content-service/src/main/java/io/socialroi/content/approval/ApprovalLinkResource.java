@@ -1,6 +1,5 @@
 package io.socialroi.content.approval;
 
-import static io.socialroi.content.common.ApiProblems.PROBLEM_JSON;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.socialroi.common.auth.Scopes;
@@ -9,7 +8,6 @@ import io.socialroi.common.idempotency.Idempotent;
 import io.socialroi.common.problem.Problem;
 import io.socialroi.common.problem.ProblemException;
 import io.socialroi.content.auth.Secrets;
-import io.socialroi.content.common.ApiProblems;
 import io.socialroi.content.common.Bodies;
 import io.socialroi.content.post.Post;
 import io.socialroi.content.post.PostStatus;
@@ -78,21 +76,9 @@ public class ApprovalLinkResource {
             + "and only while the post is as it was when the link was made (an edit or a new submission needs a new "
             + "link).")
     @APIResponse(responseCode = "201", description = "The link",
-            content = @Content(schema = @Schema(implementation = CreatedLink.class)))
-    @APIResponse(responseCode = "400", description = ApiProblems.BAD_REQUEST,
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = ApiProblems.UNAUTHORIZED,
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = ApiProblems.FORBIDDEN,
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = ApiProblems.NOT_FOUND,
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The post is not IN_REVIEW",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "A body was sent but not as application/json",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = ApiProblems.INVALID,
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CreatedLink.class)))
+    @APIResponse(responseCode = "409", description = "The post is not IN_REVIEW")
+    @APIResponse(responseCode = "415", description = "A body was sent but not as application/json")
     public Response create(@PathParam("workspaceId") UUID workspaceId, @PathParam("postId") UUID postId,
             @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ApprovalLinkRequest.class))) byte[] body)

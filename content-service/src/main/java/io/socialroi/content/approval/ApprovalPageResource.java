@@ -3,8 +3,6 @@ package io.socialroi.content.approval;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import io.socialroi.content.common.ApiProblems;
-import static io.socialroi.content.common.ApiProblems.PROBLEM_JSON;
 
 import io.socialroi.common.problem.FieldError;
 import io.socialroi.common.problem.Problem;
@@ -71,13 +69,13 @@ public class ApprovalPageResource {
             + "changed after the link was made (edited, or rejected and submitted again): a new link is needed.")
     @APIResponse(responseCode = "200", description = "The page", content = @Content(mediaType = MediaType.TEXT_HTML))
     @APIResponse(responseCode = "404", description = "No such link (an HTML page when the browser asks for HTML)",
-            content = {@Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)),
+            content = {@Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)),
                 @Content(mediaType = MediaType.TEXT_HTML)})
     @APIResponse(responseCode = "409", description = POST_CHANGED,
-            content = {@Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)),
+            content = {@Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)),
                 @Content(mediaType = MediaType.TEXT_HTML)})
     @APIResponse(responseCode = "410", description = "Used or expired",
-            content = {@Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)),
+            content = {@Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)),
                 @Content(mediaType = MediaType.TEXT_HTML)})
     public Response show(@PathParam("token") String token, @HeaderParam("Accept") String accept) {
         ApprovalLink link = ApprovalLink.byTokenHash(Secrets.hash(token), false);
@@ -104,17 +102,17 @@ public class ApprovalPageResource {
     @APIResponse(responseCode = "200", description = "Decision recorded",
             content = @Content(mediaType = MediaType.TEXT_HTML))
     @APIResponse(responseCode = "404", description = "No such link (an HTML page when the browser asks for HTML)",
-            content = {@Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)),
+            content = {@Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)),
                 @Content(mediaType = MediaType.TEXT_HTML)})
     @APIResponse(responseCode = "409", description = "The post is no longer awaiting approval (type conflict), or "
             + "it changed after the link was made (type post-changed); nothing changed",
-            content = {@Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)),
+            content = {@Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)),
                 @Content(mediaType = MediaType.TEXT_HTML)})
     @APIResponse(responseCode = "410", description = "Used or expired",
-            content = {@Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)),
+            content = {@Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)),
                 @Content(mediaType = MediaType.TEXT_HTML)})
     @APIResponse(responseCode = "422", description = "Missing or unknown decision, comment too long",
-            content = {@Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)),
+            content = {@Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)),
                 @Content(mediaType = MediaType.TEXT_HTML)})
     public Response decide(@PathParam("token") String token, @FormParam("decision") String decision,
             @FormParam("comment") String comment, @HeaderParam("Accept") String accept) {

@@ -4,9 +4,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import io.socialroi.content.common.ApiProblems;
 import io.socialroi.common.problem.Problem;
-import static io.socialroi.content.common.ApiProblems.PROBLEM_JSON;
 
 import io.socialroi.common.auth.Scopes;
 import io.socialroi.common.idempotency.Idempotent;
@@ -35,12 +33,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/workspaces/{workspaceId}/credentials")
 @Tag(name = "Credentials")
 @RolesAllowed(Scopes.ADMIN)
-@APIResponse(responseCode = "401", description = ApiProblems.UNAUTHORIZED,
-        content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Not the agency admin",
-        content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "No such workspace, or no such credential in it",
-        content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Not the agency admin")
+@APIResponse(responseCode = "404", description = "No such workspace, or no such credential in it")
 public class CredentialResource {
 
     private final RevocationStore revocations;
@@ -62,11 +56,8 @@ public class CredentialResource {
             + "A retry with the same Idempotency-Key and body answers the same credential again (24 hours); the kept "
             + "answer is encrypted with a key derived from the Idempotency-Key, which is itself stored only as a hash.")
     @APIResponse(responseCode = "201", description = "Created; the secret is shown this once",
-            content = @Content(schema = @Schema(implementation = CreatedCredential.class)))
-    @APIResponse(responseCode = "400", description = ApiProblems.BAD_REQUEST,
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Blank name, no scopes or an unknown scope; errors lists each one",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CreatedCredential.class)))
+    @APIResponse(responseCode = "422", description = "Blank name, no scopes or an unknown scope; errors lists each one")
     public Response create(@PathParam("workspaceId") UUID workspaceId, @Valid @NotNull CredentialRequest request) {
         requireWorkspace(workspaceId);
         List<FieldError> errors = new ArrayList<>();

@@ -30,11 +30,9 @@ public class RevocationResource {
             + "Each service reads this every suite.revocation.refresh-every (15 s) and refuses the tokens it lists; "
             + "an entry is listed until every token it concerns has expired.")
     @APIResponse(responseCode = "200", description = "The list",
-            content = @Content(schema = @Schema(implementation = RevocationList.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not a suite service's token (group service)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = RevocationList.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token")
+    @APIResponse(responseCode = "403", description = "Not a suite service's token (group service)")
     public RevocationList revocations() {
         return store.fetch();
     }

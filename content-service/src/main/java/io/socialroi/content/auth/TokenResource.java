@@ -5,8 +5,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import io.socialroi.content.common.ApiProblems;
-import static io.socialroi.content.common.ApiProblems.PROBLEM_JSON;
 
 import io.socialroi.common.auth.Scopes;
 import io.socialroi.common.http.ClientAddress;
@@ -80,16 +78,12 @@ public class TokenResource {
             schema = @Schema(implementation = TokenForm.class),
             example = "grant_type=client_credentials&client_id=ws_Xb3kQ9&client_secret=4f1c..."))
     @APIResponse(responseCode = "200", description = "The token",
-            content = @Content(schema = @Schema(implementation = TokenResponse.class)))
-    @APIResponse(responseCode = "400", description = "grant_type is not client_credentials",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "Unknown client, wrong secret or revoked credential (one answer for all)",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "The body is too large",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = TokenResponse.class)))
+    @APIResponse(responseCode = "400", description = "grant_type is not client_credentials")
+    @APIResponse(responseCode = "401", description = "Unknown client, wrong secret or revoked credential (one answer for all)")
+    @APIResponse(responseCode = "413", description = "The body is too large")
     @APIResponse(responseCode = "429", description = "Too many token requests, or too many failed ones, from this "
-            + "address; see Retry-After, RateLimit and RateLimit-Policy",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+            + "address; see Retry-After, RateLimit and RateLimit-Policy")
     public TokenResponse token(@FormParam("grant_type") String grantType, @FormParam("client_id") String clientId,
             @FormParam("client_secret") String clientSecret, @Context HttpServerRequest http) {
         String addressKey = LoginThrottle.key("token-address", ClientAddress.of(http));

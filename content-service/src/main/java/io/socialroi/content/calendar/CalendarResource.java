@@ -1,12 +1,11 @@
 package io.socialroi.content.calendar;
 
-import static io.socialroi.content.common.ApiProblems.PROBLEM_JSON;
 
 import io.socialroi.common.auth.Scopes;
 import io.socialroi.common.auth.WorkspaceAccess;
 import io.socialroi.common.problem.Params;
 import io.socialroi.common.problem.Problem;
-import io.socialroi.content.common.ApiProblems;
+import io.socialroi.common.problem.ProblemException;
 import io.socialroi.content.post.Platform;
 import io.socialroi.content.post.Post;
 import io.socialroi.content.post.PostStatus;
@@ -67,14 +66,8 @@ public class CalendarResource {
     @Operation(summary = "Posts by local day", description = "from and to are local dates in the workspace's zone, to "
             + "inclusive, at most 366 days; every day of the period is listed, empty or not.")
     @APIResponse(responseCode = "200", description = "The calendar")
-    @APIResponse(responseCode = "401", description = ApiProblems.UNAUTHORIZED,
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = ApiProblems.FORBIDDEN,
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = ApiProblems.NOT_FOUND,
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Missing or bad dates, to before from, period too long, unknown "
-            + "platform", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+            + "platform")
     public Calendar calendar(@PathParam("workspaceId") UUID workspaceId, @QueryParam("from") String fromValue,
             @QueryParam("to") String toValue, @QueryParam("platform") String platformValue,
             @QueryParam("campaignId") String campaignValue) {

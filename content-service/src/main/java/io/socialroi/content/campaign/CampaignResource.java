@@ -2,7 +2,6 @@ package io.socialroi.content.campaign;
 
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import static io.socialroi.content.common.ApiProblems.PROBLEM_JSON;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,7 +12,6 @@ import io.socialroi.common.paging.Page;
 import io.socialroi.common.problem.Params;
 import io.socialroi.common.problem.Problem;
 import io.socialroi.common.problem.ProblemException;
-import io.socialroi.content.common.ApiProblems;
 import io.socialroi.content.common.Cursor;
 import io.socialroi.content.common.JsonMerge;
 import io.socialroi.content.workspace.Workspace;
@@ -42,12 +40,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** Campaigns of a workspace: create, list, read, update. */
 @Path("/workspaces/{workspaceId}/campaigns")
 @Tag(name = "Campaigns")
-@APIResponse(responseCode = "401", description = ApiProblems.UNAUTHORIZED,
-        content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = ApiProblems.FORBIDDEN,
-        content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = ApiProblems.NOT_FOUND,
-        content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
 public class CampaignResource {
 
     private static final String UNAVAILABLE = "The budget needs an exchange rate and conversion-service is "
@@ -72,13 +64,8 @@ public class CampaignResource {
             + "on startDate at conversion-service (422 on budget without one); it is kept as given and converted into "
             + "budgetInWorkspaceCurrency (half-even to the minor unit).")
     @APIResponse(responseCode = "201", description = "Created",
-            content = @Content(schema = @Schema(implementation = CampaignView.class)))
-    @APIResponse(responseCode = "400", description = ApiProblems.BAD_REQUEST,
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = ApiProblems.INVALID,
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = UNAVAILABLE,
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CampaignView.class)))
+    @APIResponse(responseCode = "503", description = UNAVAILABLE)
     public Response create(@PathParam("workspaceId") UUID workspaceId, @Valid @NotNull CampaignRequest request) {
         access.require(workspaceId);
         Campaign campaign = campaigns.create(Workspaces.require(workspaceId), request);
@@ -90,8 +77,7 @@ public class CampaignResource {
     @RolesAllowed(Scopes.CONTENT_READ)
     @Operation(summary = "List campaigns", description = "Oldest first, paged with limit and cursor.")
     @APIResponse(responseCode = "200", description = "One page")
-    @APIResponse(responseCode = "422", description = "Bad limit or cursor",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Bad limit or cursor")
     public Page<CampaignView> list(@PathParam("workspaceId") UUID workspaceId, @QueryParam("limit") @Parameter(description = "Page size, 1 to 500 (default 50)",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500")) String limit,
             @QueryParam("cursor") String cursor) {
@@ -126,12 +112,7 @@ public class CampaignResource {
                     + "A budget in another currency is converted again (rate of startDate) when the budget or "
                     + "startDate changes.")
     @APIResponse(responseCode = "200", description = "The changed campaign")
-    @APIResponse(responseCode = "400", description = ApiProblems.BAD_REQUEST,
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = ApiProblems.INVALID,
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = UNAVAILABLE,
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = UNAVAILABLE)
     public CampaignView update(@PathParam("workspaceId") UUID workspaceId, @PathParam("campaignId") UUID campaignId,
             @Schema(implementation = CampaignRequest.class) JsonNode patch) throws JsonProcessingException {
         access.require(workspaceId);

@@ -1,11 +1,9 @@
 package io.socialroi.content.post;
 
-import static io.socialroi.content.common.ApiProblems.PROBLEM_JSON;
 
 import io.socialroi.common.auth.Scopes;
 import io.socialroi.common.auth.WorkspaceAccess;
 import io.socialroi.common.problem.Problem;
-import io.socialroi.content.common.ApiProblems;
 import io.socialroi.content.common.Bodies;
 import io.socialroi.content.workspace.Workspace;
 import io.socialroi.content.workspace.Workspaces;
@@ -40,19 +38,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed(Scopes.CONTENT_WRITE)
 @Consumes(MediaType.WILDCARD)
 @APIResponse(responseCode = "200", description = "The post after the move",
-        content = @Content(schema = @Schema(implementation = PostView.class)))
-@APIResponse(responseCode = "401", description = ApiProblems.UNAUTHORIZED,
-        content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = ApiProblems.FORBIDDEN,
-        content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = ApiProblems.NOT_FOUND,
-        content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "409", description = ApiProblems.CONFLICT,
-        content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "400", description = ApiProblems.BAD_REQUEST,
-        content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "415", description = "A body was sent but not as application/json",
-        content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+        content = @Content(mediaType = "application/json", schema = @Schema(implementation = PostView.class)))
+@APIResponse(responseCode = "409", description = "Not allowed in the post's current status; nothing changed")
+@APIResponse(responseCode = "415", description = "A body was sent but not as application/json")
 public class PostLifecycleResource {
 
     @Context
@@ -109,8 +97,6 @@ public class PostLifecycleResource {
     @Operation(summary = "Schedule", description = "APPROVED -> SCHEDULED at scheduledAt (body or the post's). "
             + "A local date-time is read in the workspace's zone: a time in the daylight-saving gap moves forward by "
             + "the gap, a time that occurs twice is its earlier occurrence. 422 when missing or in the past.")
-    @APIResponse(responseCode = "422", description = ApiProblems.INVALID,
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
     public PostView schedule(@PathParam("workspaceId") UUID ws, @PathParam("postId") UUID id,
             @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ActionRequest.class))) byte[] body) throws java.io.IOException {

@@ -2,7 +2,6 @@ package io.socialroi.content.post;
 
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import static io.socialroi.content.common.ApiProblems.PROBLEM_JSON;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,7 +14,6 @@ import io.socialroi.common.paging.Page;
 import io.socialroi.common.problem.Params;
 import io.socialroi.common.problem.Problem;
 import io.socialroi.common.problem.ProblemException;
-import io.socialroi.content.common.ApiProblems;
 import io.socialroi.content.common.Cursor;
 import io.socialroi.content.common.JsonMerge;
 import io.socialroi.content.workspace.Workspace;
@@ -46,12 +44,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** Posts of a workspace: create, list with filters, read, edit (before publishing) and history. */
 @Path("/workspaces/{workspaceId}/posts")
 @Tag(name = "Posts")
-@APIResponse(responseCode = "401", description = ApiProblems.UNAUTHORIZED,
-        content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = ApiProblems.FORBIDDEN,
-        content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = ApiProblems.NOT_FOUND,
-        content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
 public class PostResource {
 
     /** One entry of a post's history. */
@@ -85,11 +77,7 @@ public class PostResource {
             + "post is still created (active false) and the registration is retried in the background until it "
             + "arrives; GET the post to see active turn true.")
     @APIResponse(responseCode = "201", description = "Created",
-            content = @Content(schema = @Schema(implementation = PostView.class)))
-    @APIResponse(responseCode = "400", description = ApiProblems.BAD_REQUEST,
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = ApiProblems.INVALID,
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PostView.class)))
     public Response create(@PathParam("workspaceId") UUID workspaceId, @Valid @NotNull PostRequest request) {
         access.require(workspaceId);
         String actor = access.subject();
@@ -107,8 +95,7 @@ public class PostResource {
     @Operation(summary = "List posts", description = "Oldest first, filtered by status, platform, funnel stage and "
             + "campaign, paged with limit and cursor.")
     @APIResponse(responseCode = "200", description = "One page")
-    @APIResponse(responseCode = "422", description = "Unknown filter value, bad limit or cursor",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unknown filter value, bad limit or cursor")
     public Page<PostView> list(@PathParam("workspaceId") UUID workspaceId, @QueryParam("status") String status,
             @QueryParam("platform") String platform, @QueryParam("stage") String stage,
             @QueryParam("campaignId") String campaignId, @QueryParam("limit") @Parameter(description = "Page size, 1 to 500 (default 50)",
@@ -157,12 +144,7 @@ public class PostResource {
             + "2 s, as on create; trackedLink.active tells whether it arrived), so reports regroup the post's "
             + "events under its new values.")
     @APIResponse(responseCode = "200", description = "The edited post")
-    @APIResponse(responseCode = "400", description = ApiProblems.BAD_REQUEST,
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = ApiProblems.CONFLICT,
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = ApiProblems.INVALID,
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not allowed in the post's current status; nothing changed")
     public PostView update(@PathParam("workspaceId") UUID workspaceId, @PathParam("postId") UUID postId,
             @Schema(implementation = PostRequest.class) JsonNode patch) throws JsonProcessingException {
         access.require(workspaceId);

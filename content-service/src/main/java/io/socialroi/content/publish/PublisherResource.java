@@ -1,6 +1,5 @@
 package io.socialroi.content.publish;
 
-import static io.socialroi.content.common.ApiProblems.PROBLEM_JSON;
 
 import io.socialroi.common.auth.Scopes;
 import io.socialroi.common.auth.WorkspaceAccess;
@@ -8,7 +7,6 @@ import io.socialroi.common.net.OutboundGuard;
 import io.socialroi.common.problem.Params;
 import io.socialroi.common.problem.Problem;
 import io.socialroi.common.problem.ProblemException;
-import io.socialroi.content.common.ApiProblems;
 import io.socialroi.content.common.Urls;
 import io.socialroi.content.delivery.StoredSecrets;
 import io.socialroi.content.post.Platform;
@@ -34,12 +32,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** Per-platform publishers of a workspace. */
 @Path("/workspaces/{workspaceId}/publishers")
 @Tag(name = "Publishing")
-@APIResponse(responseCode = "401", description = ApiProblems.UNAUTHORIZED,
-        content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = ApiProblems.FORBIDDEN,
-        content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = ApiProblems.NOT_FOUND,
-        content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
 public class PublisherResource {
 
     /** The publishers of a workspace. */
@@ -64,11 +56,8 @@ public class PublisherResource {
             + "as a JSON POST signed with X-Suite-Signature: t=<unix>,v1=<hex HMAC-SHA256 of \"<t>.<raw body>\">, "
             + "with an X-Suite-Delivery id that stays the same across retries. Replaces an earlier configuration.")
     @APIResponse(responseCode = "200", description = "The publisher (without its secret)",
-            content = @Content(schema = @Schema(implementation = PublisherView.class)))
-    @APIResponse(responseCode = "400", description = ApiProblems.BAD_REQUEST + ApiProblems.OUTBOUND_REFUSED,
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = ApiProblems.INVALID,
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PublisherView.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON or a field of the wrong type or unknown value" + "; or the url is, or resolves to, a private, loopback, link-local, carrier-grade NAT, unique-local, multicast or metadata address (type outbound-address-refused, errors naming url); nothing is stored.")
     public PublisherView configure(@PathParam("workspaceId") UUID workspaceId, @PathParam("platform") String platform,
             @Valid @NotNull PublisherRequest request) {
         access.require(workspaceId);
@@ -110,8 +99,7 @@ public class PublisherResource {
     @RolesAllowed(Scopes.CONTENT_READ)
     @Operation(summary = "Read the publisher of a platform")
     @APIResponse(responseCode = "200", description = "The publisher (without its secret)")
-    @APIResponse(responseCode = "422", description = "Unknown platform",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unknown platform")
     public PublisherView get(@PathParam("workspaceId") UUID workspaceId, @PathParam("platform") String platform) {
         access.require(workspaceId);
         Publisher publisher = Publisher.of(workspaceId, platform(platform));

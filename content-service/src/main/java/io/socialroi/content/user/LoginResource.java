@@ -81,17 +81,13 @@ public class LoginResource {
                     + "(suite.rate-limit.login.per-minute / .burst, shared by every replica). A deactivated user "
                     + "gets the same 401 as a wrong password.")
     @APIResponse(responseCode = "200", description = "Signed in",
-            content = @Content(schema = @Schema(implementation = TokenResponse.class)))
-    @APIResponse(responseCode = "400", description = "Malformed JSON",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "Unknown email or wrong password",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Missing email or password",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = TokenResponse.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON")
+    @APIResponse(responseCode = "401", description = "Unknown email or wrong password")
+    @APIResponse(responseCode = "422", description = "Missing email or password")
     @APIResponse(responseCode = "429", description = "Too many failed attempts from this address (for this account or "
             + "in all), or too many sign-ins from this address (rate limit, with RateLimit and RateLimit-Policy "
-            + "headers); see Retry-After",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "headers); see Retry-After")
     public Response login(@Valid @NotNull LoginRequest request, @Context HttpServerRequest http) {
         String address = ClientAddress.of(http);
         String addressKey = LoginThrottle.key("login-address", address);
@@ -138,8 +134,7 @@ public class LoginResource {
             + "(suite.revocation.refresh-every, 15 s; at once on this replica), and clears the cookie. Without a "
             + "valid token it only clears the cookie.")
     @APIResponse(responseCode = "204", description = "Token revoked (when one was sent) and cookie cleared")
-    @APIResponse(responseCode = "413", description = "A body was sent and is too large (none is expected)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "A body was sent and is too large (none is expected)")
     public Response logout(@CookieParam(COOKIE) String cookie, @HeaderParam("Authorization") String authorization) {
         revoke(cookie);
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {

@@ -31,10 +31,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/users")
 @Tag(name = "Users")
 @RolesAllowed(Scopes.ADMIN)
-@APIResponse(responseCode = "401", description = "No valid token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Not an agency admin",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "No valid token")
+@APIResponse(responseCode = "403", description = "Not an agency admin")
 public class UserResource {
 
     private final UserStore users;
@@ -51,13 +49,10 @@ public class UserResource {
     @Operation(summary = "Create a user", description = "The password is kept only as an Argon2id hash. A MANAGER "
             + "reads and writes, a CLIENT_VIEWER only reads, each in the workspaces listed; an ADMIN sees all.")
     @APIResponse(responseCode = "201", description = "Created",
-            content = @Content(schema = @Schema(implementation = UserView.class)))
-    @APIResponse(responseCode = "400", description = "Malformed JSON, wrong type or unknown role",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The email is taken",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Invalid fields or unknown workspaces",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = UserView.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON, wrong type or unknown role")
+    @APIResponse(responseCode = "409", description = "The email is taken")
+    @APIResponse(responseCode = "422", description = "Invalid fields or unknown workspaces")
     @Idempotent
     public Response create(@Valid @NotNull UserRequest request) {
         User user = users.create(request);
@@ -79,9 +74,8 @@ public class UserResource {
     @Path("/{userId}")
     @Operation(summary = "One user")
     @APIResponse(responseCode = "200", description = "The user",
-            content = @Content(schema = @Schema(implementation = UserView.class)))
-    @APIResponse(responseCode = "404", description = "No such user",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = UserView.class)))
+    @APIResponse(responseCode = "404", description = "No such user")
     public UserView get(@PathParam("userId") UUID userId) {
         return users.byId(userId).map(UserView::of).orElseThrow(() -> ProblemException.notFound("User " + userId));
     }
@@ -93,13 +87,10 @@ public class UserResource {
             + "interval (suite.revocation.refresh-every, 15 s; at once on this replica). Calling it again changes "
             + "nothing. An admin cannot deactivate their own user.")
     @APIResponse(responseCode = "200", description = "The user, now active=false",
-            content = @Content(schema = @Schema(implementation = UserView.class)))
-    @APIResponse(responseCode = "404", description = "No such user",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The caller's own user",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "A body was sent and is too large (none is expected)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = UserView.class)))
+    @APIResponse(responseCode = "404", description = "No such user")
+    @APIResponse(responseCode = "409", description = "The caller's own user")
+    @APIResponse(responseCode = "413", description = "A body was sent and is too large (none is expected)")
     public UserView deactivate(@PathParam("userId") UUID userId) {
         if (userId.toString().equals(access.subject())) {
             throw ProblemException.conflict("You cannot deactivate your own user");

@@ -1,6 +1,5 @@
 package io.socialroi.content.webhook;
 
-import static io.socialroi.content.common.ApiProblems.PROBLEM_JSON;
 
 import io.socialroi.common.auth.Scopes;
 import io.socialroi.common.auth.WorkspaceAccess;
@@ -8,7 +7,6 @@ import io.socialroi.common.net.OutboundGuard;
 import io.socialroi.common.problem.FieldError;
 import io.socialroi.common.problem.Problem;
 import io.socialroi.common.problem.ProblemException;
-import io.socialroi.content.common.ApiProblems;
 import io.socialroi.content.common.Urls;
 import io.socialroi.content.delivery.StoredSecrets;
 import io.socialroi.content.post.PostLifecycleEvent;
@@ -39,12 +37,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** A workspace's subscription to post lifecycle webhooks. */
 @Path("/workspaces/{workspaceId}/webhooks")
 @Tag(name = "Webhooks")
-@APIResponse(responseCode = "401", description = ApiProblems.UNAUTHORIZED,
-        content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = ApiProblems.FORBIDDEN,
-        content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = ApiProblems.NOT_FOUND,
-        content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
 public class WebhookResource {
 
     static final Set<String> EVENTS = Set.of(PostLifecycleEvent.APPROVED, PostLifecycleEvent.PUBLISHED,
@@ -75,11 +67,8 @@ public class WebhookResource {
             + "event is a JSON POST signed like publishing (X-Suite-Signature) with an X-Suite-Delivery id that stays "
             + "the same across retries, and X-Suite-Event naming the event.")
     @APIResponse(responseCode = "200", description = "The subscription",
-            content = @Content(schema = @Schema(implementation = WebhookView.class)))
-    @APIResponse(responseCode = "400", description = ApiProblems.BAD_REQUEST + ApiProblems.OUTBOUND_REFUSED,
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = ApiProblems.INVALID,
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = WebhookView.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON or a field of the wrong type or unknown value" + "; or the url is, or resolves to, a private, loopback, link-local, carrier-grade NAT, unique-local, multicast or metadata address (type outbound-address-refused, errors naming url); nothing is stored.")
     public WebhookView subscribe(@PathParam("workspaceId") UUID workspaceId, @Valid @NotNull WebhookRequest request) {
         access.require(workspaceId);
         Workspaces.require(workspaceId);

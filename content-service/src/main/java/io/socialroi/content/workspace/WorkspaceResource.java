@@ -6,9 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import io.socialroi.content.common.ApiProblems;
 import io.socialroi.common.problem.Problem;
-import static io.socialroi.content.common.ApiProblems.PROBLEM_JSON;
 
 import io.socialroi.common.auth.Scopes;
 import io.socialroi.common.auth.WorkspaceAccess;
@@ -53,15 +51,9 @@ public class WorkspaceResource {
     @Operation(summary = "Create a workspace (agency admin)", description = "A client of the agency, with the IANA time "
             + "zone its calendar and reports use and the ISO 4217 currency of its money. Accepts Idempotency-Key.")
     @APIResponse(responseCode = "201", description = "Created",
-            content = @Content(schema = @Schema(implementation = WorkspaceView.class)))
-    @APIResponse(responseCode = "400", description = ApiProblems.BAD_REQUEST,
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = ApiProblems.UNAUTHORIZED,
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not the agency admin",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A field is invalid (unknown time zone or currency, blank name); errors lists each one",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = WorkspaceView.class)))
+    @APIResponse(responseCode = "403", description = "Not the agency admin")
+    @APIResponse(responseCode = "422", description = "A field is invalid (unknown time zone or currency, blank name); errors lists each one")
     public Response create(@Valid @NotNull WorkspaceRequest request) {
         Params.zone("timeZone", request.timeZone());
         Params.currency("currency", request.currency());
@@ -82,12 +74,8 @@ public class WorkspaceResource {
     @Operation(summary = "List workspaces", description = "The admin and the suite's services see all; any other "
             + "token the workspaces it is bound to. In id order, paged.")
     @APIResponse(responseCode = "200", description = "One page")
-    @APIResponse(responseCode = "401", description = ApiProblems.UNAUTHORIZED,
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The token has no read scope",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Bad limit or cursor",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The token has no read scope")
+    @APIResponse(responseCode = "422", description = "Bad limit or cursor")
     public Page<WorkspaceView> list(@QueryParam("limit") @Parameter(description = "Page size, 1 to 500 (default 50)",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500")) String limit,
             @QueryParam("cursor") String cursor) {
@@ -113,12 +101,8 @@ public class WorkspaceResource {
         Scopes.CONVERSIONS_READ})
     @Operation(summary = "One workspace", description = "Readable with any read scope of a token bound to it.")
     @APIResponse(responseCode = "200", description = "The workspace")
-    @APIResponse(responseCode = "401", description = ApiProblems.UNAUTHORIZED,
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The token has no read scope",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such workspace, or not this token's",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The token has no read scope")
+    @APIResponse(responseCode = "404", description = "No such workspace, or not this token's")
     public WorkspaceView get(@PathParam("workspaceId") UUID workspaceId) {
         access.require(workspaceId);
         Workspace workspace = Workspace.findById(workspaceId);

@@ -84,9 +84,9 @@ public class ConversionResource {
                         + SINGLE_EXAMPLE + ",{\"eventId\":\"lead-77\",\"type\":\"LEAD\",\"occurredAt\":"
                         + "\"2026-11-21T18:30:00+01:00\",\"customerId\":\"cust-43\",\"actorIds\":[\"tt:abc\"]}]")}))
     @APIResponse(responseCode = "201", description = "Stored",
-            content = @Content(schema = @Schema(implementation = ConversionView.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ConversionView.class)))
     @APIResponse(responseCode = "200", description = "A duplicate (single object), or the batch result",
-            content = @Content(schema = @Schema(implementation = BatchResult.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = BatchResult.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON or not an object or array")
     @APIResponse(responseCode = "404", description = "No such workspace")
     @APIResponse(responseCode = "422", description = "Invalid fields, or a currency without exchange rate")

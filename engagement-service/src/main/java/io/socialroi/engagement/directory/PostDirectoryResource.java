@@ -41,7 +41,8 @@ public class PostDirectoryResource {
 
     @PUT
     @RolesAllowed(Scopes.SERVICE)
-    @Operation(summary = "Register or update a post and its tracked link (idempotent; content-service only)",
+    @Operation(operationId = "putPostEntry",
+            summary = "Register or update a post and its tracked link (idempotent; content-service only)",
             description = "Service token with group service and scope engagement:write only.")
     @APIResponse(responseCode = "200", description = "The stored entry")
     @APIResponse(responseCode = "400", description = "Malformed body", content = @Content(mediaType = Problem.MEDIA_TYPE))
@@ -60,7 +61,7 @@ public class PostDirectoryResource {
 
     @GET
     @RolesAllowed(Scopes.SERVICE)
-    @Operation(summary = "The directory entry of one post (service tokens only)")
+    @Operation(operationId = "getPostEntry", summary = "The directory entry of one post (service tokens only)")
     @APIResponse(responseCode = "200", description = "The entry")
     @APIResponse(responseCode = "403", description = "Not a suite service's token",
             content = @Content(mediaType = Problem.MEDIA_TYPE))

@@ -45,7 +45,7 @@ public class EventResource {
     private static final String EXAMPLE = "[{\"eventId\":\"ig-like-8812\",\"type\":\"LIKE\",\"platform\":\"INSTAGRAM\","
             + "\"postId\":\"5f0c2a8e-1b7d-4c3e-9f6a-2d4b8e1c7a90\",\"actorId\":\"ig:123\","
             + "\"occurredAt\":\"2026-11-22T09:00:00+01:00\",\"retargeting\":false,\"attributes\":{}}]";
-    /** Shown in the OpenAPI document (set by OpenApiDocument: an annotation would parse it as one JSON object). */
+    /** Shown in the OpenAPI document (set by NdjsonOpenApi: an annotation would parse it as one JSON object). */
     public static final String NDJSON_EXAMPLE = "{\"eventId\":\"ig-like-8812\",\"type\":\"LIKE\","
             + "\"platform\":\"INSTAGRAM\",\"postId\":\"5f0c2a8e-1b7d-4c3e-9f6a-2d4b8e1c7a90\",\"actorId\":\"ig:123\","
             + "\"occurredAt\":\"2026-11-22T09:00:00+01:00\"}\n{\"eventId\":\"ig-dm-8813\",\"type\":\"DM\","
