@@ -320,7 +320,9 @@ class WebAppBrowserIT {
             page.click("#cost-list tr:has-text('Typo') button[data-delete]");
             page.waitForSelector("#cost-list tr:has-text('Typo')", new Page.WaitForSelectorOptions()
                     .setState(WaitForSelectorState.DETACHED));
-            assertTrue(page.innerText("#cost-list").contains("Photo shoot"), page.innerText("#cost-list"));
+            // The list reloads after the delete: what it shows once loaded is the first cost only.
+            page.waitForSelector("#cost-list[data-state=ready] tr:has-text('Photo shoot')");
+            assertFalse(page.innerText("#cost-list").contains("Typo"), page.innerText("#cost-list"));
 
             ready(page, "#cm-settings");
             page.fill("#settings-form input[name=hourlyRate]", "32.00");
