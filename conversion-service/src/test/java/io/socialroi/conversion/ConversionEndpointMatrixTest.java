@@ -34,6 +34,7 @@ class ConversionEndpointMatrixTest {
     static final List<Endpoint> TABLE = List.of(
             Endpoint.write("POST", WS + "/conversions", WRITE, CONVERSION),
             Endpoint.write("POST", WS + "/conversions", WRITE, "[" + CONVERSION + "]"),
+            Endpoint.write("POST", WS + "/conversions/batch", WRITE, "[" + CONVERSION + "]"),
             Endpoint.read("GET", WS + "/conversions", READ),
             Endpoint.read("GET", WS + "/conversions/{conversionId}", READ),
             Endpoint.write("POST", WS + "/identities", WRITE, IDENTITY),

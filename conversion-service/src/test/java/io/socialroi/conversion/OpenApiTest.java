@@ -85,11 +85,28 @@ class OpenApiTest {
         }
         assertEquals(List.of(), missing);
         assertEquals(List.of("POST /workspaces/{workspaceId}/audiences", "POST /workspaces/{workspaceId}/conversions",
-                "POST /workspaces/{workspaceId}/identities", "PUT /workspaces/{workspaceId}/exchange-rates/{currency}/{date}"),
+                "POST /workspaces/{workspaceId}/conversions/batch", "POST /workspaces/{workspaceId}/identities", "PUT /workspaces/{workspaceId}/exchange-rates/{currency}/{date}"),
                 withBody);
-        JsonNode conversions = operation("POST /workspaces/{workspaceId}/conversions").path("requestBody")
+        JsonNode single = operation("POST /workspaces/{workspaceId}/conversions").path("requestBody")
                 .path("content").path("application/json").path("examples");
-        assertTrue(conversions.has("single") && conversions.has("batch"), conversions.toString());
+        assertTrue(single.has("single"), single.toString());
+        JsonNode batch = operation("POST /workspaces/{workspaceId}/conversions/batch").path("requestBody")
+                .path("content").path("application/json");
+        assertTrue(batch.path("examples").has("batch"), batch.toString());
+        assertEquals("array", batch.path("schema").path("type").asText(), batch.toString());
+    }
+
+    /** The model parameter's documented values are the engine's models, no more and no fewer. */
+    @Test
+    void theModelParameterListsEveryAttributionModel() {
+        List<String> documented = new ArrayList<>();
+        for (JsonNode parameter : operation("GET /workspaces/{workspaceId}/attribution").path("parameters")) {
+            if ("model".equals(parameter.path("name").asText())) {
+                parameter.path("schema").path("enum").forEach(value -> documented.add(value.asText()));
+            }
+        }
+        assertEquals(java.util.Arrays.stream(io.socialroi.conversion.attribution.AttributionModel.values())
+                .map(Enum::name).toList(), documented);
     }
 
     @Test

@@ -94,9 +94,45 @@ public final class CombinedOpenApi {
         ArrayNode tagList = out.putArray("tags");
         tags.values().forEach(tagList::add);
         out.set("paths", sorted(paths));
-        components.set("schemas", sorted(schemas));
+        components.set("schemas", sorted(reachable(schemas, paths, components)));
         out.set("components", sorted(components));
         return out;
+    }
+
+    /**
+     * The schemas the kept operations reach: one used only by a service-to-service endpoint (left out above)
+     * would otherwise become a model in every generated client.
+     */
+    private static ObjectNode reachable(ObjectNode schemas, JsonNode paths, JsonNode otherComponents) {
+        java.util.Deque<String> pending = new java.util.ArrayDeque<>();
+        refs(paths, pending);
+        refs(otherComponents, pending);
+        Set<String> used = new java.util.HashSet<>();
+        while (!pending.isEmpty()) {
+            String name = pending.pop();
+            if (used.add(name) && schemas.has(name)) {
+                refs(schemas.get(name), pending);
+            }
+        }
+        ObjectNode kept = JSON.createObjectNode();
+        schemas.fields().forEachRemaining(e -> {
+            if (used.contains(e.getKey())) {
+                kept.set(e.getKey(), e.getValue());
+            }
+        });
+        return kept;
+    }
+
+    private static void refs(JsonNode node, java.util.Deque<String> found) {
+        if (node.isObject()) {
+            JsonNode ref = node.get("$ref");
+            if (ref != null && ref.isTextual() && ref.asText().startsWith("#/components/schemas/")) {
+                found.push(ref.asText().substring("#/components/schemas/".length()));
+            }
+            node.elements().forEachRemaining(child -> refs(child, found));
+        } else if (node.isArray()) {
+            node.elements().forEachRemaining(child -> refs(child, found));
+        }
     }
 
     private static ObjectNode sorted(ObjectNode node) {

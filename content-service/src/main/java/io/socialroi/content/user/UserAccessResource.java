@@ -51,7 +51,7 @@ public class UserAccessResource {
             + "user holds is revoked (as on deactivate), so the new access applies from their next sign-in. An admin "
             + "cannot change their own access.")
     @APIResponse(responseCode = "200", description = "The user with the new access",
-            content = @Content(schema = @Schema(implementation = UserView.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = UserView.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON, wrong type or unknown role",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token",

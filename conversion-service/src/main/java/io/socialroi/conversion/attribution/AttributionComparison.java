@@ -25,6 +25,7 @@ public record AttributionComparison(List<String> models, int lookbackDays,
      * One group with its credit under each model (zero where a model gives it none); by post also the
      * post's platform, campaign and funnel stage (of its latest counted touch, whichever model).
      */
+    @Schema(name = "ComparisonRow")
     public record Row(String key, String label, Map<String, Metrics> models,
             @JsonInclude(JsonInclude.Include.NON_NULL) String funnelStage,
             @JsonInclude(JsonInclude.Include.NON_NULL) String platform,

@@ -25,6 +25,7 @@ public record AttributionReport(String model, int lookbackDays,
      * behind it and the ltv of its first purchases (see {@link Metrics}); by post also the post's current
      * platform, campaign and funnel stage (of its latest counted touch).
      */
+    @Schema(name = "AttributionRow")
     public record Row(String key, String label,
             @JsonSerialize(using = Metrics.Plain.class) @Schema(type = SchemaType.NUMBER) BigDecimal conversions,
             Money revenue,

@@ -49,7 +49,9 @@ public class AttributionResource {
                     + "7), touchTypes (comma list; default every type except IMPRESSION), from/to (local dates), "
                     + "groupBy post|platform|campaign|funnelStage (default post). Rows add up to attributed. "
                     + "With Accept: text/csv the rows, then the attributed and unattributed lines, as CSV.")
-    @APIResponse(responseCode = "200", description = "The report")
+    @APIResponse(responseCode = "200", description = "The report", content = {
+        @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AttributionReport.class)),
+        @Content(mediaType = "text/csv")})
     @APIResponse(responseCode = "404", description = "No such workspace")
     @APIResponse(responseCode = "422", description = "A parameter is invalid (named in errors)")
     @APIResponse(responseCode = "503", description = "engagement-service (touchpoints of new conversions) or "

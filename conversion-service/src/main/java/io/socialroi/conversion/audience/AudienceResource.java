@@ -73,7 +73,8 @@ public class AudienceResource {
                     value = "{\"name\":\"Spring sale, warm, not bought\",\"engagedWithinDays\":14,\"campaignId\":"
                             + "\"3f1c2b4a-5d6e-4f70-8a9b-0c1d2e3f4a5b\",\"funnelStages\":[\"TRUST\",\"ACTION\"],"
                             + "\"minIntent\":40,\"excludeConverted\":true}")))
-    @APIResponse(responseCode = "201", description = "The audience")
+    @APIResponse(responseCode = "201", description = "The audience",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AudienceView.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON or wrong types")
     @APIResponse(responseCode = "404", description = "No such workspace")
     @APIResponse(responseCode = "422", description = "Invalid fields")
@@ -139,7 +140,9 @@ public class AudienceResource {
             description = "JSON: a page may hold fewer members than limit when converted members were excluded; "
                     + "follow nextCursor until it is null. With Accept: text/csv: every member in Meta's customer "
                     + "list layout, header email,extern_id, both SHA-256 hashed (see AudienceCsv).")
-    @APIResponse(responseCode = "200", description = "One page of members, or the CSV file")
+    @APIResponse(responseCode = "200", description = "One page of members, or the CSV file", content = {
+        @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MemberPage.class)),
+        @Content(mediaType = CSV)})
     @APIResponse(responseCode = "404", description = "No such workspace or audience")
     @APIResponse(responseCode = "422", description = "Bad limit")
     @APIResponse(responseCode = "503", description = "engagement-service unavailable")
@@ -195,5 +198,11 @@ public class AudienceResource {
             throw ProblemException.notFound("Audience " + audienceId);
         }
         return store.find(workspaceId, id).orElseThrow(() -> ProblemException.notFound("Audience " + audienceId));
+    }
+
+    /** What a JSON page of members carries (documentation only: the answer is a {@code Page<Member>}). */
+    @Schema(name = "PageMember")
+    record MemberPage(List<Member> items,
+            @Schema(description = "Pass as cursor for the next page; null on the last page") String nextCursor) {
     }
 }

@@ -70,23 +70,19 @@ public class ConversionResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Idempotent
     @RolesAllowed(Scopes.CONVERSIONS_WRITE)
-    @Operation(summary = "Record one conversion (object) or many (array, up to 1,000)",
-            description = "A single object answers 201 with the stored conversion, or 200 with the stored one when "
-                    + "its eventId was seen before (nothing changes). An array answers 200 with accepted, duplicates "
-                    + "and rejected items (by index, with field errors); valid items are stored even when others "
-                    + "are rejected. A value in another currency than the workspace's needs an exchange rate for "
-                    + "that currency and the conversion's local day, else 422. Emails are stored only as SHA-256.")
+    @Operation(summary = "Record one conversion",
+            description = "Answers 201 with the stored conversion, or 200 with the stored one when its eventId was "
+                    + "seen before (nothing changes). A value in another currency than the workspace's needs an "
+                    + "exchange rate for that currency and the conversion's local day, else 422. Emails are stored "
+                    + "only as SHA-256. For compatibility this operation also takes a JSON array and then answers as "
+                    + "recordConversionBatch does; generated clients call that operation for batches.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(oneOf = {ConversionRequest.class, ConversionRequest[].class}),
-            examples = {
-                @ExampleObject(name = "single", summary = "One purchase", value = SINGLE_EXAMPLE),
-                @ExampleObject(name = "batch", summary = "An array of up to 1,000 conversions", value = "["
-                        + SINGLE_EXAMPLE + ",{\"eventId\":\"lead-77\",\"type\":\"LEAD\",\"occurredAt\":"
-                        + "\"2026-11-21T18:30:00+01:00\",\"customerId\":\"cust-43\",\"actorIds\":[\"tt:abc\"]}]")}))
+            schema = @Schema(implementation = ConversionRequest.class),
+            examples = @ExampleObject(name = "single", summary = "One purchase", value = SINGLE_EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Stored",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ConversionView.class)))
-    @APIResponse(responseCode = "200", description = "A duplicate (single object), or the batch result",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = BatchResult.class)))
+    @APIResponse(responseCode = "200", description = "A duplicate: the conversion stored before, unchanged",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ConversionView.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON or not an object or array")
     @APIResponse(responseCode = "404", description = "No such workspace")
     @APIResponse(responseCode = "422", description = "Invalid fields, or a currency without exchange rate")
@@ -102,6 +98,38 @@ public class ConversionResource {
         WorkspaceInfo workspace = workspaces.get(workspaceId);
         Response response = body.isObject() ? single(workspaceId, workspace, body) : batch(workspaceId, workspace, body);
         return response;
+    }
+
+    @POST
+    @Path("/batch")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Idempotent
+    @RolesAllowed(Scopes.CONVERSIONS_WRITE)
+    @Operation(summary = "Record up to 1,000 conversions",
+            description = "Answers 200 with accepted, duplicates and rejected items (by index, with field errors); "
+                    + "valid items are stored even when others are rejected, a known eventId is a duplicate and "
+                    + "changes nothing. The same as sending the array to recordConversion.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = ConversionRequest.class, maxItems = MAX_BATCH),
+            examples = @ExampleObject(name = "batch", summary = "A purchase and a lead", value = "["
+                    + SINGLE_EXAMPLE + ",{\"eventId\":\"lead-77\",\"type\":\"LEAD\",\"occurredAt\":"
+                    + "\"2026-11-21T18:30:00+01:00\",\"customerId\":\"cust-43\",\"actorIds\":[\"tt:abc\"]}]")))
+    @APIResponse(responseCode = "200", description = "Accepted, duplicate and rejected conversions",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = BatchResult.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON or not an array")
+    @APIResponse(responseCode = "404", description = "No such workspace")
+    @APIResponse(responseCode = "422", description = "More than 1,000 conversions")
+    @APIResponse(responseCode = "503", description = "content-service (workspace settings) unreachable")
+    public Response recordBatch(@PathParam("workspaceId") UUID workspaceId, JsonNode body) throws SQLException {
+        access.require(workspaceId);
+        if (body == null || !body.isArray()) {
+            throw ProblemException.badRequest("The body must be an array of conversions");
+        }
+        if (body.size() > MAX_BATCH) {
+            throw ProblemException.invalid("body", "at most " + MAX_BATCH + " conversions per request");
+        }
+        return batch(workspaceId, workspaces.get(workspaceId), body);
     }
 
     private Response single(UUID workspaceId, WorkspaceInfo workspace, JsonNode body) throws SQLException {

@@ -54,8 +54,11 @@ public class IdentityResource {
     @RequestBody(required = true, content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = IdentityRequest.class), examples = @ExampleObject(name = "link",
                     value = "{\"customerId\":\"cust-42\",\"actorId\":\"ig:123\",\"platform\":\"INSTAGRAM\"}")))
-    @APIResponse(responseCode = "201", description = "Linked")
-    @APIResponse(responseCode = "200", description = "Already linked to this customer; nothing changed but a platform the link did not have yet")
+    @APIResponse(responseCode = "201", description = "Linked", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = IdentityView.class)))
+    @APIResponse(responseCode = "200", description = "Already linked to this customer; nothing changed but a platform "
+            + "the link did not have yet", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = IdentityView.class)))
     @APIResponse(responseCode = "404", description = "No such workspace")
     @APIResponse(responseCode = "409", description = "The actor is linked to another customer")
     @APIResponse(responseCode = "422", description = "Missing or invalid fields")

@@ -96,6 +96,31 @@ class ConversionResourceTest {
     }
 
     @Test
+    void theBatchOperationAnswersAsTheArrayFormAndRefusesAnObject() {
+        UUID ws = fakes.workspace();
+        String at = "\"occurredAt\":\"2026-11-20T10:00:00Z\"";
+        String batch = "[{\"eventId\":\"x1\",\"type\":\"LEAD\"," + at + ",\"customerId\":\"c1\"},"
+                + "{\"eventId\":\"x2\",\"type\":\"REFUND\"," + at + "}]";
+        as(ws).body(batch).post("/workspaces/" + ws + "/conversions/batch").then().statusCode(200)
+                .body("accepted", equalTo(1)).body("duplicates", equalTo(0))
+                .body("rejected.index", contains(1)).body("rejected[0].errors[0].field", equalTo("type"));
+        as(ws).body(batch).post("/workspaces/" + ws + "/conversions").then().statusCode(200)
+                .body("accepted", equalTo(0)).body("duplicates", equalTo(1));
+        as(ws).body("{\"eventId\":\"x3\",\"type\":\"LEAD\"," + at + "}")
+                .post("/workspaces/" + ws + "/conversions/batch").then().statusCode(400)
+                .contentType("application/problem+json");
+        StringBuilder tooMany = new StringBuilder("[");
+        for (int i = 0; i < 1001; i++) {
+            tooMany.append(i == 0 ? "" : ",").append("{\"eventId\":\"m").append(i).append("\",\"type\":\"LEAD\",")
+                    .append(at).append('}');
+        }
+        as(ws).body(tooMany.append(']').toString()).post("/workspaces/" + ws + "/conversions/batch").then()
+                .statusCode(422).contentType("application/problem+json");
+        as(ws).get("/workspaces/" + ws + "/conversions").then().statusCode(200)
+                .body("items.eventId", contains("x1"));
+    }
+
+    @Test
     void foreignCurrencyNeedsTheDaysExchangeRate() {
         UUID ws = fakes.workspace("Europe/Rome", "EUR");
         // 23:30 in New York on the 22nd is the 23rd in Rome: the rate of the workspace's local day applies.

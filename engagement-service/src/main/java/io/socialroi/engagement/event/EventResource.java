@@ -70,7 +70,9 @@ public class EventResource {
             description = "Valid events are stored even when others are rejected; a known eventId is a duplicate "
                     + "and changes nothing. The answer comes after the commit: every accepted event is durable.")
     @RequestBody(content = {
-        @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(example = EXAMPLE)),
+        @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY,
+                implementation = EngagementEvent.class, maxItems = EventParser.MAX_EVENTS, example = EXAMPLE,
+                description = "Up to 10,000 events; the envelope {\"events\":[...]} is accepted too")),
         @Content(mediaType = NDJSON)})
     @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER, required = false,
             description = "Optional: a retry with the same key and body gets the first answer again (24 hours)")

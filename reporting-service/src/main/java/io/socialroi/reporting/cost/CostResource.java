@@ -67,7 +67,8 @@ public class CostResource {
             + "which owns the rates): it is then converted exactly as conversion-service converts a conversion's "
             + "value (amount x rate, rounded half-even to the workspace currency's minor unit), and the amount as "
             + "sent and the rate are kept as originalAmount and exchangeRate.")
-    @APIResponse(responseCode = "201", description = "Stored")
+    @APIResponse(responseCode = "201", description = "Stored",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CostView.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON, wrong type or unknown enum value",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Invalid field, e.g. a negative amount, or another currency "

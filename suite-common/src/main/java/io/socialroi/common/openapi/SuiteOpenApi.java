@@ -70,6 +70,20 @@ public class SuiteOpenApi implements OASFilter {
         SCOPES.put(Scopes.SERVICE, "A suite service's own token (service-to-service endpoints only)");
     }
 
+    /**
+     * A reference stands alone: the referenced schema says its type and properties. The scanner writes
+     * {@code type} (and for form bodies {@code properties}) beside {@code $ref}, which generators refuse or
+     * half-ignore; only annotations such as the description and examples stay beside it.
+     */
+    @Override
+    public Schema filterSchema(Schema schema) {
+        if (schema.getRef() != null) {
+            schema.setType(null);
+            schema.setProperties(null);
+        }
+        return schema;
+    }
+
     @Override
     public void filterOpenAPI(OpenAPI api) {
         if (api.getComponents() == null) {
@@ -95,11 +109,13 @@ public class SuiteOpenApi implements OASFilter {
                 }
                 for (Map.Entry<PathItem.HttpMethod, Operation> op : path.getValue().getOperations().entrySet()) {
                     operation(path.getKey(), op.getKey(), op.getValue());
+                    QueryParameters.apply(op.getValue());
                     headers(api, op.getValue());
                 }
             }
         }
         Bounds.apply(api);
+        UnusedSchemas.prune(api);
     }
 
     private static void securityScheme(OpenAPI api) {
@@ -268,10 +284,13 @@ public class SuiteOpenApi implements OASFilter {
         return op.getExtensions() == null ? null : op.getExtensions().get(INTERNAL);
     }
 
-    /** A POST to a collection (its last segment a plural noun) creates something; those honour Idempotency-Key. */
+    /**
+     * A POST to a collection (its last segment a plural noun) or to a collection's {@code /batch} creates
+     * something; those honour Idempotency-Key.
+     */
     static boolean creates(PathItem.HttpMethod method, String path) {
         String last = path.substring(path.lastIndexOf('/') + 1);
-        return method == PathItem.HttpMethod.POST && !last.startsWith("{") && last.endsWith("s");
+        return method == PathItem.HttpMethod.POST && !last.startsWith("{") && (last.endsWith("s") || last.equals("batch"));
     }
 
     private static void idempotencyKey(Operation op) {
@@ -420,6 +439,8 @@ public class SuiteOpenApi implements OASFilter {
                 Map.entry("POST /auth/logout", "logout"),
                 Map.entry("GET /auth/revocations", "listRevocations"),
                 Map.entry("GET /r/{code}", "followTrackedLink"),
+                Map.entry("HEAD /r/{code}", "checkTrackedLink"),
+                Map.entry("POST /auth/password", "changePassword"),
                 Map.entry("GET /approvals/{token}", "getApprovalPage"),
                 Map.entry("POST /approvals/{token}", "decideApproval"),
                 Map.entry("GET /workspaces/{workspaceId}/reports/roi", "getRoiReport"),
@@ -439,7 +460,8 @@ public class SuiteOpenApi implements OASFilter {
                 Map.entry("DELETE /workspaces/{workspaceId}/webhooks", "deleteWebhook"),
                 Map.entry("DELETE /workspaces/{workspaceId}/credentials/{clientId}", "revokeCredential"),
                 Map.entry("POST /workspaces/{workspaceId}/identities", "linkIdentities"),
-                Map.entry("POST /workspaces/{workspaceId}/conversions", "recordConversions"),
+                Map.entry("POST /workspaces/{workspaceId}/conversions", "recordConversion"),
+                Map.entry("POST /workspaces/{workspaceId}/conversions/batch", "recordConversionBatch"),
                 Map.entry("PUT /workspaces/{workspaceId}/exchange-rates/{currency}/{date}", "setExchangeRate"),
                 Map.entry("PUT /workspaces/{workspaceId}/publishers/{platform}", "setPublisher"));
 

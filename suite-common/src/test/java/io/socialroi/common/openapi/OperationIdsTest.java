@@ -25,6 +25,9 @@ class OperationIdsTest {
         assertEquals("getEngagementSummary", OperationIds.of("GET", "/workspaces/{workspaceId}/engagement/summary"));
         assertEquals("getRoiReport", OperationIds.of("GET", "/workspaces/{workspaceId}/reports/roi"));
         assertEquals("createToken", OperationIds.of("POST", "/auth/token"));
+        assertEquals("checkTrackedLink", OperationIds.of("HEAD", "/r/{code}"));
+        assertEquals("changePassword", OperationIds.of("POST", "/auth/password"));
+        assertEquals("recordConversionBatch", OperationIds.of("POST", "/workspaces/{workspaceId}/conversions/batch"));
     }
 
     @Test
@@ -33,5 +36,7 @@ class OperationIdsTest {
                 "/workspaces/{workspaceId}/posts/{postId}/approval-links"));
         assertEquals(false, SuiteOpenApi.creates(org.eclipse.microprofile.openapi.models.PathItem.HttpMethod.POST,
                 "/workspaces/{workspaceId}/posts/{postId}/submit"));
+        assertEquals(true, SuiteOpenApi.creates(org.eclipse.microprofile.openapi.models.PathItem.HttpMethod.POST,
+                "/workspaces/{workspaceId}/conversions/batch"));
     }
 }

@@ -62,4 +62,54 @@ class CombinedOpenApiTest {
         }));
         assertEquals(operations.size(), ids.size(), "every operation has an operationId");
     }
+
+    /**
+     * A generated client types an answer only from a media type with a schema: every 200 and 201 says what it
+     * carries (a JSON schema, or a CSV/HTML/redirect media type), so no method comes out returning void or any.
+     */
+    @Test
+    void everySuccessfulAnswerIsTyped() throws IOException {
+        JsonNode combined = CombinedOpenApi.combine(services());
+        List<String> untyped = new java.util.ArrayList<>();
+        combined.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+            if (!op.getValue().has("responses")) {
+                return;
+            }
+            for (String status : List.of("200", "201")) {
+                JsonNode response = op.getValue().path("responses").path(status);
+                if (response.isMissingNode() || op.getKey().equals("head")) {
+                    continue;
+                }
+                JsonNode content = response.path("content");
+                JsonNode json = content.path("application/json").path("schema");
+                boolean typed = json.has("$ref") || json.has("type") || json.has("oneOf")
+                        || (!content.isEmpty() && !content.has("application/json"));
+                if (!typed) {
+                    untyped.add(op.getKey().toUpperCase() + " " + path.getKey() + " " + status);
+                }
+            }
+        }));
+        assertEquals(List.of(), untyped);
+    }
+
+    /** A $ref stands alone (no type or properties beside it): openapi-generator refuses such schemas. */
+    @Test
+    void noReferenceHasATypeOrPropertiesBesideIt() throws IOException {
+        List<String> found = new java.util.ArrayList<>();
+        siblings(CombinedOpenApi.combine(services()), "#", found);
+        assertEquals(List.of(), found);
+    }
+
+    private static void siblings(JsonNode node, String where, List<String> found) {
+        if (node.isObject()) {
+            if (node.has("$ref") && (node.has("type") || node.has("properties"))) {
+                found.add(where);
+            }
+            node.fields().forEachRemaining(field -> siblings(field.getValue(), where + "/" + field.getKey(), found));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                siblings(node.get(i), where + "/" + i, found);
+            }
+        }
+    }
 }
