@@ -263,21 +263,17 @@ public class ChangeFeed {
      */
     private Optional<ChangePage> read(String cursor) {
         String authorization = tokens.authorization();
-        return RemotePolicy.of(SERVICE).get(() -> {
+        return RemotePolicy.of(SERVICE).get(() -> tokens.forgettingOn401(() -> {
             try {
                 ChangePage page = client.changes(authorization, cursor, LIMIT);
                 return Optional.of(page == null ? new ChangePage(List.of(), null) : page);
             } catch (WebApplicationException e) {
-                int status = e.getResponse() == null ? 0 : e.getResponse().getStatus();
-                if (status == 410) {
-                    return Optional.empty();
-                }
-                if (status == 401) {
-                    tokens.invalidate();
+                if (e.getResponse() != null && e.getResponse().getStatus() == 410) {
+                    return Optional.<ChangePage>empty();
                 }
                 throw e;
             }
-        });
+        }));
     }
 
     private void unavailable(String why) {

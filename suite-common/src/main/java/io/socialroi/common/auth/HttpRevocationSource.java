@@ -5,7 +5,6 @@ import io.socialroi.common.remote.RemotePolicy;
 import io.socialroi.common.workspace.ContentServiceClient;
 import io.socialroi.common.workspace.ServiceTokens;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.WebApplicationException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
@@ -31,15 +30,6 @@ public class HttpRevocationSource implements RevocationSource {
     @Override
     public RevocationList fetch() {
         String authorization = tokens.authorization();
-        return RemotePolicy.of(SERVICE).get(() -> {
-            try {
-                return content.revocations(authorization);
-            } catch (WebApplicationException e) {
-                if (e.getResponse() != null && e.getResponse().getStatus() == 401) {
-                    tokens.invalidate();
-                }
-                throw e;
-            }
-        });
+        return RemotePolicy.of(SERVICE).get(() -> tokens.forgettingOn401(() -> content.revocations(authorization)));
     }
 }

@@ -4,8 +4,10 @@ import io.socialroi.common.problem.Problem;
 import io.socialroi.common.problem.ProblemException;
 import io.socialroi.common.remote.RemotePolicy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
@@ -52,6 +54,21 @@ public class ServiceTokens {
     /** Forgets the token, e.g. after a 401 from a service that rotated keys. */
     public void invalidate() {
         token = null;
+    }
+
+    /**
+     * Runs a call made with this service's token: a 401 answer forgets the token (the callee may have rotated keys;
+     * the next call fetches a new one) and goes on as it came, for the caller's {@link RemotePolicy} to map.
+     */
+    public <T> T forgettingOn401(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (WebApplicationException e) {
+            if (e.getResponse() != null && e.getResponse().getStatus() == 401) {
+                invalidate();
+            }
+            throw e;
+        }
     }
 
     private TokenResponse fetch() {

@@ -4,7 +4,6 @@ import io.quarkus.cache.CacheResult;
 import io.socialroi.common.problem.ProblemException;
 import io.socialroi.common.remote.RemotePolicy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.WebApplicationException;
 import java.util.UUID;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
@@ -36,16 +35,8 @@ public class WorkspaceDirectory {
     public WorkspaceInfo get(UUID workspaceId) {
         String authorization = tokens.authorization();
         try {
-            return RemotePolicy.of(SERVICE).get(() -> {
-                try {
-                    return content.workspace(authorization, workspaceId);
-                } catch (WebApplicationException e) {
-                    if (e.getResponse() != null && e.getResponse().getStatus() == 401) {
-                        tokens.invalidate();
-                    }
-                    throw e;
-                }
-            });
+            return RemotePolicy.of(SERVICE).get(
+                    () -> tokens.forgettingOn401(() -> content.workspace(authorization, workspaceId)));
         } catch (ProblemException e) {
             if (e.problem().status() == 404) {
                 throw ProblemException.notFound("Workspace " + workspaceId);
