@@ -26,11 +26,16 @@ public class ContentFake implements QuarkusTestResourceLifecycleManager {
         return server;
     }
 
+    /** Puts {@code POST /auth/token} back to handing out service tokens (after a test made it fail). */
+    public static void answerTokens() {
+        server.on("POST", "/auth/token", r -> FakeServer.Reply.json(200, "{\"access_token\":\""
+                + TestTokens.service("content:read") + "\",\"token_type\":\"Bearer\",\"expires_in\":3600}"));
+    }
+
     @Override
     public Map<String, String> start() {
         server = new FakeServer();
-        server.on("POST", "/auth/token", r -> FakeServer.Reply.json(200, "{\"access_token\":\""
-                + TestTokens.service("content:read") + "\",\"token_type\":\"Bearer\",\"expires_in\":3600}"));
+        answerTokens();
         server.on("GET", "/workspaces/", r -> {
             UUID id = UUID.fromString(r.path().substring("/workspaces/".length()));
             String zone = ZONES.get(id);

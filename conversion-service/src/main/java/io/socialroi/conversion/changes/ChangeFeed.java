@@ -2,6 +2,7 @@ package io.socialroi.conversion.changes;
 
 import io.quarkus.runtime.StartupEvent;
 import io.socialroi.common.problem.ProblemException;
+import io.socialroi.common.remote.RemotePolicy;
 import io.socialroi.common.workspace.ServiceTokens;
 import io.socialroi.conversion.touchpoint.TouchpointCapture;
 import jakarta.annotation.PreDestroy;
@@ -20,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -52,7 +54,7 @@ import org.jboss.logging.Logger;
  * polls at a time: the leader holds a session advisory lock on a connection of its own (released when it
  * stops or its connection dies, then another replica takes over on its next tick); a session lock holds
  * no transaction open, so it never holds back the xmin the journey store and engagement-service rely on.
- * When engagement-service is down the cursor stays and the next tick tries again.
+ * When engagement-service is down, failing or refuses the read the cursor stays and the next tick tries again.
  */
 @ApplicationScoped
 public class ChangeFeed {
@@ -61,6 +63,8 @@ public class ChangeFeed {
     public enum Outcome { NOT_LEADER, CAUGHT_UP, UNAVAILABLE, EXPIRED }
 
     static final String FEED = "engagement";
+    /** The dependency, and its {@link RemotePolicy}: the one of the touchpoint searches. */
+    static final String SERVICE = io.socialroi.conversion.touchpoint.EngagementGateway.BREAKER;
     /** The advisory lock of the leader ("convfeed"). */
     static final long LOCK = 0x636f6e7666656564L;
     static final int LIMIT = 500;
@@ -203,30 +207,24 @@ public class ChangeFeed {
         try {
             for (int page = 0; page < MAX_PAGES; page++) {
                 String cursor = cursor();
-                ChangePage answer;
+                Optional<ChangePage> read;
                 try {
-                    answer = client.changes(tokens.authorization(), cursor, LIMIT);
-                } catch (WebApplicationException e) {
-                    int status = e.getResponse().getStatus();
-                    if (status == 410) {
-                        LOG.warnf("change feed: cursor expired; re-queueing every conversion of the last %d days",
-                                maxLookbackDays);
-                        requeueRecent(); // captured by the capture job and the reports, not this loop
-                        outcome = Outcome.EXPIRED;
-                        break; // the next tick reads the feed from its oldest item
-                    }
-                    if (status == 401) {
-                        tokens.invalidate();
-                    }
-                    unavailable("answered " + status);
-                    outcome = Outcome.UNAVAILABLE;
-                    break;
+                    read = read(cursor);
                 } catch (RuntimeException e) {
-                    // Unreachable, timed out, no service token (content-service down): the same next tick.
+                    // Unreachable, timed out, failing, breaker open, no service token (content-service down), or
+                    // a refusal: the cursor stays and the next tick reads again.
                     unavailable(e.getMessage());
                     outcome = Outcome.UNAVAILABLE;
                     break;
                 }
+                if (read.isEmpty()) {
+                    LOG.warnf("change feed: cursor expired; re-queueing every conversion of the last %d days",
+                            maxLookbackDays);
+                    requeueRecent(); // captured by the capture job and the reports, not this loop
+                    outcome = Outcome.EXPIRED;
+                    break; // the next tick reads the feed from its oldest item
+                }
+                ChangePage answer = read.get();
                 if (down) {
                     LOG.infof("change feed: engagement-service answers again");
                     down = false;
@@ -255,6 +253,27 @@ public class ChangeFeed {
             }
         }
         return outcome;
+    }
+
+    /**
+     * One page after the cursor, under the suite's one policy ({@link RemotePolicy}: a GET, asked again once after a
+     * connect failure or 5xx; engagement-service's breaker, shared with the touchpoint searches, which a 4xx does not
+     * trip); empty on 410 (the cursor is older than what engagement-service keeps: an answer, not a failure). Any
+     * failure is a 503 {@link ProblemException} naming engagement-service (a remote 400/404/409/422 its own status).
+     */
+    private Optional<ChangePage> read(String cursor) {
+        String authorization = tokens.authorization();
+        return RemotePolicy.of(SERVICE).get(() -> tokens.forgettingOn401(() -> {
+            try {
+                ChangePage page = client.changes(authorization, cursor, LIMIT);
+                return Optional.of(page == null ? new ChangePage(List.of(), null) : page);
+            } catch (WebApplicationException e) {
+                if (e.getResponse() != null && e.getResponse().getStatus() == 410) {
+                    return Optional.<ChangePage>empty();
+                }
+                throw e;
+            }
+        }));
     }
 
     private void unavailable(String why) {

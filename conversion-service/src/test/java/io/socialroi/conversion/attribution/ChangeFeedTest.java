@@ -4,6 +4,7 @@ import static io.socialroi.conversion.Api.as;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -89,25 +90,32 @@ class ChangeFeedTest {
                 "DELETE FROM change_feed_cursor")) {
             delete.executeUpdate();
         }
-        fakes.engagement.on("GET", "/changes", r -> {
-            if (feedDown) {
-                return FakeServer.Reply.json(503, "{\"status\":503}");
+        fakes.engagement.on("GET", "/changes", this::changes);
+    }
+
+    /** The fake feed's answer to one read. */
+    FakeServer.Reply changes(FakeServer.Recorded r) {
+        if (feedDown) {
+            return FakeServer.Reply.json(503, "{\"status\":503}");
+        }
+        String query = r.query() == null ? "" : r.query();
+        int after = 0;
+        for (String part : query.split("&")) {
+            if (part.startsWith("after=c")) {
+                after = Integer.parseInt(part.substring("after=c".length()));
             }
-            String query = r.query() == null ? "" : r.query();
-            int after = 0;
-            for (String part : query.split("&")) {
-                if (part.startsWith("after=c")) {
-                    after = Integer.parseInt(part.substring("after=c".length()));
-                }
-            }
-            if (query.contains("after=") && after < retainedFrom) {
-                return new FakeServer.Reply(410, "application/problem+json",
-                        "{\"type\":\"https://social-roi.example/problems/cursor-expired\",\"status\":410}", 0);
-            }
-            int end = items.size();
-            String page = String.join(",", items.subList(Math.min(after, end), end));
-            return FakeServer.Reply.json(200, "{\"items\":[" + page + "],\"cursor\":\"c" + end + "\"}");
-        });
+        }
+        if (query.contains("after=") && after < retainedFrom) {
+            return new FakeServer.Reply(410, "application/problem+json",
+                    "{\"type\":\"https://social-roi.example/problems/cursor-expired\",\"status\":410}", 0);
+        }
+        int end = items.size();
+        String page = String.join(",", items.subList(Math.min(after, end), end));
+        return FakeServer.Reply.json(200, "{\"items\":[" + page + "],\"cursor\":\"c" + end + "\"}");
+    }
+
+    long feedReads() {
+        return fakes.engagement.requests().stream().filter(r -> r.path().equals("/changes")).count();
     }
 
     @AfterEach
@@ -366,6 +374,88 @@ class ChangeFeedTest {
             }
             return versions;
         }
+    }
+
+    /**
+     * The feed read under the suite's one policy (RemotePolicy): a GET, so a 5xx is asked again once (and a passing
+     * one hidden by it), a timeout (read timeout 1 s in tests) and a 4xx are not; whatever fails, the cursor stays.
+     */
+    @Test
+    void aFailingFeedIsReadOnceMoreASlowOrRefusingOneIsNotAndTheCursorStays() throws Exception {
+        items.add(item(UUID.randomUUID(), "\"nobody\"", "", "2026-11-01T00:00:00Z", "2026-11-01T00:00:00Z"));
+        assertEquals(ChangeFeed.Outcome.CAUGHT_UP, feed.poll());
+        assertEquals("c1", storedCursor());
+        items.add(item(UUID.randomUUID(), "\"nobody\"", "", "2026-11-01T00:00:00Z", "2026-11-01T00:00:00Z"));
+
+        long before = feedReads();
+        feedDown = true;
+        assertEquals(ChangeFeed.Outcome.UNAVAILABLE, feed.poll());
+        assertEquals(before + 2, feedReads(), "one retry of the GET");
+        assertEquals("c1", storedCursor(), "the cursor stays");
+        feedDown = false;
+
+        java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger(1);
+        fakes.engagement.on("GET", "/changes", r -> failures.getAndDecrement() > 0
+                ? FakeServer.Reply.json(502, "{\"status\":502}") : changes(r));
+        before = feedReads();
+        assertEquals(ChangeFeed.Outcome.CAUGHT_UP, feed.poll());
+        assertEquals(before + 2, feedReads(), "the retry hid the passing failure");
+        assertEquals("c2", storedCursor());
+
+        items.add(item(UUID.randomUUID(), "\"nobody\"", "", "2026-11-01T00:00:00Z", "2026-11-01T00:00:00Z"));
+        fakes.engagement.on("GET", "/changes", r -> changes(r).delayed(1500));
+        before = feedReads();
+        assertEquals(ChangeFeed.Outcome.UNAVAILABLE, feed.poll());
+        assertEquals(before + 1, feedReads(), "a timeout is not retried");
+        assertEquals("c2", storedCursor());
+
+        for (int status : new int[] {400, 403, 422}) {
+            fakes.engagement.on("GET", "/changes", FakeServer.Reply.json(status, "{\"status\":" + status + "}"));
+            before = feedReads();
+            assertEquals(ChangeFeed.Outcome.UNAVAILABLE, feed.poll());
+            assertEquals(before + 1, feedReads(), "a " + status + " is not retried");
+            assertEquals("c2", storedCursor());
+        }
+
+        fakes.engagement.on("GET", "/changes", this::changes);
+        retainedFrom = 5;
+        before = feedReads();
+        assertEquals(ChangeFeed.Outcome.EXPIRED, feed.poll());
+        assertEquals(before + 1, feedReads(), "410 is an answer");
+        assertNull(storedCursor());
+    }
+
+    /**
+     * engagement-service's breaker, shared with the touchpoint searches: repeated feed failures open it (the next
+     * poll sends nothing, and a report needing a search is a 503 at once); a storm of 4xx answers does not.
+     */
+    @Test
+    void repeatedFeedFailuresOpenTheBreakerOfEngagementServiceA4xxStormDoesNot() throws Exception {
+        fakes.engagement.on("GET", "/changes", FakeServer.Reply.json(400, "{\"status\":400}"));
+        for (int i = 0; i < 30; i++) {
+            assertEquals(ChangeFeed.Outcome.UNAVAILABLE, feed.poll());
+        }
+        assertFalse(io.socialroi.common.remote.RemotePolicy.of("engagement-service").isOpen(),
+                "4xx answers are no failures");
+        fakes.engagement.on("GET", "/changes", this::changes);
+        assertEquals(ChangeFeed.Outcome.CAUGHT_UP, feed.poll());
+
+        feedDown = true;
+        for (int i = 0; i < 10; i++) {
+            assertEquals(ChangeFeed.Outcome.UNAVAILABLE, feed.poll());
+        }
+        assertTrue(io.socialroi.common.remote.RemotePolicy.of("engagement-service").isOpen());
+        long sent = feedReads();
+        assertEquals(ChangeFeed.Outcome.UNAVAILABLE, feed.poll());
+        assertEquals(sent, feedReads(), "an open breaker sends nothing");
+
+        UUID ws = workspace();
+        Api.purchase(ws, "paused", "cust-p", "10.00", "2026-11-20T12:00:00Z", "\"actorIds\":[\"ig:p\"]");
+        as(ws).get("/workspaces/" + ws + "/attribution?from=2026-11-20&to=2026-11-20").then().statusCode(503)
+                .contentType("application/problem+json").header("Retry-After", "5")
+                .body("title", equalTo("engagement-service unavailable"))
+                .body("detail", org.hamcrest.Matchers.containsString("paused"));
+        assertEquals(0, searches(ws), "the searches share the breaker");
     }
 
     @Test

@@ -4,7 +4,6 @@ import io.socialroi.common.problem.Problem;
 import io.socialroi.common.problem.ProblemException;
 import io.socialroi.common.remote.RemotePolicy;
 import io.socialroi.common.workspace.ServiceTokens;
-import jakarta.ws.rs.WebApplicationException;
 import java.util.function.Supplier;
 
 /**
@@ -20,16 +19,7 @@ final class DependencyCall {
 
     static <T> T guard(String service, ServiceTokens tokens, Supplier<T> call) {
         try {
-            return RemotePolicy.of(service).get(() -> {
-                try {
-                    return call.get();
-                } catch (WebApplicationException e) {
-                    if (e.getResponse() != null && e.getResponse().getStatus() == 401) {
-                        tokens.invalidate();
-                    }
-                    throw e;
-                }
-            });
+            return RemotePolicy.of(service).get(() -> tokens.forgettingOn401(call));
         } catch (ProblemException e) {
             Problem p = e.problem();
             if (p.status() != 503) {

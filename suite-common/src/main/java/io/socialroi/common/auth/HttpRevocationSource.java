@@ -1,16 +1,23 @@
 package io.socialroi.common.auth;
 
 import io.quarkus.arc.DefaultBean;
+import io.socialroi.common.remote.RemotePolicy;
 import io.socialroi.common.workspace.ContentServiceClient;
 import io.socialroi.common.workspace.ServiceTokens;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.WebApplicationException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-/** Reads {@code GET /auth/revocations} from content-service with this service's own token. */
+/**
+ * Reads {@code GET /auth/revocations} from content-service with this service's own token, under the suite's one
+ * policy ({@link RemotePolicy}: an idempotent GET, retried once on a connect failure or 5xx; content-service's
+ * breaker). A failure is a 503 {@link io.socialroi.common.problem.ProblemException} naming content-service;
+ * {@link Revocations} then keeps the last list read.
+ */
 @ApplicationScoped
 @DefaultBean
 public class HttpRevocationSource implements RevocationSource {
+
+    static final String SERVICE = "content-service";
 
     private final ContentServiceClient content;
     private final ServiceTokens tokens;
@@ -22,13 +29,7 @@ public class HttpRevocationSource implements RevocationSource {
 
     @Override
     public RevocationList fetch() {
-        try {
-            return content.revocations(tokens.authorization());
-        } catch (WebApplicationException e) {
-            if (e.getResponse() != null && e.getResponse().getStatus() == 401) {
-                tokens.invalidate();
-            }
-            throw e;
-        }
+        String authorization = tokens.authorization();
+        return RemotePolicy.of(SERVICE).get(() -> tokens.forgettingOn401(() -> content.revocations(authorization)));
     }
 }

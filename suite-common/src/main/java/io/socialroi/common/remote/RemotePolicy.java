@@ -17,7 +17,9 @@ import java.util.function.Supplier;
  * <li>{@link #send}: anything else (a POST, even a search), never retried;</li>
  * <li>the breaker opens when at least {@code failureRatio} of the last {@code window} calls failed transiently and
  * then refuses calls for {@code openFor} (a 503 at once instead of a thread tied up per request); after that one
- * trial call decides. A 4xx is an answer, not a failure: it is neither retried nor counted.</li>
+ * trial call decides. A 4xx is an answer, not a failure: it is neither retried nor counted. A call the trial call
+ * makes to the same dependency on its way (e.g. the service token it needs from content-service) belongs to the
+ * trial rather than being refused by it.</li>
  * </ul>
  * Every failure leaves as {@link RemoteFailures#translate}: a 503 naming the dependency or the remote 4xx.
  * Written here rather than with SmallRye Fault Tolerance's programmatic guards so that it runs, and is tested, the
@@ -42,6 +44,9 @@ public final class RemotePolicy {
     private int next;
     private long openUntil;
     private boolean trialRunning;
+    /** The thread making the trial call, and how many calls of it (the trial and those nested in it) are open. */
+    private Thread trialCaller;
+    private int trialDepth;
 
     public RemotePolicy(String service, Settings settings, LongSupplier nanoClock) {
         this.service = service;
@@ -78,7 +83,7 @@ public final class RemotePolicy {
 
     public synchronized void reset() {
         openUntil = 0;
-        trialRunning = false;
+        endTrial();
         calls = 0;
         next = 0;
     }
@@ -131,20 +136,35 @@ public final class RemotePolicy {
         if (openUntil == 0) {
             return;
         }
+        if (trialRunning && trialCaller == Thread.currentThread()) {
+            trialDepth++; // made by the trial call itself (its service token): part of the trial
+            return;
+        }
         if (nanoClock.getAsLong() < openUntil || trialRunning) {
             throw RemoteFailures.unavailable(service, service + " is failing; calls are paused for a few seconds");
         }
         trialRunning = true;
+        trialCaller = Thread.currentThread();
+        trialDepth = 1;
     }
 
     /** An answer that is no verdict on the dependency's health (a 4xx): a trial call may be made again. */
     private synchronized void release() {
+        if (trialRunning && trialCaller == Thread.currentThread() && --trialDepth > 0) {
+            return; // a call nested in the trial ended: the trial itself goes on
+        }
+        endTrial();
+    }
+
+    private void endTrial() {
         trialRunning = false;
+        trialCaller = null;
+        trialDepth = 0;
     }
 
     private synchronized void record(boolean failure) {
         if (openUntil != 0) {
-            trialRunning = false;
+            endTrial();
             if (failure) {
                 openUntil = nanoClock.getAsLong() + settings.openFor().toNanos();
             } else {

@@ -2,22 +2,22 @@ package io.socialroi.common.workspace;
 
 import io.quarkus.cache.CacheResult;
 import io.socialroi.common.problem.ProblemException;
+import io.socialroi.common.remote.RemotePolicy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.WebApplicationException;
 import java.util.UUID;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
-import org.eclipse.microprofile.faulttolerance.Retry;
-import org.eclipse.microprofile.faulttolerance.Timeout;
-import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
-import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
  * Workspace settings (time zone, currency) owned by content-service, read over REST and cached: they
  * change rarely, and a cached answer keeps reports working through a short content-service outage.
+ * The read is an idempotent GET under the suite's one policy ({@link RemotePolicy}: retried once on a connect
+ * failure or 5xx, content-service's circuit breaker, which a 4xx does not trip) and failure mapping; its timeouts
+ * are the REST client's ({@code quarkus.rest-client.content-service.*-timeout}).
  */
 @ApplicationScoped
 public class WorkspaceDirectory {
+
+    static final String SERVICE = "content-service";
 
     private final ContentServiceClient content;
     private final ServiceTokens tokens;
@@ -29,35 +29,19 @@ public class WorkspaceDirectory {
 
     /**
      * The workspace, or a 404 problem when content-service does not know it; a 503 problem naming
-     * content-service when it cannot be reached in time.
+     * content-service (with Retry-After) when it is unreachable, too slow, failing or its breaker is open.
      */
     @CacheResult(cacheName = "workspaces")
     public WorkspaceInfo get(UUID workspaceId) {
+        String authorization = tokens.authorization();
         try {
-            return fetch(workspaceId);
-        } catch (WebApplicationException e) {
-            if (e.getResponse().getStatus() == 404) {
+            return RemotePolicy.of(SERVICE).get(
+                    () -> tokens.forgettingOn401(() -> content.workspace(authorization, workspaceId)));
+        } catch (ProblemException e) {
+            if (e.problem().status() == 404) {
                 throw ProblemException.notFound("Workspace " + workspaceId);
             }
-            if (e.getResponse().getStatus() == 401) {
-                tokens.invalidate();
-            }
-            throw ProblemException.unavailable("content-service", "content-service answered "
-                    + e.getResponse().getStatus());
-        } catch (TimeoutException | CircuitBreakerOpenException e) {
-            throw ProblemException.unavailable("content-service", "content-service did not answer in time");
-        } catch (ProblemException e) {
             throw e;
-        } catch (RuntimeException e) {
-            throw ProblemException.unavailable("content-service", "content-service is unreachable");
         }
-    }
-
-    @Timeout(2000)
-    @Retry(maxRetries = 2, delay = 100, abortOn = {WebApplicationException.class, ProblemException.class})
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000,
-            skipOn = {WebApplicationException.class, ProblemException.class})
-    WorkspaceInfo fetch(UUID workspaceId) {
-        return content.workspace(tokens.authorization(), workspaceId);
     }
 }

@@ -13,6 +13,7 @@ import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.client.Entity;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
@@ -160,6 +161,44 @@ class RemotePolicyTest {
         now.addAndGet(Duration.ofSeconds(11).toNanos());
         server.on("GET", "/down", Reply.json(200, "\"up\""));
         assertEquals("\"up\"", policy.get(() -> get("/down")));
+        assertFalse(policy.isOpen());
+    }
+
+    /**
+     * A call to content-service that first fetches its service token from content-service: when the breaker lets
+     * it through as the trial, the token fetch is part of that trial, not refused by it (or the breaker could
+     * never close while no token is held).
+     */
+    @Test
+    void aCallTheTrialCallMakesToTheSameDependencyIsPartOfTheTrial() {
+        server.on("GET", "/down", Reply.json(500, "{}"));
+        assertThrows(ProblemException.class, () -> policy.get(() -> get("/down")));
+        assertThrows(ProblemException.class, () -> policy.get(() -> get("/down")));
+        assertTrue(policy.isOpen());
+
+        now.addAndGet(Duration.ofSeconds(11).toNanos());
+        server.on("POST", "/auth/token", Reply.json(200, "\"token\""));
+        server.on("GET", "/workspaces", Reply.json(200, "\"workspace\""));
+        assertEquals("\"token\" \"workspace\"",
+                policy.get(() -> policy.send(() -> post("/auth/token")) + " " + get("/workspaces")));
+        assertFalse(policy.isOpen());
+        assertEquals(List.of("/down", "/down", "/down", "/down", "/auth/token", "/workspaces"),
+                server.requests().stream().map(FakeServer.Recorded::path).toList());
+    }
+
+    @Test
+    void aRefusedTokenFetchInsideTheTrialLeavesTheBreakerOpenForTheNextTrial() {
+        server.on("GET", "/down", Reply.json(500, "{}"));
+        assertThrows(ProblemException.class, () -> policy.get(() -> get("/down")));
+        assertThrows(ProblemException.class, () -> policy.get(() -> get("/down")));
+        now.addAndGet(Duration.ofSeconds(11).toNanos());
+        server.on("POST", "/auth/token", Reply.json(401, "{}"));
+        ProblemException refused = assertThrows(ProblemException.class,
+                () -> policy.get(() -> policy.send(() -> post("/auth/token")) + get("/workspaces")));
+        assertEquals(503, refused.problem().status());
+        // A 4xx is no verdict: the next call is the trial, and it decides.
+        server.on("GET", "/workspaces", Reply.json(200, "\"workspace\""));
+        assertEquals("\"workspace\"", policy.get(() -> get("/workspaces")));
         assertFalse(policy.isOpen());
     }
 
