@@ -84,7 +84,8 @@ class OpenApiTest {
             }
         }
         assertEquals(List.of(), missing);
-        assertEquals(List.of("POST /workspaces/{workspaceId}/audiences", "POST /workspaces/{workspaceId}/conversions",
+        assertEquals(List.of("PATCH /workspaces/{workspaceId}/audiences/{audienceId}",
+                "POST /workspaces/{workspaceId}/audiences", "POST /workspaces/{workspaceId}/conversions",
                 "POST /workspaces/{workspaceId}/identities", "PUT /workspaces/{workspaceId}/exchange-rates/{currency}/{date}"),
                 withBody);
         JsonNode conversions = operation("POST /workspaces/{workspaceId}/conversions").path("requestBody")
