@@ -5,6 +5,7 @@
  */
 import { all, api, explain, idempotencyKey } from '../lib/api.js';
 import { field, h, notice, panel, select, table } from '../lib/dom.js';
+import { mergePatch } from '../lib/edits.js';
 import { EVENT_TYPES, humanize, STAGES } from '../lib/limits.js';
 
 export const title = 'Audiences';
@@ -18,7 +19,10 @@ export async function render(node, ctx) {
     /** @type {any[]} */
     let campaigns = [];
     try {
-        campaigns = await all('content', `/workspaces/${ws.id}/campaigns`);
+        // Archived campaigns too: retargeting the people a past campaign reached is a use of its own.
+        const [active, archived] = await Promise.all([all('content', `/workspaces/${ws.id}/campaigns`),
+            all('content', `/workspaces/${ws.id}/campaigns?archived=true`)]);
+        campaigns = active.concat(archived.map(c => Object.assign({}, c, { name: `${c.name} (archived)` })));
     } catch (error) {
         campaigns = [];
     }
@@ -41,15 +45,58 @@ export async function render(node, ctx) {
         EVENT_TYPES.map(t => h('label', { class: 'choice' }, h('input', { type: 'checkbox', name: 'eventTypes', value: t,
             checked: t !== 'IMPRESSION' }), humanize(t))));
     let key = idempotencyKey();
-    const form = h('form', { class: 'card', id: 'audience-form', novalidate: true },
-        h('h3', {}, 'New audience'),
+    /** The audience being edited, or null while the form creates one. */
+    let editing = null;
+    const heading = h('h3', { id: 'audience-form-title' }, 'New audience');
+    const submit = /** @type {HTMLButtonElement} */ (h('button', { type: 'submit' }, 'Create audience'));
+    const cancel = h('button', { type: 'button', class: 'secondary', hidden: true, onclick: () => reset() }, 'Cancel edit');
+    const form = /** @type {HTMLFormElement} */ (h('form', { class: 'card', id: 'audience-form', novalidate: true,
+        'aria-labelledby': 'audience-form-title' },
+        heading,
         h('div', { class: 'grid' }, field('Name', name), field('Engaged within (days, 1 to 365)', days),
             field('Campaign', campaign), field('Minimum intent score (0 to 100, optional)', minIntent)),
         stages, types,
         h('label', { class: 'choice' }, exclude, 'Leave out people who already converted'),
         h('p', { class: 'hint' }, 'People flagged as bot or bought engagement are always left out.'),
-        h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Create audience')), status);
+        h('div', { class: 'actions' }, submit, cancel), status));
     form.addEventListener('input', () => { key = idempotencyKey(); });
+    /** @param {HTMLInputElement} input @param {boolean} on */
+    const tick = (input, on) => { input.checked = on; };
+
+    /** Fills the form with an audience's rules, to edit them. @param {any} a */
+    function edit(a) {
+        editing = a;
+        name.value = a.name;
+        days.value = String(a.engagedWithinDays);
+        campaign.value = a.campaignId || '';
+        minIntent.value = a.minIntent == null ? '' : String(a.minIntent);
+        exclude.checked = !!a.excludeConverted;
+        form.querySelectorAll('input[name=funnelStages]').forEach(i => tick(/** @type {HTMLInputElement} */ (i),
+            (a.funnelStages || []).includes(/** @type {HTMLInputElement} */ (i).value)));
+        form.querySelectorAll('input[name=eventTypes]').forEach(i => tick(/** @type {HTMLInputElement} */ (i),
+            (a.eventTypes || []).includes(/** @type {HTMLInputElement} */ (i).value)));
+        heading.textContent = `Edit audience "${a.name}"`;
+        submit.textContent = 'Save audience';
+        cancel.hidden = false;
+        form.dataset.audience = a.id;
+        notice(status, '', false);
+        form.scrollIntoView({ block: 'start' });
+        name.focus();
+    }
+
+    function reset() {
+        editing = null;
+        form.reset();
+        days.value = '14';
+        exclude.checked = true;
+        form.querySelectorAll('input[name=eventTypes]').forEach(i => tick(/** @type {HTMLInputElement} */ (i),
+            /** @type {HTMLInputElement} */ (i).value !== 'IMPRESSION'));
+        heading.textContent = 'New audience';
+        submit.textContent = 'Create audience';
+        cancel.hidden = true;
+        delete form.dataset.audience;
+        key = idempotencyKey();
+    }
     form.addEventListener('submit', async event => {
         event.preventDefault();
         const ticked = (/** @type {string} */ n) => [...form.querySelectorAll(`input[name=${n}]:checked`)]
@@ -60,6 +107,30 @@ export async function render(node, ctx) {
         if (!body.name) {
             notice(status, 'Name: give the audience a name.', true);
             name.focus();
+            return;
+        }
+        if (editing) {
+            const before = { name: editing.name, engagedWithinDays: editing.engagedWithinDays,
+                campaignId: editing.campaignId || null, funnelStages: editing.funnelStages || [],
+                minIntent: editing.minIntent == null ? null : Number(editing.minIntent),
+                excludeConverted: !!editing.excludeConverted, eventTypes: editing.eventTypes || [] };
+            const patch = mergePatch(before, body);
+            if (!patch) {
+                notice(status, 'Nothing changed.', false);
+                return;
+            }
+            submit.disabled = true;
+            try {
+                const saved = await api('conversion', `/workspaces/${ws.id}/audiences/${editing.id}`, { method: 'PATCH',
+                    body: patch });
+                reset();
+                notice(status, `Audience "${saved.name}" saved.`, false);
+                await load();
+            } catch (error) {
+                notice(status, explain(error), true);
+            } finally {
+                submit.disabled = false;
+            }
             return;
         }
         try {
@@ -92,8 +163,11 @@ export async function render(node, ctx) {
                 a.eventTypes && a.eventTypes.length ? `events ${a.eventTypes.map(humanize).join(', ')}` : null]
                 .filter(Boolean).join(' · ') },
             { title: 'Members', cell: a => h('span', { class: 'member-count', 'data-audience': a.id }, '…') },
-            { title: 'Export', cell: a => h('button', { type: 'button', class: 'secondary', 'aria-label': `Download CSV of ${a.name}`,
-                onclick: () => download(ws, a, status) }, 'Download CSV') }
+            { title: 'Export', cell: a => h('div', { class: 'actions' },
+                h('button', { type: 'button', class: 'secondary', 'aria-label': `Download CSV of ${a.name}`,
+                    onclick: () => download(ws, a, status) }, 'Download CSV'),
+                ctx.canWrite ? h('button', { type: 'button', class: 'secondary', 'data-edit': a.id,
+                    'aria-label': `Edit audience ${a.name}`, onclick: () => edit(a) }, 'Edit') : null) }
         ], audiences, 'Audiences');
         audiences.forEach(a => count(ws, a, view));
         return view;

@@ -36,6 +36,8 @@ class ContentEndpointMatrixTest {
             Endpoint.read("GET", "/workspaces/{workspaceId}/campaigns", READ),
             Endpoint.read("GET", "/workspaces/{workspaceId}/campaigns/{campaignId}", READ),
             Endpoint.write("PATCH", "/workspaces/{workspaceId}/campaigns/{campaignId}", WRITE, "{\"name\":\"Renamed\"}"),
+            Endpoint.write("POST", "/workspaces/{workspaceId}/campaigns/{campaignId}/archive", WRITE, null),
+            Endpoint.write("POST", "/workspaces/{workspaceId}/campaigns/{campaignId}/unarchive", WRITE, null),
             Endpoint.write("POST", "/workspaces/{workspaceId}/posts", WRITE,
                     "{\"platform\":\"INSTAGRAM\",\"funnelStage\":\"ACTION\",\"caption\":\"Hello\"}"),
             Endpoint.read("GET", "/workspaces/{workspaceId}/posts", READ),
@@ -64,7 +66,7 @@ class ContentEndpointMatrixTest {
 
     /**
      * Not in the table, each for a reason: the sign-in endpoints and the client's approval page are open by
-     * contract; workspace creation, credentials and users belong to the agency admin (a workspace token gets
+     * contract; workspace creation, editing and archiving, credentials and users belong to the agency admin (a workspace token gets
      * 403 whichever workspace it names, asserted below); the workspace list filters by token and the
      * workspace itself is readable with any read scope (both asserted below); the revocation list is for the
      * suite's services only (asserted below); a user changes their own password with a user token only
@@ -74,6 +76,8 @@ class ContentEndpointMatrixTest {
             "POST /auth/token", "POST /auth/login", "POST /auth/logout", "POST /auth/password",
             "GET /approvals/{token}", "POST /approvals/{token}",
             "POST /workspaces", "GET /workspaces", "GET /workspaces/{workspaceId}",
+            "PATCH /workspaces/{workspaceId}", "POST /workspaces/{workspaceId}/archive",
+            "POST /workspaces/{workspaceId}/unarchive",
             "POST /workspaces/{workspaceId}/credentials", "DELETE /workspaces/{workspaceId}/credentials/{clientId}",
             "GET /workspaces/{workspaceId}/credentials",
             "POST /users", "GET /users", "GET /users/{userId}", "POST /users/{userId}/deactivate",
@@ -151,7 +155,13 @@ class ContentEndpointMatrixTest {
         problem(given().post("/users/" + UUID.randomUUID() + "/deactivate"), 401);
         problem(json(null, "{\"role\":\"ADMIN\"}").put("/users/" + UUID.randomUUID() + "/access"), 401);
         problem(given().get("/auth/revocations"), 401);
+        problem(json(null, "{\"name\":\"Sneaky\"}").patch("/workspaces/" + ws), 401);
+        problem(given().post("/workspaces/" + ws + "/archive"), 401);
+        problem(given().post("/workspaces/" + ws + "/unarchive"), 401);
         for (String token : List.of(all, other, viewer)) {
+            problem(json(token, "{\"name\":\"Sneaky\"}").patch("/workspaces/" + ws), 403);
+            problem(given().auth().oauth2(token).post("/workspaces/" + ws + "/archive"), 403);
+            problem(given().auth().oauth2(token).post("/workspaces/" + ws + "/unarchive"), 403);
             problem(json(token, workspaceBody).post("/workspaces"), 403);
             problem(json(token, credentialBody).post("/workspaces/" + ws + "/credentials"), 403);
             problem(given().auth().oauth2(token).delete("/workspaces/" + ws + "/credentials/ws_x"), 403);
@@ -168,6 +178,10 @@ class ContentEndpointMatrixTest {
         given().auth().oauth2(TestTokens.service("content:read")).get("/auth/revocations").then().statusCode(200);
         // The admin reaches them; an unknown workspace is a 404 for the admin too.
         problem(json(TestTokens.admin(), credentialBody).post("/workspaces/" + UUID.randomUUID() + "/credentials"), 404);
+        problem(json(TestTokens.admin(), "{\"name\":\"X\"}").patch("/workspaces/" + UUID.randomUUID()), 404);
+        problem(given().auth().oauth2(TestTokens.admin()).post("/workspaces/" + UUID.randomUUID() + "/archive"), 404);
+        given().auth().oauth2(TestTokens.admin()).get("/workspaces/" + ws).then().statusCode(200)
+                .body("name", equalTo("Client")).body("archived", equalTo(false));
         assertEquals(workspaces, Fixtures.count("select count(*) from workspace"));
         assertEquals(credentials, Fixtures.count("select count(*) from credential"));
         assertEquals(users, Fixtures.count("select count(*) from app_user"));

@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * A fake engagement-service on real HTTP for every content-service test (it acknowledges every post
  * registration unless a test routes otherwise), a fake conversion-service (no exchange rate unless a test
- * routes one), and short delivery intervals so retries happen within a test.
+ * routes one), a fake reporting-service (no costs unless a test routes some), and short delivery intervals so retries happen within a test.
  */
 @QuarkusTestResource(ContentFakes.class)
 public class ContentFakes implements QuarkusTestResourceLifecycleManager {
@@ -31,8 +31,15 @@ public class ContentFakes implements QuarkusTestResourceLifecycleManager {
     public @interface Conversion {
     }
 
+    /** Marks the test field that receives the fake reporting-service. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.FIELD)
+    public @interface Reporting {
+    }
+
     private FakeServer engagement;
     private FakeServer conversion;
+    private FakeServer reporting;
 
     @Override
     public Map<String, String> start() {
@@ -40,7 +47,11 @@ public class ContentFakes implements QuarkusTestResourceLifecycleManager {
         engagement.on("PUT", "/workspaces/", r -> FakeServer.Reply.json(200, r.body()));
         conversion = new FakeServer();
         conversion.on("GET", "/workspaces/", FakeServer.Reply.json(404, "{\"status\":404}"));
+        // reporting-service knows no workspace (holds no costs) unless a test routes otherwise.
+        reporting = new FakeServer();
+        reporting.on("GET", "/workspaces/", FakeServer.Reply.json(404, "{\"status\":404}"));
         Map<String, String> config = new HashMap<>();
+        config.put("quarkus.rest-client.reporting-service.url", reporting.url());
         config.put("quarkus.rest-client.engagement-service.url", engagement.url());
         config.put("quarkus.rest-client.conversion-service.url", conversion.url());
         // Tests that take conversion-service down must not open the breaker for the tests after them.
@@ -70,11 +81,14 @@ public class ContentFakes implements QuarkusTestResourceLifecycleManager {
                 FakeServer.class));
         testInjector.injectIntoFields(conversion, new TestInjector.AnnotatedAndMatchesType(Conversion.class,
                 FakeServer.class));
+        testInjector.injectIntoFields(reporting, new TestInjector.AnnotatedAndMatchesType(Reporting.class,
+                FakeServer.class));
     }
 
     @Override
     public void stop() {
         engagement.close();
         conversion.close();
+        reporting.close();
     }
 }

@@ -44,6 +44,7 @@ class ConversionEndpointMatrixTest {
             Endpoint.write("POST", WS + "/audiences", WRITE, AUDIENCE),
             Endpoint.read("GET", WS + "/audiences", READ),
             Endpoint.read("GET", WS + "/audiences/{audienceId}", READ),
+            Endpoint.write("PATCH", WS + "/audiences/{audienceId}", WRITE, "{\"name\":\"Renamed\"}"),
             Endpoint.write("DELETE", WS + "/audiences/{audienceId}", WRITE, null),
             Endpoint.read("GET", WS + "/audiences/{audienceId}/members", READ),
             Endpoint.read("GET", WS + "/audiences/{audienceId}/lift", READ),

@@ -84,8 +84,10 @@ class OpenApiTest {
             }
         }
         assertEquals(List.of(), missing);
-        assertEquals(List.of("POST /workspaces/{workspaceId}/audiences", "POST /workspaces/{workspaceId}/conversions",
-                "POST /workspaces/{workspaceId}/conversions/batch", "POST /workspaces/{workspaceId}/identities", "PUT /workspaces/{workspaceId}/exchange-rates/{currency}/{date}"),
+        assertEquals(List.of("PATCH /workspaces/{workspaceId}/audiences/{audienceId}",
+                "POST /workspaces/{workspaceId}/audiences", "POST /workspaces/{workspaceId}/conversions",
+                "POST /workspaces/{workspaceId}/conversions/batch", "POST /workspaces/{workspaceId}/identities",
+                "PUT /workspaces/{workspaceId}/exchange-rates/{currency}/{date}"),
                 withBody);
         JsonNode single = operation("POST /workspaces/{workspaceId}/conversions").path("requestBody")
                 .path("content").path("application/json").path("examples");

@@ -42,6 +42,9 @@ public class Campaign extends PanacheEntityBase {
     public Instant createdAt;
     @Column(name = "updated_at")
     public Instant updatedAt;
+    /** When the campaign was archived; null while it is active. */
+    @Column(name = "archived_at")
+    public Instant archivedAt;
 
     /** The campaign of this workspace, or null; never one of another workspace. */
     public static Campaign inWorkspace(UUID workspaceId, UUID id) {

@@ -28,7 +28,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
+import io.socialroi.content.workspace.WorkspaceResource;
 import java.net.URI;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -65,29 +68,35 @@ public class CampaignResource {
             + "budgetInWorkspaceCurrency (half-even to the minor unit).")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = CampaignView.class)))
+    @APIResponse(responseCode = "409", description = "The workspace is archived")
     @APIResponse(responseCode = "503", description = UNAVAILABLE)
     public Response create(@PathParam("workspaceId") UUID workspaceId, @Valid @NotNull CampaignRequest request) {
         access.require(workspaceId);
-        Campaign campaign = campaigns.create(Workspaces.require(workspaceId), request);
+        Campaign campaign = campaigns.create(Workspaces.requireActive(workspaceId), request);
         return Response.created(URI.create("/workspaces/" + workspaceId + "/campaigns/" + campaign.id))
                 .entity(CampaignView.of(campaign)).build();
     }
 
     @GET
     @RolesAllowed(Scopes.CONTENT_READ)
-    @Operation(summary = "List campaigns", description = "Oldest first, paged with limit and cursor.")
+    @Operation(summary = "List campaigns", description = "Oldest first, paged with limit and cursor. Active campaigns "
+            + "only, unless archived=true, which lists the archived ones instead.")
     @APIResponse(responseCode = "200", description = "One page")
-    @APIResponse(responseCode = "422", description = "Bad limit or cursor")
+    @APIResponse(responseCode = "422", description = "Bad limit, cursor or archived")
     public Page<CampaignView> list(@PathParam("workspaceId") UUID workspaceId, @QueryParam("limit") @Parameter(description = "Page size, 1 to 500 (default 50)",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500")) String limit,
-            @QueryParam("cursor") String cursor) {
+            @QueryParam("cursor") String cursor,
+            @QueryParam("archived") @Parameter(description = "true: the archived campaigns; false (default): the "
+                    + "active ones", schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")) String archived) {
         access.require(workspaceId);
         int size = Params.limitParam(limit);
         Cursor after = Cursor.decode(cursor);
+        String which = WorkspaceResource.flag("archived", archived) ? " and archivedAt is not null" : " and archivedAt is null";
         Workspaces.require(workspaceId);
         List<Campaign> fetched = after == null
-                ? Campaign.<Campaign>find("workspaceId = ?1 order by createdAt, id", workspaceId).page(0, size + 1).list()
-                : Campaign.<Campaign>find("workspaceId = ?1 and (createdAt > ?2 or (createdAt = ?2 and id > ?3))"
+                ? Campaign.<Campaign>find("workspaceId = ?1" + which + " order by createdAt, id", workspaceId)
+                        .page(0, size + 1).list()
+                : Campaign.<Campaign>find("workspaceId = ?1" + which + " and (createdAt > ?2 or (createdAt = ?2 and id > ?3))"
                         + " order by createdAt, id", workspaceId, after.createdAt(), after.id()).page(0, size + 1).list();
         return Page.of(fetched.stream().map(CampaignView::of).toList(), size,
                 v -> new Cursor(v.createdAt(), v.id()).encode());
@@ -121,6 +130,43 @@ public class CampaignResource {
         Campaign.getEntityManager().lock(campaign, LockModeType.PESSIMISTIC_WRITE);
         CampaignRequest merged = merge.apply(CampaignView.of(campaign).asRequest(), patch, CampaignRequest.class);
         campaigns.update(workspace, campaign, merged);
+        return CampaignView.of(campaign);
+    }
+
+    @POST
+    @Path("/{campaignId}/archive")
+    @RolesAllowed(Scopes.CONTENT_WRITE)
+    @Transactional
+    @Operation(operationId = "archiveCampaign", summary = "Archive a campaign",
+            description = "The campaign is left out of the default list (archived=true lists it) and no post can be "
+                    + "put into it (422 on campaignId); the posts already in it keep it, and reports keep grouping "
+                    + "by it. Archiving an archived campaign changes nothing.")
+    @APIResponse(responseCode = "200", description = "The archived campaign",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CampaignView.class)))
+    public CampaignView archive(@PathParam("workspaceId") UUID workspaceId, @PathParam("campaignId") UUID campaignId) {
+        access.require(workspaceId);
+        Campaign campaign = require(workspaceId, campaignId);
+        Campaign.getEntityManager().lock(campaign, LockModeType.PESSIMISTIC_WRITE);
+        if (campaign.archivedAt == null) {
+            campaign.archivedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        }
+        return CampaignView.of(campaign);
+    }
+
+    @POST
+    @Path("/{campaignId}/unarchive")
+    @RolesAllowed(Scopes.CONTENT_WRITE)
+    @Transactional
+    @Operation(operationId = "unarchiveCampaign", summary = "Bring an archived campaign back",
+            description = "It is listed again by default and takes posts. Unarchiving an active campaign changes "
+                    + "nothing.")
+    @APIResponse(responseCode = "200", description = "The active campaign",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CampaignView.class)))
+    public CampaignView unarchive(@PathParam("workspaceId") UUID workspaceId, @PathParam("campaignId") UUID campaignId) {
+        access.require(workspaceId);
+        Campaign campaign = require(workspaceId, campaignId);
+        Campaign.getEntityManager().lock(campaign, LockModeType.PESSIMISTIC_WRITE);
+        campaign.archivedAt = null;
         return CampaignView.of(campaign);
     }
 

@@ -20,7 +20,8 @@ import java.util.Set;
 @ApplicationScoped
 /* PATCH merges go through valueToTree / treeToValue of these request types, outside REST's own registration. */
 @RegisterForReflection(targets = {io.socialroi.content.campaign.CampaignRequest.class,
-    io.socialroi.content.post.PostRequest.class, io.socialroi.common.money.Money.class})
+    io.socialroi.content.post.PostRequest.class, io.socialroi.common.money.Money.class,
+    io.socialroi.content.workspace.WorkspaceRequest.class})
 public class JsonMerge {
 
     private final ObjectMapper mapper;

@@ -78,12 +78,15 @@ public class PostResource {
             + "arrives; GET the post to see active turn true.")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = PostView.class)))
+    @APIResponse(responseCode = "409", description = "The workspace is archived")
+    @APIResponse(responseCode = "422", description = "A field is invalid (errors lists each one), e.g. campaignId "
+            + "names an archived campaign")
     public Response create(@PathParam("workspaceId") UUID workspaceId, @Valid @NotNull PostRequest request) {
         access.require(workspaceId);
         String actor = access.subject();
         // Committed first, then registered inline: the answer must not promise a link the outbox has not got.
-        Post post = QuarkusTransaction.requiringNew().call(() -> posts.create(Workspaces.require(workspaceId), request,
-                actor));
+        Post post = QuarkusTransaction.requiringNew().call(() -> posts.create(Workspaces.requireActive(workspaceId),
+                request, actor));
         posts.deliverRegistration(post);
         Workspace workspace = Workspaces.require(workspaceId);
         return Response.created(URI.create("/workspaces/" + workspaceId + "/posts/" + post.id))

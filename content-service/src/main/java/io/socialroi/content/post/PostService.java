@@ -32,7 +32,7 @@ public class PostService {
     }
 
     public Post create(Workspace workspace, PostRequest request, String actor) {
-        Checked checked = validate(workspace, request);
+        Checked checked = validate(workspace, request, null);
         Post post = new Post();
         post.id = UUID.randomUUID();
         post.workspaceId = workspace.id;
@@ -56,7 +56,7 @@ public class PostService {
         if (!PostStatus.EDITABLE.contains(post.status)) {
             throw ProblemException.conflict("Post is " + post.status + " and can no longer be changed");
         }
-        Checked checked = validate(workspace, request);
+        Checked checked = validate(workspace, request, post.campaignId);
         List<String> changed = changedFields(post, request, checked);
         if (changed.isEmpty()) {
             return false;
@@ -138,13 +138,19 @@ public class PostService {
         }
     }
 
-    private static Checked validate(Workspace workspace, PostRequest request) {
+    /**
+     * {@code currentCampaign}: the campaign the post is in now (null on create). A post may stay in a campaign
+     * that was archived since, but is never put into an archived one.
+     */
+    private static Checked validate(Workspace workspace, PostRequest request, UUID currentCampaign) {
         List<FieldError> errors = new ArrayList<>();
         String slug = null;
         if (request.campaignId() != null) {
             Campaign campaign = Campaign.inWorkspace(workspace.id, request.campaignId());
             if (campaign == null) {
                 errors.add(new FieldError("campaignId", "no such campaign in this workspace"));
+            } else if (campaign.archivedAt != null && !campaign.id.equals(currentCampaign)) {
+                errors.add(new FieldError("campaignId", "is an archived campaign; unarchive it first"));
             } else {
                 slug = campaign.slug;
             }

@@ -19,4 +19,10 @@ public class Workspace extends PanacheEntityBase {
     public String currency;
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
+    /** Set when the workspace was last changed by {@code PATCH}; null until then. */
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt;
+    /** When the workspace was archived; null while it is active. */
+    @Column(name = "archived_at")
+    public OffsetDateTime archivedAt;
 }

@@ -19,6 +19,19 @@ public final class Workspaces {
         return workspace;
     }
 
+    /**
+     * The workspace, when it takes new campaigns and posts: an archived one is a 409 problem (unarchive it
+     * first); a missing one the usual 404.
+     */
+    public static Workspace requireActive(UUID workspaceId) {
+        Workspace workspace = require(workspaceId);
+        if (workspace.archivedAt != null) {
+            throw ProblemException.conflict("Workspace " + workspaceId + " is archived and takes no new campaigns "
+                    + "or posts; unarchive it first (POST /workspaces/" + workspaceId + "/unarchive)");
+        }
+        return workspace;
+    }
+
     public static ZoneId zone(Workspace workspace) {
         return ZoneId.of(workspace.timeZone);
     }

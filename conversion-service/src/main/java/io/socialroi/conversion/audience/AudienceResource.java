@@ -12,7 +12,16 @@ import io.socialroi.common.workspace.WorkspaceDirectory;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -27,6 +36,7 @@ import java.net.URI;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -52,14 +62,18 @@ public class AudienceResource {
     private final AudienceStore store;
     private final AudienceMembers members;
     private final MemberLinks links;
+    private final ObjectMapper mapper;
+    private final Validator validator;
 
     public AudienceResource(WorkspaceAccess access, WorkspaceDirectory workspaces, AudienceStore store,
-            AudienceMembers members, MemberLinks links) {
+            AudienceMembers members, MemberLinks links, ObjectMapper mapper, Validator validator) {
         this.access = access;
         this.workspaces = workspaces;
         this.store = store;
         this.members = members;
         this.links = links;
+        this.mapper = mapper;
+        this.validator = validator;
     }
 
     @POST
@@ -114,6 +128,45 @@ public class AudienceResource {
             throws SQLException {
         access.require(workspaceId);
         return audience(workspaceId, audienceId);
+    }
+
+    @PATCH
+    @Path("/{audienceId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Scopes.CONVERSIONS_WRITE)
+    @Operation(operationId = "updateAudience", summary = "Change an audience's name and rules",
+            description = "JSON merge patch of the create fields: the fields sent replace the stored ones (null clears "
+                    + "an optional rule; eventTypes null means the default set again), the rest stay. The result is "
+                    + "validated exactly as a create; on any error nothing changes. Members are computed on read, so "
+                    + "the next members, CSV or lift answer follows the new rules.")
+    @RequestBody(required = true, content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = AudienceRequest.class), examples = @ExampleObject(name = "warmer",
+                    summary = "Narrow to ACTION engagers of the last 7 days with intent 60 or more",
+                    value = "{\"engagedWithinDays\":7,\"funnelStages\":[\"ACTION\"],\"minIntent\":60}")))
+    @APIResponse(responseCode = "200", description = "The changed audience")
+    @APIResponse(responseCode = "400", description = "Malformed JSON, not an object, or wrong types")
+    @APIResponse(responseCode = "404", description = "No such workspace or audience")
+    @APIResponse(responseCode = "422", description = "Invalid fields; nothing was changed")
+    public AudienceView update(@PathParam("workspaceId") UUID workspaceId, @PathParam("audienceId") String audienceId,
+            JsonNode patch) throws SQLException, JsonProcessingException {
+        access.require(workspaceId);
+        workspaces.get(workspaceId);
+        AudienceView current = audience(workspaceId, audienceId);
+        if (patch == null || !patch.isObject()) {
+            throw ProblemException.badRequest("A PATCH body must be a JSON object of the fields to change");
+        }
+        ObjectNode merged = mapper.valueToTree(new AudienceRequest(current.name(), current.engagedWithinDays(),
+                current.campaignId(), current.funnelStages(), current.minIntent(), current.excludeConverted(),
+                current.eventTypes()));
+        patch.properties().forEach(field -> merged.set(field.getKey(), field.getValue()));
+        AudienceRequest request = mapper.treeToValue(merged, AudienceRequest.class);
+        Set<ConstraintViolation<AudienceRequest>> violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        return store.update(workspaceId, current.id(), request, patch.has("eventTypes"))
+                .orElseThrow(() -> ProblemException.notFound("Audience " + audienceId));
     }
 
     @DELETE

@@ -53,6 +53,38 @@ public class AudienceStore {
         return view;
     }
 
+    /**
+     * Replaces the audience's name and rules with {@code request} (already validated as a create is); the event
+     * types only when {@code eventTypes} is true (the patch named them: null there means the default set again).
+     * The empty answer means there was no such audience.
+     */
+    public Optional<AudienceView> update(UUID workspaceId, UUID id, AudienceRequest request, boolean eventTypes)
+            throws SQLException {
+        List<String> types = EventType.parse("eventTypes", request.eventTypes());
+        try (Connection c = dataSource.getConnection(); PreparedStatement update = c.prepareStatement(
+                "UPDATE audience SET name = ?, engaged_within_days = ?, campaign_id = ?, funnel_stages = ?, "
+                        + "min_intent = ?, exclude_converted = ?"
+                        + (eventTypes ? ", event_types = ?" : "") + " WHERE workspace_id = ? AND id = ?")) {
+            int i = 1;
+            update.setString(i++, request.name().trim());
+            update.setInt(i++, request.engagedWithinDays());
+            update.setObject(i++, request.campaignId());
+            update.setArray(i++, c.createArrayOf("text", (request.funnelStages() == null ? List.<FunnelStage>of()
+                    : request.funnelStages().stream().distinct().toList()).stream().map(Enum::name).toArray()));
+            update.setBigDecimal(i++, request.minIntent());
+            update.setBoolean(i++, Boolean.TRUE.equals(request.excludeConverted()));
+            if (eventTypes) {
+                update.setArray(i++, request.eventTypes() == null ? null : c.createArrayOf("text", types.toArray()));
+            }
+            update.setObject(i++, workspaceId);
+            update.setObject(i, id);
+            if (update.executeUpdate() == 0) {
+                return Optional.empty();
+            }
+        }
+        return find(workspaceId, id);
+    }
+
     /** Deletes the audience; false when there was none. Members are computed on read, so nothing else goes. */
     public boolean delete(UUID workspaceId, UUID id) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement delete = c.prepareStatement(

@@ -171,6 +171,12 @@ class WebAppBrowserIT {
                 new Page.WaitForSelectorOptions().setState(WaitForSelectorState.ATTACHED).setTimeout(30_000));
     }
 
+    /** The client names the workspace picker offers. */
+    private static String pickerNames(Page page) {
+        return String.valueOf(page.evaluate("() => [...document.querySelectorAll('#workspace option')]"
+                + ".map(o => o.textContent).join('|')"));
+    }
+
     private static void shot(Page page, String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name)).setFullPage(true));
     }
@@ -441,6 +447,95 @@ class WebAppBrowserIT {
     }
 
     @Test
+    void editAndArchiveAClientAndItsCampaignAndEditAnAudience() {
+        String name = "Nord Bakery " + suffix();
+        String ws = workspace(name, "Europe/Berlin", "EUR");
+        String winter = given().baseUri(suite.content()).auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("name", "Winter Loaves", "objective", "SALES", "startDate", "2026-01-01"))
+                .post("/workspaces/" + ws + "/campaigns").then().statusCode(201).extract().path("id");
+        String audience = given().baseUri(suite.conversion()).auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("name", "Bread lovers", "engagedWithinDays", 14, "funnelStages", List.of("TRUST")))
+                .post("/workspaces/" + ws + "/audiences").then().statusCode(201).extract().path("id");
+        String renamed = name.replace("Nord", "Nordic");
+        try (BrowserContext context = context(1280, false)) {
+            Page page = signIn(context, SuiteCluster.ADMIN_EMAIL, SuiteCluster.ADMIN_PASSWORD, ws);
+            open(page, "clients");
+            ready(page, "#campaign-list");
+            // Edit the client: name, zone and currency, by keyboard from the Edit button on.
+            page.focus("#client-list button[data-edit='" + ws + "']");
+            page.keyboard().press("Enter");
+            page.waitForSelector("#client-edit-form[data-workspace='" + ws + "']");
+            page.fill("#client-edit-form input[name=name]", renamed);
+            page.fill("#client-edit-form input[name=timeZone]", "Europe/Stockholm");
+            page.fill("#client-edit-form input[name=currency]", "sek");
+            page.press("#client-edit-form input[name=currency]", "Enter");
+            page.waitForSelector("#client-result.ok:has-text('saved')");
+            assertTrue(page.innerText("#client-list").contains(renamed), page.innerText("#client-list"));
+            assertTrue(pickerNames(page).contains(renamed), pickerNames(page));
+
+            // Archive its campaign.
+            ready(page, "#campaign-list");
+            page.click("#campaign-list tr[data-key='" + winter + "'] button[data-campaign-action=archive]");
+            page.waitForSelector("#client-result.ok:has-text('archived')");
+            page.waitForSelector("#campaign-list tr[data-key='" + winter + "'] .campaign-status:text-is('Archived')");
+            shot(page, "clients-edit.png");
+
+            // Edit an audience: rename it, widen the window, add a stage.
+            open(page, "audiences");
+            ready(page, "#audience-list");
+            page.click("#audience-list button[data-edit='" + audience + "']");
+            page.waitForSelector("#audience-form[data-audience='" + audience + "']");
+            assertEquals("Bread lovers", page.inputValue("#audience-form input[name=name]"));
+            page.fill("#audience-form input[name=name]", "Bread lovers, warm");
+            page.fill("#audience-form input[name=engagedWithinDays]", "30");
+            page.check("#audience-form input[name=funnelStages][value=ACTION]");
+            page.click("#audience-form button[type=submit]");
+            page.waitForSelector("#audience-result.ok:has-text('saved')");
+            ready(page, "#audience-list");
+            assertTrue(page.innerText("#audience-list").contains("Bread lovers, warm"), page.innerText("#audience-list"));
+
+            // Archive the client, then bring it back from the archived list.
+            open(page, "clients");
+            page.click("#client-list button[data-archive='" + ws + "']");
+            page.waitForSelector("#client-result.ok:has-text('archived')");
+            ready(page, "#archived-client-list");
+            assertFalse(page.innerText("#client-list").contains(renamed), page.innerText("#client-list"));
+            assertFalse(pickerNames(page).contains(renamed), pickerNames(page));
+            Map<String, Object> archived = given().baseUri(suite.content()).auth().oauth2(admin)
+                    .get("/workspaces/" + ws).then().statusCode(200).extract().path("");
+            assertEquals(Boolean.TRUE, archived.get("archived"));
+            // Still archived, a new post is refused; its reports stay readable.
+            given().baseUri(suite.content()).auth().oauth2(admin).contentType(ContentType.JSON)
+                    .body(Map.of("platform", "X", "funnelStage", "ACTION", "caption", "Late"))
+                    .post("/workspaces/" + ws + "/posts").then().statusCode(409);
+            given().baseUri(suite.reporting()).auth().oauth2(admin)
+                    .get("/workspaces/" + ws + "/reports/roi?from=2026-01-01&to=2026-01-31&groupBy=campaign")
+                    .then().statusCode(200);
+            page.focus("#archived-client-list button[data-unarchive='" + ws + "']");
+            page.keyboard().press("Enter");
+            page.waitForSelector("#client-result.ok:has-text('active again')");
+            page.waitForSelector("#client-list button[data-edit='" + ws + "']");
+        }
+        Map<String, Object> client = given().baseUri(suite.content()).auth().oauth2(admin).get("/workspaces/" + ws)
+                .then().statusCode(200).extract().path("");
+        assertEquals(renamed, client.get("name"));
+        assertEquals("Europe/Stockholm", client.get("timeZone"));
+        assertEquals("SEK", client.get("currency"));
+        assertEquals(Boolean.FALSE, client.get("archived"));
+        List<String> active = given().baseUri(suite.content()).auth().oauth2(admin)
+                .get("/workspaces/" + ws + "/campaigns").then().statusCode(200).extract().path("items.id");
+        assertEquals(List.of(), active);
+        List<String> shelved = given().baseUri(suite.content()).auth().oauth2(admin)
+                .get("/workspaces/" + ws + "/campaigns?archived=true").then().statusCode(200).extract().path("items.id");
+        assertEquals(List.of(winter), shelved);
+        Map<String, Object> edited = given().baseUri(suite.conversion()).auth().oauth2(admin)
+                .get("/workspaces/" + ws + "/audiences/" + audience).then().statusCode(200).extract().path("");
+        assertEquals("Bread lovers, warm", edited.get("name"));
+        assertEquals(30, edited.get("engagedWithinDays"));
+        assertEquals(List.of("TRUST", "ACTION"), edited.get("funnelStages"));
+    }
+
+    @Test
     void aClientViewerSeesOnlyTheirClientAndNoChangeControls() {
         String id = post(fiori, Map.of("platform", "PINTEREST", "funnelStage", "ATTENTION", "caption", "Wedding flowers",
                 "scheduledAt", LocalDate.now(ZoneId.of("Europe/Rome")).plusDays(1) + "T10:00:00"));
@@ -449,8 +544,9 @@ class WebAppBrowserIT {
             Page page = signIn(context, VIEWER_EMAIL, VIEWER_PASSWORD, fiori);
             assertEquals(1, page.locator("#workspace option").count());
             open(page, "compose");
+            // The view says so once it has read the campaigns ("Loading campaigns…" until then).
+            page.waitForSelector("#view .state.empty:has-text('read-only')");
             assertEquals(0, page.locator("#compose-form").count());
-            assertTrue(page.innerText("#view").contains("read-only"), page.innerText("#view"));
             open(page, "costs");
             ready(page, "#cost-list");
             assertEquals(0, page.locator("#cost-form").count());
@@ -468,10 +564,18 @@ class WebAppBrowserIT {
             assertEquals("false", page.getAttribute(".chip[data-post='" + id + "']", "draggable"));
             open(page, "team");
             assertEquals(0, page.locator("#invite-form").count());
+            open(page, "clients");
+            ready(page, "#campaign-list");
+            assertTrue(page.innerText("#campaign-list").contains("Spring Bouquets"), page.innerText("#campaign-list"));
+            assertEquals(0, page.locator("#view button").count());
+            assertEquals(0, page.locator("#client-form, #archived-client-list").count());
+            open(page, "audiences");
+            ready(page, "#audience-list");
+            assertEquals(0, page.locator("#audience-list button[data-edit]").count());
             shot(page, "client-viewer.png");
 
             // The same token against the APIs: the other client is 404, every change 403.
-            Object status = page.evaluate("async ([content, reporting, other, own, post]) => {"
+            Object status = page.evaluate("async ([content, reporting, other, own, post, campaign]) => {"
                     + " const token = sessionStorage.getItem('suite.token');"
                     + " const auth = { Authorization: 'Bearer ' + token, 'Content-Type': 'application/json' };"
                     + " const ws = await fetch(content + '/workspaces/' + other, { headers: auth });"
@@ -482,9 +586,15 @@ class WebAppBrowserIT {
                     + " const cost = await fetch(reporting + '/workspaces/' + own + '/costs', { method: 'POST', headers: auth,"
                     + "   body: JSON.stringify({ category: 'TOOLS', amount: { amount: '1.00', currency: 'EUR' },"
                     + "   incurredOn: '2026-01-01' }) });"
-                    + " return [ws.status, create.status, approve.status, cost.status]; }",
-                    List.of(suite.content(), suite.reporting(), other, fiori, id));
-            assertEquals(List.of(404, 403, 403, 403), status);
+                    + " const rename = await fetch(content + '/workspaces/' + own, { method: 'PATCH', headers: auth,"
+                    + "   body: JSON.stringify({ name: 'Mine now' }) });"
+                    + " const archive = await fetch(content + '/workspaces/' + own + '/archive', { method: 'POST', headers: auth });"
+                    + " const shelve = await fetch(content + '/workspaces/' + own + '/campaigns/' + campaign + '/archive',"
+                    + "   { method: 'POST', headers: auth });"
+                    + " return [ws.status, create.status, approve.status, cost.status, rename.status, archive.status,"
+                    + "   shelve.status]; }",
+                    List.of(suite.content(), suite.reporting(), other, fiori, id, campaign));
+            assertEquals(List.of(404, 403, 403, 403, 403, 403, 403), status);
         }
         assertEquals("IN_REVIEW", apiPost(fiori, id).get("status"));
     }
