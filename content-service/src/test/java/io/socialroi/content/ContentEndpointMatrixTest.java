@@ -68,10 +68,12 @@ class ContentEndpointMatrixTest {
      * 403 whichever workspace it names, asserted below); the workspace list filters by token and the
      * workspace itself is readable with any read scope (both asserted below); the revocation list is for the
      * suite's services only (asserted below); a user changes their own password with a user token only
-     * (PasswordChangeTest).
+     * (PasswordChangeTest); a password reset link is made by the admin only (asserted below) and used without a
+     * token, like a sign-in (PasswordResetTest).
      */
     static final Set<String> EXEMPT = Set.of(
             "POST /auth/token", "POST /auth/login", "POST /auth/logout", "POST /auth/password",
+            "POST /auth/password-reset", "POST /users/{userId}/password-reset",
             "GET /approvals/{token}", "POST /approvals/{token}",
             "POST /workspaces", "GET /workspaces", "GET /workspaces/{workspaceId}",
             "POST /workspaces/{workspaceId}/credentials", "DELETE /workspaces/{workspaceId}/credentials/{clientId}",
@@ -133,6 +135,7 @@ class ContentEndpointMatrixTest {
                 "conversions:write", "reports:read", "costs:write");
         String other = TestTokens.workspace(UUID.randomUUID(), READ, WRITE);
         String viewer = TestTokens.workspaces(List.of(ws), "CLIENT_VIEWER", READ);
+        String manager = TestTokens.workspaces(List.of(ws), "MANAGER", READ, WRITE);
         long workspaces = Fixtures.count("select count(*) from workspace");
         long credentials = Fixtures.count("select count(*) from credential");
         long users = Fixtures.count("select count(*) from app_user");
@@ -151,7 +154,9 @@ class ContentEndpointMatrixTest {
         problem(given().post("/users/" + UUID.randomUUID() + "/deactivate"), 401);
         problem(json(null, "{\"role\":\"ADMIN\"}").put("/users/" + UUID.randomUUID() + "/access"), 401);
         problem(given().get("/auth/revocations"), 401);
-        for (String token : List.of(all, other, viewer)) {
+        problem(given().post("/users/" + UUID.randomUUID() + "/password-reset"), 401);
+        long resets = Fixtures.count("select count(*) from password_reset");
+        for (String token : List.of(all, other, viewer, manager)) {
             problem(json(token, workspaceBody).post("/workspaces"), 403);
             problem(json(token, credentialBody).post("/workspaces/" + ws + "/credentials"), 403);
             problem(given().auth().oauth2(token).delete("/workspaces/" + ws + "/credentials/ws_x"), 403);
@@ -162,6 +167,7 @@ class ContentEndpointMatrixTest {
             problem(given().auth().oauth2(token).post("/users/" + UUID.randomUUID() + "/deactivate"), 403);
             problem(json(token, "{\"role\":\"ADMIN\"}").put("/users/" + UUID.randomUUID() + "/access"), 403);
             problem(given().auth().oauth2(token).get("/auth/revocations"), 403);
+            problem(given().auth().oauth2(token).post("/users/" + UUID.randomUUID() + "/password-reset"), 403);
         }
         // The revocation list is for the suite's services, not even for the agency admin.
         problem(given().auth().oauth2(TestTokens.admin()).get("/auth/revocations"), 403);
@@ -171,6 +177,7 @@ class ContentEndpointMatrixTest {
         assertEquals(workspaces, Fixtures.count("select count(*) from workspace"));
         assertEquals(credentials, Fixtures.count("select count(*) from credential"));
         assertEquals(users, Fixtures.count("select count(*) from app_user"));
+        assertEquals(resets, Fixtures.count("select count(*) from password_reset"));
     }
 
     private static io.restassured.specification.RequestSpecification json(String token, String body) {
