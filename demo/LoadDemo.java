@@ -49,6 +49,8 @@ public final class LoadDemo {
     private static final int WEEKS = 6;
     private static final int VANITY_POST = 0;
     private static final int QUIET_POST = 8;
+    /** The platform whose (demo) publisher refuses the post: X, of post 12 (a past, approved one). */
+    private static final String FAILING_PLATFORM = "X";
 
     record Client(String name, String zone, String currency, BigDecimal basket, String shop, List<String> products) {
     }
@@ -64,6 +66,12 @@ public final class LoadDemo {
     private final Map<String, Map<String, Instant>> engaged = new LinkedHashMap<>();
     private final SecureRandom secrets = new SecureRandom();
     private final List<String> userLines = new ArrayList<>();
+    /** Buyers whose journey is to cross platforms: customer, the platform they bought from, when they bought. */
+    private final List<String[]> journeys = new ArrayList<>();
+    /** Per workspace: the posts the demo handed to the publisher, waited for at the end. */
+    private final Map<String, List<String>> publishing = new LinkedHashMap<>();
+    private String receiver;
+    private String receiverSecret;
     private String token;
 
     public static void main(String[] args) throws Exception {
@@ -75,6 +83,8 @@ public final class LoadDemo {
         urls.put("engagement", env("SUITE_ENGAGEMENT_URL", "http://127.0.0.1:8082"));
         urls.put("conversion", env("SUITE_CONVERSION_URL", "http://127.0.0.1:8083"));
         urls.put("reporting", env("SUITE_REPORTING_URL", "http://127.0.0.1:8084"));
+        receiver = env("SUITE_DEMO_RECEIVER_URL", null);
+        receiverSecret = env("SUITE_DEMO_RECEIVER_SECRET", null);
         String clientId = System.getenv("SUITE_ADMIN_CLIENT_ID");
         String secret = System.getenv("SUITE_ADMIN_CLIENT_SECRET");
         if (clientId == null || secret == null) {
@@ -107,6 +117,7 @@ public final class LoadDemo {
             }
             load(client);
         }
+        awaitPublishing();
         writeUsers();
         System.out.println("Demo loaded. Open " + urls.get("reporting") + "/ and sign in.");
     }
@@ -131,8 +142,10 @@ public final class LoadDemo {
                     201), "id"));
         }
 
+        publishers(ws);
         List<Post> posts = createPosts(c, ws, zone, start, campaigns);
-        System.out.println("  " + campaigns.size() + " campaigns, " + posts.size() + " posts");
+        System.out.println("  " + campaigns.size() + " campaigns, " + posts.size() + " posts ("
+                + publishing.getOrDefault(ws, List.of()).size() + " past ones handed to the publisher now)");
 
         List<String> actors = new ArrayList<>();
         for (int i = 0; i < 700; i++) {
@@ -142,6 +155,7 @@ public final class LoadDemo {
         System.out.println("  " + events + " engagement events (with bought-engagement bursts)");
         int conversions = conversions(c, ws, posts, actors);
         System.out.println("  " + conversions + " conversions (leads, purchases, repeat purchases)");
+        System.out.println("  " + crossPlatform(ws, posts) + " buyers whose journey crossed platforms");
         int costs = costs(c, ws, campaigns, posts, start, today);
         System.out.println("  " + costs + " costs");
         audiences(ws, campaigns);
@@ -183,11 +197,61 @@ public final class LoadDemo {
                     send("content", "POST", base + "/approve", "application/json", "{\"comment\":\"Looks great\"}", 200);
                     if (future) {
                         send("content", "POST", base + "/schedule", "application/json", "{}", 200);
+                    } else if (receiver != null) {
+                        // A past post cannot be scheduled in the past: it goes out now, through the demo receiver
+                        // (its engagement above stays dated from its planned time).
+                        send("content", "POST", base + "/schedule", "application/json",
+                                "{\"scheduledAt\":\"" + Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.SECONDS)
+                                        + "\"}", 200);
+                        publishing.computeIfAbsent(ws, w -> new ArrayList<>()).add(id);
                     }
                 }
             }
         }
         return posts;
+    }
+
+    /**
+     * Every platform of the demo publishes through the demo receiver (./suite demo starts it), which answers as
+     * the platform would; X's refuses the post, so the day has one FAILED post with its reason.
+     */
+    private void publishers(String ws) throws Exception {
+        if (receiver == null || receiverSecret == null) {
+            return;
+        }
+        for (String platform : new java.util.TreeSet<>(PLATFORMS_BY_POST)) {
+            String path = (platform.equals(FAILING_PLATFORM) ? "/refuse/" : "/publish/") + platform.toLowerCase();
+            send("content", "PUT", "/workspaces/" + ws + "/publishers/" + platform, "application/json",
+                    json("type", "WEBHOOK", "url", receiver + path, "secret", receiverSecret), 200, 201);
+        }
+    }
+
+    /** Waits (up to two minutes) until every post handed to the publisher is PUBLISHED or FAILED, and says so. */
+    private void awaitPublishing() throws Exception {
+        if (publishing.isEmpty()) {
+            if (receiver == null) {
+                System.out.println("  (no demo receiver given: past posts stay APPROVED; ./suite demo starts one)");
+            }
+            return;
+        }
+        Instant deadline = Instant.now().plusSeconds(120);
+        Map<String, Integer> statuses = new java.util.TreeMap<>();
+        boolean done = false;
+        while (!done && Instant.now().isBefore(deadline)) {
+            Thread.sleep(2000);
+            statuses.clear();
+            done = true;
+            for (Map.Entry<String, List<String>> entry : publishing.entrySet()) {
+                for (String id : entry.getValue()) {
+                    String post = send("content", "GET", "/workspaces/" + entry.getKey() + "/posts/" + id, null, null, 200);
+                    String status = field(post, "status");
+                    statuses.merge(status, 1, Integer::sum);
+                    done &= "PUBLISHED".equals(status) || "FAILED".equals(status);
+                }
+            }
+        }
+        System.out.println("Publishing through the demo receiver: " + statuses
+                + (done ? "" : " (still going: the publisher retries in the background)"));
     }
 
     /** Real people engage in proportion to their interest; two posts get bursts of bought likes from bots. */
@@ -242,6 +306,45 @@ public final class LoadDemo {
         }
         total += flushEvents(ws, batch);
         return total;
+    }
+
+    /**
+     * Before buying, a third of the buyers who engaged had also met the brand on two other platforms under other
+     * accounts (saw a video there, saved or shared a post, wrote a DM), linked to them as identities: their
+     * journeys cross platforms, and attribution shares the credit between them.
+     */
+    private int crossPlatform(String ws, List<Post> posts) throws Exception {
+        List<String> batch = new ArrayList<>();
+        int count = 0;
+        for (String[] journey : journeys) {
+            Instant bought = Instant.parse(journey[2]);
+            List<Post> others = new ArrayList<>(posts.stream().filter(p -> !p.platform().equals(journey[1])
+                    && p.at().isBefore(bought.minus(1, ChronoUnit.DAYS))).toList());
+            if (others.size() < 2) {
+                continue;
+            }
+            java.util.Collections.shuffle(others, random);
+            java.util.Set<String> platforms = new HashSet<>();
+            for (Post other : others) {
+                if (platforms.size() == 2 || !platforms.add(other.platform())) {
+                    continue;
+                }
+                String prefix = other.platform().toLowerCase().substring(0, Math.min(2, other.platform().length())) + ":";
+                String actor = prefix + "x-" + journey[0];
+                long window = Math.max(3600, Duration.between(other.at(), bought).getSeconds() - 3600);
+                Instant seen = other.at().plusSeconds(random.nextLong(window));
+                batch.add(event(ws, other, "IMPRESSION", actor, seen, null));
+                batch.add(event(ws, other, "VIEW", actor, seen.plusSeconds(4), null));
+                String[] intent = {"SAVE", "SHARE", "DM", "CLICK"};
+                batch.add(event(ws, other, intent[random.nextInt(intent.length)], actor, seen.plusSeconds(40), null));
+                send("conversion", "POST", "/workspaces/" + ws + "/identities", "application/json",
+                        json("customerId", journey[0], "actorId", actor, "platform", other.platform()), 201, 200);
+            }
+            count++;
+        }
+        journeys.clear();
+        flushEvents(ws, batch);
+        return count;
     }
 
     private int flushEvents(String ws, List<String> batch) throws Exception {
@@ -319,6 +422,9 @@ public final class LoadDemo {
                 BigDecimal value = c.basket().multiply(BigDecimal.valueOf((quiet ? 2.5 : 0.6) + random.nextDouble()))
                         .setScale(2, RoundingMode.HALF_UP);
                 batch.add(conversion(c, customer, "PURCHASE", value, at, actor));
+                if (fan && random.nextInt(3) == 0) {
+                    journeys.add(new String[] {customer, post.platform(), at.toString()});
+                }
                 // A third of buyers come back, some more than once.
                 int repeats = random.nextInt(3) == 0 ? 1 + random.nextInt(3) : 0;
                 for (int r = 1; r <= repeats; r++) {

@@ -123,6 +123,8 @@ function signOut(message) {
     $('view').hidden = true;
     $('sign-in').hidden = false;
     if (message) {
+        $('login-error').className = 'notice error';
+        $('login-error').setAttribute('role', 'alert');
         $('login-error').textContent = message;
         $('login-error').hidden = false;
     }
@@ -135,6 +137,8 @@ async function signIn(event) {
     const email = /** @type {HTMLInputElement} */ (form.elements.namedItem('email'));
     const password = /** @type {HTMLInputElement} */ (form.elements.namedItem('password'));
     $('login-error').hidden = true;
+    $('login-error').className = 'notice error';
+    $('login-error').setAttribute('role', 'alert');
     try {
         const answer = await api('content', '/auth/login', { method: 'POST',
             body: { email: email.value, password: password.value } });
@@ -146,6 +150,58 @@ async function signIn(event) {
             ? 'Wrong email or password.' : explain(error);
         $('login-error').hidden = false;
     }
+}
+
+/**
+ * The page of a password reset link (#reset?token=...), shown instead of the app: the token is read once and
+ * taken out of the address bar, the new password is set with POST /auth/password-reset, then the person signs in.
+ */
+function showReset() {
+    const token = new URLSearchParams(location.hash.split('?')[1] || '').get('token') || '';
+    history.replaceState(null, '', location.pathname);
+    $('sign-in').hidden = true;
+    $('reset').hidden = false;
+    const form = /** @type {HTMLFormElement} */ ($('reset-form'));
+    const error = $('reset-error');
+    /** @param {string} message */
+    const fail = message => {
+        error.textContent = message;
+        error.hidden = false;
+    };
+    if (!token) {
+        fail('This link has no reset token: ask an agency admin for a new link.');
+    }
+    form.addEventListener('submit', async event => {
+        event.preventDefault();
+        error.hidden = true;
+        const next = /** @type {HTMLInputElement} */ (form.elements.namedItem('newPassword'));
+        const again = /** @type {HTMLInputElement} */ (form.elements.namedItem('confirmPassword'));
+        if (next.value.length < 10) {
+            fail('New password: at least 10 characters.');
+            return;
+        }
+        if (next.value !== again.value) {
+            fail('The two passwords differ: type the same new password twice.');
+            return;
+        }
+        try {
+            const done = await api('content', '/auth/password-reset', { method: 'POST',
+                body: { token, newPassword: next.value } });
+            form.reset();
+            $('reset').hidden = true;
+            $('sign-in').hidden = false;
+            /** @type {HTMLInputElement} */ ($('login-email')).value = done.email;
+            $('login-error').textContent = 'Password set: sign in with your new password.';
+            $('login-error').className = 'notice ok';
+            $('login-error').setAttribute('role', 'status');
+            $('login-error').hidden = false;
+            $('login-password').focus();
+        } catch (e) {
+            // 410 and 400 say why the link no longer works (used, expired, replaced, not a link).
+            fail(explain(e));
+        }
+    });
+    $('reset-password').focus();
 }
 
 async function init() {
@@ -170,6 +226,10 @@ async function init() {
         $('view').focus();
     });
     document.body.dataset.ready = 'true';
+    if (/^#\/?reset(\?|$)/.test(location.hash)) {
+        showReset();
+        return;
+    }
     const saved = sessionStorage.getItem(TOKEN_KEY);
     if (saved) {
         start(saved).catch(error => {

@@ -1,5 +1,6 @@
 /**
- * Team: the agency's users (invite with a role and the clients they may see, change the role, deactivate) and the current
+ * Team: the agency's users (invite with a role and the clients they may see, change the role, make a one-time password
+ * reset link, deactivate) and the current
  * client's API credentials (list, create with the secret shown once, revoke). Admin only; the API refuses the rest.
  */
 import { all, api, explain, idempotencyKey } from '../lib/api.js';
@@ -26,6 +27,7 @@ export async function render(node, ctx) {
     }
     const users = h('div', { id: 'user-list' });
     const result = h('p', { class: 'notice', hidden: true, id: 'team-result' });
+    const resetBox = h('div', { id: 'reset-box' });
     const loadUsers = () => panel(users, 'users', async () => {
         const items = await all('content', '/users');
         if (items.length === 0) {
@@ -39,6 +41,9 @@ export async function render(node, ctx) {
             { title: 'Clients', cell: u => (u.role === 'ADMIN' ? 'all' : (u.workspaceIds || [])
                 .map((/** @type {string} */ id) => (ctx.workspaces.find((/** @type {any} */ w) => w.id === id) || { name: id }).name).join(', ')) },
             { title: 'Status', cell: u => (u.active ? 'active' : `deactivated ${fmt.dateTime(u.deactivatedAt)}`) },
+            { title: 'Password', cell: u => (u.active && u.id !== ctx.claims.sub ? h('button', { type: 'button',
+                class: 'secondary', 'data-reset': u.id, 'aria-label': `Reset the password of ${u.email}`,
+                onclick: () => resetLink(u) }, 'Reset password') : '–') },
             { title: 'Change', cell: u => (u.active && u.id !== ctx.claims.sub ? h('button', { type: 'button', class: 'secondary',
                 'aria-label': `Deactivate ${u.email}`, onclick: async () => {
                     if (!window.confirm(`Deactivate ${u.email}? Their sessions end at once.`)) {
@@ -54,6 +59,28 @@ export async function render(node, ctx) {
                 } }, 'Deactivate') : '–') }
         ], items.map(u => Object.assign({ key: u.id }, u)), 'Users');
     }, 'No users yet.');
+
+    /**
+     * A one-time reset link for the user (POST /users/{id}/password-reset): shown once, with a copy button; the
+     * admin hands it over (no e-mail is sent). Their password and sessions stay until the link is used.
+     */
+    const resetLink = async (/** @type {any} */ u) => {
+        try {
+            const link = await api('content', `/users/${u.id}/password-reset`, { method: 'POST',
+                headers: { 'Idempotency-Key': idempotencyKey() } });
+            const copied = h('p', { class: 'notice', hidden: true, id: 'reset-copied' });
+            resetBox.replaceChildren(h('div', { class: 'secret', role: 'status' },
+                h('p', {}, h('strong', {}, `One-time link for ${link.email}: copy it now, it will not be shown again.`)),
+                h('p', { class: 'hint' }, `It works once, until ${fmt.dateTime(link.expiresAt)}; a newer link ends it. `
+                    + 'Hand it over yourself: no e-mail is sent.'),
+                field('Reset link', h('input', { type: 'text', readOnly: true, value: link.url, id: 'reset-link' })),
+                h('button', { type: 'button', id: 'copy-reset-link', onclick: () => copy(link.url, copied) }, 'Copy link'),
+                copied));
+            resetBox.scrollIntoView({ block: 'nearest' });
+        } catch (error) {
+            resetBox.replaceChildren(h('p', { class: 'notice error', role: 'alert' }, explain(error)));
+        }
+    };
 
     /** A role picker per user: PUT /users/{id}/access with the role and the user's clients (the current one when none). */
     const roleForm = (/** @type {any} */ u) => {
@@ -179,7 +206,7 @@ export async function render(node, ctx) {
     });
 
     node.append(invite, result, h('section', { class: 'card', 'aria-labelledby': 'users-title' },
-        h('h3', { id: 'users-title' }, 'Users'), users), credForm,
+        h('h3', { id: 'users-title' }, 'Users'), resetBox, users), credForm,
     h('section', { class: 'card', 'aria-labelledby': 'creds-title' }, h('h3', { id: 'creds-title' }, `Credentials of ${ws.name}`),
         credList), revoke);
     await Promise.all([loadUsers(), loadCredentials()]);

@@ -70,10 +70,12 @@ class ContentEndpointMatrixTest {
      * 403 whichever workspace it names, asserted below); the workspace list filters by token and the
      * workspace itself is readable with any read scope (both asserted below); the revocation list is for the
      * suite's services only (asserted below); a user changes their own password with a user token only
-     * (PasswordChangeTest).
+     * (PasswordChangeTest); a password reset link is made by the admin only (asserted below) and used without a
+     * token, like a sign-in (PasswordResetTest).
      */
     static final Set<String> EXEMPT = Set.of(
             "POST /auth/token", "POST /auth/login", "POST /auth/logout", "POST /auth/password",
+            "POST /auth/password-reset", "POST /users/{userId}/password-reset",
             "GET /approvals/{token}", "POST /approvals/{token}",
             "POST /workspaces", "GET /workspaces", "GET /workspaces/{workspaceId}",
             "PATCH /workspaces/{workspaceId}", "POST /workspaces/{workspaceId}/archive",
@@ -137,6 +139,7 @@ class ContentEndpointMatrixTest {
                 "conversions:write", "reports:read", "costs:write");
         String other = TestTokens.workspace(UUID.randomUUID(), READ, WRITE);
         String viewer = TestTokens.workspaces(List.of(ws), "CLIENT_VIEWER", READ);
+        String manager = TestTokens.workspaces(List.of(ws), "MANAGER", READ, WRITE);
         long workspaces = Fixtures.count("select count(*) from workspace");
         long credentials = Fixtures.count("select count(*) from credential");
         long users = Fixtures.count("select count(*) from app_user");
@@ -158,7 +161,9 @@ class ContentEndpointMatrixTest {
         problem(json(null, "{\"name\":\"Sneaky\"}").patch("/workspaces/" + ws), 401);
         problem(given().post("/workspaces/" + ws + "/archive"), 401);
         problem(given().post("/workspaces/" + ws + "/unarchive"), 401);
-        for (String token : List.of(all, other, viewer)) {
+        problem(given().post("/users/" + UUID.randomUUID() + "/password-reset"), 401);
+        long resets = Fixtures.count("select count(*) from password_reset");
+        for (String token : List.of(all, other, viewer, manager)) {
             problem(json(token, "{\"name\":\"Sneaky\"}").patch("/workspaces/" + ws), 403);
             problem(given().auth().oauth2(token).post("/workspaces/" + ws + "/archive"), 403);
             problem(given().auth().oauth2(token).post("/workspaces/" + ws + "/unarchive"), 403);
@@ -172,6 +177,7 @@ class ContentEndpointMatrixTest {
             problem(given().auth().oauth2(token).post("/users/" + UUID.randomUUID() + "/deactivate"), 403);
             problem(json(token, "{\"role\":\"ADMIN\"}").put("/users/" + UUID.randomUUID() + "/access"), 403);
             problem(given().auth().oauth2(token).get("/auth/revocations"), 403);
+            problem(given().auth().oauth2(token).post("/users/" + UUID.randomUUID() + "/password-reset"), 403);
         }
         // The revocation list is for the suite's services, not even for the agency admin.
         problem(given().auth().oauth2(TestTokens.admin()).get("/auth/revocations"), 403);
@@ -185,6 +191,7 @@ class ContentEndpointMatrixTest {
         assertEquals(workspaces, Fixtures.count("select count(*) from workspace"));
         assertEquals(credentials, Fixtures.count("select count(*) from credential"));
         assertEquals(users, Fixtures.count("select count(*) from app_user"));
+        assertEquals(resets, Fixtures.count("select count(*) from password_reset"));
     }
 
     private static io.restassured.specification.RequestSpecification json(String token, String body) {

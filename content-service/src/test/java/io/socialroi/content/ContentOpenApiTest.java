@@ -21,8 +21,12 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ContentOpenApiTest {
 
-    /** Open by contract: token and sign-in endpoints and the client's approval page. */
+    /**
+     * Open by contract: token and sign-in endpoints, setting a password with a reset link's token, and the
+     * client's approval page.
+     */
     static final Set<String> OPEN = Set.of("POST /auth/token", "POST /auth/login", "POST /auth/logout",
+            "POST /auth/password-reset",
             "GET /approvals/{token}", "POST /approvals/{token}");
 
     @Test

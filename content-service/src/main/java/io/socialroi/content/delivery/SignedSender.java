@@ -18,8 +18,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class SignedSender {
 
-    /** Whether the receiver acknowledged with a 2xx and, when not, why (kept as the failure reason). */
-    public record Outcome(boolean delivered, String reason) {
+    /**
+     * Whether the receiver acknowledged with a 2xx and, when not, why (kept as the failure reason), and whether
+     * it refused the delivery for good: a 4xx answer other than 408, 425 and 429 (the receiver looked at it and
+     * said no; sending the same bytes again cannot change that).
+     */
+    public record Outcome(boolean delivered, String reason, boolean refused) {
+
+        public Outcome(boolean delivered, String reason) {
+            this(delivered, reason, false);
+        }
 
         static Outcome ok() {
             return new Outcome(true, null);
@@ -49,6 +57,13 @@ public class SignedSender {
         if (!answer.answered()) {
             return Outcome.failed(answer.failure());
         }
-        return answer.status() / 100 == 2 ? Outcome.ok() : Outcome.failed("receiver answered HTTP " + answer.status());
+        int status = answer.status();
+        if (status / 100 == 2) {
+            return Outcome.ok();
+        }
+        if (status / 100 == 4 && status != 408 && status != 425 && status != 429) {
+            return new Outcome(false, "receiver refused it with HTTP " + status, true);
+        }
+        return Outcome.failed("receiver answered HTTP " + status);
     }
 }

@@ -29,7 +29,9 @@ import java.util.UUID;
  * and leases them for longer than a send can take, all in one short transaction: however many replicas run,
  * each attempt of each post is made by exactly one of them. The send happens outside any transaction; its
  * outcome is recorded in another. Failures are retried with exponential backoff and jitter under the same
- * delivery id, and after {@code max-attempts} the post is FAILED with the reason.
+ * delivery id, and after {@code max-attempts} the post is FAILED with the reason; a publisher that refuses the post
+ * (a 4xx answer other than 408, 425 and 429) fails it at once, since the same post sent again would be refused
+ * again.
  */
 @ApplicationScoped
 public class PostPublisher {
@@ -136,7 +138,7 @@ public class PostPublisher {
             post.failureReason = null;
             PostHistory.record(post, "published", ACTOR, PostStatus.PUBLISHING, "attempt " + attempt.attempt());
             events.fire(new PostLifecycleEvent(PostLifecycleEvent.PUBLISHED, post.workspaceId, post.id));
-        } else if (attempt.attempt() >= config.maxAttempts()) {
+        } else if (attempt.attempt() >= config.maxAttempts() || outcome.refused()) {
             post.status = PostStatus.FAILED;
             post.nextAttemptAt = null;
             post.failureReason = outcome.reason();

@@ -135,6 +135,30 @@ class PublishingTest {
     }
 
     @Test
+    void aPublisherThatRefusesThePostFailsItAtOnceButATooManyRequestsIsRetried() {
+        UUID ws = Fixtures.workspace("UTC", "EUR");
+        RECEIVER.on("POST", "/pub/" + ws, FakeServer.Reply.json(422, "{\"error\":\"caption too long\"}"));
+        configure(ws, "INSTAGRAM");
+        String id = approved(ws);
+        scheduleNow(ws, id);
+        await("failure", () -> "FAILED".equals(status(ws, id)));
+        given().auth().oauth2(writer(ws)).get("/workspaces/" + ws + "/posts/" + id).then()
+                .body("publishing.attempts", equalTo(1))
+                .body("publishing.failureReason", equalTo("receiver refused it with HTTP 422"));
+        assertEquals(1, received(ws).size());
+
+        UUID busy = Fixtures.workspace("UTC", "EUR");
+        RECEIVER.on("POST", "/pub/" + busy, FakeServer.Reply.json(429, "{}"));
+        configure(busy, "INSTAGRAM");
+        String later = approved(busy);
+        scheduleNow(busy, later);
+        await("failure after retries", () -> "FAILED".equals(status(busy, later)));
+        given().auth().oauth2(writer(busy)).get("/workspaces/" + busy + "/posts/" + later).then()
+                .body("publishing.attempts", equalTo(3))
+                .body("publishing.failureReason", equalTo("receiver answered HTTP 429"));
+    }
+
+    @Test
     void withoutPublisherThePostFailsWithThatReason() {
         UUID ws = Fixtures.workspace("UTC", "EUR");
         String id = approved(ws);
