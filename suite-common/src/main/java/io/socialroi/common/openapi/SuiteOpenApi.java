@@ -441,6 +441,8 @@ public class SuiteOpenApi implements OASFilter {
                 Map.entry("GET /r/{code}", "followTrackedLink"),
                 Map.entry("HEAD /r/{code}", "checkTrackedLink"),
                 Map.entry("POST /auth/password", "changePassword"),
+                Map.entry("POST /auth/password-reset", "resetPassword"),
+                Map.entry("POST /users/{userId}/password-reset", "createPasswordResetLink"),
                 Map.entry("GET /approvals/{token}", "getApprovalPage"),
                 Map.entry("POST /approvals/{token}", "decideApproval"),
                 Map.entry("GET /workspaces/{workspaceId}/reports/roi", "getRoiReport"),

@@ -27,6 +27,8 @@ class OperationIdsTest {
         assertEquals("createToken", OperationIds.of("POST", "/auth/token"));
         assertEquals("checkTrackedLink", OperationIds.of("HEAD", "/r/{code}"));
         assertEquals("changePassword", OperationIds.of("POST", "/auth/password"));
+        assertEquals("resetPassword", OperationIds.of("POST", "/auth/password-reset"));
+        assertEquals("createPasswordResetLink", OperationIds.of("POST", "/users/{userId}/password-reset"));
         assertEquals("recordConversionBatch", OperationIds.of("POST", "/workspaces/{workspaceId}/conversions/batch"));
     }
 
