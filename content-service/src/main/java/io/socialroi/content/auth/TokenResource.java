@@ -140,8 +140,8 @@ public class TokenResource {
     @Schema(name = "TokenRequest")
     public record TokenForm(
             @Schema(required = true, enumeration = "client_credentials") String grant_type,
-            @Schema(required = true) String client_id,
-            @Schema(required = true) String client_secret) {
+            @Schema(required = true, maxLength = 128) String client_id,
+            @Schema(required = true, maxLength = 256) String client_secret) {
     }
 
     /** One answer for unknown client, wrong secret and revoked credential, so none can be told apart. */

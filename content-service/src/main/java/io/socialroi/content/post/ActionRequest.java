@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record ActionRequest(
         @Size(max = 2000) String comment,
         @Schema(description = "schedule only: an instant with offset or a local date-time in the workspace's zone "
-                + "(gap: moved forward by the gap; overlap: the earlier occurrence); defaults to the post's scheduledAt")
+                + "(gap: moved forward by the gap; overlap: the earlier occurrence); defaults to the post's scheduledAt",
+                maxLength = 35, example = "2026-03-29T02:30:00")
         String scheduledAt) {
 }

@@ -22,5 +22,6 @@ public record ConversionRequest(
         @Schema(maxLength = 200, description = "The client's own id for the person") String customerId,
         @Schema(maxLength = 200, description = "The smclid of a tracked-link click") String clickId,
         @Schema(maxItems = 100, description = "Platform actor ids of the person") List<String> actorIds,
-        @Schema(description = "Stored only as the SHA-256 of the trimmed lower-case address") String email) {
+        @Schema(description = "Stored only as the SHA-256 of the trimmed lower-case address", maxLength = 320)
+        String email) {
 }

@@ -19,8 +19,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(example = "{\"amount\":\"12.50\",\"currency\":\"EUR\"}")
 public record Money(
         @JsonSerialize(using = Money.PlainDecimal.class)
-        @Schema(type = SchemaType.STRING, example = "12.50") BigDecimal amount,
-        @Schema(example = "EUR") String currency) {
+        @Schema(type = SchemaType.STRING, example = "12.50", maxLength = 40,
+                pattern = "^-?[0-9]{1,24}(\\.[0-9]{1,12})?$") BigDecimal amount,
+        @Schema(example = "EUR", description = "ISO 4217 code", maxLength = 3, pattern = "^[A-Za-z]{3}$")
+        String currency) {
 
     /** Money rounded to the currency's minor unit (cents for EUR, none for JPY), half-even. */
     public static Money of(BigDecimal amount, String currency) {

@@ -53,6 +53,28 @@ final class QueryParameters {
             Map.entry("customerId", () -> text(200).description("Your customer id")),
             Map.entry("actorId", () -> text(200).description("The platform's id of the person")));
 
+    /** Path, header and cookie parameters by where and name: ids, codes and the headers the redirect reads. */
+    private static final Map<String, Supplier<Schema>> OTHERS = Map.ofEntries(
+            Map.entry("path token", () -> text(128).description("The token from the link")),
+            Map.entry("path code", () -> text(64).pattern("^[A-Za-z0-9_-]+$").description("The tracked link's code")),
+            Map.entry("path audienceId", () -> text(64).description("The audience's id")),
+            Map.entry("path conversionId", () -> text(200).description("The conversion's id")),
+            Map.entry("path clientId", () -> text(128).description("The credential's client_id")),
+            Map.entry("path customerId", () -> text(200).description("Your customer id")),
+            Map.entry("path currency", () -> text(3).pattern("^[A-Za-z]{3}$").description("ISO 4217 code")),
+            Map.entry("path date", () -> date().description("The local day (YYYY-MM-DD)")),
+            Map.entry("path platform", () -> code().description("The platform")),
+            Map.entry("query before", () -> OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                    .format("date-time").maxLength(35).description("Only touches before this instant")),
+            Map.entry("query clickId", () -> text(200).description("The click id (smclid) of a tracked link")),
+            Map.entry("header User-Agent", () -> text(8192).description("The browser's or crawler's User-Agent")),
+            Map.entry("header Purpose", () -> text(64).description("prefetch/preview hints are not counted as clicks")),
+            Map.entry("header Sec-Purpose", () -> text(64).description("prefetch hints are not counted as clicks")),
+            Map.entry("header X-Purpose", () -> text(64).description("preview hints are not counted as clicks")),
+            Map.entry("header X-Moz", () -> text(64).description("prefetch hints are not counted as clicks")),
+            Map.entry("cookie smv", () -> text(64).description("The visitor cookie the redirect sets")),
+            Map.entry("cookie suite_token", () -> text(8192).description("The web app's session cookie")));
+
     private QueryParameters() {
     }
 
@@ -61,8 +83,11 @@ final class QueryParameters {
             return;
         }
         for (Parameter parameter : op.getParameters()) {
-            Supplier<Schema> shared = SHARED.get(parameter.getName());
-            if (parameter.getIn() == Parameter.In.QUERY && shared != null && bare(parameter.getSchema())) {
+            Supplier<Schema> shared = parameter.getIn() == Parameter.In.QUERY ? SHARED.get(parameter.getName()) : null;
+            if (shared == null && parameter.getIn() != null) {
+                shared = OTHERS.get(parameter.getIn().toString() + " " + parameter.getName());
+            }
+            if (shared != null && bare(parameter.getSchema())) {
                 Schema schema = shared.get();
                 parameter.setSchema(schema);
                 if (parameter.getDescription() == null) {

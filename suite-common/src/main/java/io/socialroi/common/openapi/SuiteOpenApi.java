@@ -114,8 +114,49 @@ public class SuiteOpenApi implements OASFilter {
                 }
             }
         }
+        mergePatches(api);
         Bounds.apply(api);
         UnusedSchemas.prune(api);
+    }
+
+    /**
+     * A PATCH is a JSON merge patch of the create body (RFC 7396): every field may be left out. Its body
+     * references {@code <Create>Patch}, the create schema's properties with nothing required, so generated
+     * clients let a caller send only what changes.
+     */
+    static void mergePatches(OpenAPI api) {
+        if (api.getPaths() == null || api.getPaths().getPathItems() == null || api.getComponents().getSchemas() == null) {
+            return;
+        }
+        for (PathItem item : api.getPaths().getPathItems().values()) {
+            Operation patch = item.getPATCH();
+            if (patch == null || patch.getRequestBody() == null || patch.getRequestBody().getContent() == null
+                    || patch.getRequestBody().getContent().getMediaTypes() == null) {
+                continue;
+            }
+            for (MediaType media : patch.getRequestBody().getContent().getMediaTypes().values()) {
+                Schema body = media.getSchema();
+                String prefix = "#/components/schemas/";
+                if (body == null || body.getRef() == null || !body.getRef().startsWith(prefix)) {
+                    continue;
+                }
+                String name = body.getRef().substring(prefix.length());
+                Schema create = api.getComponents().getSchemas().get(name);
+                if (create == null || create.getRequired() == null || create.getRequired().isEmpty()) {
+                    continue;
+                }
+                String patchName = name.endsWith("Request") ? name.substring(0, name.length() - 7) + "Patch"
+                        : name + "Patch";
+                Schema copy = OASFactory.createSchema().type(create.getType()).properties(create.getProperties())
+                        .description("JSON merge patch of " + name + ": the fields sent replace the stored ones, "
+                                + "the rest stay; none is required");
+                if (create.getExamples() != null) {
+                    copy.setExamples(create.getExamples());
+                }
+                api.getComponents().addSchema(patchName, copy);
+                media.setSchema(OASFactory.createSchema().ref(prefix + patchName));
+            }
+        }
     }
 
     private static void securityScheme(OpenAPI api) {

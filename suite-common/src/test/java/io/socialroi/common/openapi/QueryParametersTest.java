@@ -58,4 +58,20 @@ class QueryParametersTest {
         assertEquals(null, op.getParameters().get(1).getSchema().getFormat());
         assertEquals(null, op.getParameters().get(2).getSchema().getMaxLength());
     }
+
+    @Test
+    void pathHeaderAndCookieParametersAreBoundedByWhereAndName() {
+        Parameter code = OASFactory.createParameter().name("code").in(Parameter.In.PATH).schema(string());
+        Parameter agent = OASFactory.createParameter().name("User-Agent").in(Parameter.In.HEADER).schema(string());
+        Parameter currency = OASFactory.createParameter().name("currency").in(Parameter.In.PATH).schema(string());
+        Parameter queryCode = query("code", string());
+        Operation op = OASFactory.createOperation().parameters(List.of(code, agent, currency, queryCode));
+
+        QueryParameters.apply(op);
+
+        assertEquals(64, op.getParameters().get(0).getSchema().getMaxLength());
+        assertEquals(8192, op.getParameters().get(1).getSchema().getMaxLength());
+        assertEquals("^[A-Za-z]{3}$", op.getParameters().get(2).getSchema().getPattern());
+        assertEquals(null, op.getParameters().get(3).getSchema().getMaxLength(), "a query code is not a path code");
+    }
 }
