@@ -70,6 +70,7 @@ async function show() {
     }
 }
 
+/** @param {string} [selectId] */
 async function reloadWorkspaces(selectId) {
     const page = await api('content', '/workspaces?limit=500');
     ctx.workspaces = page.items.slice().sort((/** @type {any} */ a, /** @type {any} */ b) => a.name.localeCompare(b.name));

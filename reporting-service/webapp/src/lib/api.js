@@ -74,7 +74,12 @@ export async function api(service, path, options = {}) {
     return response.status === 204 ? null : response.json();
 }
 
-/** Every item of a paged list (follows nextCursor, at most `max` items). */
+/**
+ * Every item of a paged list (follows nextCursor, at most `max` items).
+ * @param {'content'|'engagement'|'conversion'|'reporting'} service
+ * @param {string} path
+ * @param {number} [max]
+ */
 export async function all(service, path, max = 2000) {
     const items = [];
     let cursor = null;
@@ -87,7 +92,10 @@ export async function all(service, path, max = 2000) {
     return items;
 }
 
-/** A sentence for a person about what went wrong. */
+/**
+ * A sentence for a person about what went wrong.
+ * @param {any} error
+ */
 export function explain(error) {
     if (error instanceof ApiError) {
         if (error.status === 404) {
@@ -102,7 +110,10 @@ export function explain(error) {
     return `Could not reach the service (${error && error.message}).`;
 }
 
-/** The claims of a JWT, for display only (the services verify it). */
+/**
+ * The claims of a JWT, for display only (the services verify it).
+ * @param {string} token
+ */
 export function claims(token) {
     const payload = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
     const json = decodeURIComponent(atob(payload).split('')

@@ -35,7 +35,12 @@ export function h(tag, attrs, ...children) {
 
 let ids = 0;
 
-/** A labelled control: the label's for= points at the control. */
+/**
+ * A labelled control: the label's for= points at the control.
+ * @param {string} label
+ * @param {HTMLElement} control
+ * @param {string} [hint]
+ */
 export function field(label, control, hint) {
     const id = control.id || `f${++ids}`;
     control.id = id;
@@ -63,17 +68,29 @@ export function select(name, options, value) {
     return node;
 }
 
-/** A panel's states: never blank. */
+/**
+ * A panel's states: never blank.
+ * @param {HTMLElement} container
+ * @param {string} what
+ */
 export function loading(container, what) {
     container.replaceChildren(h('p', { class: 'state loading', role: 'status' }, `Loading ${what}…`));
     container.dataset.state = 'loading';
 }
 
+/**
+ * @param {HTMLElement} container
+ * @param {string} message
+ */
 export function empty(container, message) {
     container.replaceChildren(h('p', { class: 'state empty' }, message));
     container.dataset.state = 'empty';
 }
 
+/**
+ * @param {HTMLElement} container
+ * @param {any} error
+ */
 export function failed(container, error) {
     container.replaceChildren(h('p', { class: 'state error', role: 'alert' }, explain(error)));
     container.dataset.state = 'error';
@@ -101,7 +118,12 @@ export async function panel(container, what, work, emptyMessage) {
     }
 }
 
-/** A status line for a form: role=status for success, role=alert for errors. */
+/**
+ * A status line for a form: role=status for success, role=alert for errors.
+ * @param {HTMLElement} node
+ * @param {string} message
+ * @param {boolean} [isError]
+ */
 export function notice(node, message, isError) {
     node.textContent = message;
     node.className = isError ? 'notice error' : 'notice ok';
@@ -123,7 +145,11 @@ export function table(columns, rows, caption) {
             columns.map(c => h('td', {}, c.cell(r))))))));
 }
 
-/** Copies text and says so in the given status node. */
+/**
+ * Copies text and says so in the given status node.
+ * @param {string} text
+ * @param {HTMLElement} statusNode
+ */
 export async function copy(text, statusNode) {
     try {
         await navigator.clipboard.writeText(text);

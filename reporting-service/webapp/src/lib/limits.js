@@ -61,7 +61,10 @@ export const ROLES = Object.freeze(['ADMIN', 'MANAGER', 'CLIENT_VIEWER']);
 export const SCOPES = Object.freeze(['content:read', 'content:write', 'engagement:read', 'engagement:write',
     'conversions:read', 'conversions:write', 'reports:read', 'costs:write']);
 
-/** A readable name for an enum constant: IN_REVIEW -> "In review". */
+/**
+ * A readable name for an enum constant: IN_REVIEW -> "In review".
+ * @param {string} value
+ */
 export function humanize(value) {
     const text = String(value || '').toLowerCase().replace(/_/g, ' ');
     return text.charAt(0).toUpperCase() + text.slice(1);

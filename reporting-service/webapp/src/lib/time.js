@@ -45,19 +45,31 @@ export function wallClock(zone, instant) {
 /** @param {number} n */
 const two = n => String(n).padStart(2, '0');
 
-/** "yyyy-mm-dd" of an instant in a zone. */
+/**
+ * "yyyy-mm-dd" of an instant in a zone.
+ * @param {string} zone
+ * @param {Date | number} instant
+ */
 export function localDate(zone, instant) {
     const w = wallClock(zone, instant);
     return `${w.year}-${two(w.month)}-${two(w.day)}`;
 }
 
-/** "yyyy-mm-ddThh:mm" of an instant in a zone. */
+/**
+ * "yyyy-mm-ddThh:mm" of an instant in a zone.
+ * @param {string} zone
+ * @param {Date | number} instant
+ */
 export function localDateTime(zone, instant) {
     const w = wallClock(zone, instant);
     return `${w.year}-${two(w.month)}-${two(w.day)}T${two(w.hour)}:${two(w.minute)}`;
 }
 
-/** The zone's offset from UTC in minutes at an instant (Europe/Rome in summer: 120). */
+/**
+ * The zone's offset from UTC in minutes at an instant (Europe/Rome in summer: 120).
+ * @param {string} zone
+ * @param {Date | number} instant
+ */
 export function offsetMinutes(zone, instant) {
     const ms = typeof instant === 'number' ? instant : new Date(instant).getTime();
     const w = wallClock(zone, ms);
@@ -65,7 +77,10 @@ export function offsetMinutes(zone, instant) {
     return Math.round((asUtc - Math.floor(ms / 1000) * 1000) / 60000);
 }
 
-/** "+01:00" for 60 minutes. */
+/**
+ * "+01:00" for 60 minutes.
+ * @param {number} minutes
+ */
 export function formatOffset(minutes) {
     const sign = minutes < 0 ? '-' : '+';
     const abs = Math.abs(minutes);
@@ -118,30 +133,47 @@ export function resolveLocal(zone, local) {
             + `the post is scheduled ${gap} minutes later, at ${localDateTime(zone, instant).replace('T', ' ')}.` };
 }
 
-/** The ISO string with the zone's offset for an instant: "2026-03-29T03:30:00+02:00". */
+/**
+ * The ISO string with the zone's offset for an instant: "2026-03-29T03:30:00+02:00".
+ * @param {string} zone
+ * @param {Date | number} instant
+ */
 export function isoWithOffset(zone, instant) {
     return `${localDateTime(zone, instant)}:00${formatOffset(offsetMinutes(zone, instant))}`;
 }
 
-/** "yyyy-mm-dd" plus n days (calendar arithmetic, no zone). */
+/**
+ * "yyyy-mm-dd" plus n days (calendar arithmetic, no zone).
+ * @param {string} date
+ * @param {number} days
+ */
 export function addDays(date, days) {
     const d = new Date(`${date}T00:00:00Z`);
     d.setUTCDate(d.getUTCDate() + days);
     return d.toISOString().slice(0, 10);
 }
 
-/** ISO weekday of a date, Monday 1 .. Sunday 7. */
+/**
+ * ISO weekday of a date, Monday 1 .. Sunday 7.
+ * @param {string} date
+ */
 export function isoWeekday(date) {
     const day = new Date(`${date}T00:00:00Z`).getUTCDay();
     return day === 0 ? 7 : day;
 }
 
-/** The Monday of the week holding the date. */
+/**
+ * The Monday of the week holding the date.
+ * @param {string} date
+ */
 export function weekStart(date) {
     return addDays(date, 1 - isoWeekday(date));
 }
 
-/** The seven dates of the week holding the date, Monday first. */
+/**
+ * The seven dates of the week holding the date, Monday first.
+ * @param {string} date
+ */
 export function weekDays(date) {
     const monday = weekStart(date);
     return Array.from({ length: 7 }, (_, i) => addDays(monday, i));
@@ -165,7 +197,11 @@ export function monthGrid(year, month) {
     return rows;
 }
 
-/** The local date-time with its date replaced, keeping the time of day: moving a post to another day. */
+/**
+ * The local date-time with its date replaced, keeping the time of day: moving a post to another day.
+ * @param {string} localDateTimeValue
+ * @param {string} date
+ */
 export function onDay(localDateTimeValue, date) {
     return `${date}${localDateTimeValue.slice(10)}`;
 }

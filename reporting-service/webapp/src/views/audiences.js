@@ -45,7 +45,7 @@ export async function render(node, ctx) {
         EVENT_TYPES.map(t => h('label', { class: 'choice' }, h('input', { type: 'checkbox', name: 'eventTypes', value: t,
             checked: t !== 'IMPRESSION' }), humanize(t))));
     let key = idempotencyKey();
-    /** The audience being edited, or null while the form creates one. */
+    /** The audience being edited, or null while the form creates one. @type {any} */
     let editing = null;
     const heading = h('h3', { id: 'audience-form-title' }, 'New audience');
     const submit = /** @type {HTMLButtonElement} */ (h('button', { type: 'submit' }, 'Create audience'));
@@ -175,7 +175,12 @@ export async function render(node, ctx) {
     await load();
 }
 
-/** Counts an audience's members by reading its pages. */
+/**
+ * Counts an audience's members by reading its pages.
+ * @param {any} ws
+ * @param {any} audience
+ * @param {HTMLElement} view
+ */
 async function count(ws, audience, view) {
     const cell = view.querySelector(`.member-count[data-audience="${audience.id}"]`);
     if (!cell) {
@@ -189,6 +194,11 @@ async function count(ws, audience, view) {
     }
 }
 
+/**
+ * @param {any} ws
+ * @param {any} audience
+ * @param {HTMLElement} status
+ */
 async function download(ws, audience, status) {
     try {
         const response = await api('conversion', `/workspaces/${ws.id}/audiences/${audience.id}/members`,

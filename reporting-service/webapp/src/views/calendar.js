@@ -149,7 +149,7 @@ export async function render(node, ctx, params) {
         grid.replaceChildren(h('div', { class: `cal-grid ${mode}` },
             ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].map(d => h('div', { class: 'cal-head', 'aria-hidden': 'true' }, d)),
             cells),
-        total === 0 ? h('p', { class: 'state empty' }, 'No posts in this period with these filters.') : null);
+        ...(total === 0 ? [h('p', { class: 'state empty' }, 'No posts in this period with these filters.')] : []));
         grid.dataset.state = total === 0 ? 'empty' : 'ready';
         grid.querySelectorAll('[draggable=true]').forEach(chip => chip.addEventListener('dragstart', event => {
             const e = /** @type {DragEvent} */ (event);

@@ -14,7 +14,10 @@ function zones() {
     return typeof intl.supportedValuesOf === 'function' ? intl.supportedValuesOf('timeZone') : ['UTC', 'Europe/Rome'];
 }
 
-/** The name, zone and currency inputs of a client form. */
+/**
+ * The name, zone and currency inputs of a client form.
+ * @param {any} [values]
+ */
 function clientInputs(values) {
     const name = /** @type {HTMLInputElement} */ (h('input', { name: 'name', required: true, maxLength: 200,
         value: values.name }));
@@ -47,6 +50,7 @@ export async function render(node, ctx, params, said) {
 
     const editor = h('div', { id: 'client-editor' });
     const rows = ctx.workspaces;
+    /** @type {{title: string, cell: (w: any) => any}[]} */
     const columns = [
         { title: 'Name', cell: w => w.name },
         { title: 'Time zone', cell: w => w.timeZone },
@@ -58,7 +62,7 @@ export async function render(node, ctx, params, said) {
             h('button', { type: 'button', class: 'secondary', 'data-edit': w.id, 'aria-label': `Edit ${w.name}`,
                 onclick: () => edit(w) }, 'Edit'),
             h('button', { type: 'button', class: 'secondary', 'data-archive': w.id, 'aria-label': `Archive ${w.name}`,
-                onclick: event => archive(w, /** @type {HTMLButtonElement} */ (event.currentTarget)) }, 'Archive')) });
+                onclick: /** @param {Event} event */ event => archive(w, /** @type {HTMLButtonElement} */ (event.currentTarget)) }, 'Archive')) });
     }
     node.append(h('section', { class: 'card', 'aria-labelledby': 'clients-title' }, h('h3', { id: 'clients-title' }, 'Your clients'),
         rows.length === 0 ? h('p', { class: 'state empty' }, 'No active clients.')
@@ -189,6 +193,7 @@ function campaignsCard(ctx, say) {
         if (rows.length === 0) {
             return null;
         }
+        /** @type {{title: string, cell: (c: any) => any}[]} */
         const columns = [
             { title: 'Campaign', cell: c => c.name },
             { title: 'Dates', cell: c => `${c.startDate} – ${c.endDate || 'open'}` },

@@ -212,7 +212,10 @@ export async function render(node, ctx) {
     await Promise.all([loadUsers(), loadCredentials()]);
 }
 
-/** The signed-in user's own password (POST /auth/password); every session ends, so they sign in again. */
+/**
+ * The signed-in user's own password (POST /auth/password); every session ends, so they sign in again.
+ * @param {any} ctx
+ */
 function passwordForm(ctx) {
     const current = /** @type {HTMLInputElement} */ (h('input', { name: 'currentPassword', type: 'password',
         autocomplete: 'current-password', required: true }));
