@@ -11,6 +11,12 @@ import java.time.Duration;
  * {@code firstLock}, doubled at each failure up to {@code maxLock}. Failures are forgotten after
  * {@code forgetAfter} without one. A lock never reaches another address: the owner of an account signs in
  * from theirs whatever is tried against it elsewhere.
+ * <p>
+ * A guess spread over many addresses (a few per address, below both allowances) is counted for the account
+ * everywhere too: past {@code maxFailuresPerAccountEverywhere} the account is locked the same way for every
+ * address it has not signed in from within {@code knownAddressFor}. The owner keeps signing in from the
+ * addresses they use; from a new one they wait for the lock to end, or an admin gives them a reset link
+ * (a reset clears this count).
  */
 @ConfigMapping(prefix = "suite.login")
 public interface LoginPolicy {
@@ -20,6 +26,12 @@ public interface LoginPolicy {
 
     @WithDefault("30")
     int maxFailuresPerAddress();
+
+    @WithDefault("50")
+    int maxFailuresPerAccountEverywhere();
+
+    @WithDefault("30D")
+    Duration knownAddressFor();
 
     @WithDefault("30S")
     Duration firstLock();

@@ -77,7 +77,8 @@ public class LoginResource {
             description = "Answers a bearer token scoped by the user's role and workspaces, and sets it as an "
                     + "HttpOnly, SameSite=Strict cookie. Repeated failures for an account from one client address lock "
                     + "that account for that address only, repeated failures from one address (whatever the e-mails) "
-                    + "lock that address, and sign-ins are rate limited per client address "
+                    + "lock that address, many failures for an account spread over addresses lock it for every address "
+                    + "it has not signed in from lately, and sign-ins are rate limited per client address "
                     + "(suite.rate-limit.login.per-minute / .burst, shared by every replica). A deactivated user "
                     + "gets the same 401 as a wrong password.")
     @APIResponse(responseCode = "200", description = "Signed in",
@@ -95,9 +96,15 @@ public class LoginResource {
         // Counted per account only for accounts that exist, and then only together with the address: failures
         // elsewhere never lock the owner out, and random e-mails add no rows.
         String accountKey = found.map(u -> LoginThrottle.key("login-account", u.id.toString(), address)).orElse(null);
+        // The account's failures from every address: its lock holds for the addresses it never signed in from.
+        String everywhereKey = found.map(u -> everywhereKey(u.id)).orElse(null);
+        String knownKey = found.map(u -> LoginThrottle.key("login-known", u.id.toString(), address)).orElse(null);
         List<String> keys = new ArrayList<>(List.of(addressKey));
         if (accountKey != null) {
             keys.add(accountKey);
+            if (!throttle.known(knownKey)) {
+                keys.add(everywhereKey);
+            }
         }
         OptionalLong locked = throttle.lockedFor(keys);
         if (locked.isPresent()) {
@@ -111,6 +118,7 @@ public class LoginResource {
             throttle.failed(addressKey, policy.maxFailuresPerAddress());
             if (accountKey != null) {
                 throttle.failed(accountKey, policy.maxFailuresPerAccount());
+                throttle.failed(everywhereKey, policy.maxFailuresPerAccountEverywhere());
             }
             throw new ProblemException(Problem.of(401, "invalid-credentials", "Invalid credentials",
                     "Unknown email or wrong password"));
@@ -118,6 +126,7 @@ public class LoginResource {
         // Only the account's own count is cleared: signing in to one's own account must not wipe what an
         // address did against others.
         throttle.succeeded(accountKey);
+        throttle.remember(knownKey);
         User user = found.get();
         TokenIssuer.IssuedToken token = issuer.issue(user.id.toString(), user.role.scopes(),
                 user.role.boundToWorkspaces() ? user.workspaceIds : null, user.role.name());
@@ -166,5 +175,10 @@ public class LoginResource {
     private NewCookie cookie(String value, int maxAge) {
         return new NewCookie.Builder(COOKIE).value(value).path("/").httpOnly(true).secure(policy.secureCookie())
                 .sameSite(NewCookie.SameSite.STRICT).maxAge(maxAge).build();
+    }
+
+    /** The key of an account's failed sign-ins from every address (cleared by a password reset). */
+    static String everywhereKey(java.util.UUID userId) {
+        return LoginThrottle.key("login-account-everywhere", userId.toString());
     }
 }

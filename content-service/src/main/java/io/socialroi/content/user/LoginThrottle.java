@@ -86,6 +86,24 @@ public class LoginThrottle {
                 "delete from login_throttle where throttle_key = :key").setParameter("key", key).executeUpdate());
     }
 
+    /** Whether the key (see {@link #key}: account and address) signed in successfully within the known time. */
+    public boolean known(String knownKey) {
+        Object found = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "select 1 from login_known_address where known_key = :key "
+                        + "and last_success_at > now() - make_interval(secs => :known)")
+                .setParameter("key", knownKey).setParameter("known", (double) policy.knownAddressFor().toSeconds())
+                .getResultStream().findFirst().orElse(null));
+        return found != null;
+    }
+
+    /** Remembers a successful sign-in of this account from this address. */
+    public void remember(String knownKey) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "insert into login_known_address (known_key, last_success_at) values (:key, now()) "
+                        + "on conflict (known_key) do update set last_success_at = now()")
+                .setParameter("key", knownKey).executeUpdate());
+    }
+
     /** Keeps the table small: unlocked counts that would be forgotten anyway are removed. */
     @Scheduled(every = "5m", delayed = "1m")
     void forgetOld() {
@@ -93,5 +111,8 @@ public class LoginThrottle {
                 "delete from login_throttle where last_failure_at < now() - make_interval(secs => :forget) "
                         + "and (locked_until is null or locked_until < now())")
                 .setParameter("forget", (double) policy.forgetAfter().toSeconds()).executeUpdate());
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "delete from login_known_address where last_success_at < now() - make_interval(secs => :known)")
+                .setParameter("known", (double) policy.knownAddressFor().toSeconds()).executeUpdate());
     }
 }

@@ -113,6 +113,8 @@ public class PasswordResetResource {
         user.passwordHash = hasher.hash(request.newPassword());
         user.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         revocations.revokeSubject(user.id.toString());
+        // The owner proved themselves through the admin: a lock from guesses spread over many addresses ends.
+        throttle.succeeded(LoginResource.everywhereKey(user.id));
         return Response.ok(new ResetDone(user.id, user.email)).header("Cache-Control", "no-store").build();
     }
 }

@@ -32,6 +32,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
@@ -162,6 +163,43 @@ class AuthAttackTest {
         login(randomAddress(), "admin@agency.test", "first-admin-password", 200);
         // Random e-mails count against nothing but the address: one row, not one per e-mail.
         assertEquals(rowsBefore + 1, throttleRows());
+    }
+
+    /**
+     * A botnet guessing one account's password, a couple of guesses per address (below both per-address
+     * allowances), is stopped once the account's failures everywhere pass the allowance (12 in the test profile):
+     * then even the right password from a new address is refused, while the owner signs in from the address they
+     * used before; an admin's reset link ends the lock.
+     */
+    @Test
+    void aGuessSpreadOverManyAddressesLocksTheAccountOnlyWhereItNeverSignedIn() throws Exception {
+        String email = unique("spread");
+        String userId = createUser(email, "the owner's password", "MANAGER", workspace("Spread"));
+        String owner = randomAddress();
+        login(owner, email, "the owner's password", 200);
+
+        List<Integer> answers = new ArrayList<>();
+        for (int i = 0; i < 14; i++) {
+            String bot = randomAddress();
+            answers.add(login(bot, email, "guess " + i, i < 12 ? 401 : 429).statusCode());
+        }
+        assertEquals(12, answers.stream().filter(s -> s == 401).count(), answers.toString());
+        // The attacker gets nothing, not even with the right password from one more address.
+        var refused = login(randomAddress(), email, "the owner's password", 429);
+        assertNotNull(refused.header("Retry-After"));
+        // The owner, from where they signed in before, is not slowed.
+        assertNotNull(login(owner, email, "the owner's password", 200).path("access_token"));
+        // Other accounts are untouched.
+        login(randomAddress(), "admin@agency.test", "first-admin-password", 200);
+
+        // An admin's one-time reset link: the new password works from a new address at once.
+        String token = given().auth().oauth2(TestTokens.admin()).post("/users/" + userId + "/password-reset")
+                .then().statusCode(201).extract().path("token");
+        given().contentType(ContentType.JSON).header("X-Forwarded-For", randomAddress())
+                .body(Map.of("token", token, "newPassword", "the owner's new password"))
+                .post("/auth/password-reset").then().statusCode(200);
+        Thread.sleep(2_100); // tokens issued in the second of a revocation count as revoked (whole seconds)
+        login(randomAddress(), email, "the owner's new password", 200);
     }
 
     @Test
