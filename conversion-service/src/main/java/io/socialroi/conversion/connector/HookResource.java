@@ -28,6 +28,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -47,6 +48,25 @@ public class HookResource {
 
     static final String ANSWERS = "200 with what was stored (a retry of a delivery, or an order seen before, is "
             + "DUPLICATE and changes nothing; topics that make no conversion are IGNORED).";
+
+    static final String SHOPIFY_EXAMPLE = "{\"id\":820982911946154508,\"email\":\"jon@example.com\","
+            + "\"created_at\":\"2026-11-20T12:00:00+01:00\",\"currency\":\"EUR\",\"total_price\":\"120.00\","
+            + "\"customer\":{\"id\":115310627314723954},"
+            + "\"note_attributes\":[{\"name\":\"smclid\",\"value\":\"5b0c7d1e-9a0e-4d1b-8f3e-2f6a7c1d9e10\"}]}";
+    static final String STRIPE_EXAMPLE = "{\"id\":\"evt_1\",\"object\":\"event\","
+            + "\"type\":\"checkout.session.completed\",\"created\":1795168800,\"data\":{\"object\":{"
+            + "\"id\":\"cs_test_1\",\"object\":\"checkout.session\",\"payment_status\":\"paid\","
+            + "\"amount_total\":12000,\"currency\":\"eur\",\"customer\":\"cus_9\","
+            + "\"customer_details\":{\"email\":\"ana@example.com\"},\"payment_intent\":\"pi_1\","
+            + "\"metadata\":{\"smclid\":\"5b0c7d1e-9a0e-4d1b-8f3e-2f6a7c1d9e10\"}}}}";
+    static final String WOO_EXAMPLE = "{\"id\":501,\"status\":\"processing\",\"currency\":\"EUR\","
+            + "\"total\":\"40.00\",\"date_created_gmt\":\"2026-11-20T09:00:00\","
+            + "\"date_paid_gmt\":\"2026-11-20T09:05:00\",\"customer_id\":12,"
+            + "\"billing\":{\"email\":\"ana@example.com\"},"
+            + "\"meta_data\":[{\"id\":12,\"key\":\"smclid\",\"value\":\"5b0c7d1e-9a0e-4d1b-8f3e-2f6a7c1d9e10\"}],"
+            + "\"refunds\":[{\"id\":601,\"reason\":\"\",\"total\":\"-10.00\"}]}";
+    static final String UNAVAILABLE = "content-service (workspace settings) unreachable; nothing stored, the "
+            + "platform retries";
 
     private final ConnectorStore connectors;
     private final WorkspaceDirectory workspaces;
@@ -73,7 +93,9 @@ public class HookResource {
             + "delivery. " + ANSWERS)
     @RequestBody(required = true, content = @Content(mediaType = "application/json",
             schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT,
-                    description = "The order or refund as Shopify sends it")))
+                    description = "The order or refund as Shopify sends it"),
+            examples = @ExampleObject(name = "orders-create", summary = "An orders/create body (fields read; others ignored)",
+                    value = SHOPIFY_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "Received", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = HookResult.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON, or the topic or delivery id header missing")
@@ -81,6 +103,7 @@ public class HookResource {
     @APIResponse(responseCode = "409", description = "The delivery id was received before with another body")
     @APIResponse(responseCode = "422", description = "A required field missing or invalid, or a currency without "
             + "exchange rate (the platform retries; a retry after the rate is set is stored)")
+    @APIResponse(responseCode = "503", description = UNAVAILABLE)
     public HookResult shopify(@PathParam("workspaceId") String workspaceId,
             @HeaderParam("X-Shopify-Hmac-Sha256") String signature, @HeaderParam("X-Shopify-Topic") String topic,
             @HeaderParam("X-Shopify-Webhook-Id") String deliveryId, byte[] body) throws SQLException {
@@ -104,7 +127,9 @@ public class HookResource {
             + "before is a replay (409), since Stripe signs every attempt anew. " + ANSWERS)
     @RequestBody(required = true, content = @Content(mediaType = "application/json",
             schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT,
-                    description = "The Stripe Event object")))
+                    description = "The Stripe Event object"),
+            examples = @ExampleObject(name = "checkout-session-completed", summary = "A checkout.session.completed event",
+                    value = STRIPE_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "Received", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = HookResult.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON or an event without id")
@@ -114,6 +139,7 @@ public class HookResource {
             + "another body")
     @APIResponse(responseCode = "422", description = "A required field missing or invalid, or a currency without "
             + "exchange rate")
+    @APIResponse(responseCode = "503", description = UNAVAILABLE)
     public HookResult stripe(@PathParam("workspaceId") String workspaceId,
             @HeaderParam("Stripe-Signature") String signature, byte[] body) throws SQLException {
         UUID ws = workspace(workspaceId);
@@ -139,7 +165,9 @@ public class HookResource {
             + "answered 200 IGNORED. " + ANSWERS)
     @RequestBody(required = true, content = @Content(mediaType = "application/json",
             schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT,
-                    description = "The order as WooCommerce's REST API v3 shows it")))
+                    description = "The order as WooCommerce's REST API v3 shows it"),
+            examples = @ExampleObject(name = "order-updated", summary = "An order.updated body",
+                    value = WOO_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "Received", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = HookResult.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON or the topic header missing")
@@ -147,6 +175,7 @@ public class HookResource {
     @APIResponse(responseCode = "409", description = "The delivery id was received before with another body")
     @APIResponse(responseCode = "422", description = "A required field missing or invalid, or a currency without "
             + "exchange rate")
+    @APIResponse(responseCode = "503", description = UNAVAILABLE)
     public HookResult woocommerce(@PathParam("workspaceId") String workspaceId,
             @HeaderParam("X-WC-Webhook-Signature") String signature, @HeaderParam("X-WC-Webhook-Topic") String topic,
             @HeaderParam("X-WC-Webhook-Delivery-ID") String deliveryId, byte[] body) throws SQLException {
@@ -173,7 +202,10 @@ public class HookResource {
             + "PUT .../connectors/leads, t within 300 s of now, each signature accepted once; an optional "
             + "X-Suite-Delivery id makes a resend with a new signature a duplicate. " + ANSWERS)
     @RequestBody(required = true, content = @Content(mediaType = "application/json",
-            schema = @Schema(implementation = io.socialroi.conversion.conversion.ConversionRequest.class)))
+            schema = @Schema(implementation = io.socialroi.conversion.conversion.ConversionRequest.class),
+            examples = @ExampleObject(name = "lead", summary = "A form's lead",
+                    value = "{\"eventId\":\"form-1\",\"customerId\":\"crm-5\",\"email\":\"lead@example.com\","
+                            + "\"clickId\":\"5b0c7d1e-9a0e-4d1b-8f3e-2f6a7c1d9e10\"}")))
     @APIResponse(responseCode = "200", description = "Received", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = HookResult.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON or not an object")
@@ -182,6 +214,7 @@ public class HookResource {
     @APIResponse(responseCode = "409", description = "A replayed signature, or the delivery id received before with "
             + "another body")
     @APIResponse(responseCode = "422", description = "Invalid conversion fields, or a currency without exchange rate")
+    @APIResponse(responseCode = "503", description = UNAVAILABLE)
     public HookResult leads(@PathParam("workspaceId") String workspaceId,
             @HeaderParam("X-Suite-Signature") String signature, @HeaderParam("X-Suite-Delivery") String deliveryId,
             byte[] body) throws SQLException {
