@@ -53,6 +53,7 @@ public class HookIntake {
     @Transactional(rollbackOn = Exception.class)
     public HookResult receive(UUID workspaceId, WorkspaceInfo workspace, Connector connector, Delivery delivery,
             Inbound inbound) throws SQLException {
+        serialise(workspaceId);
         if (delivery.signature() != null && !logDelivery(workspaceId, connector, "sig:" + delivery.signature(),
                 delivery.bodySha256(), inbound.topic())) {
             throw new ProblemException(Problem.of(409, "replayed-delivery", "Replayed delivery", "This signature was "
@@ -99,6 +100,19 @@ public class HookIntake {
         return new HookResult(changed ? "RECORDED" : "DUPLICATE", inbound.topic(), recorded, duplicates, adjusted,
                 refs.isEmpty() || !adjusted.isEmpty() || inbound.adjustments().isEmpty() ? null
                         : "the refund is kept and lowers its order once the order arrives");
+    }
+
+    /**
+     * One delivery of a workspace at a time, until commit: a refund and its order arriving together would otherwise
+     * each miss the other's uncommitted row (the refund finds no order, the order's sum no refund) and the refund
+     * would never apply. Webhook transactions are a few statements, so the wait is short.
+     */
+    private void serialise(UUID workspaceId) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement lock = c.prepareStatement(
+                "SELECT pg_advisory_xact_lock(hashtextextended('hooks/' || ?, 0))")) {
+            lock.setString(1, workspaceId.toString());
+            lock.execute();
+        }
     }
 
     private boolean logDelivery(UUID workspaceId, Connector connector, String id, String bodySha256, String topic)

@@ -275,6 +275,61 @@ class CommerceHooksTest {
         assertEquals("15.00", compare(ws).getString("attributed.revenue.amount"));
     }
 
+    /**
+     * Orders and their refunds sent at the same moment: every refund applies, whichever commits first. (The race the
+     * per-workspace lock in HookIntake closes is narrow; this run did not hit it with the lock removed, so it
+     * guards the outcome, not the lock.)
+     */
+    @Test
+    void ordersAndRefundsArrivingTogetherAllApply() throws Exception {
+        UUID ws = workspace("c-race");
+        connect(ws, "shopify", SHOPIFY_SECRET);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        List<java.util.concurrent.Future<Integer>> sent = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            long id = 5000 + i;
+            sent.add(pool.submit(() -> PlatformSender.shopify(ws, SHOPIFY_SECRET, "orders/create", "o-" + id,
+                    PlatformSender.shopifyOrder(id, "10.00", "EUR", "2026-11-20T12:00:00Z", 1L, null, null))
+                    .extract().statusCode()));
+            sent.add(pool.submit(() -> PlatformSender.shopify(ws, SHOPIFY_SECRET, "refunds/create", "r-" + id,
+                    PlatformSender.shopifyRefund(id * 10, id, "4.00", "EUR", "2026-11-21T12:00:00Z"))
+                    .extract().statusCode()));
+        }
+        for (java.util.concurrent.Future<Integer> f : sent) {
+            assertEquals(200, f.get());
+        }
+        pool.shutdown();
+        JsonPath list = as(ws).get("/workspaces/" + ws + "/conversions").then().statusCode(200).extract().jsonPath();
+        assertEquals(java.util.Collections.nCopies(8, "6.00"), list.getList("items.workspaceValue.amount"));
+    }
+
+    @Test
+    void hostileBodiesAreRefusedAndStoreNothing() {
+        UUID ws = workspace("c-hostile");
+        connect(ws, "shopify", SHOPIFY_SECRET);
+        connect(ws, "woocommerce", WOO_SECRET);
+        String order = PlatformSender.shopifyOrder(6006, "10.00", "EUR", "2026-11-20T12:00:00Z", 1L, null, null);
+        PlatformSender.shopify(ws, SHOPIFY_SECRET, "orders/create", "h1", order.replace("\"10.00\"", "\"-10.00\""))
+                .statusCode(422).body("errors[0].field", equalTo("value.amount"));
+        PlatformSender.shopify(ws, SHOPIFY_SECRET, "orders/create", "h2", order.replace("\"10.00\"",
+                "\"1e400\"")).statusCode(422);
+        PlatformSender.shopify(ws, SHOPIFY_SECRET, "orders/create", "h3", order.replace("\"id\":1,",
+                "\"id\":\"a\\u0000b\",")).statusCode(422).body("errors[0].field", equalTo("customerId"));
+        PlatformSender.shopify(ws, SHOPIFY_SECRET, "orders/create", "h4", "[".repeat(100) + "]".repeat(100))
+                .statusCode(400).contentType("application/problem+json");
+        PlatformSender.shopify(ws, SHOPIFY_SECRET, "orders/create", "h5", "{\"id\":1,\"id\":2}").statusCode(400);
+        PlatformSender.shopify(ws, SHOPIFY_SECRET, "orders/create", "h6", order.replace("2026-11-20T12:00:00Z",
+                "2126-11-20T12:00:00Z")).statusCode(422).body("errors[0].field", equalTo("occurredAt"));
+        PlatformSender.shopify(ws, SHOPIFY_SECRET, "orders/create", "h7", "{\"pad\":\"" + "x".repeat(1_100_000)
+                + "\"}").statusCode(413).contentType("application/problem+json");
+        PlatformSender.woocommerce(ws, WOO_SECRET, "order.updated", "h8", PlatformSender.wooOrder(7, "completed", "abc",
+                "EUR", "2026-11-20T09:00:00", 0, null, null, List.of())).statusCode(422)
+                .body("errors[0].field", equalTo("total"));
+        PlatformSender.woocommerce(ws, WOO_SECRET, "order.updated", "h9", PlatformSender.wooOrder(7, "completed",
+                "5.00", "EUR", "20 Nov 2026", 0, null, null, List.of())).statusCode(422);
+        assertArrayEquals(new long[] {0, 0, 0}, counts(ws));
+    }
+
     @Test
     void signedLeadsFromACrm() {
         UUID ws = workspace("c-lead");
