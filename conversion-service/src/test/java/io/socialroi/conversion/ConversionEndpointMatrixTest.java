@@ -29,6 +29,7 @@ class ConversionEndpointMatrixTest {
     static final String AUDIENCE = "{\"name\":\"Warm\",\"engagedWithinDays\":14,\"funnelStages\":[\"TRUST\"],"
             + "\"minIntent\":40,\"excludeConverted\":true}";
     static final String RATE = "{\"rate\":\"0.92\"}";
+    static final String CONNECTOR = "{\"secret\":\"whsec_matrix_secret_0123456789\"}";
 
     /** Every workspace operation of the service, with the one scope it needs. */
     static final List<Endpoint> TABLE = List.of(
@@ -51,10 +52,18 @@ class ConversionEndpointMatrixTest {
             Endpoint.read("GET", WS + "/customers/{customerId}", READ),
             Endpoint.read("GET", WS + "/customers/{customerId}/journey", READ),
             Endpoint.write("PUT", WS + "/exchange-rates/{currency}/{date}", WRITE, RATE),
-            Endpoint.read("GET", WS + "/exchange-rates/{currency}/{date}", READ));
+            Endpoint.read("GET", WS + "/exchange-rates/{currency}/{date}", READ),
+            new Endpoint("PUT", WS + "/connectors/{connector}", WRITE, true, CONNECTOR, "stripe"),
+            new Endpoint("GET", WS + "/connectors/{connector}", READ, false, null, "stripe"),
+            new Endpoint("DELETE", WS + "/connectors/{connector}", WRITE, true, null, "stripe"));
 
-    /** Served operations that are not workspace endpoints: none; every operation is in the table. */
-    static final Set<String> EXEMPT = Set.of();
+    /**
+     * Served operations that are not bearer-token endpoints: the commerce and CRM receivers, which the platforms call
+     * with their signature instead (CommerceHooksTest: a missing or bad signature, another workspace's secret, a
+     * workspace without the connector are all 401 problem+json and store nothing).
+     */
+    static final Set<String> EXEMPT = Set.of("POST /hooks/{workspaceId}/shopify", "POST /hooks/{workspaceId}/stripe",
+            "POST /hooks/{workspaceId}/woocommerce", "POST /hooks/{workspaceId}/leads");
 
     @FakeServices.Inject
     Fakes fakes;

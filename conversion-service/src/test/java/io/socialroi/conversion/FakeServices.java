@@ -22,7 +22,8 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         fakes = new Fakes();
         return Map.of("quarkus.rest-client.content-service.url", fakes.content.url(),
-                "quarkus.rest-client.engagement-service.url", fakes.engagement.url());
+                "quarkus.rest-client.engagement-service.url", fakes.engagement.url(),
+                "suite.secrets.key", io.socialroi.testing.TestKeys.secretsKey());
     }
 
     @Override

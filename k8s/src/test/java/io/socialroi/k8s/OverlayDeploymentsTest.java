@@ -22,7 +22,8 @@ class OverlayDeploymentsTest {
             "content-service", Set.of("SUITE_DB_USER", "SUITE_DB_PASSWORD", "SUITE_SERVICE_SECRET",
                     "SUITE_ADMIN_CLIENT_ID", "SUITE_ADMIN_CLIENT_SECRET", "SUITE_SECRETS_KEY"),
             "engagement-service", Set.of("SUITE_DB_USER", "SUITE_DB_PASSWORD", "SUITE_SERVICE_SECRET"),
-            "conversion-service", Set.of("SUITE_DB_USER", "SUITE_DB_PASSWORD", "SUITE_SERVICE_SECRET"),
+            "conversion-service", Set.of("SUITE_DB_USER", "SUITE_DB_PASSWORD", "SUITE_SERVICE_SECRET",
+                    "SUITE_SECRETS_KEY"),
             "reporting-service", Set.of("SUITE_DB_USER", "SUITE_DB_PASSWORD", "SUITE_SERVICE_SECRET"));
 
     static Stream<String> overlays() {

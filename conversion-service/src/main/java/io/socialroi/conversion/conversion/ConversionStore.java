@@ -29,6 +29,8 @@ public class ConversionStore {
 
     static final String COLUMNS = "id, event_id, type, value_amount, value_currency, amount, currency, occurred_at, "
             + "customer_id, click_id, actor_ids, email_sha256, capture_state, created_at";
+    /** What a view reads: the stored columns and the refunds a connector applied. */
+    static final String VIEW_COLUMNS = COLUMNS + ", refunded_value";
 
     private final DataSource dataSource;
     private final IdentityLinks identities;
@@ -90,12 +92,12 @@ public class ConversionStore {
     }
 
     public Optional<ConversionView> byEventId(UUID workspaceId, String eventId) throws SQLException {
-        return one("SELECT " + COLUMNS + " FROM conversion WHERE workspace_id = ? AND event_id = ?", workspaceId,
+        return one("SELECT " + VIEW_COLUMNS + " FROM conversion WHERE workspace_id = ? AND event_id = ?", workspaceId,
                 eventId);
     }
 
     public Optional<ConversionView> byId(UUID workspaceId, UUID id) throws SQLException {
-        return one("SELECT " + COLUMNS + " FROM conversion WHERE workspace_id = ? AND id = ?", workspaceId, id);
+        return one("SELECT " + VIEW_COLUMNS + " FROM conversion WHERE workspace_id = ? AND id = ?", workspaceId, id);
     }
 
     /**
@@ -104,7 +106,7 @@ public class ConversionStore {
      */
     public List<ConversionView> list(UUID workspaceId, String customerId, ConversionType type, Cursor after, int limit)
             throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM conversion WHERE workspace_id = ?");
+        StringBuilder sql = new StringBuilder("SELECT " + VIEW_COLUMNS + " FROM conversion WHERE workspace_id = ?");
         List<Object> params = new ArrayList<>(List.of(workspaceId));
         if (customerId != null) {
             sql.append(" AND customer_id = ?");
@@ -164,10 +166,12 @@ public class ConversionStore {
     private static ConversionView view(ResultSet rs) throws SQLException {
         BigDecimal valueAmount = rs.getBigDecimal("value_amount");
         Money value = valueAmount == null ? null : Money.of(valueAmount, rs.getString("value_currency"));
+        BigDecimal refunded = rs.getBigDecimal("refunded_value");
         Array actors = rs.getArray("actor_ids");
         return new ConversionView(rs.getObject("id", UUID.class), rs.getString("event_id"),
                 ConversionType.valueOf(rs.getString("type")), value,
                 Money.of(rs.getBigDecimal("amount"), rs.getString("currency")),
+                value == null || refunded.signum() == 0 ? null : Money.of(refunded, value.currency()),
                 rs.getObject("occurred_at", OffsetDateTime.class), rs.getString("customer_id"),
                 rs.getString("click_id"), Arrays.asList((String[]) actors.getArray()), rs.getString("email_sha256"),
                 rs.getString("capture_state"), rs.getObject("created_at", OffsetDateTime.class));

@@ -12,8 +12,11 @@ public record ConversionView(
         String eventId,
         ConversionType type,
         @Schema(description = "The value as sent, null when none was sent") Money value,
-        @Schema(description = "The value in the workspace currency (converted with the day's exchange rate)")
+        @Schema(description = "The value in the workspace currency (converted with the day's exchange rate), net of "
+                + "refunds and cancellations: what reports count")
         Money workspaceValue,
+        @Schema(description = "Refunded or cancelled so far, in the value's currency (from a connector's refund "
+                + "webhooks); null when nothing was") Money refunded,
         OffsetDateTime occurredAt,
         String customerId,
         String clickId,

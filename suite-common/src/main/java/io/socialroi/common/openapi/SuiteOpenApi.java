@@ -506,7 +506,12 @@ public class SuiteOpenApi implements OASFilter {
                 Map.entry("POST /workspaces/{workspaceId}/conversions", "recordConversion"),
                 Map.entry("POST /workspaces/{workspaceId}/conversions/batch", "recordConversionBatch"),
                 Map.entry("PUT /workspaces/{workspaceId}/exchange-rates/{currency}/{date}", "setExchangeRate"),
-                Map.entry("PUT /workspaces/{workspaceId}/publishers/{platform}", "setPublisher"));
+                Map.entry("PUT /workspaces/{workspaceId}/publishers/{platform}", "setPublisher"),
+                Map.entry("PUT /workspaces/{workspaceId}/connectors/{connector}", "setConnector"),
+                Map.entry("POST /hooks/{workspaceId}/shopify", "receiveShopifyWebhook"),
+                Map.entry("POST /hooks/{workspaceId}/stripe", "receiveStripeEvent"),
+                Map.entry("POST /hooks/{workspaceId}/woocommerce", "receiveWooCommerceWebhook"),
+                Map.entry("POST /hooks/{workspaceId}/leads", "receiveLead"));
 
         private OperationIds() {
         }
