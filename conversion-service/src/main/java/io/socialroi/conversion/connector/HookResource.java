@@ -204,7 +204,8 @@ public class HookResource {
     @RequestBody(required = true, content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = io.socialroi.conversion.conversion.ConversionRequest.class),
             examples = @ExampleObject(name = "lead", summary = "A form's lead",
-                    value = "{\"eventId\":\"form-1\",\"customerId\":\"crm-5\",\"email\":\"lead@example.com\","
+                    value = "{\"eventId\":\"form-1\",\"type\":\"LEAD\",\"occurredAt\":\"2026-11-22T09:00:00+01:00\","
+                            + "\"customerId\":\"crm-5\",\"email\":\"lead@example.com\","
                             + "\"clickId\":\"5b0c7d1e-9a0e-4d1b-8f3e-2f6a7c1d9e10\"}")))
     @APIResponse(responseCode = "200", description = "Received", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = HookResult.class)))
