@@ -198,7 +198,8 @@ export async function render(node, ctx, params) {
                     const s = spread(r, data.models);
                     return h('tr', { 'data-key': r.key || '' }, h('th', { scope: 'row' }, r.label),
                         data.models.map(m => cell(r.cells[m], m)),
-                        h('td', {}, `${modelName(s.most.model)} / ${modelName(s.least.model)}`));
+                        h('td', {}, s.most.value === s.least.value ? 'Same under every model'
+                            : `${modelName(s.most.model)} / ${modelName(s.least.model)}`));
                 })),
                 h('tfoot', {}, h('tr', { 'data-key': 'totals' }, h('th', { scope: 'row' }, 'Total'),
                     data.models.map(m => cell(data.totals[m], m)), h('td', {})))));
