@@ -5,6 +5,7 @@ import io.socialroi.common.auth.Scopes;
 import io.socialroi.common.auth.WorkspaceAccess;
 import io.socialroi.common.problem.Params;
 import io.socialroi.common.problem.Problem;
+import io.socialroi.common.problem.ProblemException;
 import io.socialroi.common.workspace.WorkspaceDirectory;
 import io.socialroi.common.workspace.WorkspaceInfo;
 import jakarta.annotation.security.RolesAllowed;
@@ -69,19 +70,29 @@ public class ReportResource {
                     + "engaged for real that converted, never above 1. LTV on a row is the lifetime value of the "
                     + "customers whose first purchase was credited to it. Rows grouped by post carry the post's "
                     + "current funnelStage. model, lookbackDays, halfLifeDays and touchTypes are passed to "
-                    + "attribution.")
+                    + "attribution. campaignId narrows a report grouped by post (the default grouping when it is "
+                    + "given) to that campaign's posts: the drill-down from a campaign row. Its rows are the "
+                    + "campaign's posts plus an unassigned row for the campaign's costs tied to no post, so its "
+                    + "totals are the campaign's row of the report grouped by campaign; a campaign unknown to the "
+                    + "workspace has no rows. campaignId with another groupBy is a 422.")
     @APIResponse(responseCode = "200", description = "The report", content = {
         @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoiReport.class)),
         @Content(mediaType = CsvWriter.TEXT_CSV)})
     public RoiReport roi(@PathParam("workspaceId") UUID workspaceId, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("groupBy") String groupBy, @QueryParam("model") String model,
             @QueryParam("lookbackDays") String lookbackDays, @QueryParam("halfLifeDays") String halfLifeDays,
-            @QueryParam("touchTypes") String touchTypes) {
+            @QueryParam("touchTypes") String touchTypes, @QueryParam("campaignId") String campaignId) {
         access.require(workspaceId);
         Period.Requested period = Period.parse(from, to);
-        Dimension dimension = Dimension.parse(groupBy);
+        UUID campaign = Params.uuid("campaignId", campaignId);
+        Dimension dimension = campaign != null && (groupBy == null || groupBy.isBlank()) ? Dimension.POST
+                : Dimension.parse(groupBy);
+        if (campaign != null && dimension != Dimension.POST) {
+            throw ProblemException.invalid("campaignId", "narrows a report grouped by post: use groupBy=post "
+                    + "(or leave groupBy out) with campaignId");
+        }
         AttributionParams params = AttributionParams.parse(model, lookbackDays, halfLifeDays, touchTypes);
-        return roi.report(open(workspaceId, period), dimension, params);
+        return roi.report(open(workspaceId, period), dimension, params, campaign);
     }
 
     @GET

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
@@ -14,7 +15,7 @@ import java.util.stream.Stream;
  */
 public record RoiReport(LocalDate from, LocalDate to, String timeZone, String currency, String groupBy,
         AttributionParams attribution, List<RoiRow> rows, RoiRow totals, Unattributed unattributed,
-        List<String> notes) implements CsvExportable {
+        List<String> notes, UUID campaignId) implements CsvExportable {
 
     /** Conversions in the period that had no touchpoint: not social's doing, so not in revenue or ROI. */
     public record Unattributed(double conversions, Money revenue, double leads) {
@@ -35,7 +36,7 @@ public record RoiReport(LocalDate from, LocalDate to, String timeZone, String cu
                 String.valueOf(r.engagements()), String.valueOf(r.impressions()), num(r.engagementRate()),
                 amount(r.costPerEngagement()), amount(r.ltv()), String.valueOf(r.rawEngagements()),
                 String.valueOf(r.flaggedEngagements()), Objects.toString(r.funnelStage(), ""))));
-        return new CsvTable("roi-" + groupBy + "-" + from + "-" + to + ".csv", HEADER,
+        return new CsvTable("roi-" + groupBy + (campaignId == null ? "" : "-campaign-" + campaignId) + "-" + from + "-" + to + ".csv", HEADER,
                 lines.stream().map(l -> l.stream().map(c -> Objects.toString(c, "")).toList()).toList(), List.of(1));
     }
 

@@ -47,6 +47,15 @@ public class RoiService {
     }
 
     public RoiReport report(ReportRequest request, Dimension dimension, AttributionParams params) {
+        return report(request, dimension, params, null);
+    }
+
+    /**
+     * The report; with a campaign (grouped by post only) the campaign's posts: attribution and costs are kept
+     * when they belong to the campaign, engagement is asked for the campaign, and the totals' people and LTV are
+     * the campaign's own row of the attribution grouped by campaign (people are distinct, not a sum of rows).
+     */
+    public RoiReport report(ReportRequest request, Dimension dimension, AttributionParams params, UUID campaign) {
         UUID ws = request.workspaceId();
         Period period = request.period();
         List<CostLine> costLines = costs.sumByTies(ws, period.from(), period.to());
@@ -56,31 +65,78 @@ public class RoiService {
         CompletableFuture<Attribution> attribution = fetcher.start(() -> conversions.attribution(new AttributionQuery(
                 ws, period.from(), period.to(), dimension.param(), params.model(), params.lookbackDays(),
                 params.halfLifeDays(), params.touchTypes())));
+        CompletableFuture<Attribution> byCampaign = campaign == null ? CompletableFuture.completedFuture(null)
+                : fetcher.start(() -> conversions.attribution(new AttributionQuery(ws, period.from(), period.to(),
+                        Dimension.CAMPAIGN.param(), params.model(), params.lookbackDays(), params.halfLifeDays(),
+                        params.touchTypes())));
         CompletableFuture<EngagementSummary> summary = fetcher.start(() -> engagement.summary(
-                new SummaryQuery(ws, period.from(), period.to(), dimension.param(), null)));
+                new SummaryQuery(ws, period.from(), period.to(), dimension.param(), campaign)));
         CompletableFuture<Map<UUID, CatalogPage.Campaign>> campaigns = dimension == Dimension.CAMPAIGN
                 ? fetcher.start(() -> catalog.campaigns(ws)) : CompletableFuture.completedFuture(Collections.emptyMap());
         CompletableFuture<Map<UUID, CatalogPage.Post>> posts = needPosts
                 ? fetcher.start(() -> catalog.posts(ws)) : CompletableFuture.completedFuture(Collections.emptyMap());
-        fetcher.await(attribution, summary, campaigns, posts);
+        fetcher.await(attribution, byCampaign, summary, campaigns, posts);
 
         Labels labels = new Labels(dimension, campaigns.join(), posts.join());
         RoiCalculator calculator = new RoiCalculator(dimension, request.currency(), labels);
-        calculator.addAttribution(attribution.join());
+        Attribution answer = attribution.join();
+        AttributionRow attributed = answer.attributed();
+        Money ltv = answer.ltv();
+        if (campaign != null) {
+            answer = ofCampaign(answer, campaign, posts.join());
+            attributed = campaignRow(byCampaign.join(), campaign);
+            ltv = attributed == null ? null : attributed.ltv();
+            costLines = costLines.stream().filter(c -> inCampaign(c, campaign, posts.join())).toList();
+        }
+        calculator.addAttribution(answer);
         calculator.addEngagement(summary.join());
         calculator.addCosts(costLines);
         calculator.priceCommunityManagement(rates);
         EngagementSummary engagementAnswer = summary.join();
-        AttributionRow attributed = attribution.join().attributed();
         RoiCalculator.Result result = calculator.result(
                 engagementAnswer.totals() == null ? null : engagementAnswer.totals().engagedActors(),
-                attributed == null ? null : attributed.convertingPeople(), attribution.join().ltv());
-        AttributionRow unattributed = attribution.join().unattributed();
-        String model = attribution.join().model() != null ? attribution.join().model() : params.model();
+                attributed == null ? (campaign == null ? null : 0L) : attributed.convertingPeople(), ltv);
+        // Conversions without a touchpoint belong to no campaign, so none of them is a campaign's.
+        AttributionRow unattributed = campaign == null ? answer.unattributed() : null;
+        String model = answer.model() != null ? answer.model() : params.model();
+        List<String> notes = notes(result, rates);
+        if (campaign != null) {
+            notes.add("The posts of one campaign: costs tied to the campaign but to none of its posts are in the "
+                    + "'unassigned' row; conversions without a touchpoint belong to no campaign.");
+        }
         return new RoiReport(period.from(), period.to(), request.timeZone(), request.currency(), dimension.param(),
                 new AttributionParams(model, params.lookbackDays(), params.halfLifeDays(), params.touchTypes()),
-                result.rows(), result.totals(), unattributed(unattributed, request.currency()),
-                notes(result, rates));
+                result.rows(), result.totals(), unattributed(unattributed, request.currency()), notes, campaign);
+    }
+
+    /** The attribution rows (grouped by post) of the campaign's posts. */
+    private static Attribution ofCampaign(Attribution answer, UUID campaign, Map<UUID, CatalogPage.Post> posts) {
+        List<AttributionRow> rows = answer.rowsOrEmpty().stream().filter(r -> campaign.toString().equalsIgnoreCase(
+                r.campaignId() != null ? r.campaignId() : campaignOfPost(r.key(), posts))).toList();
+        return new Attribution(answer.model(), rows, null, null, null, null);
+    }
+
+    private static String campaignOfPost(String key, Map<UUID, CatalogPage.Post> posts) {
+        try {
+            CatalogPage.Post post = key == null ? null : posts.get(UUID.fromString(key.trim()));
+            return post == null || post.campaignId() == null ? null : post.campaignId().toString();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static AttributionRow campaignRow(Attribution byCampaign, UUID campaign) {
+        return byCampaign == null ? null : byCampaign.rowsOrEmpty().stream()
+                .filter(r -> campaign.toString().equalsIgnoreCase(r.key())).findFirst().orElse(null);
+    }
+
+    /** A cost's campaign as the report grouped by campaign sees it: its own tie, else its post's campaign. */
+    private static boolean inCampaign(CostLine cost, UUID campaign, Map<UUID, CatalogPage.Post> posts) {
+        if (cost.campaignId() != null) {
+            return campaign.equals(cost.campaignId());
+        }
+        CatalogPage.Post post = cost.postId() == null ? null : posts.get(cost.postId());
+        return post != null && campaign.equals(post.campaignId());
     }
 
     private static RoiReport.Unattributed unattributed(AttributionRow row, String currency) {

@@ -29,7 +29,8 @@ class WebAppChecksTest {
         Assumptions.assumeFalse(Boolean.getBoolean("webapp.skip"), "webapp.skip=true");
         assertTrue(Files.isRegularFile(WEBAPP.resolve("package-lock.json")), "run from reporting-service/");
         if (!Files.isRegularFile(WEBAPP.resolve("node_modules/typescript/bin/tsc"))
-                || !Files.isRegularFile(WEBAPP.resolve("node_modules/axe-core/axe.min.js"))) {
+                || !Files.isRegularFile(WEBAPP.resolve("node_modules/axe-core/axe.min.js"))
+                || !Files.isRegularFile(WEBAPP.resolve("node_modules/chart.js/package.json"))) {
             run(List.of("npm", "ci", "--no-audit", "--no-fund"));
         }
     }
@@ -37,6 +38,12 @@ class WebAppChecksTest {
     @Test
     void theModulesTypeCheck() throws Exception {
         run(List.of("node", "node_modules/typescript/bin/tsc", "--noEmit", "-p", "tsconfig.json"));
+    }
+
+    /** src/vendor (served at /app/vendor/) is the chart library package-lock.json pins, byte for byte. */
+    @Test
+    void theVendoredChartLibraryIsThePinnedOne() throws Exception {
+        run(List.of("node", "scripts/vendor.mjs", "--check"));
     }
 
     @Test

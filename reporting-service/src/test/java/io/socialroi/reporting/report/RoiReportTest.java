@@ -333,6 +333,97 @@ class RoiReportTest {
         assertTrue(lines[4].startsWith("totals,Total,EUR,135.00,65.00,45.00,150.00,15.00,0.1111,2.3077,"), lines[4]);
     }
 
+    /**
+     * The drill-down from a campaign row: campaignId with the posts grouping keeps the campaign's posts (by the
+     * row's campaignId, else the post's), asks engagement-service for the campaign, keeps the campaign's costs
+     * (those tied to none of its posts in the unassigned row) and takes the totals' people and LTV from the
+     * campaign's own attribution row, so the totals are the campaign's row of the report grouped by campaign.
+     */
+    @Test
+    void aCampaignsPostsAddUpToTheCampaignsRow() {
+        UUID post3 = UUID.randomUUID();
+        Answers.campaigns(ws, campaignA.toString(), "Spring sale", campaignB.toString(), "Brand, awareness");
+        Answers.posts(ws, Answers.post(post1, campaignA, "INSTAGRAM", "ACTION", "Buy now"),
+                Answers.post(post2, campaignB, "TIKTOK", "ATTENTION", "Dance"),
+                Answers.post(post3, campaignA, "X", "TRUST", "Thread"));
+        String attributed = withPeople(attributionRow(null, "4.5", "150.00", "3.5", "1"), 4, 3, 1);
+        String unattributed = attributionRow(null, "2", "50.00", "1", "0");
+        Answers.onAttribution(ws, group -> "post".equals(group)
+                ? attribution("LINEAR", attributed, unattributed, "3", "80.00",
+                        withFields(withPeople(attributionRow(post1.toString(), "2", "90.00", "1", "1"), 2, 1, 1),
+                                "\"campaignId\":\"" + campaignA + "\""),
+                        withFields(attributionRow(post2.toString(), "1.5", "30.00", "1.5", "0"),
+                                "\"campaignId\":\"" + campaignB + "\""),
+                        // No campaignId on the row: the post's campaign decides.
+                        withPeople(attributionRow(post3.toString(), "1", "30.00", "1", "0"), 1, 1, 0))
+                : attribution("LINEAR", attributed, unattributed, "3", "80.00",
+                        withFields(withPeople(attributionRow(campaignA.toString(), "3", "120.00", "2", "1"), 3, 2, 1),
+                                "\"ltv\":" + Answers.money("80.00")),
+                        withPeople(attributionRow(campaignB.toString(), "1.5", "30.00", "1.5", "0"), 2, 2, 0)));
+        FakeServices.engagement().on("GET", "/workspaces/" + ws + "/engagement/summary",
+                r -> r.query().contains("campaignId=" + campaignA)
+                        ? io.socialroi.testing.FakeServer.Reply.json(200, summary(
+                                peopleRow(null, 0, 60, 55, 15, "IMPRESSION", 1000, "LIKE", 60, "COMMENT", 10),
+                                peopleRow(post1.toString(), 0, 40, 40, 15, "IMPRESSION", 600, "LIKE", 40, "COMMENT", 10),
+                                peopleRow(post3.toString(), 0, 20, 20, 0, "IMPRESSION", 400, "LIKE", 20)))
+                        : r.query().contains("campaignId=")
+                                ? io.socialroi.testing.FakeServer.Reply.json(200, summary(peopleRow(null, 0, 0, 0, 0)))
+                                : io.socialroi.testing.FakeServer.Reply.json(200, summary(
+                                        peopleRow(null, 0, 60, 55, 15, "IMPRESSION", 1000, "LIKE", 60, "COMMENT", 10),
+                                        peopleRow(campaignA.toString(), 0, 60, 55, 15, "IMPRESSION", 1000, "LIKE", 60,
+                                                "COMMENT", 10))));
+        Answers.cost(ws, "AD_SPEND", "40", "2026-11-05", ",\"campaignId\":\"" + campaignA + "\"");
+        Answers.cost(ws, "PRODUCTION", "10", "2026-11-06", ",\"postId\":\"" + post1 + "\"");
+        Answers.cost(ws, "AD_SPEND", "25", "2026-11-30", ",\"campaignId\":\"" + campaignB + "\"");
+        Answers.cost(ws, "TOOLS", "15", "2026-11-01", "");
+        Answers.settings(ws, "30", "2", "5");
+
+        JsonPath report = roi(ws, PERIOD + "&campaignId=" + campaignA + "&model=LINEAR");
+        assertEquals("post", report.getString("groupBy"));
+        assertEquals(campaignA.toString(), report.getString("campaignId"));
+        assertEquals(List.of(post1.toString(), post3.toString(), "unassigned"), report.getList("rows.key"));
+        assertEquals(List.of("Buy now", "Thread", "Not tied to a post"), report.getList("rows.label"));
+        // Buy now: 10 production + 10 comments x 2 min at 30/h; Thread: nothing spent; the campaign's 40 ad spend
+        // is tied to none of its posts.
+        assertEquals(List.of("20.00", "0.00", "40.00"), report.getList("rows.spend.amount"));
+        assertEquals(List.of("90.00", "30.00", "0.00"), report.getList("rows.revenue.amount"));
+        assertEquals(List.of("ACTION", "TRUST"), report.getList("rows.funnelStage").subList(0, 2));
+        assertTotalsAreTheSumOfRows(report);
+        // The totals are Spring sale's row of the report grouped by campaign.
+        Map<String, Object> totals = report.getMap("totals");
+        Map<String, Object> spring = roi(ws, PERIOD + "&groupBy=campaign&model=LINEAR").getMap("rows[0]");
+        for (String money : List.of("spend", "revenue", "profit", "cac", "cpl", "ltv")) {
+            assertEquals(amount(spring, money), amount(totals, money), money);
+        }
+        assertEquals("60.00", amount(totals, "spend"));
+        assertEquals("120.00", amount(totals, "revenue"));
+        assertNumber(1.0, totals.get("roi"));
+        assertNumber(3.0, totals.get("conversions"));
+        assertNumber(1.0, totals.get("customers"));
+        // 3 converting people (the campaign's row) of the 55 who engaged for real with the campaign.
+        assertNumber(0.0545, totals.get("conversionRate"));
+        assertEquals("80.00", amount(totals, "ltv"));
+        assertEquals("0.00", report.getString("unattributed.revenue.amount"));
+
+        JsonPath unknown = roi(ws, PERIOD + "&campaignId=" + UUID.randomUUID());
+        assertEquals(List.of(), unknown.getList("rows"));
+        assertEquals("0.00", unknown.getString("totals.revenue.amount"));
+    }
+
+    @Test
+    void campaignIdNarrowsOnlyThePostsGroupingAndKeepsTenancy() {
+        String path = "/workspaces/" + ws + "/reports/roi?" + PERIOD;
+        String token = TestTokens.workspace(ws, "reports:read");
+        for (String query : List.of("&campaignId=nope", "&campaignId=" + campaignA + "&groupBy=campaign",
+                "&campaignId=" + campaignA + "&groupBy=platform")) {
+            given().auth().oauth2(token).get(path + query).then().statusCode(422)
+                    .contentType("application/problem+json").body("errors[0].field", equalTo("campaignId"));
+        }
+        given().auth().oauth2(TestTokens.workspace(UUID.randomUUID(), "reports:read"))
+                .get(path + "&campaignId=" + campaignA).then().statusCode(404).contentType("application/problem+json");
+        given().get(path + "&campaignId=" + campaignA).then().statusCode(401);
+    }
+
     @Test
     void badParametersAreProblems() {
         String path = "/workspaces/" + ws + "/reports/roi?";

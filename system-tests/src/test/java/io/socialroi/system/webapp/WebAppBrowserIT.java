@@ -41,7 +41,7 @@ class WebAppBrowserIT {
     private static final Path SHOTS = Path.of("target/screenshots/webapp");
     private static final String VIEWER_EMAIL = "viewer@fiori.test";
     private static final String VIEWER_PASSWORD = "viewer-password-77";
-    private static final List<String> VIEWS = List.of("compose", "calendar", "approvals", "costs", "audiences", "clients",
+    private static final List<String> VIEWS = List.of("reports", "compose", "calendar", "approvals", "costs", "audiences", "clients",
             "team", "publishing");
 
     private static SuiteCluster suite;
@@ -665,6 +665,202 @@ class WebAppBrowserIT {
             assertEquals(List.of(404, 403, 403, 403, 403, 403, 403), status);
         }
         assertEquals("IN_REVIEW", apiPost(fiori, id).get("status"));
+    }
+
+    /**
+     * A real story in a bakery's own workspace (so the florist's audiences stay empty for the other tests), in its
+     * Spring Bouquets campaign: a sales post whose tracked link a person clicks and
+     * buys through (120.00), a second post with engagement, and ad spend tied to the campaign.
+     */
+    private static Map<String, String> bouquetJourney(String ws, String campaign) {
+        ZoneId rome = ZoneId.of("Europe/Rome");
+        given().baseUri(suite.reporting()).auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("category", "AD_SPEND", "amount", Map.of("amount", "60.00", "currency", "EUR"),
+                        "incurredOn", LocalDate.now(rome).minusDays(2).toString(), "campaignId", campaign,
+                        "platform", "INSTAGRAM"))
+                .post("/workspaces/" + ws + "/costs").then().statusCode(201);
+        String sale = post(ws, Map.of("campaignId", campaign, "platform", "INSTAGRAM", "funnelStage", "ACTION",
+                "caption", "Peony bouquets 20% off this week", "landingUrl", "https://fiori.example/peonies"));
+        String story = post(ws, Map.of("campaignId", campaign, "platform", "TIKTOK", "funnelStage", "ATTENTION",
+                "caption", "How we tie a bouquet"));
+        String link = given().baseUri(suite.content()).auth().oauth2(admin).get("/workspaces/" + ws + "/posts/" + sale)
+                .then().statusCode(200).extract().path("trackedLink.url");
+        String location = io.socialroi.system.Eventually.await("tracked link registered", java.time.Duration.ofSeconds(30),
+                () -> {
+                    io.restassured.response.Response r = given().redirects().follow(false)
+                            .header("User-Agent", "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_4) AppleWebKit/605.1.15 "
+                                    + "(KHTML, like Gecko) Version/17.4 Safari/605.1.15")
+                            .get(link);
+                    return r.statusCode() == 302 ? r.header("Location") : null;
+                });
+        String clickId = location.replaceAll(".*[?&]smclid=([^&]+).*", "$1");
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now(rome);
+        List<Map<String, Object>> events = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            events.add(Map.of("eventId", "rep-imp-" + i + "-" + suffix(), "type", "IMPRESSION", "platform", "TIKTOK",
+                    "postId", story, "actorId", "tt:fan" + i, "occurredAt", now.minusHours(20).toString()));
+            events.add(Map.of("eventId", "rep-like-" + i + "-" + suffix(), "type", "LIKE", "platform", "TIKTOK",
+                    "postId", story, "actorId", "tt:fan" + i, "occurredAt", now.minusHours(19).toString()));
+        }
+        given().baseUri(suite.engagement()).auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("events", events)).post("/workspaces/" + ws + "/events").then().statusCode(200);
+        given().baseUri(suite.conversion()).auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("eventId", "order-" + suffix(), "type", "PURCHASE",
+                        "value", Map.of("amount", "120.00", "currency", "EUR"),
+                        "occurredAt", now.plusSeconds(1).toString(), "customerId", "giulia", "clickId", clickId))
+                .post("/workspaces/" + ws + "/conversions").then().statusCode(201);
+        io.socialroi.system.Eventually.await("purchase attributed", java.time.Duration.ofSeconds(30), () -> {
+            Object revenue = roi(ws, "groupBy=post&campaignId=" + campaign).get("totals.revenue.amount");
+            return revenue != null && new BigDecimal(String.valueOf(revenue)).compareTo(new BigDecimal("120")) >= 0
+                    ? revenue : null;
+        });
+        return Map.of("sale", sale, "story", story);
+    }
+
+    /** The reports' default period: the 28 days up to today in the workspace's zone. */
+    private static String period() {
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Rome"));
+        return "from=" + today.minusDays(27) + "&to=" + today;
+    }
+
+    private static io.restassured.path.json.JsonPath roi(String ws, String query) {
+        return given().baseUri(suite.reporting()).auth().oauth2(admin)
+                .get("/workspaces/" + ws + "/reports/roi?" + period() + "&model=LAST_TOUCH&" + query)
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    private static io.restassured.path.json.JsonPath compare(String ws, String groupBy) {
+        return given().baseUri(suite.conversion()).auth().oauth2(admin)
+                .get("/workspaces/" + ws + "/attribution/compare?" + period() + "&groupBy=" + groupBy)
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    /** A money amount as the page shows it in en-US: EUR 1234.5 is "€1,234.50". */
+    private static String euros(String amount) {
+        java.text.NumberFormat format = java.text.NumberFormat.getCurrencyInstance(java.util.Locale.US);
+        format.setCurrency(java.util.Currency.getInstance("EUR"));
+        return format.format(new BigDecimal(amount));
+    }
+
+    private static void assertMoneyCell(Page page, String selector, String amount) {
+        assertEquals(amount, page.getAttribute(selector, "data-amount"), selector);
+        assertEquals(euros(amount), page.innerText(selector).strip(), selector);
+    }
+
+    @Test
+    void drillFromACampaignToItsPostsCompareTheModelsAndReadAChartsTooltip() {
+        String ws = workspace("Rossi Bakery " + suffix(), "Europe/Rome", "EUR");
+        String campaign = given().baseUri(suite.content()).auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("name", "Spring Bouquets", "objective", "SALES", "startDate", "2026-01-01",
+                        "endDate", "2027-12-31", "budget", Map.of("amount", "900.00", "currency", "EUR")))
+                .post("/workspaces/" + ws + "/campaigns").then().statusCode(201).extract().path("id");
+        String viewer = "viewer-" + suffix() + "@rossi.test";
+        given().baseUri(suite.content()).auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("email", viewer, "name", "Rita Rossi", "password", VIEWER_PASSWORD,
+                        "role", "CLIENT_VIEWER", "workspaceIds", List.of(ws)))
+                .post("/users").then().statusCode(201);
+        Map<String, String> posts = bouquetJourney(ws, campaign);
+        io.restassured.path.json.JsonPath byPost = roi(ws, "groupBy=post&campaignId=" + campaign);
+        io.restassured.path.json.JsonPath byCampaign = roi(ws, "groupBy=campaign");
+        assertTrue(byPost.getList("rows.key").contains(posts.get("sale")), byPost.prettify());
+        try (BrowserContext context = context(1280, false)) {
+            Page page = signIn(context, SuiteCluster.ADMIN_EMAIL, SuiteCluster.ADMIN_PASSWORD, ws);
+            open(page, "reports");
+            ready(page, "#roi-by-campaign");
+            String row = "#roi-by-campaign tr[data-key='" + campaign + "']";
+            assertMoneyCell(page, row + " [data-field=revenue]",
+                    byCampaign.getString("rows.find { it.key == '" + campaign + "' }.revenue.amount"));
+
+            // The campaign row opens its posts, with the figures the API gives for them.
+            page.click(row + " a[data-campaign]");
+            ready(page, "#campaign-posts");
+            page.waitForSelector("#crumb-campaign:has-text('Spring Bouquets')");
+            assertTrue(page.innerText("#campaign-posts-title").contains("Posts of Spring Bouquets"));
+            List<Map<String, Object>> rows = byPost.getList("rows");
+            assertEquals(rows.size(), page.locator("#campaign-posts tbody tr").count(), page.innerText("#campaign-posts"));
+            for (Map<String, Object> r : rows) {
+                String cell = "#campaign-posts tr[data-key='" + r.get("key") + "']";
+                assertMoneyCell(page, cell + " [data-field=revenue]", byPost.getString("rows.find { it.key == '"
+                        + r.get("key") + "' }.revenue.amount"));
+                assertMoneyCell(page, cell + " [data-field=spend]", byPost.getString("rows.find { it.key == '"
+                        + r.get("key") + "' }.spend.amount"));
+            }
+            assertTrue(page.innerText("#campaign-posts tr[data-key='" + posts.get("sale") + "']")
+                    .contains("Peony bouquets 20% off this week"));
+            shot(page, "reports-campaign-posts.png");
+
+            // Back with the browser, then again through the breadcrumb.
+            page.goBack();
+            ready(page, "#roi-by-campaign");
+            page.click(row + " a[data-campaign]");
+            ready(page, "#campaign-posts");
+            page.click("#crumb-all");
+            ready(page, "#roi-by-campaign");
+
+            // A chart read with the keyboard: focus it, the tooltip gives the first bar's exact value; down
+            // moves to the revenue series.
+            page.focus("#roi-by-campaign canvas");
+            page.waitForSelector("#roi-by-campaign .chart-tip:not([hidden])");
+            String first = byCampaign.getString("rows[0].label");
+            assertEquals(first + "\nSpend: " + euros(byCampaign.getString("rows[0].spend.amount")),
+                    page.innerText("#roi-by-campaign .chart-tip").strip());
+            page.keyboard().press("ArrowDown");
+            assertEquals(first + "\nAttributed revenue: " + euros(byCampaign.getString("rows[0].revenue.amount")),
+                    page.innerText("#roi-by-campaign .chart-tip").strip());
+            page.keyboard().press("Escape");
+            page.waitForSelector("#roi-by-campaign .chart-tip", new Page.WaitForSelectorOptions()
+                    .setState(WaitForSelectorState.HIDDEN));
+
+            // The five models side by side, a cell checked against the API, then grouped by post.
+            ready(page, "#compare");
+            assertEquals(5, page.locator("#model-meanings dt").count());
+            io.restassured.path.json.JsonPath models = compare(ws, "campaign");
+            for (String model : List.of("FIRST_TOUCH", "LAST_TOUCH", "LINEAR", "TIME_DECAY", "POSITION_BASED")) {
+                String cell = "#compare-table tr[data-key='" + campaign + "'] td[data-model=" + model + "]";
+                assertMoneyCell(page, cell + " .revenue", models.getString("rows.find { it.key == '" + campaign
+                        + "' }.models." + model + ".revenue.amount"));
+                assertEquals(new BigDecimal(models.getString("rows.find { it.key == '" + campaign + "' }.models."
+                        + model + ".conversions")).stripTrailingZeros(),
+                        new BigDecimal(page.getAttribute(cell + " .conversions", "data-value")).stripTrailingZeros());
+            }
+            page.selectOption("#compare-group", "post");
+            page.waitForSelector("#compare-table tr[data-key='" + posts.get("sale") + "']");
+            io.restassured.path.json.JsonPath perPost = compare(ws, "post");
+            assertMoneyCell(page, "#compare-table tr[data-key='" + posts.get("sale") + "'] td[data-model=LINEAR] .revenue",
+                    perPost.getString("rows.find { it.key == '" + posts.get("sale") + "' }.models.LINEAR.revenue.amount"));
+            assertTrue(page.url().contains("compare=post"), page.url());
+            shot(page, "reports-compare.png");
+        }
+        // axe-core is a script the page's CSP would refuse: checked in a context that lets it in.
+        try (BrowserContext context = context(1280, true)) {
+            Page page = signIn(context, SuiteCluster.ADMIN_EMAIL, SuiteCluster.ADMIN_PASSWORD, ws);
+            page.navigate(suite.reporting() + "/app/#reports?compare=post");
+            ready(page, "#roi-by-campaign");
+            ready(page, "#compare");
+            page.focus("#roi-by-campaign canvas");
+            assertNoSeriousViolations(page, "reports with data");
+            page.click("#roi-by-campaign tr[data-key='" + campaign + "'] a[data-campaign]");
+            ready(page, "#campaign-posts");
+            assertNoSeriousViolations(page, "campaign posts");
+        }
+
+        // The client viewer reads the same reports of their client, and only theirs.
+        try (BrowserContext context = context(390, false)) {
+            Page page = signIn(context, viewer, VIEWER_PASSWORD, ws);
+            assertEquals(1, page.locator("#workspace option").count());
+            open(page, "reports");
+            ready(page, "#roi-by-campaign");
+            page.click("#roi-by-campaign tr[data-key='" + campaign + "'] a[data-campaign]");
+            ready(page, "#campaign-posts");
+            assertMoneyCell(page, "#campaign-posts tr[data-key='" + posts.get("sale") + "'] [data-field=revenue]",
+                    byPost.getString("rows.find { it.key == '" + posts.get("sale") + "' }.revenue.amount"));
+            Object overflow = page.evaluate("() => document.documentElement.scrollWidth");
+            assertTrue(((Number) overflow).intValue() <= 390, "drill-down is " + overflow + " px wide at 390 px");
+            shot(page, "390-reports-viewer.png");
+            page.navigate(suite.reporting() + "/app/#reports?campaign=" + UUID.randomUUID());
+            ready(page, "#campaign-posts");
+            page.waitForSelector("#campaign-posts .state.empty");
+        }
     }
 
     @Test
