@@ -4,6 +4,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.socialroi.common.snapshot.SnapshotSettings;
 import io.socialroi.common.snapshot.TooBig;
+import io.socialroi.common.snapshot.Warming;
 import io.socialroi.common.snapshot.Watermark;
 import io.socialroi.common.snapshot.WorkspaceSnapshots;
 import jakarta.annotation.PreDestroy;
@@ -64,8 +65,7 @@ public class JourneyStore {
     private final DataSource dataSource;
     private final long maxTouchpoints;
     private final int warmAtStart;
-    private volatile boolean warming;
-    private volatile long warmingSince;
+    private final Warming warming = new Warming();
     private final WorkspaceSnapshots<Workspace, JourneyView, Void> snapshots;
 
     @Inject
@@ -123,15 +123,7 @@ public class JourneyStore {
      */
     void warmAtStart(@Observes StartupEvent start) {
         if (warmAtStart > 0 && maxTouchpoints > 0) {
-            warmingSince = System.nanoTime();
-            warming = true;
-            Thread.ofVirtual().name("journey-store-warm").start(() -> {
-                try {
-                    warmRecentlyActive();
-                } finally {
-                    warming = false;
-                }
-            });
+            warming.start("journey-store-warm", this::warmRecentlyActive);
         }
     }
 
@@ -140,7 +132,7 @@ public class JourneyStore {
      * itself not ready meanwhile, so that a restarted replica takes requests once its recent workspaces are in memory.
      */
     public boolean warming(java.time.Duration limit) {
-        return warming && System.nanoTime() - warmingSince < limit.toNanos();
+        return warming.warming(limit);
     }
 
     /** Loads the workspaces with the most recent conversions, one at a time; answers how many were asked for. */

@@ -6,6 +6,7 @@ import io.socialroi.engagement.event.EventType;
 import io.quarkus.runtime.StartupEvent;
 import io.socialroi.common.snapshot.SnapshotSettings;
 import io.socialroi.common.snapshot.TooBig;
+import io.socialroi.common.snapshot.Warming;
 import io.socialroi.common.snapshot.Watermark;
 import io.socialroi.common.snapshot.WorkspaceSnapshots;
 import io.socialroi.engagement.settings.ScoringSettings;
@@ -98,8 +99,7 @@ public class RollupStore {
     /** Actor rows read again since the load, above which they are merged into the base. */
     private final int mergeAt;
     private final int warmAtStart;
-    private volatile boolean warming;
-    private volatile long warmingSince;
+    private final Warming warming = new Warming();
     private final WorkspaceSnapshots<Holder, WorkspaceRollups, ScoringSettings> snapshots;
 
     @Inject
@@ -238,15 +238,7 @@ public class RollupStore {
      */
     void warmAtStart(@Observes StartupEvent start) {
         if (warmAtStart > 0 && maxEntries > 0) {
-            warmingSince = System.nanoTime();
-            warming = true;
-            Thread.ofVirtual().name("summary-store-warm").start(() -> {
-                try {
-                    warmRecentlyActive();
-                } finally {
-                    warming = false;
-                }
-            });
+            warming.start("summary-store-warm", this::warmRecentlyActive);
         }
     }
 
@@ -255,7 +247,7 @@ public class RollupStore {
      * itself not ready meanwhile, so that a restarted replica takes requests once its recent workspaces are in memory.
      */
     public boolean warming(java.time.Duration limit) {
-        return warming && System.nanoTime() - warmingSince < limit.toNanos();
+        return warming.warming(limit);
     }
 
     /** Loads the most recently written workspaces, one at a time; answers how many were asked for. */
