@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.socialroi.conversion.Api;
 import io.socialroi.conversion.FakeServices;
 import io.socialroi.conversion.Fakes;
@@ -39,12 +38,9 @@ class AttributionResourceTest {
     @Inject
     DataSource dataSource;
 
-    @Inject
-    CircuitBreakerMaintenance breakers;
 
     @AfterEach
     void closeBreaker() {
-        breakers.resetAll();
         io.socialroi.common.remote.RemotePolicy.resetAll();
     }
 
@@ -199,7 +195,6 @@ class AttributionResourceTest {
         as(ws).get(attribution(ws)).then().statusCode(503).body("detail", containsString("503"));
         fakes.engagement.on("POST", "/workspaces/" + ws + "/touchpoints/search",
                 FakeServer.Reply.json(200, "{\"items\":[]}"));
-        breakers.resetAll();
         io.socialroi.common.remote.RemotePolicy.resetAll();
         as(ws).get(attribution(ws)).then().statusCode(200).body("unattributed.conversions", equalTo(1))
                 .body("rows", hasSize(0));

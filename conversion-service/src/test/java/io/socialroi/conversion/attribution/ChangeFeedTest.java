@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.socialroi.common.workspace.ServiceTokens;
 import io.socialroi.conversion.Api;
 import io.socialroi.conversion.FakeServices;
@@ -72,8 +71,6 @@ class ChangeFeedTest {
     @Inject
     ObjectMapper json;
 
-    @Inject
-    CircuitBreakerMaintenance breakers;
 
     /** What the fake engagement-service knows now, per workspace search. */
     final AtomicReference<List<String>> touches = new AtomicReference<>(List.of());
@@ -121,7 +118,6 @@ class ChangeFeedTest {
     @AfterEach
     void resign() {
         feed.resign();
-        breakers.resetAll();
         io.socialroi.common.remote.RemotePolicy.resetAll();
     }
 

@@ -11,13 +11,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.socialroi.conversion.FakeServices;
 import io.socialroi.conversion.Fakes;
 import io.socialroi.conversion.conversion.Emails;
 import io.socialroi.testing.FakeServer;
 import io.socialroi.testing.TestTokens;
-import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -32,12 +30,9 @@ class AudienceResourceTest {
     @FakeServices.Inject
     Fakes fakes;
 
-    @Inject
-    CircuitBreakerMaintenance breakers;
 
     @AfterEach
     void closeBreaker() {
-        breakers.resetAll();
         io.socialroi.common.remote.RemotePolicy.resetAll();
     }
 

@@ -7,13 +7,11 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.socialroi.conversion.Api;
 import io.socialroi.conversion.FakeServices;
 import io.socialroi.conversion.Fakes;
 import io.socialroi.testing.FakeServer;
 import io.socialroi.testing.TestTokens;
-import jakarta.inject.Inject;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -24,12 +22,9 @@ class CustomerResourceTest {
     @FakeServices.Inject
     Fakes fakes;
 
-    @Inject
-    CircuitBreakerMaintenance breakers;
 
     @AfterEach
     void closeBreaker() {
-        breakers.resetAll();
         io.socialroi.common.remote.RemotePolicy.resetAll();
     }
 

@@ -5,7 +5,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.socialroi.conversion.Api;
 import io.socialroi.conversion.FakeServices;
 import io.socialroi.conversion.Fakes;
@@ -28,12 +27,9 @@ class CaptureJobTest {
     @Inject
     CaptureJob job;
 
-    @Inject
-    CircuitBreakerMaintenance breakers;
 
     @AfterEach
     void closeBreaker() {
-        breakers.resetAll();
         io.socialroi.common.remote.RemotePolicy.resetAll();
     }
 
@@ -48,7 +44,6 @@ class CaptureJobTest {
         String id = Api.purchase(ws, "bg-1", "cust-bg", "42.00", "2026-11-20T12:00:00Z", "\"clickId\":\"c-bg\"");
         job.run();
         as(ws).get("/workspaces/" + ws + "/conversions/" + id).then().body("touchpoints", equalTo("PENDING"));
-        breakers.resetAll();
         io.socialroi.common.remote.RemotePolicy.resetAll();
         fakes.engagement.on("POST", search, FakeServer.Reply.json(200, "{\"items\":[{\"eventId\":\"k1\",\"type\":"
                 + "\"CLICK\",\"platform\":\"FACEBOOK\",\"postId\":\"55555555-5555-5555-5555-555555555555\","
@@ -81,7 +76,6 @@ class CaptureJobTest {
                 .then().statusCode(200).extract().path("touchpoints"))).count();
         assertEquals(200, captured, "the first search's 200 conversions are kept; the other 50 stay pending");
         // The next run goes on from there: only the 50 still pending are searched.
-        breakers.resetAll();
         io.socialroi.common.remote.RemotePolicy.resetAll();
         fakes.engagement.on("POST", search, request -> {
             searches.incrementAndGet();
