@@ -160,7 +160,7 @@ class GeneratedClientFlowIT {
 
         ReportsApi reports = new ReportsApi(client(suite.reporting(), token));
         RoiRow row = Eventually.await("revenue in the ROI report", Duration.ofSeconds(45), () -> {
-            RoiReport report = call(() -> reports.getRoiReport(ws, today.minusDays(1), "campaign", null, null, null,
+            RoiReport report = call(() -> reports.getRoiReport(ws, null, today.minusDays(1), "campaign", null, null, null,
                     today, null));
             RoiRow found = report == null ? null : report.getRows().stream()
                     .filter(r -> campaign.getId().toString().equals(r.getKey())).findFirst().orElse(null);
