@@ -141,16 +141,23 @@ async function signIn(event) {
     $('login-error').hidden = true;
     $('login-error').className = 'notice error';
     $('login-error').setAttribute('role', 'alert');
+    let answer;
     try {
-        const answer = await api('content', '/auth/login', { method: 'POST',
+        answer = await api('content', '/auth/login', { method: 'POST',
             body: { email: email.value, password: password.value } });
-        password.value = '';
-        sessionStorage.setItem(TOKEN_KEY, answer.access_token);
-        await start(answer.access_token);
     } catch (error) {
         $('login-error').textContent = error instanceof ApiError && error.status === 401
             ? 'Wrong email or password.' : explain(error);
         $('login-error').hidden = false;
+        return;
+    }
+    password.value = '';
+    sessionStorage.setItem(TOKEN_KEY, answer.access_token);
+    try {
+        await start(answer.access_token);
+    } catch (error) {
+        // Signed in, but what follows failed (a service down, the session refused): say that, not "wrong password".
+        signOut(`Signed in, but the app could not load: ${explain(error)}`);
     }
 }
 

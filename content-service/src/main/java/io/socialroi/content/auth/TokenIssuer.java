@@ -50,10 +50,12 @@ public class TokenIssuer {
     /** A signed token; {@code workspaces} null means not bound to workspaces (admin, service). */
     public IssuedToken issue(String subject, Collection<String> scopes, Collection<UUID> workspaces, String role) {
         Set<String> groups = new LinkedHashSet<>(scopes);
+        java.time.Instant issuedAt = java.time.Instant.now();
         JwtClaimsBuilder claims = Jwt.subject(subject).groups(groups).audience(audiences)
                 .claim("jti", UUID.randomUUID().toString())
                 .claim(Claims.SCOPE, String.join(" ", groups))
-                .issuedAt(java.time.Instant.now())
+                .issuedAt(issuedAt)
+                .claim(Claims.ISSUED_AT_MILLIS, issuedAt.toEpochMilli())
                 .expiresIn(lifespanSeconds);
         if (workspaces != null) {
             claims.claim(Claims.WORKSPACES, workspaces.stream().map(UUID::toString).toList());

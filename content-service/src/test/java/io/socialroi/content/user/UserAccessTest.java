@@ -50,6 +50,11 @@ class UserAccessTest {
         String payload = claims(fresh);
         assertEquals(true, payload.contains("\"role\":\"CLIENT_VIEWER\""), payload);
         assertEquals(true, payload.contains(second) && !payload.contains(first), payload);
+        // The new token works at once, though it was issued within a second of the revocation (iat_ms tells them
+        // apart), while the old one stays revoked.
+        given().auth().oauth2(fresh).get("/workspaces/" + second + "/posts").then().statusCode(200);
+        given().auth().oauth2(fresh).get("/workspaces/" + first + "/posts").then().statusCode(404);
+        given().auth().oauth2(old).get("/workspaces/" + first + "/posts").then().statusCode(401);
 
         // An admin sees every workspace: the list is emptied.
         put(TestTokens.admin(), id, "{\"role\":\"ADMIN\"}").statusCode(200).body("role", equalTo("ADMIN"))

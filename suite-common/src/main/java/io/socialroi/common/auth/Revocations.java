@@ -39,8 +39,29 @@ public class Revocations {
         if (jti != null && current.tokens().contains(jti)) {
             return true;
         }
-        Long revokedAt = token.getSubject() == null ? null : current.subjects().get(token.getSubject());
-        return revokedAt != null && token.getIssuedAtTime() <= revokedAt;
+        Long revokedAtMillis = token.getSubject() == null ? null : current.subjects().get(token.getSubject());
+        if (revokedAtMillis == null) {
+            return false;
+        }
+        Long issuedAtMillis = issuedAtMillis(token);
+        if (issuedAtMillis != null) {
+            return issuedAtMillis <= revokedAtMillis;
+        }
+        // Only whole seconds known (iat is truncated): a token issued in the second of the revocation may be from
+        // before it and counts as revoked; one whose iat is a later second was certainly issued after it.
+        return token.getIssuedAtTime() <= Math.floorDiv(revokedAtMillis, 1000);
+    }
+
+    /** The millisecond issue time the suite's issuer adds ({@link Claims#ISSUED_AT_MILLIS}), when present. */
+    static Long issuedAtMillis(JsonWebToken token) {
+        Object claim = token.getClaim(Claims.ISSUED_AT_MILLIS);
+        if (claim instanceof jakarta.json.JsonNumber number) {
+            return number.longValue();
+        }
+        if (claim instanceof Number number) {
+            return number.longValue();
+        }
+        return null;
     }
 
     @Scheduled(every = "${suite.revocation.refresh-every:15s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -63,7 +84,7 @@ public class Revocations {
         Map<String, Long> subjects = new HashMap<>();
         if (list.subjects() != null) {
             for (RevocationList.RevokedSubject s : list.subjects()) {
-                subjects.merge(s.subject(), ceilSeconds(s.revokedAt()), Math::max);
+                subjects.merge(s.subject(), s.revokedAt().toEpochMilli(), Math::max);
             }
         }
         snapshot = new Snapshot(Set.copyOf(tokens), Map.copyOf(subjects));
@@ -79,12 +100,7 @@ public class Revocations {
     /** Takes a subject revoked here into account at once, before the next refresh. */
     public synchronized void addSubject(String subject, Instant revokedAt) {
         Map<String, Long> subjects = new HashMap<>(snapshot.subjects());
-        subjects.merge(subject, ceilSeconds(revokedAt), Math::max);
+        subjects.merge(subject, revokedAt.toEpochMilli(), Math::max);
         snapshot = new Snapshot(snapshot.tokens(), Map.copyOf(subjects));
-    }
-
-    /** iat has whole seconds: a token issued in the second of the revocation counts as issued before it. */
-    private static long ceilSeconds(Instant at) {
-        return at.getNano() == 0 ? at.getEpochSecond() : at.getEpochSecond() + 1;
     }
 }
