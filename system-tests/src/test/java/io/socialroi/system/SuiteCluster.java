@@ -29,6 +29,8 @@ public final class SuiteCluster {
     public static final String ADMIN_CLIENT_ID = "system-admin";
     public static final String ADMIN_CLIENT_SECRET = "system-admin-secret-" + Long.toHexString(System.nanoTime());
     public static final String ADMIN_EMAIL = "admin@agency.test";
+    /** The one loopback address publishers and webhooks may call in the test cluster (see SUITE_OUTBOUND_ALLOW). */
+    public static final String OUTBOUND_TEST_ADDRESS = "127.0.0.78";
     public static final String ADMIN_PASSWORD = "Admin-password-" + Long.toHexString(System.nanoTime());
     public static final String SERVICE_SECRET = "system-service-secret-" + Long.toHexString(System.nanoTime());
 
@@ -225,6 +227,10 @@ public final class SuiteCluster {
         // sign-in limit per address is played in content-service's tests.
         env.put("SUITE_RATE_LIMIT_LOGIN_PER_MINUTE", "1000000");
         env.put("SUITE_RATE_LIMIT_LOGIN_BURST", "1000000");
+        // Publishers and webhooks may call one loopback address, where the browser test's stand-in for a client's
+        // publishing integration listens; every other private or loopback target stays refused.
+        env.put("SUITE_OUTBOUND_ALLOW", OUTBOUND_TEST_ADDRESS + "/32");
+        env.put("SUITE_PUBLISHING_POLL", "1s");
         return builder.start();
     }
 

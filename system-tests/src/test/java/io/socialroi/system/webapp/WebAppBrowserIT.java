@@ -446,6 +446,134 @@ class WebAppBrowserIT {
                 .formParam("client_secret", secret).post("/auth/token").then().statusCode(401);
     }
 
+    /**
+     * Publishing setup, a failed post and its retry, and a colleague deactivated, each done in the page. The
+     * client's publishing integration is an outside system: a receiver on 127.0.0.78 (the one address the test
+     * cluster lets publishers call) that records the signed deliveries and refuses the post, as a platform
+     * rejecting a caption would.
+     */
+    @Test
+    void setUpPublishingRetryAFailedPostAndDeactivateAColleague() throws Exception {
+        String ws = workspace("Lumen Optics " + suffix(), "Europe/Paris", "EUR");
+        java.util.List<Map<String, String>> deliveries = new java.util.concurrent.CopyOnWriteArrayList<>();
+        com.sun.net.httpserver.HttpServer receiver = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getByName(SuiteCluster.OUTBOUND_TEST_ADDRESS), 0), 0);
+        receiver.createContext("/", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            deliveries.add(Map.of("path", exchange.getRequestURI().getPath(), "body", body,
+                    "signature", String.valueOf(exchange.getRequestHeaders().getFirst("X-Suite-Signature")),
+                    "delivery", String.valueOf(exchange.getRequestHeaders().getFirst("X-Suite-Delivery"))));
+            byte[] answer = "{\"error\":\"caption rejected: links are not allowed\"}".getBytes();
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(exchange.getRequestURI().getPath().startsWith("/pub") ? 422 : 200, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+        receiver.start();
+        String base = "http://" + SuiteCluster.OUTBOUND_TEST_ADDRESS + ":" + receiver.getAddress().getPort();
+        String email = "noe-" + suffix() + "@agency.test";
+        String colleague = given().baseUri(suite.content()).auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("email", email, "name", "Noe Novak", "password", "colleague-password-1", "role", "MANAGER",
+                        "workspaceIds", List.of(ws)))
+                .post("/users").then().statusCode(201).extract().path("id");
+        try (BrowserContext context = context(1280, false)) {
+            Page page = signIn(context, SuiteCluster.ADMIN_EMAIL, SuiteCluster.ADMIN_PASSWORD, ws);
+            open(page, "publishing");
+            ready(page, "#publisher-list");
+            page.selectOption("#publisher-form select[name=platform]", "INSTAGRAM");
+            page.fill("#publisher-form input[name=url]", base + "/pub/instagram");
+            page.fill("#publisher-form input[name=secret]", "lumen-signing-secret-1");
+            page.click("#publisher-form button[type=submit]");
+            page.waitForSelector("#publisher-result.ok:has-text('Publisher for Instagram saved')");
+            page.waitForSelector("#publisher-list tr[data-key=INSTAGRAM]:has-text('" + base + "/pub/instagram')");
+            page.fill("#webhook-form input[name=url]", base + "/hooks/lifecycle");
+            page.fill("#webhook-form input[name=secret]", "lumen-hook-secret-22");
+            page.uncheck("#webhook-form input[name=events][value='post.approved']");
+            page.click("#webhook-form button[type=submit]");
+            page.waitForSelector("#webhook-result.ok");
+            assertTrue(page.innerText("#publisher-list").contains("set"), page.innerText("#publisher-list"));
+            assertFalse(page.content().contains("lumen-signing-secret-1"), "a saved secret is never shown again");
+            shot(page, "publishing.png");
+
+            // A post goes through approval and is due at once; the receiver refuses it: FAILED with the reason.
+            String id = post(ws, Map.of("platform", "INSTAGRAM", "funnelStage", "ATTENTION",
+                    "caption", "New frames are in https://lumen.example/frames"));
+            move(ws, id, "submit", Map.of());
+            move(ws, id, "approve", Map.of());
+            move(ws, id, "schedule", Map.of("scheduledAt", java.time.OffsetDateTime.now().plusSeconds(1).toString()));
+            awaitStatus(ws, id, "FAILED");
+            page.navigate(suite.reporting() + "/app/#approvals?post=" + id + "&status=FAILED");
+            page.waitForSelector("#approval-detail section[data-status=FAILED]");
+            assertTrue(page.innerText("#pub-failure").contains("HTTP 422"), page.innerText("#pub-failure"));
+            assertEquals("1", page.innerText("#pub-attempts"));
+            page.click("#approval-detail button[data-move=retry]");
+            page.waitForSelector("#approval-result.ok:has-text('Done: retry')");
+            awaitDeliveries(deliveries, "/pub/instagram", 2);
+            awaitStatus(ws, id, "FAILED");
+            page.navigate(suite.reporting() + "/app/#approvals?post=" + id + "&status=");
+            page.waitForSelector("#approval-detail section[data-status=FAILED]");
+            assertTrue(page.innerText("#post-history").toLowerCase().contains("retry"), page.innerText("#post-history"));
+
+            // The colleague is deactivated from the team list (after the confirmation the page asks for).
+            open(page, "team");
+            ready(page, "#user-list");
+            page.onceDialog(dialog -> dialog.accept());
+            page.click("#user-list button[aria-label='Deactivate " + email + "']");
+            page.waitForSelector("#team-result.ok:has-text('" + email + " deactivated')");
+            ready(page, "#user-list");
+            assertTrue(page.innerText("#user-list tr:has-text('" + email + "')").contains("deactivated"),
+                    page.innerText("#user-list"));
+        } finally {
+            receiver.stop(0);
+        }
+        // What the receiver got: two signed deliveries of the one post under one delivery id, and the
+        // lifecycle webhook of the failure (not of the approval, which was unticked).
+        List<Map<String, String>> published = deliveries.stream().filter(d -> d.get("path").equals("/pub/instagram")).toList();
+        assertEquals(2, published.size(), published.toString());
+        assertEquals(published.get(0).get("delivery"), published.get(1).get("delivery"));
+        assertTrue(published.get(0).get("signature").matches("t=\\d+,v1=[0-9a-f]{64}"), published.get(0).get("signature"));
+        assertTrue(published.get(0).get("body").contains("New frames are in"), published.get(0).get("body"));
+        Map<String, Object> publisher = given().baseUri(suite.content()).auth().oauth2(admin)
+                .get("/workspaces/" + ws + "/publishers/INSTAGRAM").then().statusCode(200).extract().path("");
+        assertEquals(base + "/pub/instagram", publisher.get("url"));
+        assertFalse(publisher.toString().contains("lumen-signing-secret-1"), publisher.toString());
+        List<String> events = given().baseUri(suite.content()).auth().oauth2(admin)
+                .get("/workspaces/" + ws + "/webhooks").then().statusCode(200).extract().path("events");
+        assertEquals(List.of("post.published", "post.failed"), events);
+        Map<String, Object> failed = apiPost(ws, publishedPostId(published.get(0).get("body")));
+        assertEquals("FAILED", failed.get("status"));
+        Map<String, Object> user = given().baseUri(suite.content()).auth().oauth2(admin).get("/users/" + colleague)
+                .then().statusCode(200).extract().path("");
+        assertEquals(Boolean.FALSE, user.get("active"));
+        given().baseUri(suite.content()).contentType(ContentType.JSON)
+                .body(Map.of("email", email, "password", "colleague-password-1")).post("/auth/login").then().statusCode(401);
+    }
+
+    private static String publishedPostId(String body) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"postId\"\\s*:\\s*\"([0-9a-f-]{36})\"").matcher(body);
+        assertTrue(m.find(), body);
+        return m.group(1);
+    }
+
+    private static void awaitStatus(String ws, String post, String status) throws InterruptedException {
+        String seen = null;
+        for (int i = 0; i < 120; i++) {
+            seen = String.valueOf(apiPost(ws, post).get("status"));
+            if (seen.equals(status)) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("post " + post + " stayed " + seen + ", expected " + status);
+    }
+
+    private static void awaitDeliveries(List<Map<String, String>> deliveries, String path, int count)
+            throws InterruptedException {
+        for (int i = 0; i < 120 && deliveries.stream().filter(d -> d.get("path").equals(path)).count() < count; i++) {
+            Thread.sleep(250);
+        }
+    }
+
     @Test
     void editAndArchiveAClientAndItsCampaignAndEditAnAudience() {
         String name = "Nord Bakery " + suffix();
