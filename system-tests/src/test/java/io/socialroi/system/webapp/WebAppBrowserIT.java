@@ -574,6 +574,57 @@ class WebAppBrowserIT {
         }
     }
 
+    /** An audience's member count and its CSV download, for people who engaged: the file an ad platform takes. */
+    @Test
+    void seeAnAudiencesMembersAndDownloadItsCsv() throws Exception {
+        String ws = workspace("Ortica Bistro " + suffix(), "Europe/Rome", "EUR");
+        String story = post(ws, Map.of("platform", "INSTAGRAM", "funnelStage", "INTEREST", "caption", "Our nettle risotto"));
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now();
+        List<Map<String, Object>> events = new java.util.ArrayList<>();
+        for (String actor : List.of("ig:ada", "ig:bruno", "ig:carla")) {
+            events.add(Map.of("eventId", "aud-" + actor + "-" + suffix(), "type", "COMMENT", "platform", "INSTAGRAM",
+                    "postId", story, "actorId", actor, "occurredAt", now.minusHours(3).toString()));
+        }
+        given().baseUri(suite.engagement()).auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("events", events)).post("/workspaces/" + ws + "/events").then().statusCode(200);
+        // The engaged actors are searchable once engagement-service's actor rollup has them (its change log,
+        // moments after the acknowledgement): a probe audience shows when, and is deleted again.
+        String probe = given().baseUri(suite.conversion()).auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("name", "probe", "engagedWithinDays", 7)).post("/workspaces/" + ws + "/audiences").then()
+                .statusCode(201).extract().path("id");
+        io.socialroi.system.Eventually.await("three members", java.time.Duration.ofSeconds(30), () -> {
+            List<Object> items = given().baseUri(suite.conversion()).auth().oauth2(admin)
+                    .get("/workspaces/" + ws + "/audiences/" + probe + "/members").then().statusCode(200)
+                    .extract().path("items");
+            return items.size() == 3 ? items : null;
+        });
+        given().baseUri(suite.conversion()).auth().oauth2(admin).delete("/workspaces/" + ws + "/audiences/" + probe)
+                .then().statusCode(204);
+        String csv;
+        try (BrowserContext context = context(1280, false)) {
+            Page page = signIn(context, SuiteCluster.ADMIN_EMAIL, SuiteCluster.ADMIN_PASSWORD, ws);
+            open(page, "audiences");
+            ready(page, "#audience-list");
+            page.fill("#audience-form input[name=name]", "Risotto commenters");
+            page.fill("#audience-form input[name=engagedWithinDays]", "7");
+            page.click("#audience-form button[type=submit]");
+            page.waitForSelector("#audience-result.ok");
+            ready(page, "#audience-list");
+            page.waitForSelector("#audience-list tr:has-text('Risotto commenters') .member-count:text-is('3')");
+            com.microsoft.playwright.Download download = page.waitForDownload(() ->
+                    page.click("#audience-list button[aria-label='Download CSV of Risotto commenters']"));
+            csv = Files.readString(download.path());
+            shot(page, "audience-members.png");
+        }
+        List<String> lines = csv.lines().toList();
+        assertEquals("email,extern_id", lines.get(0));
+        assertEquals(4, lines.size(), csv);
+        java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+        String ada = java.util.HexFormat.of().formatHex(sha.digest("ig:ada".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertTrue(lines.contains("," + ada), csv);
+        assertFalse(csv.contains("ig:"), "nothing leaves unhashed: " + csv);
+    }
+
     @Test
     void editAndArchiveAClientAndItsCampaignAndEditAnAudience() {
         String name = "Nord Bakery " + suffix();
