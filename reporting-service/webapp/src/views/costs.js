@@ -103,7 +103,8 @@ export async function render(node, ctx) {
             { title: 'Campaign', cell: c => (c.campaignId ? campaignName(c.campaignId) : '–') },
             { title: 'Platform', cell: c => (c.platform ? humanize(c.platform) : '–') },
             { title: 'Note', cell: c => c.note || '' },
-            { title: 'Change', cell: c => (ctx.canWrite ? h('button', { type: 'button', class: 'secondary',
+            // Both buttons in one cell (a comma list here once left only the last one in the page).
+            { title: 'Change', cell: c => (!ctx.canWrite ? '–' : h('div', { class: 'actions' }, h('button', { type: 'button', class: 'secondary',
                 'aria-label': `Edit cost of ${c.incurredOn}`, onclick: () => {
                     editing = c;
                     category.value = c.category;
@@ -117,7 +118,7 @@ export async function render(node, ctx) {
                     submit.textContent = 'Save cost';
                     cancel.hidden = false;
                     amount.focus();
-                } }, 'Edit') : '–', ctx.canWrite ? ' ' : '', ctx.canWrite ? h('button', { type: 'button', class: 'danger',
+                } }, 'Edit'), h('button', { type: 'button', class: 'danger',
                 'data-delete': c.id, 'aria-label': `Delete cost of ${c.incurredOn}: ${c.note || humanize(c.category)}`,
                 onclick: async () => {
                     if (!window.confirm(`Delete the ${humanize(c.category)} cost of ${fmt.money(c.amount)} on ${c.incurredOn}?`)) {
@@ -130,7 +131,7 @@ export async function render(node, ctx) {
                     } catch (error) {
                         notice(result, explain(error), true);
                     }
-                } }, 'Delete') : null) }
+                } }, 'Delete'))) }
         ], costs, 'Costs');
     }, 'No costs recorded for this client yet.');
 

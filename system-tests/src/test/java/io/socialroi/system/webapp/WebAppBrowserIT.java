@@ -329,6 +329,13 @@ class WebAppBrowserIT {
             // The list reloads after the delete: what it shows once loaded is the first cost only.
             page.waitForSelector("#cost-list[data-state=ready] tr:has-text('Photo shoot')");
             assertFalse(page.innerText("#cost-list").contains("Typo"), page.innerText("#cost-list"));
+            // The shoot's invoice came in higher: the cost is corrected from its Edit button.
+            page.click("#cost-list tr:has-text('Photo shoot') button:has-text('Edit')");
+            assertEquals("180.40", page.inputValue("#cost-form input[name=amount]"));
+            page.fill("#cost-form input[name=amount]", "195.60");
+            page.click("#cost-form button[type=submit]:has-text('Save cost')");
+            page.waitForSelector("#cost-result.ok:has-text('Saved')");
+            page.waitForSelector("#cost-list[data-state=ready] tr:has-text('Photo shoot') [data-amount='195.60']");
 
             ready(page, "#cm-settings");
             page.fill("#settings-form input[name=hourlyRate]", "32.00");
@@ -346,7 +353,8 @@ class WebAppBrowserIT {
         assertEquals(campaign, cost.get("campaignId"));
         @SuppressWarnings("unchecked")
         Map<String, Object> money = (Map<String, Object>) cost.get("amount");
-        assertEquals(0, new BigDecimal("180.40").compareTo(new BigDecimal(String.valueOf(money.get("amount")))));
+        assertEquals(0, new BigDecimal("195.60").compareTo(new BigDecimal(String.valueOf(money.get("amount")))));
+        assertEquals(1, costs.stream().filter(c -> "Photo shoot".equals(c.get("note"))).count(), "corrected, not added");
         Map<String, Object> settings = given().baseUri(suite.reporting()).auth().oauth2(admin)
                 .get("/workspaces/" + fiori + "/settings").then().statusCode(200).extract().path("");
         assertEquals(0, new BigDecimal("3").compareTo(new BigDecimal(String.valueOf(settings.get("minutesPerComment")))));
