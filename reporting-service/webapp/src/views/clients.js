@@ -225,5 +225,58 @@ function campaignsCard(ctx, say) {
     return h('section', { class: 'card', 'aria-labelledby': 'campaigns-title' },
         h('h3', { id: 'campaigns-title' }, `Campaigns of ${ws.name}`), list,
         h('p', { class: 'hint' }, 'An archived campaign is hidden from the campaign pickers and takes no new posts; '
-            + 'its posts and reports stay.'));
+            + 'its posts and reports stay.'),
+        ctx.canWrite ? campaignForm(ctx, load) : null);
+}
+
+/**
+ * A new campaign of the chosen client (POST /workspaces/{ws}/campaigns, with an Idempotency-Key, so a double
+ * submit creates one): name, what it is for, dates in the client's zone, an optional budget and utm_campaign slug.
+ * @param {any} ctx
+ * @param {() => Promise<any>} reload
+ */
+function campaignForm(ctx, reload) {
+    const ws = ctx.workspace;
+    const name = /** @type {HTMLInputElement} */ (h('input', { name: 'name', required: true, maxLength: 200 }));
+    const objective = /** @type {HTMLInputElement} */ (h('input', { name: 'objective', required: true, maxLength: 1000,
+        placeholder: 'e.g. Sell the spring collection' }));
+    const start = /** @type {HTMLInputElement} */ (h('input', { name: 'startDate', type: 'date', required: true }));
+    const end = /** @type {HTMLInputElement} */ (h('input', { name: 'endDate', type: 'date' }));
+    const budget = /** @type {HTMLInputElement} */ (h('input', { name: 'budget', inputMode: 'decimal',
+        placeholder: `optional, in ${ws.currency}` }));
+    const slug = /** @type {HTMLInputElement} */ (h('input', { name: 'slug', maxLength: 80,
+        placeholder: 'derived from the name when empty' }));
+    const result = h('p', { class: 'notice', hidden: true, id: 'campaign-create-result' });
+    let key = idempotencyKey();
+    const form = h('form', { id: 'campaign-form', novalidate: true }, h('h4', {}, 'New campaign'),
+        h('div', { class: 'grid' }, field('Name', name), field('Objective', objective), field('First day', start),
+            field('Last day (empty: open-ended)', end), field(`Budget (${ws.currency})`, budget),
+            field('utm_campaign (cannot change later)', slug)),
+        h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Create campaign')), result);
+    form.addEventListener('input', () => { key = idempotencyKey(); });
+    form.addEventListener('submit', async event => {
+        event.preventDefault();
+        /** @type {Record<string, any>} */
+        const body = { name: name.value.trim(), objective: objective.value.trim(), startDate: start.value || null };
+        if (end.value) {
+            body.endDate = end.value;
+        }
+        if (budget.value.trim()) {
+            body.budget = { amount: budget.value.trim().replace(',', '.'), currency: ws.currency };
+        }
+        if (slug.value.trim()) {
+            body.slug = slug.value.trim();
+        }
+        try {
+            const created = await api('content', `/workspaces/${ws.id}/campaigns`, { method: 'POST',
+                headers: { 'Idempotency-Key': key }, body });
+            /** @type {HTMLFormElement} */ (form).reset();
+            key = idempotencyKey();
+            notice(result, `Campaign "${created.name}" created (utm_campaign=${created.slug}).`, false);
+            await reload();
+        } catch (error) {
+            notice(result, explain(error), true);
+        }
+    });
+    return form;
 }
