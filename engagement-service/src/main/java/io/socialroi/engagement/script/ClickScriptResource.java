@@ -64,9 +64,9 @@ public class ClickScriptResource {
                     schema = @Schema(type = SchemaType.STRING, maxLength = 16384)),
             headers = {
                 @Header(name = "ETag", description = "Changes with the script's bytes",
-                        schema = @Schema(type = SchemaType.STRING, maxLength = 66)),
-                @Header(name = "Cache-Control", description = CACHE_CONTROL,
-                        schema = @Schema(type = SchemaType.STRING, maxLength = 64))})
+                        schema = @Schema(type = SchemaType.STRING, maxLength = 34, pattern = "^\"[0-9a-f]{32}\"$")),
+                @Header(name = "Cache-Control", description = "How long shops' visitors may keep it",
+                        schema = @Schema(type = SchemaType.STRING, maxLength = 64, pattern = "^public, max-age=[0-9]+$"))})
     @APIResponse(responseCode = "304", description = "Not modified (If-None-Match matched the ETag)")
     @APIResponse(responseCode = "404", description = "Not a workspace id",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
