@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Stripe events (the body is the Event object; {@code data.object} the session, invoice or charge):
@@ -35,7 +36,7 @@ final class StripeMapper {
     static final Set<String> ZERO_DECIMAL = Set.of("BIF", "CLP", "DJF", "GNF", "JPY", "KMF", "KRW", "MGA", "PYG",
             "RWF", "UGX", "VND", "VUV", "XAF", "XOF", "XPF");
     static final Set<String> THREE_DECIMAL = Set.of("BHD", "JOD", "KWD", "OMR", "TND");
-    private static final java.util.regex.Pattern CLIENT_REFERENCE = java.util.regex.Pattern.compile(
+    private static final Pattern CLIENT_REFERENCE = Pattern.compile(
             "smclid_[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private StripeMapper() {
