@@ -64,8 +64,11 @@ class EngagementEndpointMatrixTest {
                 Endpoint.read("GET", "/changes", "engagement:read"));
     }
 
-    /** Open by design (API.md): the public tracked link, which a visitor follows without any account. */
-    static final Set<String> EXEMPT = Set.of("GET /r/{code}", "HEAD /r/{code}");
+    /**
+     * Open by design (API.md): the public tracked link, which a visitor follows without any account, and the click
+     * script the client's shop pages load (no token, the same script for every well-formed workspace id).
+     */
+    static final Set<String> EXEMPT = Set.of("GET /r/{code}", "HEAD /r/{code}", "GET /s/{workspaceId}.js");
 
     /** The query a valid call of a GET needs, by operation. */
     private static final Map<String, String> QUERIES = Map.of(

@@ -169,6 +169,8 @@ class IngressAndDatabaseTest {
     private static Map<String, String> routes() {
         Map<String, String> routes = new LinkedHashMap<>();
         routes.put("/r/aB3xK9pQ", "engagement-service");
+        routes.put("/s/3f0c2b9e-6a51-4c7e-9d2a-0b1e5f6a7c8d.js", "engagement-service");
+        routes.put("/s/3f0c2b9e-6a51-4c7e-9d2a-0b1e5f6a7c8d.js/x", "reporting-service");
         routes.put("/auth/token", "content-service");
         routes.put("/auth/login", "content-service");
         routes.put("/users", "content-service");
@@ -190,6 +192,9 @@ class IngressAndDatabaseTest {
         routes.put(WS + "/audiences/1/members", "conversion-service");
         routes.put(WS + "/customers/c-1/journey", "conversion-service");
         routes.put(WS + "/exchange-rates/USD/2026-11-22", "conversion-service");
+        routes.put(WS + "/connectors/shopify", "conversion-service");
+        routes.put("/hooks/3f0c2b9e-6a51-4c7e-9d2a-0b1e5f6a7c8d/shopify", "conversion-service");
+        routes.put(WS + "/archive", "content-service");
         routes.put(WS + "/costs", "reporting-service");
         routes.put(WS + "/settings", "reporting-service");
         routes.put(WS + "/reports/roi", "reporting-service");

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Stripe events (the body is the Event object; {@code data.object} the session, invoice or charge):
@@ -25,7 +26,8 @@ import java.util.Set;
  * Amounts are in the currency's smallest unit as Stripe counts it (zero-decimal currencies such as JPY as they
  * are; BHD, JOD, KWD, OMR and TND in thousandths; the rest in hundredths). Customer {@code stripe:<customer>},
  * e-mail {@code customer_details.email} / {@code customer_email}, click id {@code metadata.smclid} (for
- * invoices also the subscription's metadata). The time is the event's {@code created} (an invoice's
+ * invoices also the subscription's metadata; for a checkout session else a {@code client_reference_id} of the form
+ * {@code smclid_<uuid>}, which Payment Links take in their URL). The time is the event's {@code created} (an invoice's
  * {@code status_transitions.paid_at}).
  */
 final class StripeMapper {
@@ -34,6 +36,8 @@ final class StripeMapper {
     static final Set<String> ZERO_DECIMAL = Set.of("BIF", "CLP", "DJF", "GNF", "JPY", "KMF", "KRW", "MGA", "PYG",
             "RWF", "UGX", "VND", "VUV", "XAF", "XOF", "XPF");
     static final Set<String> THREE_DECIMAL = Set.of("BHD", "JOD", "KWD", "OMR", "TND");
+    private static final Pattern CLIENT_REFERENCE = Pattern.compile(
+            "smclid_[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private StripeMapper() {
     }
@@ -74,8 +78,19 @@ final class StripeMapper {
         if (intent != null) {
             aliases.put("stripe:" + intent, eventId);
         }
+        String clickId = ShopifyMapper.first(Inbound.text(session.get("metadata"), "smclid"),
+                referenceClickId(Inbound.text(session, "client_reference_id")));
         return new Inbound(type, Inbound.list(Inbound.purchase(eventId, amount, currency, created, customer(session),
-                email, Inbound.text(session.get("metadata"), "smclid"))), List.of(), aliases, null);
+                email, clickId)), List.of(), aliases, null);
+    }
+
+    /**
+     * The click id a Payment Link carried in {@code client_reference_id} (the click script adds
+     * {@code client_reference_id=smclid_<id>} to buy.stripe.com links); any other reference is the shop's own.
+     */
+    static String referenceClickId(String reference) {
+        return reference != null && CLIENT_REFERENCE.matcher(reference).matches()
+                ? reference.substring("smclid_".length()).toLowerCase(Locale.ROOT) : null;
     }
 
     private static Inbound invoice(String type, JsonNode invoice, OffsetDateTime created) {

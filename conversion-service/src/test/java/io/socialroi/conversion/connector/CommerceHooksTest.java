@@ -425,6 +425,66 @@ class CommerceHooksTest {
         as(mine).get("/workspaces/" + mine + "/connectors/shopify").then().statusCode(404);
     }
 
+    /**
+     * Where engagement-service's click script (GET /s/{ws}.js) and the README's snippets put the click id, the
+     * receivers read it: Shopify's cart attribute (note_attributes), also hidden as {@code _smclid}, else the landing
+     * URL; Stripe Checkout's {@code metadata.smclid}, else a Payment Link's {@code client_reference_id=smclid_<id>}
+     * (another reference is the shop's own and is no click id); WooCommerce's order meta {@code _smclid}.
+     */
+    @Test
+    void clickIdsAreReadWhereTheClickScriptPutsThem() {
+        String click = "5b0c7d1e-9a0e-4d1b-8f3e-2f6a7c1d9e10";
+        UUID ws = workspace(click);
+        connect(ws, "shopify", SHOPIFY_SECRET);
+        connect(ws, "stripe", STRIPE_SECRET);
+        connect(ws, "woocommerce", WOO_SECRET);
+        String at = "2026-11-20T12:00:00+01:00";
+
+        // The script's POST /cart/update.js {"attributes":{"smclid":...}} becomes the order's note_attributes.
+        PlatformSender.shopify(ws, SHOPIFY_SECRET, "orders/create", "ci-1",
+                PlatformSender.shopifyOrder(2001, "10.00", "EUR", at, 1L, "a@example.com", click)).statusCode(200);
+        assertEquals(click, conversion(ws, "shopify:2001").getString("clickId"));
+        PlatformSender.shopify(ws, SHOPIFY_SECRET, "orders/create", "ci-2",
+                PlatformSender.shopifyOrder(2002, "10.00", "EUR", at, 1L, "a@example.com", null)
+                        .replace("{\"name\":\"gift\",\"value\":\"no\"}",
+                                "{\"name\":\"_smclid\",\"value\":\"" + click + "\"}")).statusCode(200);
+        assertEquals(click, conversion(ws, "shopify:2002").getString("clickId"));
+        PlatformSender.shopify(ws, SHOPIFY_SECRET, "orders/create", "ci-3",
+                PlatformSender.shopifyOrder(2003, "10.00", "EUR", at, 1L, "a@example.com", null)
+                        .replace("/products/mug?utm_source=instagram", "/products/mug?utm_source=instagram&smclid="
+                                + click)).statusCode(200);
+        assertEquals(click, conversion(ws, "shopify:2003").getString("clickId"));
+
+        long created = java.time.Instant.parse("2026-11-20T10:00:00Z").getEpochSecond();
+        String[][] sessions = {
+            // metadata[smclid] set by the shop's server when it creates the session
+            {"cs_meta", "\"metadata\":{\"smclid\":\"" + click + "\"}", click},
+            // a Payment Link opened as https://buy.stripe.com/...?client_reference_id=smclid_<id>
+            {"cs_link", "\"client_reference_id\":\"smclid_" + click.toUpperCase() + "\",\"metadata\":{}", click},
+            // both: the metadata wins
+            {"cs_both", "\"client_reference_id\":\"smclid_00000000-0000-4000-8000-000000000000\","
+                    + "\"metadata\":{\"smclid\":\"" + click + "\"}", click},
+            // the shop's own reference is no click id
+            {"cs_own", "\"client_reference_id\":\"order-4471\",\"metadata\":{}", null},
+            {"cs_bad", "\"client_reference_id\":\"smclid_not-a-click\",\"metadata\":{}", null}};
+        int n = 0;
+        for (String[] session : sessions) {
+            String object = PlatformSender.checkoutSession(session[0], "pi_" + session[0], 1000, "eur", "cus_1",
+                    "b@example.com", null).replace("\"metadata\":{}", session[1]);
+            String event = PlatformSender.stripeEvent("evt_ci_" + n++, "checkout.session.completed", created, object);
+            PlatformSender.stripe(ws, PlatformSender.timestampedHeader(STRIPE_SECRET, now(), event), event)
+                    .statusCode(200).body("recorded", contains("stripe:" + session[0]));
+            assertEquals(session[2], conversion(ws, "stripe:" + session[0]).getString("clickId"), session[0]);
+        }
+
+        // The README's PHP snippet stores the cookie's id as the hidden order meta _smclid.
+        String woo = PlatformSender.wooOrder(3001, "processing", "10.00", "EUR", "2026-11-20T09:00:00", 5,
+                "c@example.com", null, List.of()).replace("\"value\":\"utm\"}",
+                "\"value\":\"utm\"},{\"id\":13,\"key\":\"_smclid\",\"value\":\"" + click + "\"}");
+        PlatformSender.woocommerce(ws, WOO_SECRET, "order.created", "ci-w1", woo).statusCode(200);
+        assertEquals(click, conversion(ws, "woocommerce:3001").getString("clickId"));
+    }
+
     @Test
     void connectorSecretsAreEncryptedAndNeverAnswered() throws Exception {
         UUID ws = workspace("c-cfg");

@@ -481,6 +481,7 @@ public class SuiteOpenApi implements OASFilter {
                 Map.entry("GET /auth/revocations", "listRevocations"),
                 Map.entry("GET /r/{code}", "followTrackedLink"),
                 Map.entry("HEAD /r/{code}", "checkTrackedLink"),
+                Map.entry("GET /s/{workspaceId}.js", "getClickScript"),
                 Map.entry("POST /auth/password", "changePassword"),
                 Map.entry("POST /auth/password-reset", "resetPassword"),
                 Map.entry("POST /users/{userId}/password-reset", "createPasswordResetLink"),

@@ -26,6 +26,7 @@ class OperationIdsTest {
         assertEquals("getRoiReport", OperationIds.of("GET", "/workspaces/{workspaceId}/reports/roi"));
         assertEquals("createToken", OperationIds.of("POST", "/auth/token"));
         assertEquals("checkTrackedLink", OperationIds.of("HEAD", "/r/{code}"));
+        assertEquals("getClickScript", OperationIds.of("GET", "/s/{workspaceId}.js"));
         assertEquals("changePassword", OperationIds.of("POST", "/auth/password"));
         assertEquals("resetPassword", OperationIds.of("POST", "/auth/password-reset"));
         assertEquals("createPasswordResetLink", OperationIds.of("POST", "/users/{userId}/password-reset"));
