@@ -24,6 +24,9 @@ class NetworkPolicyTest {
             "conversion-service -> content-service",
             "reporting-service -> content-service",
             "content-service -> engagement-service",
+            // Exchange rates of budgets, and whether a workspace holds money before its currency changes.
+            "content-service -> conversion-service",
+            "content-service -> reporting-service",
             "conversion-service -> engagement-service",
             "reporting-service -> engagement-service",
             "reporting-service -> conversion-service");
