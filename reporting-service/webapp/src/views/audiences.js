@@ -50,7 +50,7 @@ export async function render(node, ctx) {
     const heading = h('h3', { id: 'audience-form-title' }, 'New audience');
     const submit = /** @type {HTMLButtonElement} */ (h('button', { type: 'submit' }, 'Create audience'));
     const cancel = h('button', { type: 'button', class: 'secondary', hidden: true, onclick: () => reset() }, 'Cancel edit');
-    const form = /** @type {HTMLFormElement} */ (h('form', { class: 'card', id: 'audience-form', novalidate: true,
+    const form = /** @type {HTMLFormElement} */ (h('form', { class: 'card', id: 'audience-form',
         'aria-labelledby': 'audience-form-title' },
         heading,
         h('div', { class: 'grid' }, field('Name', name), field('Engaged within (days, 1 to 365)', days),

@@ -73,7 +73,7 @@ export async function render(node, ctx, params, said) {
     function edit(w) {
         const inputs = clientInputs(w);
         const status = h('p', { class: 'notice', hidden: true, id: 'client-edit-result' });
-        const form = h('form', { class: 'card', id: 'client-edit-form', novalidate: true, 'data-workspace': w.id },
+        const form = h('form', { class: 'card', id: 'client-edit-form', 'data-workspace': w.id },
             h('h3', { id: 'client-edit-title' }, `Edit ${w.name}`),
             h('div', { class: 'grid' }, inputs.fields),
             h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Save client'),
@@ -158,7 +158,7 @@ export async function render(node, ctx, params, said) {
         currency: 'EUR' });
     const createResult = h('p', { class: 'notice', hidden: true, id: 'client-create-result' });
     let key = idempotencyKey();
-    const form = h('form', { class: 'card', id: 'client-form', novalidate: true }, h('h3', {}, 'New client'),
+    const form = h('form', { class: 'card', id: 'client-form' }, h('h3', {}, 'New client'),
         h('div', { class: 'grid' }, create.fields),
         h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Create client')), createResult);
     form.addEventListener('input', () => { key = idempotencyKey(); });
@@ -248,7 +248,7 @@ function campaignForm(ctx, reload) {
         placeholder: 'derived from the name when empty' }));
     const result = h('p', { class: 'notice', hidden: true, id: 'campaign-create-result' });
     let key = idempotencyKey();
-    const form = h('form', { id: 'campaign-form', novalidate: true }, h('h4', {}, 'New campaign'),
+    const form = h('form', { id: 'campaign-form' }, h('h4', {}, 'New campaign'),
         h('div', { class: 'grid' }, field('Name', name), field('Objective', objective), field('First day', start),
             field('Last day (empty: open-ended)', end), field(`Budget (${ws.currency})`, budget),
             field('utm_campaign (cannot change later)', slug)),

@@ -101,7 +101,7 @@ export async function render(node, ctx, params) {
     campaign.addEventListener('change', update);
 
     let key = idempotencyKey();
-    const form = h('form', { class: 'card compose', id: 'compose-form', novalidate: true },
+    const form = h('form', { class: 'card compose', id: 'compose-form' },
         field('Platform', platform),
         stages,
         field('Caption', caption, 'Counted as the API counts it: Unicode code points.'), counter,

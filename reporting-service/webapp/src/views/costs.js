@@ -31,7 +31,7 @@ export async function render(node, ctx) {
     /** @type {any} */
     let editing = null;
 
-    const form = /** @type {HTMLFormElement} */ (h('form', { class: 'card', id: 'cost-form', novalidate: true }));
+    const form = /** @type {HTMLFormElement} */ (h('form', { class: 'card', id: 'cost-form' }));
     const category = select('category', COST_CATEGORIES.map(c => ({ value: c, label: humanize(c) })));
     const amount = /** @type {HTMLInputElement} */ (h('input', { name: 'amount', inputMode: 'decimal', required: true,
         placeholder: '0.00' }));
@@ -167,7 +167,7 @@ async function loadSettings(box, ctx) {
         const perDm = /** @type {HTMLInputElement} */ (h('input', { name: 'minutesPerDm', type: 'number', min: 0,
             max: 1440, step: '0.5', value: current ? String(current.minutesPerDm) : '5', readOnly: !ctx.canWrite }));
         const result = h('p', { class: 'notice', hidden: true });
-        const form = h('form', { id: 'settings-form', novalidate: true },
+        const form = h('form', { id: 'settings-form' },
             h('div', { class: 'grid' }, field(`Hourly rate (${ws.currency})`, rate), field('Minutes per comment', perComment),
                 field('Minutes per DM', perDm)),
             ctx.canWrite ? h('button', { type: 'submit' }, 'Save settings') : null, result);

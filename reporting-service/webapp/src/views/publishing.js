@@ -44,7 +44,7 @@ export async function render(node, ctx) {
         const secret = /** @type {HTMLInputElement} */ (h('input', { name: 'secret', type: 'password', minLength: 16,
             autocomplete: 'off', required: true }));
         const result = h('p', { class: 'notice', hidden: true, id: 'publisher-result' });
-        const form = h('form', { class: 'card', id: 'publisher-form', novalidate: true }, h('h3', {}, 'Set a publisher'),
+        const form = h('form', { class: 'card', id: 'publisher-form' }, h('h3', {}, 'Set a publisher'),
             h('div', { class: 'grid' }, field('Platform', platform), field('Webhook URL', url),
                 field('Signing secret (16 characters or more)', secret)),
             h('p', { class: 'hint' }, 'Each post is sent as a JSON POST signed with X-Suite-Signature (HMAC-SHA256).'),
@@ -87,7 +87,7 @@ export async function render(node, ctx) {
         const events = h('fieldset', {}, h('legend', {}, 'Events'), EVENTS.map(e => h('label', { class: 'choice' },
             h('input', { type: 'checkbox', name: 'events', value: e, checked: !current || current.events.includes(e) }), e)));
         const result = h('p', { class: 'notice', hidden: true, id: 'webhook-result' });
-        const form = h('form', { id: 'webhook-form', novalidate: true }, summary,
+        const form = h('form', { id: 'webhook-form' }, summary,
             h('div', { class: 'grid' }, field('URL', url), field('Signing secret (16 characters or more)', secret)), events,
             h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Save webhook')), result);
         form.addEventListener('submit', async event => {

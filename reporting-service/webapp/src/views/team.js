@@ -111,7 +111,7 @@ export async function render(node, ctx) {
         ctx.workspaces.map((/** @type {any} */ w) => h('label', { class: 'choice' },
             h('input', { type: 'checkbox', name: 'workspaceIds', value: w.id, checked: w.id === ws.id }), w.name)));
     let key = idempotencyKey();
-    const invite = h('form', { class: 'card', id: 'invite-form', novalidate: true }, h('h3', {}, 'Invite a user'),
+    const invite = h('form', { class: 'card', id: 'invite-form' }, h('h3', {}, 'Invite a user'),
         h('div', { class: 'grid' }, field('Email', email), field('Name', name),
             field('First password (at least 10 characters; share it with them)', password), field('Role', role)),
         clients, h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Invite')));
@@ -157,7 +157,7 @@ export async function render(node, ctx) {
     const revokeId = /** @type {HTMLInputElement} */ (h('input', { name: 'clientId', required: true }));
     const credResult = h('p', { class: 'notice', hidden: true, id: 'credential-result' });
     let credKey = idempotencyKey();
-    const credForm = h('form', { class: 'card', id: 'credential-form', novalidate: true },
+    const credForm = h('form', { class: 'card', id: 'credential-form' },
         h('h3', {}, `API credentials of ${ws.name}`),
         h('p', { class: 'hint' }, 'For integrations (a shop, a CRM). The secret is shown once and stored hashed.'),
         field('Name', credName), scopes, h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Create credential')),
@@ -183,7 +183,7 @@ export async function render(node, ctx) {
             secretBox.replaceChildren(h('p', { class: 'notice error', role: 'alert' }, explain(error)));
         }
     });
-    const revoke = h('form', { class: 'card', id: 'revoke-form', novalidate: true }, h('h3', {}, 'Revoke a credential'),
+    const revoke = h('form', { class: 'card', id: 'revoke-form' }, h('h3', {}, 'Revoke a credential'),
         field('Client id', revokeId), h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'danger' }, 'Revoke')),
         credResult);
     const revokeCredential = async (/** @type {string} */ clientId) => {
@@ -222,7 +222,7 @@ function passwordForm(ctx) {
     const next = /** @type {HTMLInputElement} */ (h('input', { name: 'newPassword', type: 'password', minLength: 10,
         autocomplete: 'new-password', required: true }));
     const result = h('p', { class: 'notice', hidden: true, id: 'password-result' });
-    const form = h('form', { class: 'card', id: 'password-form', novalidate: true }, h('h3', {}, 'Your password'),
+    const form = h('form', { class: 'card', id: 'password-form' }, h('h3', {}, 'Your password'),
         h('div', { class: 'grid' }, field('Current password', current), field('New password (at least 10 characters)', next)),
         h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Change password')), result);
     form.addEventListener('submit', async event => {
