@@ -7,12 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import io.restassured.http.ContentType;
+import io.socialroi.system.Chromium;
 import io.socialroi.system.SuiteCluster;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -34,13 +33,12 @@ import org.junit.jupiter.api.Test;
  */
 class DashboardBrowserIT {
 
-    private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("SUITE_CHROMIUM", "/usr/bin/chromium"));
     private static final Path SHOTS = Path.of("target/screenshots");
     private static final String VIEWER_EMAIL = "viewer@rossi.test";
     private static final String VIEWER_PASSWORD = "viewer-password-42";
 
     private static SuiteCluster suite;
-    private static Playwright playwright;
+    private static Chromium chromium;
     private static Browser browser;
     private static String admin;
     private static String rossi;
@@ -64,20 +62,14 @@ class DashboardBrowserIT {
                         "role", "CLIENT_VIEWER", "workspaceIds", List.of(rossi)))
                 .post("/users").then().statusCode(201);
 
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking", "--headless")));
+        chromium = Chromium.launch();
+        browser = chromium.browser();
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 

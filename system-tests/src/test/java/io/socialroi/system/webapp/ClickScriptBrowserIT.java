@@ -10,9 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.Cookie;
 import com.microsoft.playwright.options.SameSiteAttribute;
 import com.sun.net.httpserver.HttpExchange;
@@ -20,6 +18,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.socialroi.system.Eventually;
+import io.socialroi.system.Chromium;
 import io.socialroi.system.SuiteCluster;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -53,7 +52,6 @@ import org.junit.jupiter.api.Test;
  */
 class ClickScriptBrowserIT {
 
-    private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("SUITE_CHROMIUM", "/usr/bin/chromium"));
     private static final String SHOP = "shop.test";
     private static final String CHROME = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
             + "Chrome/131.0.0.0 Safari/537.36";
@@ -62,7 +60,7 @@ class ClickScriptBrowserIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static SuiteCluster suite;
-    private static Playwright playwright;
+    private static Chromium chromium;
     private static Browser browser;
     private static HttpServer shop;
     private static String shopUrl;
@@ -87,21 +85,14 @@ class ClickScriptBrowserIT {
         shop.createContext("/", ClickScriptBrowserIT::serve);
         shop.start();
         shopUrl = "http://" + SHOP + ":" + shop.getAddress().getPort();
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking", "--headless",
-                        "--host-resolver-rules=MAP " + SHOP + " 127.0.0.1")));
+        chromium = Chromium.launch("--host-resolver-rules=MAP " + SHOP + " 127.0.0.1");
+        browser = chromium.browser();
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
         if (shop != null) {
             shop.stop(0);

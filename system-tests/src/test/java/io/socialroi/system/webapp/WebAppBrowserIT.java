@@ -8,11 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import io.restassured.http.ContentType;
+import io.socialroi.system.Chromium;
 import io.socialroi.system.SuiteCluster;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -37,7 +36,6 @@ import org.junit.jupiter.api.Test;
  */
 class WebAppBrowserIT {
 
-    private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("SUITE_CHROMIUM", "/usr/bin/chromium"));
     private static final Path SHOTS = Path.of("target/screenshots/webapp");
     private static final String VIEWER_EMAIL = "viewer@fiori.test";
     private static final String VIEWER_PASSWORD = "viewer-password-77";
@@ -45,7 +43,7 @@ class WebAppBrowserIT {
             "team", "publishing");
 
     private static SuiteCluster suite;
-    private static Playwright playwright;
+    private static Chromium chromium;
     private static Browser browser;
     private static String admin;
     private static String fiori;
@@ -72,20 +70,14 @@ class WebAppBrowserIT {
                 .body(Map.of("email", VIEWER_EMAIL, "name", "Flora Fiori", "password", VIEWER_PASSWORD,
                         "role", "CLIENT_VIEWER", "workspaceIds", List.of(fiori)))
                 .post("/users").then().statusCode(201);
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking", "--headless")));
+        chromium = Chromium.launch();
+        browser = chromium.browser();
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
