@@ -48,6 +48,27 @@ public final class Attribution {
 
     public static Result compute(Batch batch, AttributionModel model, BigDecimal halfLifeDays, GroupBy groupBy,
             String currency, int revenueScale) {
+        return compute(batch, model, halfLifeDays, groupBy, currency, revenueScale, null);
+    }
+
+    /**
+     * As {@link #compute(Batch, AttributionModel, BigDecimal, GroupBy, String, int)}; DATA_DRIVEN takes what
+     * {@link DataDriven#learn} learned (its weights per channel, or LINEAR when it fell back).
+     */
+    public static Result compute(Batch batch, AttributionModel model, BigDecimal halfLifeDays, GroupBy groupBy,
+            String currency, int revenueScale, DataDriven.Learned learned) {
+        if (model == AttributionModel.DATA_DRIVEN && learned == null) {
+            throw new IllegalArgumentException("DATA_DRIVEN needs what DataDriven learned");
+        }
+        BigDecimal[] learnedWeights = null;
+        if (model == AttributionModel.DATA_DRIVEN && !learned.linear()) {
+            learnedWeights = new BigDecimal[batch.keys.length];
+            for (int k = 0; k < batch.keys.length; k++) {
+                learnedWeights[k] = learned.weights().get(batch.keys[k]);
+            }
+        }
+        int[] seen = new int[batch.keys.length];
+        java.util.Arrays.fill(seen, -1);
         Rows rows = new Rows(batch.keys.length);
         Totals attributed = new Totals();
         Totals unattributed = new Totals();
@@ -94,6 +115,13 @@ public final class Attribution {
                         }
                     }
                 }
+                case DATA_DRIVEN -> {
+                    if (learnedWeights == null) {
+                        equal(rows, keys, s, n, flags, revenue);
+                    } else {
+                        dataDriven(rows, keys, s, n, flags, revenue, revenueScale, learnedWeights, seen, j);
+                    }
+                }
                 default -> throw new IllegalStateException(model.name());
             }
         }
@@ -120,6 +148,44 @@ public final class Attribution {
         long revenueLeft = revenue % n;
         for (int i = 0; i < n; i++) {
             rows.give(keys[s + i], flags, credit + (i >= n - creditLeft ? 1 : 0), share + (i >= n - revenueLeft ? 1 : 0));
+        }
+    }
+
+    /**
+     * DATA_DRIVEN: the channels of the journey (distinct keys, in the order of their first touch) share one
+     * conversion and its revenue in proportion to their learned weights, split by {@link Allocation} (the largest
+     * remainder method, later channels first on ties), so the journey's shares add up exactly.
+     */
+    private static void dataDriven(Rows rows, int[] keys, int s, int n, byte flags, long revenue, int revenueScale,
+            BigDecimal[] weights, int[] seen, int journey) {
+        List<Integer> channels = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            int key = keys[s + i];
+            if (seen[key] != journey) {
+                seen[key] = journey;
+                channels.add(key);
+            }
+        }
+        if (channels.size() == 1) {
+            rows.give(channels.get(0), flags, ONE_CREDIT, revenue);
+            return;
+        }
+        List<BigDecimal> w = new ArrayList<>(channels.size());
+        boolean positive = false;
+        for (int key : channels) {
+            BigDecimal weight = weights[key] == null ? BigDecimal.ZERO : weights[key];
+            positive |= weight.signum() > 0;
+            w.add(weight);
+        }
+        if (!positive) {
+            java.util.Collections.fill(w, BigDecimal.ONE); // cannot happen for a converting path; linear if it did
+        }
+        List<BigDecimal> credit = Allocation.split(BigDecimal.valueOf(ONE_CREDIT, CREDIT_SCALE), w, CREDIT_SCALE);
+        List<BigDecimal> shares = revenue == 0 ? null
+                : Allocation.split(BigDecimal.valueOf(revenue, revenueScale), w, revenueScale);
+        for (int i = 0; i < channels.size(); i++) {
+            rows.give(channels.get(i), flags, credit.get(i).unscaledValue().longValueExact(),
+                    shares == null ? 0 : shares.get(i).unscaledValue().longValueExact());
         }
     }
 
