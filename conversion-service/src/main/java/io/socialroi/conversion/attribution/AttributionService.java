@@ -178,16 +178,20 @@ public class AttributionService {
         int scale = digits < 0 ? 2 : digits; // as Money rounds: currencies without minor units (XAU) keep cents
         long fromMicros = Batch.micros(from);
         long toMicros = Batch.micros(to);
+        // DATA_DRIVEN also learns from the touches in the period captured for later conversions (the non-converting
+        // journeys): the conversions up to the capture window after the period are captured first too.
+        OffsetDateTime captureTo = query.models().contains(AttributionModel.DATA_DRIVEN) && query.to() != null
+                ? to.plusDays(capture.maxLookbackDays() + 1L) : to;
         JourneyView view = memory ? store.view(workspaceId) : null;
-        if (view != null && view.pending(fromMicros, toMicros)) {
-            capture.captureAll(workspaceId, from, to, null);
+        if (view != null && view.pending(fromMicros, Batch.micros(captureTo))) {
+            capture.captureAll(workspaceId, from, captureTo, null);
             view = store.view(workspaceId);
         }
         if (view != null) {
             return new Loaded(view.batch(fromMicros, toMicros, query.touchTypes(), query.lookbackDays(), query.groupBy()),
                     view.customers(fromMicros, toMicros), workspace.currency(), scale, view, fromMicros, toMicros);
         }
-        capture.captureAll(workspaceId, from, to, null);
+        capture.captureAll(workspaceId, from, captureTo, null);
         List<Journey> journeys = data.journeys(workspaceId, from, to, query.touchTypes(), query.lookbackDays());
         return new Loaded(Batch.of(journeys, query.groupBy()), data.customers(workspaceId, from, to),
                 workspace.currency(), scale, null, fromMicros, toMicros);

@@ -96,8 +96,15 @@ public final class DataDriven {
      * whenever the method used is not the one asked for.
      */
     @Schema(name = "DataDriven")
-    public record Summary(String method, String requestedMethod, long convertingJourneys, long nonConvertingJourneys,
-            int channels,
+    public record Summary(
+            @Schema(enumeration = {"MARKOV", "SHAPLEY", "LINEAR"}, description = "The method that gave the credit")
+            String method,
+            @Schema(enumeration = {"MARKOV", "SHAPLEY"}, description = "The method asked for") String requestedMethod,
+            @Schema(minimum = "0", description = "Converting journeys of the period with a counted touch")
+            long convertingJourneys,
+            @Schema(minimum = "0", description = "People with touches in the period and no conversion in it (known "
+                    + "from their later conversions' captured touchpoints)") long nonConvertingJourneys,
+            @Schema(minimum = "0", description = "Channels (group keys) the model learned") int channels,
             @JsonInclude(JsonInclude.Include.NON_NULL) @JsonSerialize(using = Metrics.Plain.class)
             @Schema(type = SchemaType.NUMBER, description = "MARKOV: P(conversion) from START") BigDecimal conversionProbability,
             List<Channel> effects,
