@@ -60,13 +60,15 @@ public final class Attribution {
         if (model == AttributionModel.DATA_DRIVEN && learned == null) {
             throw new IllegalArgumentException("DATA_DRIVEN needs what DataDriven learned");
         }
-        BigDecimal[] learnedWeights = null;
+        long[] learnedWeights = null;
         if (model == AttributionModel.DATA_DRIVEN && !learned.linear()) {
-            learnedWeights = new BigDecimal[batch.keys.length];
+            learnedWeights = new long[batch.keys.length];
             for (int k = 0; k < batch.keys.length; k++) {
-                learnedWeights[k] = learned.weights().get(batch.keys[k]);
+                BigDecimal weight = learned.weights().get(batch.keys[k]);
+                learnedWeights[k] = weight == null ? 0 : weight.unscaledValue().longValueExact();
             }
         }
+        long[] channelBuffer = new long[16];
         int[] seen = new int[batch.keys.length];
         java.util.Arrays.fill(seen, -1);
         Rows rows = new Rows(batch.keys.length);
@@ -119,7 +121,10 @@ public final class Attribution {
                     if (learnedWeights == null) {
                         equal(rows, keys, s, n, flags, revenue);
                     } else {
-                        dataDriven(rows, keys, s, n, flags, revenue, revenueScale, learnedWeights, seen, j);
+                        if (channelBuffer.length < n) {
+                            channelBuffer = new long[n];
+                        }
+                        dataDriven(rows, keys, s, n, flags, revenue, learnedWeights, seen, j, channelBuffer);
                     }
                 }
                 default -> throw new IllegalStateException(model.name());
@@ -153,40 +158,79 @@ public final class Attribution {
 
     /**
      * DATA_DRIVEN: the channels of the journey (distinct keys, in the order of their first touch) share one
-     * conversion and its revenue in proportion to their learned weights, split by {@link Allocation} (the largest
-     * remainder method, later channels first on ties), so the journey's shares add up exactly.
+     * conversion and its revenue in proportion to their learned weights (whole numbers: removal effects in units of
+     * 10^-12, Shapley values times k!), by the largest remainder method with exact integer remainders (most lost
+     * first, later channels first on ties), so the journey's shares add up exactly.
      */
-    private static void dataDriven(Rows rows, int[] keys, int s, int n, byte flags, long revenue, int revenueScale,
-            BigDecimal[] weights, int[] seen, int journey) {
-        List<Integer> channels = new ArrayList<>(n);
+    private static void dataDriven(Rows rows, int[] keys, int s, int n, byte flags, long revenue, long[] weights,
+            int[] seen, int journey, long[] buffer) {
+        int m = 0;
         for (int i = 0; i < n; i++) {
             int key = keys[s + i];
             if (seen[key] != journey) {
                 seen[key] = journey;
-                channels.add(key);
+                buffer[m++] = key;
             }
         }
-        if (channels.size() == 1) {
-            rows.give(channels.get(0), flags, ONE_CREDIT, revenue);
+        if (m == 1) {
+            rows.give((int) buffer[0], flags, ONE_CREDIT, revenue);
             return;
         }
-        List<BigDecimal> w = new ArrayList<>(channels.size());
-        boolean positive = false;
-        for (int key : channels) {
-            BigDecimal weight = weights[key] == null ? BigDecimal.ZERO : weights[key];
-            positive |= weight.signum() > 0;
-            w.add(weight);
+        long[] w = new long[m];
+        long total = 0;
+        for (int i = 0; i < m; i++) {
+            w[i] = weights[(int) buffer[i]];
+            total = Math.addExact(total, w[i]);
         }
-        if (!positive) {
-            java.util.Collections.fill(w, BigDecimal.ONE); // cannot happen for a converting path; linear if it did
+        if (total <= 0) {
+            java.util.Arrays.fill(w, 1L); // cannot happen for a converting path; equal shares if it did
+            total = m;
         }
-        List<BigDecimal> credit = Allocation.split(BigDecimal.valueOf(ONE_CREDIT, CREDIT_SCALE), w, CREDIT_SCALE);
-        List<BigDecimal> shares = revenue == 0 ? null
-                : Allocation.split(BigDecimal.valueOf(revenue, revenueScale), w, revenueScale);
-        for (int i = 0; i < channels.size(); i++) {
-            rows.give(channels.get(i), flags, credit.get(i).unscaledValue().longValueExact(),
-                    shares == null ? 0 : shares.get(i).unscaledValue().longValueExact());
+        long[] credit = largestRemainder(ONE_CREDIT, w, total);
+        long[] shares = revenue == 0 ? new long[m] : largestRemainder(revenue, w, total);
+        for (int i = 0; i < m; i++) {
+            rows.give((int) buffer[i], flags, credit[i], shares[i]);
         }
+    }
+
+    /** units x w_i / total rounded down, the units left over to the largest remainders (later ones on ties). */
+    static long[] largestRemainder(long units, long[] w, long total) {
+        int m = w.length;
+        long[] shares = new long[m];
+        long[] lost = new long[m];
+        long given = 0;
+        boolean exact = true;
+        for (int i = 0; i < m && exact; i++) {
+            long hi = Math.multiplyHigh(units, w[i]);
+            long lo = units * w[i];
+            exact = hi == 0 && lo >= 0;
+            if (exact) {
+                shares[i] = lo / total;
+                lost[i] = lo % total;
+                given += shares[i];
+            }
+        }
+        if (!exact) {
+            given = 0;
+            java.math.BigInteger t = java.math.BigInteger.valueOf(total);
+            for (int i = 0; i < m; i++) {
+                java.math.BigInteger[] qr = java.math.BigInteger.valueOf(units).multiply(java.math.BigInteger.valueOf(w[i]))
+                        .divideAndRemainder(t);
+                shares[i] = qr[0].longValueExact();
+                lost[i] = qr[1].longValueExact(); // below total, a long
+                given += shares[i];
+            }
+        }
+        long left = units - given;
+        Integer[] order = new Integer[m];
+        for (int i = 0; i < m; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> lost[a] != lost[b] ? Long.compare(lost[b], lost[a]) : Integer.compare(b, a));
+        for (long u = 0; u < left; u++) {
+            shares[order[(int) (u % m)]]++;
+        }
+        return shares;
     }
 
     private static void positionBased(Rows rows, int[] keys, int s, int n, byte flags, long revenue) {

@@ -111,7 +111,11 @@ public final class DataDriven {
             @JsonInclude(JsonInclude.Include.NON_NULL) String note) {
     }
 
-    /** The summary and the weight per channel key (null weights: LINEAR credit). */
+    /**
+     * The summary and the weight per channel key (null weights: LINEAR credit); the weights of one model share one
+     * scale (12 decimals for removal effects, whole numbers for Shapley values times k!), so their unscaled values
+     * are the proportions.
+     */
     public record Learned(Summary summary, Map<String, BigDecimal> weights) {
 
         boolean linear() {
@@ -228,57 +232,44 @@ public final class DataDriven {
         }
     }
 
-    /** Gauss-Jordan with partial pivoting; (I - Q) of an absorbing chain is non-singular. */
+    /**
+     * In-place Gauss-Jordan without pivoting (n^3 operations). I - Q of an absorbing chain is a non-singular
+     * M-matrix, weakly diagonally dominant by rows (each row of Q adds up to at most 1), so every pivot is positive
+     * and elimination without pivoting is stable; a pivot that is not positive means the chain is not absorbing.
+     */
     static double[][] invert(double[][] matrix) {
         int n = matrix.length;
         double[][] a = new double[n][];
-        double[][] inv = new double[n][n];
         for (int i = 0; i < n; i++) {
             a[i] = matrix[i].clone();
-            inv[i][i] = 1;
         }
-        for (int col = 0; col < n; col++) {
-            int pivot = col;
-            for (int row = col + 1; row < n; row++) {
-                if (Math.abs(a[row][col]) > Math.abs(a[pivot][col])) {
-                    pivot = row;
-                }
+        for (int k = 0; k < n; k++) {
+            double[] ak = a[k];
+            double pivot = ak[k];
+            if (!(pivot > 1e-300)) {
+                throw new IllegalStateException("transition matrix is not that of an absorbing chain");
             }
-            if (Math.abs(a[pivot][col]) < 1e-300) {
-                throw new IllegalStateException("singular transition matrix");
-            }
-            double[] t = a[col];
-            a[col] = a[pivot];
-            a[pivot] = t;
-            t = inv[col];
-            inv[col] = inv[pivot];
-            inv[pivot] = t;
-            double p = a[col][col];
-            double[] ac = a[col];
-            double[] ic = inv[col];
+            double inverse = 1 / pivot;
+            ak[k] = 1;
             for (int j = 0; j < n; j++) {
-                ac[j] /= p;
-                ic[j] /= p;
+                ak[j] *= inverse;
             }
-            for (int row = 0; row < n; row++) {
-                if (row == col) {
+            for (int i = 0; i < n; i++) {
+                if (i == k) {
                     continue;
                 }
-                double f = a[row][col];
+                double[] ai = a[i];
+                double f = ai[k];
                 if (f == 0) {
                     continue;
                 }
-                double[] ar = a[row];
-                double[] ir = inv[row];
-                for (int j = col; j < n; j++) {
-                    ar[j] -= f * ac[j];
-                }
+                ai[k] = 0;
                 for (int j = 0; j < n; j++) {
-                    ir[j] -= f * ic[j];
+                    ai[j] -= f * ak[j];
                 }
             }
         }
-        return inv;
+        return a;
     }
 
     private static Learned shapley(Paths paths, TreeSet<String> channels, GroupBy groupBy) {
