@@ -46,8 +46,11 @@ public final class DataDriven {
     public static final int MIN_CONVERTING = 30;
     /** 2^12 = 4,096 coalitions; beyond that SHAPLEY answers with MARKOV and says so. */
     public static final int SHAPLEY_MAX_CHANNELS = 12;
-    /** Channels whose dense (I - Q) still fits comfortably (2,000 states: 32 MB, a few seconds once). */
-    public static final int MARKOV_MAX_CHANNELS = 2000;
+    /**
+     * Channels for which the dense (I - Q)^-1 stays within a report's first computation: 1,000 states are 8 MB and
+     * about a second (DataDrivenBench); 2,000 took 15 s on the shared machine.
+     */
+    public static final int MARKOV_MAX_CHANNELS = 1000;
 
     private static final MathContext PRECISION = new MathContext(34, RoundingMode.HALF_EVEN);
 
