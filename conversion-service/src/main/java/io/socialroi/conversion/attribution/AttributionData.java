@@ -84,7 +84,7 @@ public class AttributionData {
             SELECT c.customer_id, c.id, t.occurred_at, t.type, t.platform, t.post_id, t.campaign_id, t.funnel_stage
             FROM conversion c
             JOIN conversion_touchpoint t ON t.workspace_id = c.workspace_id AND t.conversion_id = c.id
-            WHERE c.workspace_id = ? AND c.occurred_at >= ?
+            WHERE c.workspace_id = ? AND c.occurred_at >= ? AND c.occurred_at < ?
               AND t.occurred_at >= ? AND t.occurred_at < ? AND t.type = ANY (?)
               AND (c.customer_id IS NULL OR NOT EXISTS (
                   SELECT 1 FROM conversion e
@@ -135,17 +135,18 @@ public class AttributionData {
         return journeys;
     }
 
-    List<String[]> nonConverting(UUID workspaceId, OffsetDateTime from, OffsetDateTime to, Collection<String> types,
-            GroupBy groupBy) throws SQLException {
+    List<String[]> nonConverting(UUID workspaceId, OffsetDateTime from, OffsetDateTime to, OffsetDateTime until,
+            Collection<String> types, GroupBy groupBy) throws SQLException {
         NonConverting paths = new NonConverting(groupBy);
         try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(NON_CONVERTING)) {
             select.setObject(1, workspaceId);
             select.setObject(2, to);
-            select.setObject(3, from);
-            select.setObject(4, to);
-            select.setArray(5, c.createArrayOf("text", types.toArray()));
-            select.setObject(6, from);
-            select.setObject(7, to);
+            select.setObject(3, until);
+            select.setObject(4, from);
+            select.setObject(5, to);
+            select.setArray(6, c.createArrayOf("text", types.toArray()));
+            select.setObject(7, from);
+            select.setObject(8, to);
             select.setFetchSize(5000);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {

@@ -88,10 +88,13 @@ public class AttributionService {
                 }
             }
         }
+        // Conversions more than the capture window after the period hold no touchpoint inside it.
+        long until = Batch.micros(Batch.instant(loaded.toMicros()).plusDays(capture.maxLookbackDays() + 1L));
         List<String[]> nonConverting = loaded.view() != null
-                ? loaded.view().nonConverting(loaded.fromMicros(), loaded.toMicros(), query.touchTypes(), query.groupBy())
+                ? loaded.view().nonConverting(loaded.fromMicros(), loaded.toMicros(), until, query.touchTypes(),
+                        query.groupBy())
                 : data.nonConverting(workspaceId, Batch.instant(loaded.fromMicros()), Batch.instant(loaded.toMicros()),
-                        query.touchTypes(), query.groupBy());
+                        Batch.instant(until), query.touchTypes(), query.groupBy());
         DataDriven.Learned result = DataDriven.learn(DataDriven.Paths.of(loaded.journeys(), nonConverting),
                 query.method(), query.groupBy());
         if (loaded.view() != null) {

@@ -286,11 +286,13 @@ public final class JourneyView {
 
     /**
      * The non-converting journeys of [from, to) ({@link NonConverting}): people with no conversion in the period,
-     * with their captured touches of these types inside it (captured for their later conversions).
+     * with their captured touches of these types inside it, captured for their conversions in [to, until) (until:
+     * the capture window after the period, beyond which no conversion's touchpoints reach back into it).
      */
-    List<String[]> nonConverting(long from, long to, List<String> types, GroupBy groupBy) {
+    List<String[]> nonConverting(long from, long to, long until, List<String> types, GroupBy groupBy) {
         int lo = lowerBound(from);
         int hi = lowerBound(to);
+        int last = lowerBound(until);
         java.util.Set<Integer> converted = new java.util.HashSet<>();
         for (int j = lo; j < hi; j++) {
             converted.add(person[j]);
@@ -298,7 +300,7 @@ public final class JourneyView {
         int mask = JourneyStore.EventTypes.mask(types);
         EventType[] typeNames = EventType.values();
         NonConverting paths = new NonConverting(groupBy);
-        for (int j = hi; j < entries.length; j++) {
+        for (int j = hi; j < last; j++) {
             if (converted.contains(person[j])) {
                 continue;
             }
