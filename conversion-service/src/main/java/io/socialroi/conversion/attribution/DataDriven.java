@@ -25,8 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * <p>{@link Method#MARKOV} (default): a first-order Markov chain with the states START, the channels, CONVERSION
  * and NULL, transition probabilities counted from the converting journeys (START, their counted touches,
  * CONVERSION) and the non-converting ones (START, touches, NULL). With Q the transient block (START and the
- * channels) and r the one-step probabilities into CONVERSION, N = (I - Q)^-1 is computed once (Gauss-Jordan,
- * partial pivoting) and x = N r gives the probability to convert from each state; P(conversion) = x_START. The
+ * channels) and r the one-step probabilities into CONVERSION, N = (I - Q)^-1 is computed once (Gauss-Jordan in
+ * place, no pivoting needed) and x = N r gives the probability to convert from each state; P(conversion) = x_START. The
  * removal effect of channel c is 1 - P(conversion without c) / P(conversion), where "without c" sends every
  * transition into c to NULL. By the strong Markov property P(conv without c) = x_S - h_Sc x_c, h_Sc = N_Sc / N_cc
  * the probability to ever reach c, so every removal effect comes from the one inverse: RE_c = N_Sc x_c / (N_cc x_S).
@@ -38,7 +38,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * coalitions anyway (2^k subsets, exact integers scaled by k!), which is what the tests check by brute force.
  *
  * <p>Fewer than {@link #MIN_CONVERTING} converting journeys (with at least one counted touch): LINEAR credit and a
- * note, since a few dozen paths make the transition estimates noise.
+ * note, since a few dozen paths make the transition estimates noise; LINEAR with a note too above
+ * {@link #MARKOV_MAX_CHANNELS} channels (the dense inverse grows with their cube).
  */
 public final class DataDriven {
 

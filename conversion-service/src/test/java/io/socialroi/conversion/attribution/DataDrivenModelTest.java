@@ -251,6 +251,21 @@ class DataDrivenModelTest {
     }
 
     @Test
+    void aboveAThousandChannelsTheCreditIsLinearWithANote() {
+        Data data = random(new Random(8), 40, 1100, 1001, 1);
+        List<String[]> everyChannel = new ArrayList<>();
+        for (UUID post : data.posts()) {
+            everyChannel.add(new String[] {post.toString()});
+        }
+        DataDriven.Learned learned = DataDriven.learn(new DataDriven.Paths(data.paths().converting(), everyChannel),
+                DataDriven.Method.MARKOV, GroupBy.POST);
+        assertEquals("LINEAR", learned.summary().method());
+        assertEquals(1001, learned.summary().channels());
+        assertTrue(learned.summary().note().startsWith("More than 1000 channels (1001)"), learned.summary().note());
+        assertNull(learned.weights());
+    }
+
+    @Test
     void thirtyConvertingJourneysAreNeeded() {
         Data data = random(new Random(5), 30, 10, 4, 3);
         DataDriven.Paths thirty = data.paths();
