@@ -48,6 +48,29 @@ public final class Attribution {
 
     public static Result compute(Batch batch, AttributionModel model, BigDecimal halfLifeDays, GroupBy groupBy,
             String currency, int revenueScale) {
+        return compute(batch, model, halfLifeDays, groupBy, currency, revenueScale, null);
+    }
+
+    /**
+     * As {@link #compute(Batch, AttributionModel, BigDecimal, GroupBy, String, int)}; DATA_DRIVEN takes what
+     * {@link DataDriven#learn} learned (its weights per channel, or LINEAR when it fell back).
+     */
+    public static Result compute(Batch batch, AttributionModel model, BigDecimal halfLifeDays, GroupBy groupBy,
+            String currency, int revenueScale, DataDriven.Learned learned) {
+        if (model == AttributionModel.DATA_DRIVEN && learned == null) {
+            throw new IllegalArgumentException("DATA_DRIVEN needs what DataDriven learned");
+        }
+        long[] learnedWeights = null;
+        if (model == AttributionModel.DATA_DRIVEN && !learned.linear()) {
+            learnedWeights = new long[batch.keys.length];
+            for (int k = 0; k < batch.keys.length; k++) {
+                BigDecimal weight = learned.weights().get(batch.keys[k]);
+                learnedWeights[k] = weight == null ? 0 : weight.unscaledValue().longValueExact();
+            }
+        }
+        long[] channelBuffer = new long[16];
+        int[] seen = new int[batch.keys.length];
+        java.util.Arrays.fill(seen, -1);
         Rows rows = new Rows(batch.keys.length);
         Totals attributed = new Totals();
         Totals unattributed = new Totals();
@@ -94,6 +117,16 @@ public final class Attribution {
                         }
                     }
                 }
+                case DATA_DRIVEN -> {
+                    if (learnedWeights == null) {
+                        equal(rows, keys, s, n, flags, revenue);
+                    } else {
+                        if (channelBuffer.length < n) {
+                            channelBuffer = new long[n];
+                        }
+                        dataDriven(rows, keys, s, n, flags, revenue, learnedWeights, seen, j, channelBuffer);
+                    }
+                }
                 default -> throw new IllegalStateException(model.name());
             }
         }
@@ -121,6 +154,83 @@ public final class Attribution {
         for (int i = 0; i < n; i++) {
             rows.give(keys[s + i], flags, credit + (i >= n - creditLeft ? 1 : 0), share + (i >= n - revenueLeft ? 1 : 0));
         }
+    }
+
+    /**
+     * DATA_DRIVEN: the channels of the journey (distinct keys, in the order of their first touch) share one
+     * conversion and its revenue in proportion to their learned weights (whole numbers: removal effects in units of
+     * 10^-12, Shapley values times k!), by the largest remainder method with exact integer remainders (most lost
+     * first, later channels first on ties), so the journey's shares add up exactly.
+     */
+    private static void dataDriven(Rows rows, int[] keys, int s, int n, byte flags, long revenue, long[] weights,
+            int[] seen, int journey, long[] buffer) {
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            int key = keys[s + i];
+            if (seen[key] != journey) {
+                seen[key] = journey;
+                buffer[m++] = key;
+            }
+        }
+        if (m == 1) {
+            rows.give((int) buffer[0], flags, ONE_CREDIT, revenue);
+            return;
+        }
+        long[] w = new long[m];
+        long total = 0;
+        for (int i = 0; i < m; i++) {
+            w[i] = weights[(int) buffer[i]];
+            total = Math.addExact(total, w[i]);
+        }
+        if (total <= 0) {
+            java.util.Arrays.fill(w, 1L); // cannot happen for a converting path; equal shares if it did
+            total = m;
+        }
+        long[] credit = largestRemainder(ONE_CREDIT, w, total);
+        long[] shares = revenue == 0 ? new long[m] : largestRemainder(revenue, w, total);
+        for (int i = 0; i < m; i++) {
+            rows.give((int) buffer[i], flags, credit[i], shares[i]);
+        }
+    }
+
+    /** units x w_i / total rounded down, the units left over to the largest remainders (later ones on ties). */
+    static long[] largestRemainder(long units, long[] w, long total) {
+        int m = w.length;
+        long[] shares = new long[m];
+        long[] lost = new long[m];
+        long given = 0;
+        boolean exact = true;
+        for (int i = 0; i < m && exact; i++) {
+            long hi = Math.multiplyHigh(units, w[i]);
+            long lo = units * w[i];
+            exact = hi == 0 && lo >= 0;
+            if (exact) {
+                shares[i] = lo / total;
+                lost[i] = lo % total;
+                given += shares[i];
+            }
+        }
+        if (!exact) {
+            given = 0;
+            java.math.BigInteger t = java.math.BigInteger.valueOf(total);
+            for (int i = 0; i < m; i++) {
+                java.math.BigInteger[] qr = java.math.BigInteger.valueOf(units).multiply(java.math.BigInteger.valueOf(w[i]))
+                        .divideAndRemainder(t);
+                shares[i] = qr[0].longValueExact();
+                lost[i] = qr[1].longValueExact(); // below total, a long
+                given += shares[i];
+            }
+        }
+        long left = units - given;
+        Integer[] order = new Integer[m];
+        for (int i = 0; i < m; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> lost[a] != lost[b] ? Long.compare(lost[b], lost[a]) : Integer.compare(b, a));
+        for (long u = 0; u < left; u++) {
+            shares[order[(int) (u % m)]]++;
+        }
+        return shares;
     }
 
     private static void positionBased(Rows rows, int[] keys, int s, int n, byte flags, long revenue) {

@@ -76,6 +76,22 @@ public class AttributionData {
             FROM firsts f
             """;
 
+    /*
+     * DATA_DRIVEN's non-converting journeys (NonConverting): touchpoints inside the period captured for conversions
+     * after it, of people without a conversion in the period (a conversion without customer is its own person).
+     */
+    private static final String NON_CONVERTING = """
+            SELECT c.customer_id, c.id, t.occurred_at, t.type, t.platform, t.post_id, t.campaign_id, t.funnel_stage
+            FROM conversion c
+            JOIN conversion_touchpoint t ON t.workspace_id = c.workspace_id AND t.conversion_id = c.id
+            WHERE c.workspace_id = ? AND c.occurred_at >= ? AND c.occurred_at < ?
+              AND t.occurred_at >= ? AND t.occurred_at < ? AND t.type = ANY (?)
+              AND (c.customer_id IS NULL OR NOT EXISTS (
+                  SELECT 1 FROM conversion e
+                  WHERE e.workspace_id = c.workspace_id AND e.customer_id = c.customer_id
+                    AND e.occurred_at >= ? AND e.occurred_at < ?))
+            """;
+
     private final DataSource dataSource;
 
     public AttributionData(DataSource dataSource) {
@@ -117,6 +133,33 @@ public class AttributionData {
             }
         }
         return journeys;
+    }
+
+    List<String[]> nonConverting(UUID workspaceId, OffsetDateTime from, OffsetDateTime to, OffsetDateTime until,
+            Collection<String> types, GroupBy groupBy) throws SQLException {
+        NonConverting paths = new NonConverting(groupBy);
+        try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(NON_CONVERTING)) {
+            select.setObject(1, workspaceId);
+            select.setObject(2, to);
+            select.setObject(3, until);
+            select.setObject(4, from);
+            select.setObject(5, to);
+            select.setArray(6, c.createArrayOf("text", types.toArray()));
+            select.setObject(7, from);
+            select.setObject(8, to);
+            select.setFetchSize(5000);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    UUID post = rs.getObject(6, UUID.class);
+                    UUID campaign = rs.getObject(7, UUID.class);
+                    paths.add(Journey.personOf(rs.getString(1), rs.getObject(2, UUID.class)),
+                            Batch.micros(rs.getObject(3, OffsetDateTime.class)), rs.getString(4), rs.getString(5),
+                            post == null ? null : post.toString(), campaign == null ? null : campaign.toString(),
+                            rs.getString(8));
+                }
+            }
+        }
+        return paths.paths();
     }
 
     public Customers customers(UUID workspaceId, OffsetDateTime from, OffsetDateTime to) throws SQLException {

@@ -23,11 +23,23 @@ public enum AttributionModel {
     /** 2^(-age/halfLife), age = conversion time minus touch time, normalised. */
     TIME_DECAY,
     /** 40% t1, 40% tn, 20% shared by the middle ones; n=1: 100%; n=2: 50/50. */
-    POSITION_BASED;
+    POSITION_BASED,
+    /**
+     * Learned from the workspace's own journeys ({@link DataDriven}): each conversion's credit shared among the
+     * channels in it in proportion to their Markov removal effects (or Shapley values). Not a weight rule.
+     */
+    DATA_DRIVEN;
+
+    /** The five rule models, in their order (what compare gives by default). */
+    public static final List<AttributionModel> RULES = List.of(FIRST_TOUCH, LAST_TOUCH, LINEAR, TIME_DECAY,
+            POSITION_BASED);
 
     private static final BigDecimal SECONDS_PER_DAY = BigDecimal.valueOf(86_400);
 
-    /** Relative weights of the touchpoints (any positive scale), one per touch, in the touches' order. */
+    /**
+     * Relative weights of the touchpoints (any positive scale), one per touch, in the touches' order; a rule model
+     * only (DATA_DRIVEN's weights depend on every journey).
+     */
     public List<BigDecimal> weights(List<OffsetDateTime> touches, OffsetDateTime conversionAt, BigDecimal halfLifeDays) {
         int n = touches.size();
         if (n == 0) {

@@ -18,7 +18,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record AttributionReport(String model, int lookbackDays,
         @JsonSerialize(using = Metrics.Plain.class) @Schema(type = SchemaType.NUMBER) BigDecimal halfLifeDays,
         List<String> touchTypes, LocalDate from, LocalDate to, String groupBy, String currency, List<Row> rows,
-        Metrics attributed, Metrics unattributed, Metrics totals, long customers, Money ltv) {
+        Metrics attributed, Metrics unattributed, Metrics totals, long customers, Money ltv,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(nullable = true, description = "DATA_DRIVEN only: what the "
+                + "model learned (method, journeys, channels, removal effects or Shapley values, fallback note)")
+        DataDriven.Summary dataDriven) {
 
     /**
      * One group: its key (post/campaign id, platform or stage name, "none") and its credit, the people

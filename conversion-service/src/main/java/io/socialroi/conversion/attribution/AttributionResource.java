@@ -44,11 +44,15 @@ public class AttributionResource {
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
     @RolesAllowed(Scopes.CONVERSIONS_READ)
     @Operation(summary = "Credit for conversions per post, platform, campaign or funnel stage under one model",
-            description = "model FIRST_TOUCH|LAST_TOUCH|LINEAR|TIME_DECAY|POSITION_BASED (default LAST_TOUCH), "
+            description = "model FIRST_TOUCH|LAST_TOUCH|LINEAR|TIME_DECAY|POSITION_BASED|DATA_DRIVEN (default "
+                    + "LAST_TOUCH), method MARKOV|SHAPLEY (DATA_DRIVEN only, default MARKOV), "
                     + "lookbackDays (default 30, at most the capture window, 90), halfLifeDays (TIME_DECAY, default "
                     + "7), touchTypes (comma list; default every type except IMPRESSION), from/to (local dates), "
                     + "groupBy post|platform|campaign|funnelStage (default post). Rows add up to attributed. "
-                    + "With Accept: text/csv the rows, then the attributed and unattributed lines, as CSV.")
+                    + "With Accept: text/csv the rows, then the attributed and unattributed lines, as CSV. DATA_DRIVEN "
+                    + "learns from the workspace's journeys of the period (Markov removal effects, or exact Shapley "
+                    + "values up to 12 channels) and answers what it learned under dataDriven; below 30 converting "
+                    + "journeys it gives LINEAR credit and says so.")
     @APIResponse(responseCode = "200", description = "The report", content = {
         @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AttributionReport.class)),
         @Content(mediaType = "text/csv")})
@@ -59,13 +63,14 @@ public class AttributionResource {
     public Response report(@PathParam("workspaceId") UUID workspaceId, @QueryParam("model") String model,
             @QueryParam("lookbackDays") String lookbackDays, @QueryParam("halfLifeDays") String halfLifeDays,
             @QueryParam("touchTypes") String touchTypes, @QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("groupBy") String groupBy, @Context HttpHeaders headers) throws SQLException {
+            @QueryParam("groupBy") String groupBy, @QueryParam("method") String method, @Context HttpHeaders headers)
+            throws SQLException {
         access.require(workspaceId);
         if (model != null && model.contains(",")) {
             throw ProblemException.invalid("model", "takes one model; use attribution/compare for several");
         }
         AttributionReport report = service.report(workspaceId, ReportQuery.parse(model, "model", lookbackDays,
-                halfLifeDays, touchTypes, from, to, groupBy, service.maxLookbackDays()));
+                halfLifeDays, touchTypes, from, to, groupBy, method, service.maxLookbackDays()));
         if (CsvNegotiation.wanted(headers)) {
             return Response.ok(ReportCsv.write(report), "text/csv").header("Content-Disposition",
                     "attachment; filename=\"attribution.csv\"").build();
@@ -78,7 +83,8 @@ public class AttributionResource {
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
     @RolesAllowed(Scopes.CONVERSIONS_READ)
     @Operation(summary = "The same rows under several models side by side",
-            description = "models: comma list (default every model); the other parameters as for attribution. "
+            description = "models: comma list (default the five rule models; DATA_DRIVEN when named); the other "
+                    + "parameters as for attribution, method too. "
                     + "With Accept: text/csv one line per row and model, then the attributed and unattributed lines.")
     @APIResponse(responseCode = "200", description = "The comparison", content = {
         @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AttributionComparison.class)),
@@ -90,12 +96,12 @@ public class AttributionResource {
             @QueryParam("models") String models, @QueryParam("lookbackDays") String lookbackDays,
             @QueryParam("halfLifeDays") String halfLifeDays, @QueryParam("touchTypes") String touchTypes,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("groupBy") String groupBy,
-            @Context HttpHeaders headers) throws SQLException {
+            @QueryParam("method") String method, @Context HttpHeaders headers) throws SQLException {
         access.require(workspaceId);
         String all = "FIRST_TOUCH,LAST_TOUCH,LINEAR,TIME_DECAY,POSITION_BASED";
         AttributionComparison comparison = service.compare(workspaceId, ReportQuery.parse(
                 models == null || models.isBlank() ? all : models, "models", lookbackDays, halfLifeDays, touchTypes,
-                from, to, groupBy, service.maxLookbackDays()));
+                from, to, groupBy, method, service.maxLookbackDays()));
         if (CsvNegotiation.wanted(headers)) {
             return Response.ok(ReportCsv.write(comparison), "text/csv").header("Content-Disposition",
                     "attachment; filename=\"attribution-compare.csv\"").build();

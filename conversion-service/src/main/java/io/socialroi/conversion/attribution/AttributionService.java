@@ -58,13 +58,69 @@ public class AttributionService {
     AttributionReport report(UUID workspaceId, ReportQuery query, boolean memory) throws SQLException {
         Loaded loaded = load(workspaceId, query, memory);
         AttributionModel model = query.models().get(0);
+        DataDriven.Learned learned = learned(workspaceId, query, loaded);
         Attribution.Result result = Attribution.compute(loaded.journeys(), model, query.halfLifeDays(),
-                query.groupBy(), loaded.currency(), loaded.scale());
+                query.groupBy(), loaded.currency(), loaded.scale(), learned);
         return new AttributionReport(model.name(), query.lookbackDays(), query.halfLifeDays(), query.touchTypes(),
                 query.from(), query.to(), query.groupBy().wireName(), loaded.currency(),
                 result.rows().stream().map(AttributionReport.Row::of).toList(), result.attributed(),
-                result.unattributed(), result.totals(), loaded.customers().count(), loaded.ltv());
+                result.unattributed(), result.totals(), loaded.customers().count(), loaded.ltv(),
+                learned == null ? null : learned.summary());
     }
+
+    /**
+     * What DATA_DRIVEN learns for this query (null when no DATA_DRIVEN model is asked for). From memory it is kept
+     * per workspace for the snapshot it was learned from (a changed snapshot is a new view, so a write is never
+     * answered with an old model): the same period, grouping, types, lookback and method are learned once.
+     */
+    private DataDriven.Learned learned(UUID workspaceId, ReportQuery query, Loaded loaded) throws SQLException {
+        if (!query.models().contains(AttributionModel.DATA_DRIVEN)) {
+            return null;
+        }
+        LearnedKey key = new LearnedKey(loaded.fromMicros(), loaded.toMicros(), query.touchTypes(),
+                query.lookbackDays(), query.groupBy(), query.method());
+        if (loaded.view() != null) {
+            Learnt kept = learnt.get(workspaceId);
+            if (kept != null && kept.view().get() == loaded.view()) {
+                DataDriven.Learned hit = kept.models().get(key);
+                if (hit != null) {
+                    return hit;
+                }
+            }
+        }
+        // Conversions more than the capture window after the period hold no touchpoint inside it.
+        long until = Batch.micros(Batch.instant(loaded.toMicros()).plusDays(capture.maxLookbackDays() + 1L));
+        List<String[]> nonConverting = loaded.view() != null
+                ? loaded.view().nonConverting(loaded.fromMicros(), loaded.toMicros(), until, query.touchTypes(),
+                        query.groupBy())
+                : data.nonConverting(workspaceId, Batch.instant(loaded.fromMicros()), Batch.instant(loaded.toMicros()),
+                        Batch.instant(until), query.touchTypes(), query.groupBy());
+        DataDriven.Learned result = DataDriven.learn(DataDriven.Paths.of(loaded.journeys(), nonConverting),
+                query.method(), query.groupBy());
+        if (loaded.view() != null) {
+            if (learnt.size() > 1000) {
+                learnt.clear();
+            }
+            Learnt kept = learnt.compute(workspaceId, (id, old) -> old != null && old.view().get() == loaded.view()
+                    && old.models().size() < 64 ? old
+                    : new Learnt(new java.lang.ref.WeakReference<>(loaded.view()),
+                            new java.util.concurrent.ConcurrentHashMap<>()));
+            kept.models().put(key, result);
+        }
+        return result;
+    }
+
+    private record LearnedKey(long from, long to, List<String> types, int lookbackDays, GroupBy groupBy,
+            DataDriven.Method method) {
+    }
+
+    /** The models learned from one snapshot of a workspace (held weakly: a new snapshot replaces them). */
+    private record Learnt(java.lang.ref.WeakReference<JourneyView> view,
+            java.util.concurrent.ConcurrentHashMap<LearnedKey, DataDriven.Learned> models) {
+    }
+
+    private final java.util.concurrent.ConcurrentHashMap<UUID, Learnt> learnt =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public AttributionComparison compare(UUID workspaceId, ReportQuery query) throws SQLException {
         return compare(workspaceId, query, true);
@@ -72,12 +128,13 @@ public class AttributionService {
 
     AttributionComparison compare(UUID workspaceId, ReportQuery query, boolean memory) throws SQLException {
         Loaded loaded = load(workspaceId, query, memory);
+        DataDriven.Learned learned = learned(workspaceId, query, loaded);
         Map<String, Map<String, Metrics>> byKey = new LinkedHashMap<>();
         Map<String, Attribution.Row> labels = new LinkedHashMap<>();
         Attribution.Result any = null;
         for (AttributionModel model : query.models()) {
             Attribution.Result result = Attribution.compute(loaded.journeys(), model, query.halfLifeDays(),
-                    query.groupBy(), loaded.currency(), loaded.scale());
+                    query.groupBy(), loaded.currency(), loaded.scale(), learned);
             any = result;
             for (Attribution.Row row : result.rows()) {
                 labels.putIfAbsent(row.key(), row);
@@ -99,10 +156,12 @@ public class AttributionService {
         return new AttributionComparison(query.models().stream().map(Enum::name).toList(), query.lookbackDays(),
                 query.halfLifeDays(), query.touchTypes(), query.from(), query.to(), query.groupBy().wireName(),
                 loaded.currency(), rows, any.attributed(), any.unattributed(), any.totals(),
-                loaded.customers().count(), loaded.ltv());
+                loaded.customers().count(), loaded.ltv(), learned == null ? null : learned.summary());
     }
 
-    private record Loaded(Batch journeys, AttributionData.Customers customers, String currency, int scale) {
+    /** The journeys of a report; {@code view} the snapshot they came from (null: read from SQL). */
+    private record Loaded(Batch journeys, AttributionData.Customers customers, String currency, int scale,
+            JourneyView view, long fromMicros, long toMicros) {
 
         Money ltv() {
             if (customers.count() == 0) {
@@ -122,18 +181,22 @@ public class AttributionService {
         int scale = digits < 0 ? 2 : digits; // as Money rounds: currencies without minor units (XAU) keep cents
         long fromMicros = Batch.micros(from);
         long toMicros = Batch.micros(to);
+        // DATA_DRIVEN also learns from the touches in the period captured for later conversions (the non-converting
+        // journeys): the conversions up to the capture window after the period are captured first too.
+        OffsetDateTime captureTo = query.models().contains(AttributionModel.DATA_DRIVEN) && query.to() != null
+                ? to.plusDays(capture.maxLookbackDays() + 1L) : to;
         JourneyView view = memory ? store.view(workspaceId) : null;
-        if (view != null && view.pending(fromMicros, toMicros)) {
-            capture.captureAll(workspaceId, from, to, null);
+        if (view != null && view.pending(fromMicros, Batch.micros(captureTo))) {
+            capture.captureAll(workspaceId, from, captureTo, null);
             view = store.view(workspaceId);
         }
         if (view != null) {
             return new Loaded(view.batch(fromMicros, toMicros, query.touchTypes(), query.lookbackDays(), query.groupBy()),
-                    view.customers(fromMicros, toMicros), workspace.currency(), scale);
+                    view.customers(fromMicros, toMicros), workspace.currency(), scale, view, fromMicros, toMicros);
         }
-        capture.captureAll(workspaceId, from, to, null);
+        capture.captureAll(workspaceId, from, captureTo, null);
         List<Journey> journeys = data.journeys(workspaceId, from, to, query.touchTypes(), query.lookbackDays());
         return new Loaded(Batch.of(journeys, query.groupBy()), data.customers(workspaceId, from, to),
-                workspace.currency(), scale);
+                workspace.currency(), scale, null, fromMicros, toMicros);
     }
 }

@@ -135,6 +135,11 @@ public final class Batch {
         return Math.addExact(Math.multiplyExact(time.toEpochSecond(), 1_000_000L), time.getNano() / 1_000);
     }
 
+    static OffsetDateTime instant(long micros) {
+        return OffsetDateTime.ofInstant(java.time.Instant.EPOCH.plus(micros, java.time.temporal.ChronoUnit.MICROS),
+                java.time.ZoneOffset.UTC);
+    }
+
     /** The journeys as a batch keyed by {@code groupBy}. */
     public static Batch of(List<Journey> journeys, GroupBy groupBy) {
         Map<String, Integer> ids = new HashMap<>();

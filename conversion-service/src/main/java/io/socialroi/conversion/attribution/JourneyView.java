@@ -284,6 +284,42 @@ public final class JourneyView {
         return batch;
     }
 
+    /**
+     * The non-converting journeys of [from, to) ({@link NonConverting}): people with no conversion in the period,
+     * with their captured touches of these types inside it, captured for their conversions in [to, until) (until:
+     * the capture window after the period, beyond which no conversion's touchpoints reach back into it).
+     */
+    List<String[]> nonConverting(long from, long to, long until, List<String> types, GroupBy groupBy) {
+        int lo = lowerBound(from);
+        int hi = lowerBound(to);
+        int last = lowerBound(until);
+        java.util.Set<Integer> converted = new java.util.HashSet<>();
+        for (int j = lo; j < hi; j++) {
+            converted.add(person[j]);
+        }
+        int mask = JourneyStore.EventTypes.mask(types);
+        EventType[] typeNames = EventType.values();
+        NonConverting paths = new NonConverting(groupBy);
+        for (int j = hi; j < last; j++) {
+            if (converted.contains(person[j])) {
+                continue;
+            }
+            Entry e = entries[j];
+            String who = Journey.personOf(e.customer, e.id);
+            long[] times = e.touchAt;
+            for (int i = 0; i < times.length; i++) {
+                long t = times[i];
+                byte type = e.touchType[i];
+                if (t < from || t >= to || type < 0 || (mask & (1 << type)) == 0) {
+                    continue;
+                }
+                paths.add(who, t, typeNames[type].name(), name(platforms, e.touchPlatform[i]),
+                        name(posts, e.touchPost[i]), name(campaigns, e.touchCampaign[i]), name(stages, e.touchStage[i]));
+            }
+        }
+        return paths.paths();
+    }
+
     private static String name(String[] values, int id) {
         return id < 0 ? null : values[id];
     }

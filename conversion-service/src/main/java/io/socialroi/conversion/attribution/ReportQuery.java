@@ -10,13 +10,20 @@ import java.util.List;
 
 /** The parameters every attribution report takes, parsed with field-level problems. */
 public record ReportQuery(List<AttributionModel> models, int lookbackDays, BigDecimal halfLifeDays,
-        List<String> touchTypes, LocalDate from, LocalDate to, GroupBy groupBy) {
+        List<String> touchTypes, LocalDate from, LocalDate to, GroupBy groupBy, DataDriven.Method method) {
 
     static final BigDecimal MIN_HALF_LIFE = new BigDecimal("0.01");
     static final BigDecimal MAX_HALF_LIFE = BigDecimal.valueOf(365);
 
     public static ReportQuery parse(String models, String modelsField, String lookbackDays, String halfLifeDays,
             String touchTypes, String from, String to, String groupBy, int maxLookbackDays) {
+        return parse(models, modelsField, lookbackDays, halfLifeDays, touchTypes, from, to, groupBy, null,
+                maxLookbackDays);
+    }
+
+    /** With DATA_DRIVEN's {@code method} (MARKOV, the default, or SHAPLEY; read whatever the model). */
+    public static ReportQuery parse(String models, String modelsField, String lookbackDays, String halfLifeDays,
+            String touchTypes, String from, String to, String groupBy, String method, int maxLookbackDays) {
         List<AttributionModel> parsedModels = new ArrayList<>();
         if (models == null || models.isBlank()) {
             parsedModels.add(AttributionModel.LAST_TOUCH);
@@ -40,7 +47,9 @@ public record ReportQuery(List<AttributionModel> models, int lookbackDays, BigDe
         if (group == null) {
             throw ProblemException.invalid("groupBy", "must be one of post, platform, campaign, funnelStage");
         }
-        return new ReportQuery(List.copyOf(parsedModels), lookback, halfLife, types(touchTypes), start, end, group);
+        DataDriven.Method learning = DataDriven.Method.parse(method);
+        return new ReportQuery(List.copyOf(parsedModels), lookback, halfLife, types(touchTypes), start, end, group,
+                learning);
     }
 
     private static int integer(String name, String value, int fallback, int min, int max) {

@@ -195,6 +195,23 @@ class JourneyStoreTest {
                     compared++;
                 }
             }
+            // DATA_DRIVEN reads its non-converting journeys from memory or SQL too: the same answers, learned or not.
+            boolean learned = false;
+            for (String method : List.of("MARKOV", "SHAPLEY")) {
+                for (String[] period : periods) {
+                    for (String groupBy : List.of("post", "platform", "funnelStage")) {
+                        ReportQuery q = ReportQuery.parse("DATA_DRIVEN", "model", "30", null, null, period[0],
+                                period[1], groupBy, method, 90);
+                        String memory = memory(ws, q);
+                        assertEquals(sql(ws, q), memory, "DATA_DRIVEN " + method + " " + groupBy + " "
+                                + period[0] + "/" + period[1]);
+                        learned |= memory.contains("\"method\":\"" + method + "\"")
+                                && memory.matches("(?s).*\"nonConvertingJourneys\":[1-9].*");
+                        compared++;
+                    }
+                }
+            }
+            assertTrue(learned, "some period learned from converting and non-converting journeys");
             assertTrue(compared > 300);
             // The comparison covers the people counts, the ltv per row and the post attributes too.
             String sample = json.writeValueAsString(service.compare(ws, ReportQuery.parse("LINEAR,TIME_DECAY", "models",

@@ -77,7 +77,7 @@ class SevenTouchJourneyTest {
     @Test
     void oneTouchGetsEverythingUnderEveryModel() {
         List<OffsetDateTime> one = List.of(CONVERSION.minusDays(20));
-        for (AttributionModel model : AttributionModel.values()) {
+        for (AttributionModel model : AttributionModel.RULES) {
             assertEquals(List.of("1.000000"), credit(model, one, SEVEN), model.name());
             assertEquals(List.of("80.00"), revenue(model, one, SEVEN, "80.00"), model.name());
         }

@@ -19,7 +19,7 @@ public interface ConversionClient {
             @PathParam("workspaceId") UUID workspaceId, @QueryParam("model") String model,
             @QueryParam("lookbackDays") Integer lookbackDays, @QueryParam("halfLifeDays") String halfLifeDays,
             @QueryParam("touchTypes") String touchTypes, @QueryParam("from") String from,
-            @QueryParam("to") String to, @QueryParam("groupBy") String groupBy);
+            @QueryParam("to") String to, @QueryParam("groupBy") String groupBy, @QueryParam("method") String method);
 
     /** The workspace's exchange rate of a currency on a local day; 404 when it has none. */
     @GET

@@ -43,6 +43,6 @@ public class ConversionGateway {
     @Bulkhead(32)
     Attribution fetch(AttributionQuery q) {
         return client.attribution(tokens.authorization(), q.workspaceId(), q.model(), q.lookbackDays(),
-                q.halfLifeDays(), q.touchTypes(), q.from().toString(), q.to().toString(), q.groupBy());
+                q.halfLifeDays(), q.touchTypes(), q.from().toString(), q.to().toString(), q.groupBy(), q.method());
     }
 }

@@ -13,11 +13,24 @@ import java.util.Locale;
  * is the caller's 422 rather than a dependency failure. Absent values stay absent: conversion-service owns the
  * defaults (LAST_TOUCH, 30 days, 7 days, every type except IMPRESSION).
  */
-public record AttributionParams(String model, Integer lookbackDays, String halfLifeDays, String touchTypes) {
+public record AttributionParams(String model, Integer lookbackDays, String halfLifeDays, String touchTypes,
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+        @org.eclipse.microprofile.openapi.annotations.media.Schema(nullable = true, enumeration = {"MARKOV", "SHAPLEY"},
+                description = "DATA_DRIVEN's method, when one was asked for") String method) {
 
-    /** The attribution models of the suite. */
+    /** The attribution models of the suite (DATA_DRIVEN: learned by conversion-service from the journeys). */
     public enum Model {
-        FIRST_TOUCH, LAST_TOUCH, LINEAR, TIME_DECAY, POSITION_BASED
+        FIRST_TOUCH, LAST_TOUCH, LINEAR, TIME_DECAY, POSITION_BASED, DATA_DRIVEN
+    }
+
+    /** DATA_DRIVEN's methods: Markov removal effects (conversion-service's default) or exact Shapley values. */
+    public enum Method {
+        MARKOV, SHAPLEY
+    }
+
+    /** Without a method. */
+    public AttributionParams(String model, Integer lookbackDays, String halfLifeDays, String touchTypes) {
+        this(model, lookbackDays, halfLifeDays, touchTypes, null);
     }
 
     /** Engagement event types that may count as touchpoints. */
@@ -28,8 +41,16 @@ public record AttributionParams(String model, Integer lookbackDays, String halfL
     public static final String DEFAULT_MODEL = "LAST_TOUCH";
 
     public static AttributionParams parse(String model, String lookbackDays, String halfLifeDays, String touchTypes) {
+        return parse(model, lookbackDays, halfLifeDays, touchTypes, null);
+    }
+
+    /** With DATA_DRIVEN's method (absent stays absent: conversion-service's default, MARKOV). */
+    public static AttributionParams parse(String model, String lookbackDays, String halfLifeDays, String touchTypes,
+            String method) {
         Model m = Params.enumValue("model", model, Model.class, Model.LAST_TOUCH);
-        return new AttributionParams(m.name(), lookback(lookbackDays), halfLife(halfLifeDays), types(touchTypes));
+        Method learning = Params.enumValue("method", method, Method.class, null);
+        return new AttributionParams(m.name(), lookback(lookbackDays), halfLife(halfLifeDays), types(touchTypes),
+                learning == null ? null : learning.name());
     }
 
     private static Integer lookback(String value) {

@@ -63,7 +63,7 @@ public class EngagementVsRevenueService {
         String group = Dimension.POST.param();
         CompletableFuture<Attribution> attribution = fetcher.start(() -> conversions.attribution(new AttributionQuery(
                 ws, period.from(), period.to(), group, params.model(), params.lookbackDays(), params.halfLifeDays(),
-                params.touchTypes())));
+                params.touchTypes(), params.method())));
         CompletableFuture<EngagementSummary> summary = fetcher.start(() -> engagement.summary(
                 new SummaryQuery(ws, period.from(), period.to(), group, null)));
         CompletableFuture<Map<UUID, CatalogPage.Post>> posts = fetcher.start(() -> catalog.posts(ws));

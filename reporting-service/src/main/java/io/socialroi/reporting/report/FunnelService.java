@@ -41,7 +41,7 @@ public class FunnelService {
         String group = Dimension.CAMPAIGN.param();
         CompletableFuture<Attribution> attribution = fetcher.start(() -> conversions.attribution(new AttributionQuery(
                 request.workspaceId(), period.from(), period.to(), group, params.model(), params.lookbackDays(),
-                params.halfLifeDays(), params.touchTypes())));
+                params.halfLifeDays(), params.touchTypes(), params.method())));
         CompletableFuture<EngagementSummary> summary = fetcher.start(() -> engagement.summary(
                 new SummaryQuery(request.workspaceId(), period.from(), period.to(), group, campaignId)));
         fetcher.await(attribution, summary);

@@ -69,8 +69,9 @@ public class ReportResource {
                     + "rawEngagements with it), never mixed in. The conversion rate is the share of the people who "
                     + "engaged for real that converted, never above 1. LTV on a row is the lifetime value of the "
                     + "customers whose first purchase was credited to it. Rows grouped by post carry the post's "
-                    + "current funnelStage. model, lookbackDays, halfLifeDays and touchTypes are passed to "
-                    + "attribution. campaignId narrows a report grouped by post (the default grouping when it is "
+                    + "current funnelStage. model, lookbackDays, halfLifeDays, touchTypes and method (DATA_DRIVEN) are "
+                    + "passed to attribution; with model=DATA_DRIVEN a note says what the model learned from (and when "
+                    + "it fell back to LINEAR). campaignId narrows a report grouped by post (the default grouping when it is "
                     + "given) to that campaign's posts: the drill-down from a campaign row. Its rows are the "
                     + "campaign's posts plus an unassigned row for the campaign's costs tied to no post, so its "
                     + "totals are the campaign's row of the report grouped by campaign; a campaign unknown to the "
@@ -81,7 +82,8 @@ public class ReportResource {
     public RoiReport roi(@PathParam("workspaceId") UUID workspaceId, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("groupBy") String groupBy, @QueryParam("model") String model,
             @QueryParam("lookbackDays") String lookbackDays, @QueryParam("halfLifeDays") String halfLifeDays,
-            @QueryParam("touchTypes") String touchTypes, @QueryParam("campaignId") String campaignId) {
+            @QueryParam("touchTypes") String touchTypes, @QueryParam("campaignId") String campaignId,
+            @QueryParam("method") String method) {
         access.require(workspaceId);
         Period.Requested period = Period.parse(from, to);
         UUID campaign = Params.uuid("campaignId", campaignId);
@@ -91,7 +93,7 @@ public class ReportResource {
             throw ProblemException.invalid("campaignId", "narrows a report grouped by post: use groupBy=post "
                     + "(or leave groupBy out) with campaignId");
         }
-        AttributionParams params = AttributionParams.parse(model, lookbackDays, halfLifeDays, touchTypes);
+        AttributionParams params = AttributionParams.parse(model, lookbackDays, halfLifeDays, touchTypes, method);
         return roi.report(open(workspaceId, period), dimension, params, campaign);
     }
 
@@ -111,11 +113,12 @@ public class ReportResource {
     public FunnelReport funnel(@PathParam("workspaceId") UUID workspaceId, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("campaignId") String campaignId,
             @QueryParam("model") String model, @QueryParam("lookbackDays") String lookbackDays,
-            @QueryParam("halfLifeDays") String halfLifeDays, @QueryParam("touchTypes") String touchTypes) {
+            @QueryParam("halfLifeDays") String halfLifeDays, @QueryParam("touchTypes") String touchTypes,
+            @QueryParam("method") String method) {
         access.require(workspaceId);
         Period.Requested period = Period.parse(from, to);
         UUID campaign = Params.uuid("campaignId", campaignId);
-        AttributionParams params = AttributionParams.parse(model, lookbackDays, halfLifeDays, touchTypes);
+        AttributionParams params = AttributionParams.parse(model, lookbackDays, halfLifeDays, touchTypes, method);
         return funnel.report(open(workspaceId, period), campaign, params);
     }
 
@@ -135,10 +138,10 @@ public class ReportResource {
     public EngagementVsRevenueReport engagementVsRevenue(@PathParam("workspaceId") UUID workspaceId,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("model") String model,
             @QueryParam("lookbackDays") String lookbackDays, @QueryParam("halfLifeDays") String halfLifeDays,
-            @QueryParam("touchTypes") String touchTypes) {
+            @QueryParam("touchTypes") String touchTypes, @QueryParam("method") String method) {
         access.require(workspaceId);
         Period.Requested period = Period.parse(from, to);
-        AttributionParams params = AttributionParams.parse(model, lookbackDays, halfLifeDays, touchTypes);
+        AttributionParams params = AttributionParams.parse(model, lookbackDays, halfLifeDays, touchTypes, method);
         return engagementVsRevenue.report(open(workspaceId, period), params);
     }
 

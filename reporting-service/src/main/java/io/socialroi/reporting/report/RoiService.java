@@ -64,11 +64,11 @@ public class RoiService {
 
         CompletableFuture<Attribution> attribution = fetcher.start(() -> conversions.attribution(new AttributionQuery(
                 ws, period.from(), period.to(), dimension.param(), params.model(), params.lookbackDays(),
-                params.halfLifeDays(), params.touchTypes())));
+                params.halfLifeDays(), params.touchTypes(), params.method())));
         CompletableFuture<Attribution> byCampaign = campaign == null ? CompletableFuture.completedFuture(null)
                 : fetcher.start(() -> conversions.attribution(new AttributionQuery(ws, period.from(), period.to(),
                         Dimension.CAMPAIGN.param(), params.model(), params.lookbackDays(), params.halfLifeDays(),
-                        params.touchTypes())));
+                        params.touchTypes(), params.method())));
         CompletableFuture<EngagementSummary> summary = fetcher.start(() -> engagement.summary(
                 new SummaryQuery(ws, period.from(), period.to(), dimension.param(), campaign)));
         CompletableFuture<Map<UUID, CatalogPage.Campaign>> campaigns = dimension == Dimension.CAMPAIGN
@@ -100,12 +100,19 @@ public class RoiService {
         AttributionRow unattributed = campaign == null ? answer.unattributed() : null;
         String model = answer.model() != null ? answer.model() : params.model();
         List<String> notes = notes(result, rates);
+        Attribution.DataDriven learned = attribution.join().dataDriven();
+        if (learned != null) {
+            notes.add("Data-driven credit (" + learned.method() + "), learned from " + learned.convertingJourneys()
+                    + " converting and " + learned.nonConvertingJourneys() + " non-converting journeys over "
+                    + learned.channels() + " channels." + (learned.note() == null ? "" : " " + learned.note()));
+        }
         if (campaign != null) {
             notes.add("The posts of one campaign: costs tied to the campaign but to none of its posts are in the "
                     + "'unassigned' row; conversions without a touchpoint belong to no campaign.");
         }
         return new RoiReport(period.from(), period.to(), request.timeZone(), request.currency(), dimension.param(),
-                new AttributionParams(model, params.lookbackDays(), params.halfLifeDays(), params.touchTypes()),
+                new AttributionParams(model, params.lookbackDays(), params.halfLifeDays(), params.touchTypes(),
+                        params.method()),
                 result.rows(), result.totals(), unattributed(unattributed, request.currency()), notes, campaign);
     }
 

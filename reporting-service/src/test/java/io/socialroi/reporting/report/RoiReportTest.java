@@ -424,6 +424,36 @@ class RoiReportTest {
         given().get(path + "&campaignId=" + campaignA).then().statusCode(401);
     }
 
+    /**
+     * model=DATA_DRIVEN and its method go to conversion-service as given; the report echoes them and says in a note
+     * what the model learned from, and its fallback when it fell back.
+     */
+    @Test
+    void dataDrivenIsPassedThroughWithItsMethodAndExplainedInANote() {
+        twoCampaigns();
+        Answers.onAttribution(ws, group -> attribution("DATA_DRIVEN",
+                withPeople(attributionRow(null, "4.5", "150.00", "3.5", "1"), 4, 3, 1),
+                attributionRow(null, "2", "50.00", "1", "0"), "3", "80.00",
+                withPeople(attributionRow(campaignA.toString(), "3.2", "125.00", "2", "1"), 3, 2, 1),
+                withPeople(attributionRow(campaignB.toString(), "1.3", "25.00", "1.5", "0"), 2, 2, 0))
+                .replaceFirst("}$", ",\"dataDriven\":{\"method\":\"LINEAR\",\"requestedMethod\":\"SHAPLEY\","
+                        + "\"convertingJourneys\":4,\"nonConvertingJourneys\":9,\"channels\":2,\"effects\":[],"
+                        + "\"note\":\"Fewer than 30 converting journeys with a counted touch in the period (4).\"}}"));
+        JsonPath report = roi(ws, PERIOD + "&groupBy=campaign&model=data_driven&method=shapley");
+        assertEquals("DATA_DRIVEN", report.getString("attribution.model"));
+        assertEquals("SHAPLEY", report.getString("attribution.method"));
+        assertEquals("125.00", report.getString("rows.find { it.key == '" + campaignA + "' }.revenue.amount"));
+        assertTrue(report.getList("notes", String.class).contains("Data-driven credit (LINEAR), learned from 4 "
+                + "converting and 9 non-converting journeys over 2 channels. Fewer than 30 converting journeys with a "
+                + "counted touch in the period (4)."), report.getList("notes").toString());
+        FakeServer.Recorded call = FakeServices.conversion().requests().stream()
+                .filter(r -> r.path().equals("/workspaces/" + ws + "/attribution")).reduce((a, b) -> b).orElseThrow();
+        assertTrue(call.query().contains("model=DATA_DRIVEN"), call.query());
+        assertTrue(call.query().contains("method=SHAPLEY"), call.query());
+        // Without method nothing is sent and nothing is echoed: conversion-service's default (MARKOV) applies.
+        assertNull(roi(ws, PERIOD + "&groupBy=campaign&model=LINEAR").get("attribution.method"));
+    }
+
     @Test
     void badParametersAreProblems() {
         String path = "/workspaces/" + ws + "/reports/roi?";
@@ -431,7 +461,7 @@ class RoiReportTest {
         Map<String, String> cases = Map.of("from=2026-13-01", "from", "to=yesterday", "to",
                 "from=2026-11-10&to=2026-11-01", "to", "groupBy=day", "groupBy", "model=MAGIC", "model",
                 "lookbackDays=0", "lookbackDays", "halfLifeDays=-2", "halfLifeDays", "touchTypes=LIKE,PRAYER",
-                "touchTypes", "from=2020-01-01&to=2026-01-01", "to");
+                "touchTypes", "from=2020-01-01&to=2026-01-01", "to", "model=DATA_DRIVEN&method=BAYES", "method");
         cases.forEach((query, field) -> given().auth().oauth2(token).get(path + query).then().statusCode(422)
                 .contentType("application/problem+json").body("errors[0].field", equalTo(field)));
         given().auth().oauth2(token).accept("text/csv").get(path + "groupBy=day").then().statusCode(422)

@@ -22,7 +22,10 @@ final class QueryParameters {
     private static final String CODES = "^[A-Z][A-Z_]*(,[A-Z][A-Z_]*)*$";
 
     static final List<String> MODELS = List.of("FIRST_TOUCH", "LAST_TOUCH", "LINEAR", "TIME_DECAY",
-            "POSITION_BASED");
+            "POSITION_BASED", "DATA_DRIVEN");
+
+    /** DATA_DRIVEN's methods (conversion-service DataDriven.Method). */
+    static final List<String> METHODS = List.of("MARKOV", "SHAPLEY");
 
     private static final Map<String, Supplier<Schema>> SHARED = Map.ofEntries(
             Map.entry("from", () -> date().description("First local day (YYYY-MM-DD, inclusive) in the workspace's time "
@@ -36,6 +39,9 @@ final class QueryParameters {
                     .description("TIME_DECAY: days after which a touch's weight halves")),
             Map.entry("model", () -> OASFactory.createSchema().addType(Schema.SchemaType.STRING)
                     .enumeration(List.copyOf(MODELS)).defaultValue("LAST_TOUCH").description("Attribution model")),
+            Map.entry("method", () -> OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                    .enumeration(List.copyOf(METHODS)).defaultValue("MARKOV")
+                    .description("DATA_DRIVEN: Markov removal effects, or exact Shapley values (at most 12 channels)")),
             Map.entry("models", () -> text(160).pattern(CODES).description("Comma-separated attribution models")),
             Map.entry("touchTypes", () -> text(256).pattern(CODES)
                     .description("Comma-separated event types that count as touches")),

@@ -37,7 +37,7 @@ class QueryParametersTest {
         assertEquals(BigDecimal.ONE, lookback.getMinimum());
         assertEquals(BigDecimal.valueOf(90), lookback.getMaximum());
         assertEquals(List.of(Schema.SchemaType.NUMBER), op.getParameters().get(3).getSchema().getType());
-        assertEquals(List.of("FIRST_TOUCH", "LAST_TOUCH", "LINEAR", "TIME_DECAY", "POSITION_BASED"),
+        assertEquals(List.of("FIRST_TOUCH", "LAST_TOUCH", "LINEAR", "TIME_DECAY", "POSITION_BASED", "DATA_DRIVEN"),
                 op.getParameters().get(4).getSchema().getEnumeration());
         assertEquals(BigDecimal.valueOf(500), op.getParameters().get(5).getSchema().getMaximum());
         assertEquals(from.getDescription(), op.getParameters().get(0).getDescription());

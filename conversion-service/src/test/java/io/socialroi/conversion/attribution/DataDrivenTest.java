@@ -1,0 +1,193 @@
+package io.socialroi.conversion.attribution;
+
+import static io.socialroi.conversion.Api.as;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import io.socialroi.conversion.FakeServices;
+import io.socialroi.conversion.Fakes;
+import io.socialroi.testing.FakeServer;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * DATA_DRIVEN through the endpoints, on PostgreSQL, with the example worked out by hand (channels = platforms,
+ * A = FACEBOOK, B = INSTAGRAM, C = TIKTOK; period 2026-10-01..31, UTC; every conversion a purchase of 1.00 EUR):
+ *
+ * <pre>
+ * 20 x A > B > conversion     (touches 10-05, 10-06, purchase 10-10)
+ * 10 x A > C > conversion     (the last of them buys on 10-31)
+ * 10 x B > null, 10 x C > null, 10 x A > B > null
+ *      (touches 10-20, 10-21 inside the period; these people buy on 11-05, after it, so inside the period
+ *       they are the non-converting journeys: people with touches in the period and no conversion in it)
+ *
+ * Transitions: START -> A 40, -> B 10, -> C 10 (of 60); A -> B 30, A -> C 10 (of 40);
+ *              B -> conv 20, B -> null 20; C -> conv 10, C -> null 10.
+ * P(conv)          = 4/6 (3/4 . 1/2 + 1/4 . 1/2) + 1/6 . 1/2 + 1/6 . 1/2       = 1/3 + 1/6 = 1/2
+ * without A (START -> A goes to null): 1/6 . 1/2 + 1/6 . 1/2                   = 1/6  -> RE_A = 1 - (1/6)/(1/2) = 2/3
+ * without B: 4/6 (1/4 . 1/2) + 1/6 . 1/2                                       = 1/6  -> RE_B = 2/3
+ * without C: 4/6 (3/4 . 1/2) + 1/6 . 1/2                                       = 1/3  -> RE_C = 1/3
+ * Credit: A > B journeys 2/3 : 2/3 = 1/2 each; A > C journeys 2/3 : 1/3, i.e. 0.666667 / 0.333333 of a conversion
+ *         (the leftover millionth goes to A, which lost more by rounding down) and 0.67 / 0.33 EUR.
+ *   A = 20 x 0.5 + 10 x 0.666667 = 16.66667 conversions, 10.00 + 6.70 = 16.70 EUR
+ *   B = 20 x 0.5                  = 10 conversions,       10.00 EUR
+ *   C = 10 x 0.333333             = 3.33333 conversions,  3.30 EUR          (sum 30 conversions, 30.00 EUR)
+ *
+ * Shapley, v(S) = converting journeys whose channel set lies in S = 20 [AB in S] + 10 [AC in S] (three players):
+ * Over the six orders, each channel's marginal contribution v(before + c) - v(before):
+ *          ABC  ACB  BAC  BCA  CAB  CBA
+ *   A       0    0   20   30   10   30    -> 90/6 = 15
+ *   B      20   20    0    0   20    0    -> 60/6 = 10
+ *   C      10   10   10    0    0    0    -> 30/6 = 5
+ *   (15 + 10 + 5 = 30 = v(ABC)). Credit by Shapley weights: A > B 15 : 10 = 0.6 / 0.4, A > C 15 : 5 = 0.75 / 0.25:
+ *   A = 12 + 7.5 = 19.5, B = 8, C = 2.5 conversions (and the same in EUR).
+ * </pre>
+ */
+@QuarkusTest
+class DataDrivenTest {
+
+    @FakeServices.Inject
+    Fakes fakes;
+
+    @Inject
+    AttributionService service;
+
+    @Inject
+    ObjectMapper json;
+
+    static final String A = "FACEBOOK";
+    static final String B = "INSTAGRAM";
+    static final String C = "TIKTOK";
+
+    private UUID handExample() {
+        UUID ws = fakes.workspace("UTC", "EUR");
+        List<String> touches = new ArrayList<>();
+        List<String> conversions = new ArrayList<>();
+        int[] n = {0};
+        class Person {
+            void of(String name, String first, String second, String touchDay, String buyAt) {
+                String actor = "x:" + name;
+                touches.add(touch(name + "-1", first, actor, touchDay + "T10:00:00Z"));
+                if (second != null) {
+                    touches.add(touch(name + "-2", second, actor, touchDay.substring(0, 8)
+                            + String.format("%02d", Integer.parseInt(touchDay.substring(8)) + 1) + "T10:00:00Z"));
+                }
+                conversions.add("{\"eventId\":\"order-" + name + "\",\"type\":\"PURCHASE\",\"value\":{\"amount\":\"1.00\","
+                        + "\"currency\":\"EUR\"},\"occurredAt\":\"" + buyAt + "\",\"customerId\":\"" + name + "\","
+                        + "\"actorIds\":[\"" + actor + "\"]}");
+                n[0]++;
+            }
+        }
+        Person p = new Person();
+        for (int i = 0; i < 20; i++) {
+            p.of("ab" + i, A, B, "2026-10-05", "2026-10-10T12:00:00Z");
+        }
+        for (int i = 0; i < 10; i++) {
+            p.of("ac" + i, A, C, "2026-10-05", i == 9 ? "2026-10-31T12:00:00Z" : "2026-10-10T12:00:00Z");
+        }
+        for (int i = 0; i < 10; i++) {
+            p.of("b" + i, B, null, "2026-10-20", "2026-11-05T12:00:00Z");
+            p.of("c" + i, C, null, "2026-10-20", "2026-11-05T12:00:00Z");
+            p.of("abnull" + i, A, B, "2026-10-20", "2026-11-05T12:00:00Z");
+        }
+        fakes.engagement.on("POST", "/workspaces/" + ws + "/touchpoints/search",
+                FakeServer.Reply.json(200, "{\"items\":[" + String.join(",", touches) + "]}"));
+        as(ws).body("[" + String.join(",", conversions) + "]").post("/workspaces/" + ws + "/conversions/batch").then()
+                .statusCode(200).body("accepted", equalTo(n[0]));
+        return ws;
+    }
+
+    static String touch(String eventId, String platform, String actor, String at) {
+        return "{\"eventId\":\"" + eventId + "\",\"type\":\"LIKE\",\"platform\":\"" + platform + "\","
+                + "\"postId\":\"" + UUID.nameUUIDFromBytes(platform.getBytes()) + "\",\"campaignId\":null,"
+                + "\"funnelStage\":\"ATTENTION\",\"actorId\":\"" + actor + "\",\"clickId\":null,\"occurredAt\":\"" + at
+                + "\",\"retargeting\":false}";
+    }
+
+    static String report(UUID ws, String query) {
+        return "/workspaces/" + ws + "/attribution?groupBy=platform&from=2026-10-01&to=2026-10-31&" + query;
+    }
+
+    @Test
+    void markovRemovalEffectsAndCreditAsComputedByHand() throws Exception {
+        UUID ws = handExample();
+        as(ws).get(report(ws, "model=DATA_DRIVEN")).then().statusCode(200)
+                .body("model", equalTo("DATA_DRIVEN"))
+                .body("rows.key", contains(A, B, C))
+                .body("rows.conversions", contains(16.66667f, 10, 3.33333f))
+                .body("rows.revenue.amount", contains("16.70", "10.00", "3.30"))
+                .body("attributed.conversions", equalTo(30)).body("attributed.revenue.amount", equalTo("30.00"))
+                .body("dataDriven.method", equalTo("MARKOV")).body("dataDriven.requestedMethod", equalTo("MARKOV"))
+                .body("dataDriven.convertingJourneys", equalTo(30)).body("dataDriven.nonConvertingJourneys", equalTo(30))
+                .body("dataDriven.channels", equalTo(3)).body("dataDriven.conversionProbability", equalTo(0.5f))
+                .body("dataDriven.effects.key", contains(A, B, C))
+                .body("dataDriven.effects.label", contains("Facebook", "Instagram", "Tiktok"))
+                .body("dataDriven.effects.removalEffect", contains(0.666667f, 0.666667f, 0.333333f))
+                .body("dataDriven.note", nullValue());
+        // The rule models answer without a dataDriven object.
+        as(ws).get(report(ws, "model=LINEAR")).then().statusCode(200).body("dataDriven", nullValue());
+        // Memory and SQL give the same answer, byte for byte (non-converting journeys included).
+        ReportQuery q = ReportQuery.parse("DATA_DRIVEN", "model", null, null, null, "2026-10-01", "2026-10-31",
+                "platform", null, 90);
+        assertEquals(json.writeValueAsString(service.report(ws, q, false)),
+                json.writeValueAsString(service.report(ws, q, true)));
+    }
+
+    @Test
+    void shapleyValuesAndCreditAsComputedByHand() {
+        UUID ws = handExample();
+        as(ws).get(report(ws, "model=DATA_DRIVEN&method=SHAPLEY")).then().statusCode(200)
+                .body("rows.key", contains(A, B, C))
+                .body("rows.conversions", contains(19.5f, 8, 2.5f))
+                .body("rows.revenue.amount", contains("19.50", "8.00", "2.50"))
+                .body("dataDriven.method", equalTo("SHAPLEY")).body("dataDriven.channels", equalTo(3))
+                .body("dataDriven.effects.key", contains(A, B, C))
+                .body("dataDriven.effects.shapleyValue", contains(15, 10, 5))
+                .body("dataDriven.conversionProbability", nullValue());
+        as(ws).get(report(ws, "model=DATA_DRIVEN&method=BAYES")).then().statusCode(422)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("method"));
+    }
+
+    @Test
+    void compareShowsDataDrivenBesideTheRuleModels() {
+        UUID ws = handExample();
+        as(ws).get("/workspaces/" + ws + "/attribution/compare?models=LINEAR,DATA_DRIVEN&groupBy=platform"
+                + "&from=2026-10-01&to=2026-10-31").then().statusCode(200)
+                .body("models", contains("LINEAR", "DATA_DRIVEN"))
+                .body("rows.find { it.key == 'FACEBOOK' }.models.DATA_DRIVEN.conversions", equalTo(16.66667f))
+                .body("rows.find { it.key == 'FACEBOOK' }.models.LINEAR.conversions", equalTo(15))
+                .body("rows.find { it.key == 'TIKTOK' }.models.DATA_DRIVEN.revenue.amount", equalTo("3.30"))
+                .body("dataDriven.method", equalTo("MARKOV"));
+        // The default comparison stays the five rule models.
+        as(ws).get("/workspaces/" + ws + "/attribution/compare?groupBy=platform&from=2026-10-01&to=2026-10-31").then()
+                .statusCode(200).body("models", contains("FIRST_TOUCH", "LAST_TOUCH", "LINEAR", "TIME_DECAY",
+                        "POSITION_BASED")).body("dataDriven", nullValue());
+    }
+
+    @Test
+    void belowThirtyConvertingJourneysTheCreditIsLinearWithANote() {
+        UUID ws = handExample();
+        // Until 10-30 the last A > C buyer has not converted: 29 converting journeys, 31 non-converting.
+        String period = "/workspaces/" + ws + "/attribution?groupBy=platform&from=2026-10-01&to=2026-10-30&";
+        Map<String, Object> dataDriven = as(ws).get(period + "model=DATA_DRIVEN").then().statusCode(200)
+                .body("dataDriven.method", equalTo("LINEAR")).body("dataDriven.requestedMethod", equalTo("MARKOV"))
+                .body("dataDriven.convertingJourneys", equalTo(29)).body("dataDriven.nonConvertingJourneys", equalTo(31))
+                .body("dataDriven.note", containsString("Fewer than 30 converting journeys"))
+                .body("dataDriven.note", containsString("(29)"))
+                .body("dataDriven.effects.size()", equalTo(0))
+                .extract().jsonPath().getMap("$");
+        Map<String, Object> linear = as(ws).get(period + "model=LINEAR").then().statusCode(200).extract().jsonPath()
+                .getMap("$");
+        assertEquals(linear.get("rows"), dataDriven.get("rows"));
+        assertEquals(linear.get("attributed"), dataDriven.get("attributed"));
+    }
+}
