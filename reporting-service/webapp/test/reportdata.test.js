@@ -26,7 +26,8 @@ const COMPARISON = {
 };
 
 test('every model has a name and a one-line meaning', () => {
-    assert.deepEqual(MODELS.map(m => m.id), ['FIRST_TOUCH', 'LAST_TOUCH', 'LINEAR', 'TIME_DECAY', 'POSITION_BASED']);
+    assert.deepEqual(MODELS.map(m => m.id), ['FIRST_TOUCH', 'LAST_TOUCH', 'LINEAR', 'TIME_DECAY', 'POSITION_BASED',
+        'DATA_DRIVEN']);
     for (const m of MODELS) {
         assert.ok(m.meaning.length > 20 && !m.meaning.includes('\n'), m.id);
     }

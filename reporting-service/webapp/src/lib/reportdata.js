@@ -9,7 +9,8 @@ export const MODELS = [
     { id: 'LAST_TOUCH', name: 'Last touch', meaning: 'All the credit to the last touch before the conversion: what closed it.' },
     { id: 'LINEAR', name: 'Linear', meaning: 'The credit shared equally among every touch of the journey.' },
     { id: 'TIME_DECAY', name: 'Time decay', meaning: 'More credit to touches close to the conversion: a touch\'s weight halves every 7 days before it.' },
-    { id: 'POSITION_BASED', name: 'Position based (U)', meaning: '40% to the first touch, 40% to the last, the other 20% shared among the touches between.' }
+    { id: 'POSITION_BASED', name: 'Position based (U)', meaning: '40% to the first touch, 40% to the last, the other 20% shared among the touches between.' },
+    { id: 'DATA_DRIVEN', name: 'Data-driven', meaning: 'Learned from this client\'s own journeys: each channel credited by how many conversions would be lost without it (Markov removal effect); plain linear credit while fewer than 30 journeys converted.' }
 ];
 
 /** Groupings the comparison offers. */

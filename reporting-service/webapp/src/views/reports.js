@@ -171,7 +171,7 @@ export async function render(node, ctx, params) {
         h('div', { class: 'toolbar' }, field('Rows', grouping)), compareBox));
     const loadCompare = (/** @type {string} */ by) => panel(compareBox, 'the comparison', async () => {
         const answer = await api('conversion', `/workspaces/${ws.id}/attribution/compare?from=${chosen.from}`
-            + `&to=${chosen.to}&groupBy=${encodeURIComponent(by)}`);
+            + `&to=${chosen.to}&groupBy=${encodeURIComponent(by)}&models=${MODELS.map(m => m.id).join(',')}`);
         const data = comparisonTable(answer);
         if (data.rows.length === 0) {
             return null;

@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
  */
 public final class ReportSnapshot {
 
-    static final List<String> MODELS = List.of("FIRST_TOUCH", "LAST_TOUCH", "LINEAR", "TIME_DECAY", "POSITION_BASED");
+    static final List<String> MODELS = List.of("FIRST_TOUCH", "LAST_TOUCH", "LINEAR", "TIME_DECAY", "POSITION_BASED",
+            "DATA_DRIVEN");
     private static final List<String> SUMMARY_GROUPS = List.of("post", "platform", "funnelStage", "campaign", "day");
     private static final List<String> ATTRIBUTION_GROUPS = List.of("post", "platform", "campaign", "funnelStage");
     private static final Pattern UUID = Pattern.compile(

@@ -957,7 +957,8 @@ class WebAppBrowserIT {
 
     private static io.restassured.path.json.JsonPath compare(String ws, String groupBy) {
         return given().baseUri(suite.conversion()).auth().oauth2(admin)
-                .get("/workspaces/" + ws + "/attribution/compare?" + period() + "&groupBy=" + groupBy)
+                .get("/workspaces/" + ws + "/attribution/compare?" + period() + "&groupBy=" + groupBy
+                        + "&models=FIRST_TOUCH,LAST_TOUCH,LINEAR,TIME_DECAY,POSITION_BASED,DATA_DRIVEN")
                 .then().statusCode(200).extract().jsonPath();
     }
 
@@ -1037,11 +1038,12 @@ class WebAppBrowserIT {
             page.waitForSelector("#roi-by-campaign .chart-tip", new Page.WaitForSelectorOptions()
                     .setState(WaitForSelectorState.HIDDEN));
 
-            // The five models side by side, a cell checked against the API, then grouped by post.
+            // The six models side by side, a cell checked against the API, then grouped by post.
             ready(page, "#compare");
-            assertEquals(5, page.locator("#model-meanings dt").count());
+            assertEquals(6, page.locator("#model-meanings dt").count());
             io.restassured.path.json.JsonPath models = compare(ws, "campaign");
-            for (String model : List.of("FIRST_TOUCH", "LAST_TOUCH", "LINEAR", "TIME_DECAY", "POSITION_BASED")) {
+            for (String model : List.of("FIRST_TOUCH", "LAST_TOUCH", "LINEAR", "TIME_DECAY", "POSITION_BASED",
+                    "DATA_DRIVEN")) {
                 String cell = "#compare-table tr[data-key='" + campaign + "'] td[data-model=" + model + "]";
                 assertMoneyCell(page, cell + " .revenue", models.getString("rows.find { it.key == '" + campaign
                         + "' }.models." + model + ".revenue.amount"));
