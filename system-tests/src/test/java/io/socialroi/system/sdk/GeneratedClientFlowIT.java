@@ -160,8 +160,9 @@ class GeneratedClientFlowIT {
 
         ReportsApi reports = new ReportsApi(client(suite.reporting(), token));
         RoiRow row = Eventually.await("revenue in the ROI report", Duration.ofSeconds(45), () -> {
-            RoiReport report = call(() -> reports.getRoiReport(ws, null, today.minusDays(1), "campaign", null, null, null,
-                    today, null));
+            // The request-object form: optional parameters the API adds later leave this call compiling.
+            RoiReport report = call(() -> reports.getRoiReport(ReportsApi.APIGetRoiReportRequest.newBuilder()
+                    .workspaceId(ws).from(today.minusDays(1)).to(today).groupBy("campaign").build()));
             RoiRow found = report == null ? null : report.getRows().stream()
                     .filter(r -> campaign.getId().toString().equals(r.getKey())).findFirst().orElse(null);
             return found != null && new BigDecimal(found.getRevenue().getAmount()).signum() > 0 ? found : null;
@@ -173,8 +174,9 @@ class GeneratedClientFlowIT {
 
         AttributionApi attribution = new AttributionApi(client(suite.conversion(), token));
         AttributionRow credited = Eventually.await("the purchase credited to the post", Duration.ofSeconds(45), () -> {
-            AttributionReport report = call(() -> attribution.getAttribution(ws, today.minusDays(1), "post", null,
-                    null, "LAST_TOUCH", today, null));
+            AttributionReport report = call(() -> attribution.getAttribution(AttributionApi.APIGetAttributionRequest
+                    .newBuilder().workspaceId(ws).from(today.minusDays(1)).to(today).groupBy("post").model("LAST_TOUCH")
+                    .build()));
             return report == null ? null : report.getRows().stream()
                     .filter(r -> draft.getId().toString().equals(r.getKey())).findFirst().orElse(null);
         });
