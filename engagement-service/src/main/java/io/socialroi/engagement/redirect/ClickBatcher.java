@@ -100,7 +100,6 @@ public class ClickBatcher {
 
         final ClickRequest request;
         private final Consumer<Answer> done;
-        @SuppressWarnings("unused") // through STATE
         private volatile int state;
         /** The answer once the batch has decided it; published by the QUEUED to WRITING transition. */
         private Answer answer;
@@ -285,6 +284,9 @@ public class ClickBatcher {
         List<Pending> bots = new ArrayList<>();
         Map<UUID, List<Pending>> humans = new LinkedHashMap<>();
         for (Pending p : batch) {
+            if (p.state != Pending.QUEUED) {
+                continue; // answered at its deadline already: neither counted nor answered again
+            }
             ClickRequest r = p.request;
             PostEntry post = found.get(r.code());
             if (failure != null) {

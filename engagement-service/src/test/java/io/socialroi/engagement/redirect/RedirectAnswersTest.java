@@ -60,7 +60,7 @@ class RedirectAnswersTest {
         String code = "ans" + UUID.randomUUID().toString().substring(0, 8);
         Api.registerPost(ws, UUID.randomUUID(), null, "INSTAGRAM", "ACTION", code, "https://shop.example/p?a=1#f");
         String known = setCookie("/r/" + code);
-        String unknown = "zz" + UUID.randomUUID().toString().substring(0, 8);
+        String unknown = "zzz" + UUID.randomUUID().toString().substring(0, 8);
         List<String[]> cases = List.of(
                 new String[] {"GET", code, BROWSER, null}, new String[] {"GET", code, BROWSER, known},
                 new String[] {"GET", code, BROWSER, "smv=forged; other=1"}, new String[] {"HEAD", code, BROWSER, null},
@@ -90,7 +90,7 @@ class RedirectAnswersTest {
                 """, answer("HEAD", "/r/" + code, BROWSER, null, code));
         assertEquals("""
                 404
-                content-length: [131]
+                content-length: [133]
                 content-type: [application/problem+json]
                 {"type":"https://socialroi.io/problems/not-found","title":"Not Found","status":404,"detail":"Tracked link CODE was not found"}""",
                 answer("GET", "/r/" + unknown, BROWSER, null, unknown));
