@@ -150,6 +150,46 @@ public class PostDirectory {
         }
     }
 
+    /**
+     * The posts behind several tracked link codes in one statement (the redirect's batch, issue 15), read from the
+     * database as {@link #byCode} does: a code missing from the answer is unknown now, and this replica's outage
+     * fallback learns and forgets the codes as they are read. A failure is thrown as it is: the caller decides
+     * per code ({@link LinkCache#lastKnown}).
+     */
+    public Map<String, PostEntry> byCodes(java.util.Collection<String> codes) throws SQLException {
+        String sql = "SELECT " + COLUMNS + " FROM post_directory WHERE link_code = ANY (?)";
+        Map<String, PostEntry> found = new java.util.HashMap<>(codes.size() * 2);
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setArray(1, c.createArrayOf("text", codes.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    PostEntry entry = read(rs);
+                    found.put(entry.trackedLink().code(), entry);
+                }
+            }
+        }
+        for (String code : codes) {
+            PostEntry entry = found.get(code);
+            if (entry == null) {
+                cache.forget(code);
+            } else {
+                cache.remember(code, entry);
+            }
+        }
+        return found;
+    }
+
+    /** The answer to a click whose code could not be looked up and is not known on this replica. */
+    public static ProblemException lookupFailed(SQLException e) {
+        if (ProblemMappers.isDatabaseUnavailable(e) || e.getSQLState() == null || e.getSQLState().startsWith("55")) {
+            return unavailable();
+        }
+        String incident = ProblemMappers.incidentId();
+        Log.errorf(e, "Unexpected error, incident %s", incident);
+        return new ProblemException(Problem.of(500, "internal", "Internal Server Error",
+                "Unexpected error; incident " + incident));
+    }
+
     /** No connection (refused, not accepting connections, pool exhausted): a 503 the visitor may retry. */
     private static ProblemException unavailable() {
         return new ProblemException(Problem.of(503, "database-unavailable", "Service Unavailable",

@@ -1,7 +1,6 @@
 package io.socialroi.engagement.redirect;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -77,10 +76,25 @@ public class VisitorIds {
         if (k == null) {
             throw new IllegalStateException("visitor key not loaded");
         }
-        ByteBuffer bytes = ByteBuffer.wrap(hmac(k, String.join("\u0000", parts)));
-        long high = bytes.getLong() & ~0xF000L | 0x4000L;
-        long low = bytes.getLong() & 0x3FFFFFFFFFFFFFFFL | 0x8000000000000000L;
+        Hmac h = Hmac.of(k);
+        for (int i = 0; i < parts.length; i++) {
+            if (i > 0) {
+                h.add('\u0000');
+            }
+            h.add(parts[i]);
+        }
+        byte[] full = h.finish();
+        long high = bytesToLong(full, 0) & ~0xF000L | 0x4000L;
+        long low = bytesToLong(full, 8) & 0x3FFFFFFFFFFFFFFFL | 0x8000000000000000L;
         return new UUID(high, low);
+    }
+
+    private static long bytesToLong(byte[] b, int from) {
+        long v = 0;
+        for (int i = from; i < from + 8; i++) {
+            v = v << 8 | (b[i] & 0xFF);
+        }
+        return v;
     }
 
     private static String verify(byte[] k, String cookie) {
@@ -104,17 +118,83 @@ public class VisitorIds {
     }
 
     private static String mac(byte[] k, String purpose, String value) {
-        byte[] full = hmac(k, purpose + "\u0000" + value);
+        byte[] full = Hmac.of(k).add(purpose).add('\u0000').add(value).finish();
         return ENCODER.encodeToString(java.util.Arrays.copyOf(full, MAC_BYTES));
     }
 
-    private static byte[] hmac(byte[] k, String message) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(k, "HmacSHA256"));
-            return mac.doFinal(message.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
+    /**
+     * HMAC-SHA256 under the visitor key, one {@link Mac} per platform thread (a Mac is not thread-safe, and
+     * {@code Mac.getInstance} plus {@code init} cost more than the hash of a short message): the redirect's writer
+     * threads hash three to four messages per click (issue 15). A virtual thread gets a fresh instance, as it
+     * would not reuse one. The message is fed as UTF-8 through a scratch buffer, without a String per part.
+     */
+    static final class Hmac {
+        private static final ThreadLocal<Hmac> PER_THREAD = new ThreadLocal<>();
+
+        private final Mac mac;
+        private final byte[] key;
+        private final byte[] scratch = new byte[256];
+        private int length;
+
+        private Hmac(byte[] key) {
+            try {
+                this.mac = Mac.getInstance("HmacSHA256");
+                mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+            this.key = key;
+        }
+
+        static Hmac of(byte[] key) {
+            if (Thread.currentThread().isVirtual()) {
+                return new Hmac(key);
+            }
+            Hmac h = PER_THREAD.get();
+            if (h == null || h.key != key) {
+                h = new Hmac(key);
+                PER_THREAD.set(h);
+            }
+            h.length = 0;
+            return h;
+        }
+
+        Hmac add(char c) {
+            if (c < 0x80) {
+                if (length == scratch.length) {
+                    flush();
+                }
+                scratch[length++] = (byte) c;
+                return this;
+            }
+            return add(String.valueOf(c));
+        }
+
+        Hmac add(String s) {
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c >= 0x80) {
+                    // Not ASCII (never in ids and purposes, but a message is any text): the rest as UTF-8.
+                    flush();
+                    mac.update(s.substring(i).getBytes(StandardCharsets.UTF_8));
+                    return this;
+                }
+                if (length == scratch.length) {
+                    flush();
+                }
+                scratch[length++] = (byte) c;
+            }
+            return this;
+        }
+
+        private void flush() {
+            mac.update(scratch, 0, length);
+            length = 0;
+        }
+
+        byte[] finish() {
+            flush();
+            return mac.doFinal();
         }
     }
 
