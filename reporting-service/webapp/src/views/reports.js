@@ -7,6 +7,7 @@ import { all, api } from '../lib/api.js';
 import { barChart } from '../lib/charts.js';
 import { field, h, panel, select, table } from '../lib/dom.js';
 import { formatter } from '../lib/format.js';
+import { humanize } from '../lib/limits.js';
 import {
     comparisonSeries, comparisonTable, funnelSeries, GROUPINGS, MODELS, modelName, period, roiSeries, spread, words
 } from '../lib/reportdata.js';
@@ -172,7 +173,7 @@ export async function render(node, ctx, params) {
     const loadCompare = (/** @type {string} */ by) => panel(compareBox, 'the comparison', async () => {
         const answer = await api('conversion', `/workspaces/${ws.id}/attribution/compare?from=${chosen.from}`
             + `&to=${chosen.to}&groupBy=${encodeURIComponent(by)}&models=${MODELS.map(m => m.id).join(',')}`);
-        const data = comparisonTable(answer);
+        const data = comparisonTable(answer, await rowNames(ws, by));
         if (data.rows.length === 0) {
             return null;
         }
@@ -226,4 +227,28 @@ export async function render(node, ctx, params) {
         return h('p', { class: 'totals', 'data-totals': '' }, `Total: spend ${fmt.money(t.spend)}, attributed revenue `
             + `${fmt.money(t.revenue)}, ROI ${pct(t.roi)}, ${num(t.conversions)} conversions.`);
     }
+}
+
+/**
+ * Names for the comparison's row keys where the answer carries ids: a post's platform and caption, a campaign's
+ * name (content-service). A failed lookup leaves the ids, never the comparison empty.
+ * @param {any} ws
+ * @param {string} by
+ * @returns {Promise<Record<string, string>>}
+ */
+async function rowNames(ws, by) {
+    try {
+        if (by === 'post') {
+            const posts = await all('content', `/workspaces/${ws.id}/posts`);
+            return Object.fromEntries(posts.map((/** @type {any} */ p) => [p.id,
+                `${humanize(p.platform)}: ${(p.caption || '(no caption)').slice(0, 60)}`]));
+        }
+        if (by === 'campaign') {
+            const campaigns = await all('content', `/workspaces/${ws.id}/campaigns`);
+            return Object.fromEntries(campaigns.map((/** @type {any} */ c) => [c.id, c.name]));
+        }
+    } catch (error) {
+        return {};
+    }
+    return {};
 }

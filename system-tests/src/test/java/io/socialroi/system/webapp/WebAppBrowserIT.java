@@ -1057,6 +1057,10 @@ class WebAppBrowserIT {
             assertMoneyCell(page, "#compare-table tr[data-key='" + posts.get("sale") + "'] td[data-model=LINEAR] .revenue",
                     perPost.getString("rows.find { it.key == '" + posts.get("sale") + "' }.models.LINEAR.revenue.amount"));
             assertTrue(page.url().contains("compare=post"), page.url());
+            // Rows are named by the post's platform and caption, not its id.
+            assertTrue(page.innerText("#compare-table tr[data-key='" + posts.get("sale") + "']")
+                    .contains("Instagram: Peony bouquets 20% off this week"),
+                    page.innerText("#compare-table tr[data-key='" + posts.get("sale") + "']"));
             shot(page, "reports-compare.png");
         }
         // axe-core is a script the page's CSP would refuse: checked in a context that lets it in.
