@@ -123,8 +123,9 @@ test('the keyboard moves along the rows and between the series, never off the en
     assert.equal(step(null, 'ArrowRight', 2, 0), null);
 });
 
-test('comparison rows without a label take the name given for their key, else the key', () => {
+test('comparison rows take the name given for their key, else their label', () => {
     const t = comparisonTable({ currency: 'EUR', models: ['LINEAR'], rows: [
-        { key: 'p-1', models: {} }, { key: 'p-2', models: {} }, { key: null, models: {} }] }, { 'p-1': 'Peonies, 20% off' });
+        { key: 'p-1', label: 'p-1', models: {} }, { key: 'p-2', label: 'p-2', models: {} }, { key: null, models: {} }] },
+        { 'p-1': 'Peonies, 20% off' });
     assert.deepEqual(t.rows.map(r => r.label), ['Peonies, 20% off', 'p-2', 'Not tied to a touchpoint']);
 });

@@ -86,15 +86,15 @@ export function funnelSeries(report) {
  * The comparison as a table: one row per group, one cell per model with the credited conversions and revenue,
  * and a totals line per model (the sum of the rows; every model shares out the same attributed conversions).
  * @param {any} comparison GET /attribution/compare's answer
- * @param {Record<string, string>} [names] a label per row key (a post's caption, a campaign's name) where the
- *   answer has none
+ * @param {Record<string, string>} [names] a label per row key (a post's platform and caption, a campaign's name):
+ *   conversion-service labels rows by their ids
  */
 export function comparisonTable(comparison, names) {
     const models = (comparison.models && comparison.models.length ? comparison.models : MODELS.map(m => m.id));
     const currency = comparison.currency;
     const rows = (comparison.rows || []).map((/** @type {any} */ r) => ({
         key: r.key,
-        label: r.label || (names && r.key && names[r.key]) || r.key || 'Not tied to a touchpoint',
+        label: (names && r.key && names[r.key]) || r.label || r.key || 'Not tied to a touchpoint',
         cells: Object.fromEntries(models.map((/** @type {string} */ m) => {
             const metrics = (r.models || {})[m] || {};
             return [m, { conversions: Number(metrics.conversions || 0),

@@ -263,11 +263,28 @@ public final class SuiteCluster {
         });
     }
 
+    private static final java.util.Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * A port for a service to listen on (never the same twice in a run), below Linux's ephemeral range (32768-60999): a port the OS hands out for
+     * a bind to 0 is one it also hands to outgoing connections, and one of those (the services' own calls, a
+     * browser) took such a port between this check and the service's start ("Port ... seems to be in use").
+     */
     static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = 20000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(12000);
+            if (!HANDED_OUT.add(port)) {
+                continue;
+            }
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.setReuseAddress(false);
+                socket.bind(new java.net.InetSocketAddress(java.net.InetAddress.getByName("0.0.0.0"), port));
+                return port;
+            } catch (IOException taken) {
+                // try another
+            }
         }
+        throw new IOException("no free port between 20000 and 32000");
     }
 
     static void sleep(long millis) {
