@@ -209,6 +209,12 @@ async function download(ws, audience, status) {
         link.click();
         link.remove();
         setTimeout(() => URL.revokeObjectURL(url), 10000);
+        const rows = response.headers.get('Audience-Members');
+        const matchable = response.headers.get('Audience-Matchable-Members');
+        if (rows !== null && matchable !== null) {
+            notice(status, `"${audience.name}": ${rows} members downloaded, ${matchable} of them matchable by e-mail `
+                + '(the others carry only the hashed platform id).', false);
+        }
     } catch (error) {
         notice(status, `CSV download failed: ${explain(error)}`, true);
     }

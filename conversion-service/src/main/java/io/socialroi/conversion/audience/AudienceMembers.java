@@ -1,6 +1,8 @@
 package io.socialroi.conversion.audience;
 
 import io.socialroi.common.paging.Page;
+import io.socialroi.common.problem.Problem;
+import io.socialroi.common.problem.ProblemException;
 import io.socialroi.conversion.touchpoint.Engagement;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
@@ -59,7 +61,11 @@ public class AudienceMembers {
         return new Page<>(members, actors.nextCursor());
     }
 
-    /** Every member, page by page (bounded, for exports and lift). */
+    /**
+     * Every member, page by page, for exports and lift: at most {@value #MAX_PAGES} pages of 500. An audience with
+     * more is refused (422 audience-too-large) rather than cut short: an export that stops silently uploads a
+     * partial list to an ad platform, and a lift over part of the members is not the audience's.
+     */
     public List<Member> all(UUID workspaceId, AudienceView audience, boolean exclude) throws SQLException {
         List<Member> all = new ArrayList<>();
         String cursor = null;
@@ -68,10 +74,12 @@ public class AudienceMembers {
             all.addAll(page.items());
             cursor = page.nextCursor();
             if (cursor == null) {
-                break;
+                return all;
             }
         }
-        return all;
+        throw new ProblemException(Problem.of(422, "audience-too-large", "Audience too large to export at once",
+                "The audience has more than " + MAX_PAGES * 500 + " engaged members: narrow its rules (fewer days, a "
+                        + "campaign, stages, a minimum intent) or page through the members as JSON"));
     }
 
     /** Conversion rate of members reached by retargeting versus not, conversions counted since the window start. */

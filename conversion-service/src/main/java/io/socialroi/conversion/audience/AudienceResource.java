@@ -41,6 +41,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -55,6 +56,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AudienceResource {
 
     static final String CSV = "text/csv";
+    /** Rows of the CSV export. */
+    static final String MEMBERS_HEADER = "Audience-Members";
+    /** Rows with a hashed e-mail, which an ad platform can match (the others carry the actor id only). */
+    static final String MATCHABLE_HEADER = "Audience-Matchable-Members";
     static final int MAX_CURSOR = 1000;
 
     private final WorkspaceAccess access;
@@ -192,12 +197,22 @@ public class AudienceResource {
     @Operation(summary = "Members of an audience, paged; or every member as a CSV customer list",
             description = "JSON: a page may hold fewer members than limit when converted members were excluded; "
                     + "follow nextCursor until it is null. With Accept: text/csv: every member in Meta's customer "
-                    + "list layout, header email,extern_id, both SHA-256 hashed (see AudienceCsv).")
+                    + "list layout, header email,extern_id, both SHA-256 hashed (see AudienceCsv), with the number "
+                    + "of rows in Audience-Members and of rows an ad platform can match (a hashed e-mail) in "
+                    + "Audience-Matchable-Members. An audience of more than 100,000 members is a 422, never a "
+                    + "file cut short.")
     @APIResponse(responseCode = "200", description = "One page of members, or the CSV file", content = {
         @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MemberPage.class)),
-        @Content(mediaType = CSV)})
+        @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING, maxLength = 20_000_000))},
+            headers = {
+                @Header(name = MEMBERS_HEADER, description = "CSV: rows in the file",
+                        schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0",
+                                maximum = "100000")),
+                @Header(name = MATCHABLE_HEADER, description = "CSV: rows with a hashed e-mail",
+                        schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0",
+                                maximum = "100000"))})
     @APIResponse(responseCode = "404", description = "No such workspace or audience")
-    @APIResponse(responseCode = "422", description = "Bad limit")
+    @APIResponse(responseCode = "422", description = "Bad limit, or (CSV) an audience of more than 100,000 members")
     @APIResponse(responseCode = "503", description = "engagement-service unavailable")
     public Response members(@PathParam("workspaceId") UUID workspaceId, @PathParam("audienceId") String audienceId,
             @Parameter(description = "Page size, 1..500", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
@@ -213,9 +228,12 @@ public class AudienceResource {
         }
         List<Member> all = members.all(workspaceId, audience, audience.excludeConverted());
         List<String> customers = all.stream().map(Member::customerId).filter(Objects::nonNull).distinct().toList();
-        String body = AudienceCsv.write(all, links.emails(workspaceId, customers));
+        java.util.Map<String, String> emails = links.emails(workspaceId, customers);
+        String body = AudienceCsv.write(all, emails);
+        long matchable = all.stream().filter(m -> m.customerId() != null && emails.get(m.customerId()) != null).count();
         return Response.ok(body, CSV).header("Content-Disposition",
-                "attachment; filename=\"audience-" + audience.id() + ".csv\"").build();
+                "attachment; filename=\"audience-" + audience.id() + ".csv\"")
+                .header(MEMBERS_HEADER, all.size()).header(MATCHABLE_HEADER, matchable).build();
     }
 
     @GET

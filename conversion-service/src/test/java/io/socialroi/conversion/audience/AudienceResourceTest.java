@@ -108,11 +108,30 @@ class AudienceResourceTest {
         UUID ws = workspace();
         String id = create(ws, false);
         String csv = as(ws).accept("text/csv").get("/workspaces/" + ws + "/audiences/" + id + "/members").then()
-                .statusCode(200).contentType("text/csv").extract().asString();
+                .statusCode(200).contentType("text/csv")
+                // Three rows, one of which (ig:1, linked to Ana's purchase) an ad platform can match by e-mail.
+                .header("Audience-Members", "3").header("Audience-Matchable-Members", "1")
+                .extract().asString();
         assertEquals("email,extern_id\n"
                 + Emails.sha256("ana@example.com") + "," + Emails.sha256("ig:1") + "\n"
                 + "," + Emails.sha256("ig:2") + "\n"
                 + "," + Emails.sha256("tt:3") + "\n", csv);
+    }
+
+    @Test
+    void anAudienceTooLargeToExportIsRefusedNotCutShort() {
+        UUID ws = fakes.workspace();
+        // engagement-service always has another page: more than 200 pages of 500 members.
+        int[] page = {0};
+        fakes.engagement.on("POST", "/workspaces/" + ws + "/actors/search", r -> FakeServer.Reply.json(200,
+                "{\"items\":[" + actor("ig:many-" + (page[0]++), false) + "],\"nextCursor\":\"more\"}"));
+        String id = create(ws, false);
+        as(ws).accept("text/csv").get("/workspaces/" + ws + "/audiences/" + id + "/members").then().statusCode(422)
+                .contentType("application/problem+json").body("type", org.hamcrest.Matchers.endsWith("audience-too-large"))
+                .body("detail", org.hamcrest.Matchers.containsString("100000"));
+        assertEquals(AudienceMembers.MAX_PAGES, page[0], "read up to the bound, then refused");
+        as(ws).get("/workspaces/" + ws + "/audiences/" + id + "/lift").then().statusCode(422)
+                .contentType("application/problem+json");
     }
 
     @Test

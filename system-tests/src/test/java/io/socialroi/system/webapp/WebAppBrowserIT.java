@@ -614,6 +614,8 @@ class WebAppBrowserIT {
             com.microsoft.playwright.Download download = page.waitForDownload(() ->
                     page.click("#audience-list button[aria-label='Download CSV of Risotto commenters']"));
             csv = Files.readString(download.path());
+            // The page says how many of the rows an ad platform can match (no one here left an e-mail).
+            page.waitForSelector("#audience-result.ok:has-text('3 members downloaded, 0 of them matchable by e-mail')");
             shot(page, "audience-members.png");
         }
         List<String> lines = csv.lines().toList();
