@@ -18,8 +18,10 @@ import jakarta.ws.rs.core.Response;
 import java.sql.SQLException;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -132,9 +134,16 @@ public class AttributionResource {
     @APIResponse(responseCode = "503", description = "engagement-service (touchpoints of new conversions) or "
             + "content-service (workspace settings) unavailable")
     public Response paths(@PathParam("workspaceId") UUID workspaceId, @QueryParam("from") String from,
-            @QueryParam("to") String to, @QueryParam("by") String by, @QueryParam("lookbackDays") String lookbackDays,
-            @QueryParam("touchTypes") String touchTypes, @QueryParam("limit") String limit,
-            @QueryParam("maxLength") String maxLength, @Context HttpHeaders headers) throws SQLException {
+            @QueryParam("to") String to,
+            @QueryParam("by") @Parameter(description = "What a step is", schema = @Schema(type = SchemaType.STRING,
+                    enumeration = {"platform", "funnelStage"}, defaultValue = "platform")) String by,
+            @QueryParam("lookbackDays") String lookbackDays, @QueryParam("touchTypes") String touchTypes,
+            @QueryParam("limit") @Parameter(description = "Rows, 1..100", schema = @Schema(type = SchemaType.INTEGER,
+                    minimum = "1", maximum = "100", defaultValue = "20")) String limit,
+            @QueryParam("maxLength") @Parameter(description = "Steps a path keeps, 3..20: a longer one keeps its first "
+                    + "maxLength - 2, \"…\" and its last", schema = @Schema(type = SchemaType.INTEGER, minimum = "3",
+                    maximum = "20", defaultValue = "6")) String maxLength,
+            @Context HttpHeaders headers) throws SQLException {
         access.require(workspaceId);
         PathReport report = service.paths(workspaceId, PathQuery.parse(from, to, by, lookbackDays, touchTypes, limit,
                 maxLength, service.maxLookbackDays()));

@@ -45,29 +45,31 @@ public record PathReport(LocalDate from, LocalDate to,
             @Schema(type = SchemaType.NUMBER, nullable = true, description = "conversions / journeys (0..1); null "
                     + "when the period is open at the end (no non-converting journey is known)") BigDecimal conversionRate,
             @Schema(description = "Median seconds from the first counted touch to the purchase (whole seconds, the "
-                    + "mean of the two middle ones for an even count, rounded half-even)") long medianSecondsToConvert,
-            @Schema(description = "Mean seconds from the first counted touch to the purchase (rounded half-even)")
-            long meanSecondsToConvert) {
+                    + "mean of the two middle ones for an even count, rounded half-even)", minimum = "0")
+            long medianSecondsToConvert,
+            @Schema(description = "Mean seconds from the first counted touch to the purchase (rounded half-even)",
+                    minimum = "0") long meanSecondsToConvert) {
     }
 
     /** All paths together. */
     @Schema(name = "PathTotals")
-    public record Attributed(long conversions, Money revenue,
+    public record Attributed(@Schema(minimum = "0") long conversions, Money revenue,
             @JsonSerialize(using = Metrics.Plain.class) @Schema(type = SchemaType.NUMBER, nullable = true)
             BigDecimal share,
             @Schema(minimum = "0", description = "Distinct paths (rows before limit)") long paths,
             @Schema(minimum = "0", description = "Every non-converting journey of the period with a counted touch")
             long nonConvertingJourneys,
-            long journeys,
+            @Schema(minimum = "0", description = "conversions + nonConvertingJourneys") long journeys,
             @JsonSerialize(using = Metrics.Plain.class) @Schema(type = SchemaType.NUMBER, nullable = true)
             BigDecimal conversionRate,
-            @Schema(nullable = true) Long medianSecondsToConvert,
-            @Schema(nullable = true) Long meanSecondsToConvert) {
+            @Schema(nullable = true, minimum = "0", description = "null when no first purchase has a path")
+            Long medianSecondsToConvert,
+            @Schema(nullable = true, minimum = "0") Long meanSecondsToConvert) {
     }
 
     /** First purchases and their revenue. */
     @Schema(name = "PathCount")
-    public record Count(long conversions, Money revenue,
+    public record Count(@Schema(minimum = "0") long conversions, Money revenue,
             @JsonSerialize(using = Metrics.Plain.class)
             @Schema(type = SchemaType.NUMBER, nullable = true, description = "Of every first purchase; null when none")
             BigDecimal share) {
