@@ -110,6 +110,7 @@ public class AttributionResource {
         }
         return Response.ok(comparison, MediaType.APPLICATION_JSON).build();
     }
+
     @GET
     @Path("/paths")
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
