@@ -69,9 +69,10 @@ export async function render(node, ctx, params) {
         const data = pathTable(await api('conversion', pathsUrl(ws.id, chosen)));
         const totalsLine = (/** @type {ReturnType<typeof pathTable>} */ d) => {
             const hidden = d.hidden ? ` (the ${whole.format(d.hidden)} least common are not shown)` : '';
-            return `${whole.format(d.withPath)} of ${whole.format(d.firstPurchases)} first purchases had a social `
-                + `touch, over ${whole.format(d.paths)} paths${hidden}; conversion rate ${pct(d.conversionRate)}, `
-                + `median time to convert ${duration(d.median)}.`;
+            const purchases = d.firstPurchases === 1 ? 'first purchase' : 'first purchases';
+            return `${whole.format(d.withPath)} of ${whole.format(d.firstPurchases)} ${purchases} had a social touch, `
+                + `over ${whole.format(d.paths)} ${d.paths === 1 ? 'path' : 'paths'}${hidden}; conversion rate `
+                + `${pct(d.conversionRate)}, median time to convert ${duration(d.median)}.`;
         };
         if (data.rows.length === 0) {
             return null;
