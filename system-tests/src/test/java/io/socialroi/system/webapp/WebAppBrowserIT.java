@@ -574,6 +574,39 @@ class WebAppBrowserIT {
         }
     }
 
+    /**
+     * Connecting the client's X account: Connect leaves for X's consent page (the fake authorization server approves
+     * at once), X sends the browser back through content-service's /oauth/callback, and the app completes the
+     * authorization with the signed-in person's token; the fake exchanges the code only with the PKCE verifier of
+     * the challenge it was shown. The page says connected, the code leaves the address bar, no token is shown.
+     */
+    @Test
+    void connectTheClientsXAccountThroughItsConsentPage() {
+        String ws = workspace("Orbit Coffee " + suffix(), "Europe/Madrid", "EUR");
+        try (BrowserContext context = context(1280, false)) {
+            Page page = signIn(context, SuiteCluster.ADMIN_EMAIL, SuiteCluster.ADMIN_PASSWORD, ws);
+            open(page, "accounts");
+            ready(page, "#account-list");
+            assertTrue(page.innerText("#account-list tr[data-key=X]").contains("Not connected"),
+                    page.innerText("#account-list"));
+            page.click("#account-list button[aria-label='Connect X']");
+            page.waitForSelector("#account-result.ok:has-text('X connected')", new Page.WaitForSelectorOptions()
+                    .setTimeout(30_000));
+            ready(page, "#account-list");
+            page.waitForSelector("#account-list tr[data-key=X]:has-text('Connected')");
+            assertTrue(page.innerText("#account-list tr[data-key=X]").contains("renewed automatically"),
+                    page.innerText("#account-list tr[data-key=X]"));
+            assertTrue(page.url().endsWith("/app/#accounts"), page.url());
+            for (String token : suite.oauth().issued.values()) {
+                assertFalse(page.content().contains(token), "an access token is never shown");
+            }
+            shot(page, "accounts.png");
+        }
+        given().baseUri(suite.content()).auth().oauth2(admin).get("/workspaces/" + ws + "/accounts/X").then()
+                .statusCode(200).body("status", org.hamcrest.Matchers.equalTo("CONNECTED"))
+                .body("connectedBy", org.hamcrest.Matchers.notNullValue());
+    }
+
     /** An audience's member count and its CSV download, for people who engaged: the file an ad platform takes. */
     @Test
     void seeAnAudiencesMembersAndDownloadItsCsv() throws Exception {
