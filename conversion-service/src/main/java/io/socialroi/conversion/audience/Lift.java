@@ -6,6 +6,9 @@ import java.math.RoundingMode;
 import java.time.OffsetDateTime;
 import java.util.Locale;
 import java.util.UUID;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import io.socialroi.conversion.attribution.Metrics;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -24,7 +27,8 @@ public record Lift(UUID audienceId, OffsetDateTime since, Group reached, Group n
         @Schema(description = "HOLDOUT: exposed against the randomised holdout; OBSERVATIONAL: the audience keeps no "
                 + "holdout, only the reached/notReached comparison, which cannot show what retargeting caused")
         Method method,
-        @Schema(description = "The audience's holdout share, 0..50") BigDecimal holdoutPercent,
+        @JsonSerialize(using = Metrics.Plain.class) @Schema(type = SchemaType.NUMBER,
+                description = "The audience's holdout share, 0..50") BigDecimal holdoutPercent,
         @Schema(description = "HOLDOUT: exposures count from here (the audience's creation); null otherwise")
         OffsetDateTime exposedFrom,
         @Schema(description = "HOLDOUT: the holdout's conversions count from here: the median first exposure of the "
@@ -64,15 +68,18 @@ public record Lift(UUID audienceId, OffsetDateTime since, Group reached, Group n
     }
 
     /** An interval of the difference of rates. */
+    @Schema(name = "LiftInterval")
     public record Interval(@Schema(description = "0.95") BigDecimal level,
             @Schema(description = "NEWCOMBE_WILSON: Newcombe's hybrid score interval from two Wilson intervals")
             String method, BigDecimal lower, BigDecimal upper) {
     }
 
     /** Group sizes for 80% power. */
+    @Schema(name = "LiftMembersNeeded")
     public record Needed(long exposed, long holdout) {
     }
 
+    @Schema(name = "LiftMethod")
     public enum Method {
         HOLDOUT, OBSERVATIONAL
     }
@@ -83,6 +90,7 @@ public record Lift(UUID audienceId, OffsetDateTime since, Group reached, Group n
      * NO_LIFT: they converted no more than the holdout, not significantly less. INSUFFICIENT_DATA: a group is empty.
      * NO_HOLDOUT: the audience keeps no holdout (observational comparison only).
      */
+    @Schema(name = "LiftVerdict")
     public enum Verdict {
         LIFT, NEGATIVE, NOT_YET_SIGNIFICANT, NO_LIFT, INSUFFICIENT_DATA, NO_HOLDOUT
     }
