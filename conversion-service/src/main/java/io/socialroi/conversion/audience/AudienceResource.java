@@ -263,6 +263,7 @@ public class AudienceResource {
                     examples = @ExampleObject(name = "lift", summary = "A significant lift over a 20% holdout",
                             value = LIFT_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No such workspace or audience")
+    @APIResponse(responseCode = "422", description = "An audience of more than 100,000 members (audience-too-large)")
     @APIResponse(responseCode = "503", description = "engagement-service unavailable")
     public Lift lift(@PathParam("workspaceId") UUID workspaceId, @PathParam("audienceId") String audienceId)
             throws SQLException {
@@ -281,7 +282,7 @@ public class AudienceResource {
             + "\"upper\":0.2615},\"pValue\":0.01109,\"zScore\":2.54,\"verdict\":\"LIFT\",\"verdictText\":"
             + "\"Retargeting raised conversion: 30.0% of the 100 exposed members converted after their first exposure, "
             + "against 15.0% of the 100 held-out members (+15.0 points, 95% CI +3.4 points to +26.1 points; "
-            + "p = 0.01109).\",\"membersNeeded\":null}";
+            + "p = 0.01109).\"}";
 
     /** engagement-service's cursors are short base64url text; anything else is refused here. */
     private static String cursor(String cursor) {
