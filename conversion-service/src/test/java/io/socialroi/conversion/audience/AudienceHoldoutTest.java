@@ -199,6 +199,11 @@ class AudienceHoldoutTest {
         assertTrue(csv.contains(Emails.sha256("in@example.com") + "," + Emails.sha256(in) + "\n"), csv);
         assertFalse(csv.contains(Emails.sha256("out@example.com")), csv);
         assertFalse(csv.contains(Emails.sha256(out)), csv);
+        // Nor from an ad platform's layout: the file is written from the exported members only.
+        String meta = as(ws).accept("text/csv").get(path + "?layout=META").then().statusCode(200)
+                .header("Audience-Holdout-Members", String.valueOf(held)).extract().asString();
+        assertTrue(meta.contains(Emails.sha256("in@example.com")), meta);
+        assertFalse(meta.contains(Emails.sha256("out@example.com")), meta);
     }
 
     /** Exported members of the audience now. */
