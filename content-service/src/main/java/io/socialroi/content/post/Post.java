@@ -67,6 +67,11 @@ public class Post extends PanacheEntityBase {
     public String failureReason;
     @Column(name = "published_at")
     public Instant publishedAt;
+    /** The platform's own id of the published post (Telegram message_id, Discord message id). */
+    @Column(name = "remote_id")
+    public String remoteId;
+    /** Where the published post can be seen, when the platform tells (or a person gave it, for a hand-off). */
+    public String permalink;
     @Column(name = "created_by")
     public String createdBy;
     @Column(name = "created_at")
