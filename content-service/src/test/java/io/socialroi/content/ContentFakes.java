@@ -37,6 +37,20 @@ public class ContentFakes implements QuarkusTestResourceLifecycleManager {
     public @interface Reporting {
     }
 
+    /** Marks the test field that receives the fake Telegram Bot API. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.FIELD)
+    public @interface Telegram {
+    }
+
+    /** Marks the test field that receives the fake Discord API. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.FIELD)
+    public @interface Discord {
+    }
+
+    private FakeServer telegram;
+    private FakeServer discord;
     private FakeServer engagement;
     private FakeServer conversion;
     private FakeServer reporting;
@@ -50,7 +64,12 @@ public class ContentFakes implements QuarkusTestResourceLifecycleManager {
         // reporting-service knows no workspace (holds no costs) unless a test routes otherwise.
         reporting = new FakeServer();
         reporting.on("GET", "/workspaces/", FakeServer.Reply.json(404, "{\"status\":404}"));
+        // The platforms' APIs, answering 404 unless a test routes its own bot token or webhook.
+        telegram = new FakeServer();
+        discord = new FakeServer();
         Map<String, String> config = new HashMap<>();
+        config.put("suite.publishing.telegram.base-url", telegram.url());
+        config.put("suite.publishing.discord.base-url", discord.url() + "/api");
         config.put("quarkus.rest-client.reporting-service.url", reporting.url());
         config.put("quarkus.rest-client.engagement-service.url", engagement.url());
         config.put("quarkus.rest-client.conversion-service.url", conversion.url());
@@ -80,6 +99,10 @@ public class ContentFakes implements QuarkusTestResourceLifecycleManager {
                 FakeServer.class));
         testInjector.injectIntoFields(conversion, new TestInjector.AnnotatedAndMatchesType(Conversion.class,
                 FakeServer.class));
+        testInjector.injectIntoFields(telegram, new TestInjector.AnnotatedAndMatchesType(Telegram.class,
+                FakeServer.class));
+        testInjector.injectIntoFields(discord, new TestInjector.AnnotatedAndMatchesType(Discord.class,
+                FakeServer.class));
         testInjector.injectIntoFields(reporting, new TestInjector.AnnotatedAndMatchesType(Reporting.class,
                 FakeServer.class));
     }
@@ -89,5 +112,7 @@ public class ContentFakes implements QuarkusTestResourceLifecycleManager {
         engagement.close();
         conversion.close();
         reporting.close();
+        telegram.close();
+        discord.close();
     }
 }

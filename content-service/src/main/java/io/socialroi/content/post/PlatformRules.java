@@ -85,9 +85,9 @@ public record PlatformRules(Integer captionLimit, Integer captionLimitWithMedia,
                     + (limit.equals(rules.captionLimitWithMedia()) ? " with media" : "")));
         }
         if (media.size() < rules.minMedia()) {
-            errors.add(new FieldError("mediaUrls", platform + " needs " + (rules.minMedia() == 1 ? "a"
-                    : "at least " + rules.minMedia()) + " " + (rules.only() == MediaKind.VIDEO ? "video"
-                    : "image or video")));
+            errors.add(new FieldError("mediaUrls", platform + " needs " + (rules.only() == MediaKind.VIDEO
+                    ? "a video" : "an image or video") + (rules.maxMedia() != null && rules.maxMedia() == 1 ? ""
+                    : " (at least " + rules.minMedia() + ")")));
         }
         if (rules.maxMedia() != null && media.size() > rules.maxMedia()) {
             errors.add(new FieldError("mediaUrls", platform + " takes at most " + rules.maxMedia() + " media, not "
