@@ -10,3 +10,6 @@ ALTER TABLE publisher ADD COLUMN reconnect_reason text;
 -- What the platform answered for a published post: its own id of the post and where it can be seen.
 ALTER TABLE post ADD COLUMN remote_id text;
 ALTER TABLE post ADD COLUMN permalink text;
+
+-- Fields some platforms need besides caption and media: {"title", "board", "subreddit", "template"}; null when none.
+ALTER TABLE post ADD COLUMN platform_options jsonb;

@@ -41,6 +41,10 @@ public class Post extends PanacheEntityBase {
     public String callToAction;
     @Column(name = "landing_url")
     public String landingUrl;
+    /** Per-platform fields (title, board, subreddit, template), null when none. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "platform_options")
+    public PlatformOptions platformOptions;
     @Column(name = "scheduled_at")
     public Instant scheduledAt;
     @Enumerated(EnumType.STRING)

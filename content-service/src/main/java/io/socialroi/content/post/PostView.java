@@ -12,6 +12,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 public record PostView(UUID id, UUID workspaceId, UUID campaignId, Platform platform, FunnelStage funnelStage,
         String caption, List<String> mediaUrls, String callToAction, String landingUrl, OffsetDateTime scheduledAt,
+        @Schema(description = "Per-platform fields (title, board, subreddit, template); null when none")
+        PlatformOptions platformOptions,
         PostStatus status, TrackedLink trackedLink, Publishing publishing,
         @Schema(description = "The platform's own id of the published post (Telegram message_id, Discord message id); "
                 + "null before publishing, for webhook publishers and hand-offs") String remoteId,
@@ -47,6 +49,6 @@ public record PostView(UUID id, UUID workspaceId, UUID campaignId, Platform plat
 
     PostRequest asRequest() {
         return new PostRequest(campaignId, platform, funnelStage, caption, mediaUrls, callToAction, landingUrl,
-                scheduledAt == null ? null : scheduledAt.toString());
+                scheduledAt == null ? null : scheduledAt.toString(), platformOptions);
     }
 }

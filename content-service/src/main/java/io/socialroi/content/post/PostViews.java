@@ -32,7 +32,8 @@ public class PostViews {
                         List.copyOf(p.mediaUrls), PostText.handoffUrl(p.platform));
         return new PostView(p.id, p.workspaceId, p.campaignId, p.platform, p.funnelStage, p.caption,
                 List.copyOf(p.mediaUrls), p.callToAction, p.landingUrl,
-                p.scheduledAt == null ? null : p.scheduledAt.atZone(zone).toOffsetDateTime(), p.status, link, publishing,
+                p.scheduledAt == null ? null : p.scheduledAt.atZone(zone).toOffsetDateTime(), p.platformOptions,
+                p.status, link, publishing,
                 p.remoteId, p.permalink, handoff, p.createdBy, p.createdAt, p.updatedAt);
     }
 }

@@ -30,6 +30,8 @@ import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -75,6 +77,19 @@ public class PublisherResource {
     @APIResponse(responseCode = "422", description = "Unknown platform, a type that does not fit the platform, a "
             + "field the type requires missing or malformed, or a field of another type given; nothing is stored.")
     public PublisherView configure(@PathParam("workspaceId") UUID workspaceId, @PathParam("platform") String platform,
+            @RequestBody(required = true, content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = PublisherRequest.class), examples = {
+                        @ExampleObject(name = "webhook", summary = "WEBHOOK, any platform", value = "{\"type\":"
+                                + "\"WEBHOOK\",\"url\":\"https://hooks.agency.example/instagram\",\"secret\":"
+                                + "\"whsec_9f2c1a7e5b3d4f60a8e1\"}"),
+                        @ExampleObject(name = "telegram", summary = "TELEGRAM, platform TELEGRAM", value = "{\"type\":"
+                                + "\"TELEGRAM\",\"botToken\":\"123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw0\","
+                                + "\"chatId\":\"@fiori_news\"}"),
+                        @ExampleObject(name = "discord", summary = "DISCORD, platform DISCORD", value = "{\"type\":"
+                                + "\"DISCORD\",\"webhookUrl\":\"https://discord.com/api/webhooks/1234567890123456789/"
+                                + "yNwL0fK4mQ-3xZ9pA7cB2dE5fG8hJ1kL4mN7oP0qR3sT6uV9wX2yZ5aB8cD1eF4gH7iJ\"}"),
+                        @ExampleObject(name = "quora", summary = "QUORA_ASSISTED, platform QUORA",
+                                value = "{\"type\":\"QUORA_ASSISTED\"}")}))
             @Valid @NotNull PublisherRequest request) {
         access.require(workspaceId);
         Workspaces.require(workspaceId);

@@ -137,4 +137,74 @@ class PlatformRulesTest {
         assertEquals(0L, Fixtures.count("select count(*) from post where id = ? and next_attempt_at is not null",
                 UUID.fromString(id)));
     }
+
+    @Test
+    void platformOptionsAreCheckedPerPlatformStoredShownAndPatched() throws Exception {
+        UUID ws = Fixtures.workspace("UTC", "EUR");
+        String video = ",\"mediaUrls\":[\"https://cdn.example/v.mp4\"]";
+        String id = create(ws, "{\"platform\":\"YOUTUBE\",\"funnelStage\":\"INTEREST\",\"caption\":\"Steps\"" + video
+                + ",\"platformOptions\":{\"title\":\"How we tie a bouquet\"}}");
+        assertEquals("How we tie a bouquet", post(ws, id).getString("platformOptions.title"));
+        try (Connection c = Fixtures.db(); var s = c.prepareStatement(
+                "select platform_options->>'title' from post where id = ?")) {
+            s.setObject(1, UUID.fromString(id));
+            var rs = s.executeQuery();
+            rs.next();
+            assertEquals("How we tie a bouquet", rs.getString(1));
+        }
+        // A merge patch changes one field of the options; null removes them.
+        given().auth().oauth2(writer(ws)).contentType(ContentType.JSON)
+                .body("{\"platformOptions\":{\"title\":\"Bouquets, step by step\"}}")
+                .patch("/workspaces/" + ws + "/posts/" + id).then().statusCode(200)
+                .body("platformOptions.title", equalTo("Bouquets, step by step"));
+        given().auth().oauth2(writer(ws)).contentType(ContentType.JSON)
+                .body("{\"platformOptions\":null}").patch("/workspaces/" + ws + "/posts/" + id).then().statusCode(200)
+                .body("platformOptions", org.hamcrest.Matchers.nullValue());
+
+        long posts = Fixtures.count("select count(*) from post where workspace_id = ?", ws);
+        refusedAtCreate(ws, "{\"platform\":\"YOUTUBE\",\"funnelStage\":\"INTEREST\",\"caption\":\"x\"" + video
+                + ",\"platformOptions\":{\"board\":\"123\"}}", "platformOptions.board");
+        refusedAtCreate(ws, "{\"platform\":\"YOUTUBE\",\"funnelStage\":\"INTEREST\",\"caption\":\"x\"" + video
+                + ",\"platformOptions\":{\"title\":\"" + repeat(101) + "\"}}", "platformOptions.title");
+        refusedAtCreate(ws, "{\"platform\":\"YOUTUBE\",\"funnelStage\":\"INTEREST\",\"caption\":\"x\"" + video
+                + ",\"platformOptions\":{\"title\":\"<b>Bold</b>\"}}", "platformOptions.title");
+        refusedAtCreate(ws, "{\"platform\":\"REDDIT\",\"funnelStage\":\"INTEREST\",\"caption\":\"x\","
+                + "\"platformOptions\":{\"title\":\"Flowers\",\"subreddit\":\"r/no spaces\"}}", "platformOptions.subreddit");
+        refusedAtCreate(ws, "{\"platform\":\"PINTEREST\",\"funnelStage\":\"INTEREST\",\"caption\":\"x\","
+                + "\"platformOptions\":{\"board\":\"weddings\"}}", "platformOptions.board");
+        refusedAtCreate(ws, "{\"platform\":\"WHATSAPP\",\"funnelStage\":\"ACTION\",\"caption\":\"x\","
+                + "\"platformOptions\":{\"template\":\"Spring Sale\"}}", "platformOptions.template");
+        refusedAtCreate(ws, "{\"platform\":\"X\",\"funnelStage\":\"ACTION\",\"caption\":\"x\","
+                + "\"platformOptions\":{\"template\":\"spring_sale\"}}", "platformOptions.template");
+        refusedAtCreate(ws, "{\"platform\":\"EMAIL\",\"funnelStage\":\"ACTION\",\"caption\":\"x\","
+                + "\"platformOptions\":{\"title\":\"Two\\nlines\"}}", "platformOptions.title");
+        assertEquals(posts, Fixtures.count("select count(*) from post where workspace_id = ?", ws));
+        // Moving a post to a platform its options do not apply to is refused too, and changes nothing.
+        given().auth().oauth2(writer(ws)).contentType(ContentType.JSON)
+                .body("{\"platformOptions\":{\"title\":\"T\"}}").patch("/workspaces/" + ws + "/posts/" + id).then()
+                .statusCode(200);
+        given().auth().oauth2(writer(ws)).contentType(ContentType.JSON)
+                .body("{\"platform\":\"TIKTOK\"}").patch("/workspaces/" + ws + "/posts/" + id).then().statusCode(422)
+                .body("errors.field", hasItem("platformOptions.title"));
+        assertEquals("YOUTUBE", post(ws, id).getString("platform"));
+
+        for (String ok : List.of(
+                "{\"platform\":\"REDDIT\",\"funnelStage\":\"INTEREST\",\"caption\":\"x\",\"platformOptions\":"
+                        + "{\"title\":\"Peonies\",\"subreddit\":\"r/gardening\"}}",
+                "{\"platform\":\"PINTEREST\",\"funnelStage\":\"INTEREST\",\"caption\":\"x\",\"mediaUrls\":"
+                        + "[\"https://cdn.example/p.jpg\"],\"platformOptions\":{\"board\":\"549755885175\"}}",
+                "{\"platform\":\"WHATSAPP\",\"funnelStage\":\"ACTION\",\"caption\":\"x\",\"platformOptions\":"
+                        + "{\"template\":\"spring_sale_2026\"}}",
+                "{\"platform\":\"EMAIL\",\"funnelStage\":\"ACTION\",\"caption\":\"x\",\"platformOptions\":"
+                        + "{\"title\":\"Spring is here\"}}")) {
+            String created = create(ws, ok);
+            given().auth().oauth2(writer(ws)).post("/workspaces/" + ws + "/posts/" + created + "/submit").then()
+                    .statusCode(200);
+        }
+    }
+
+    static void refusedAtCreate(UUID ws, String body, String field) {
+        given().auth().oauth2(writer(ws)).contentType(ContentType.JSON).body(body).post("/workspaces/" + ws + "/posts")
+                .then().statusCode(422).contentType("application/problem+json").body("errors.field", hasItem(field));
+    }
 }
