@@ -183,7 +183,7 @@ public final class LoadDemo {
             };
             String body = "{\"campaignId\":\"" + campaign + "\",\"platform\":\"" + PLATFORMS_BY_POST.get(i)
                     + "\",\"funnelStage\":\"" + stage + "\",\"caption\":\"" + escape(caption) + "\",\"mediaUrls\":[\"" + c.shop()
-                    + "/media/" + product + "-" + i + ".jpg\"],\"callToAction\":\"" + (stage.equals("ACTION")
+                    + "/media/" + product + "-" + i + (Set.of("TIKTOK", "YOUTUBE").contains(PLATFORMS_BY_POST.get(i)) ? ".mp4" : ".jpg") + "\"],\"callToAction\":\"" + (stage.equals("ACTION")
                     ? "Shop now" : "Learn more") + "\",\"landingUrl\":\"" + c.shop() + "/" + product
                     + "\",\"scheduledAt\":\"" + at.toOffsetDateTime() + "\"}";
             String answer = send("content", "POST", "/workspaces/" + ws + "/posts", "application/json", body, 201);

@@ -42,11 +42,21 @@ public class Publisher extends PanacheEntityBase {
     public Platform platform;
     @Enumerated(EnumType.STRING)
     public PublisherType type;
+    /** WEBHOOK: the receiver; null for the native types. */
     public String url;
-    /** Sealed under the deployment key ({@code StoredSecrets}), never in clear. */
+    /**
+     * Sealed under the deployment key ({@code StoredSecrets}), never in clear: the WEBHOOK signing secret, the
+     * TELEGRAM bot token, the DISCORD webhook URL (it carries the webhook's token); null for QUORA_ASSISTED.
+     */
     public String secret;
     @Column(name = "secret_key_id")
     public String secretKeyId;
+    /** TELEGRAM: the chat posts go to, a numeric id or a public {@code @channelusername}. */
+    @Column(name = "chat_id")
+    public String chatId;
+    /** Why the platform refused the credentials at the last attempt ("reconnect the account"); null when fine. */
+    @Column(name = "reconnect_reason")
+    public String reconnectReason;
     @Column(name = "updated_at")
     public Instant updatedAt;
 
