@@ -228,7 +228,8 @@ class WebAppBrowserIT {
     @Test
     void submitApproveWithACommentAndCreateAClientLink() {
         String id = post(fiori, Map.of("platform", "INSTAGRAM", "funnelStage", "ACTION", "caption", "Mother's day bouquets",
-                "campaignId", campaign, "landingUrl", "https://fiori.example/mothers-day"));
+                "campaignId", campaign, "landingUrl", "https://fiori.example/mothers-day",
+                "mediaUrls", List.of("https://cdn.fiori.example/bouquet.jpg")));
         try (BrowserContext context = context(1280, false)) {
             Page page = signIn(context, SuiteCluster.ADMIN_EMAIL, SuiteCluster.ADMIN_PASSWORD, fiori);
             page.navigate(suite.reporting() + "/app/#approvals?post=" + id + "&status=");
@@ -497,7 +498,8 @@ class WebAppBrowserIT {
 
             // A post goes through approval and is due at once; the receiver refuses it: FAILED with the reason.
             String id = post(ws, Map.of("platform", "INSTAGRAM", "funnelStage", "ATTENTION",
-                    "caption", "New frames are in https://lumen.example/frames"));
+                    "caption", "New frames are in https://lumen.example/frames",
+                    "mediaUrls", List.of("https://cdn.lumen.example/frames.jpg")));
             move(ws, id, "submit", Map.of());
             move(ws, id, "approve", Map.of());
             move(ws, id, "schedule", Map.of("scheduledAt", java.time.OffsetDateTime.now().plusSeconds(1).toString()));
@@ -867,7 +869,8 @@ class WebAppBrowserIT {
     @Test
     void aClientViewerSeesOnlyTheirClientAndNoChangeControls() {
         String id = post(fiori, Map.of("platform", "PINTEREST", "funnelStage", "ATTENTION", "caption", "Wedding flowers",
-                "scheduledAt", LocalDate.now(ZoneId.of("Europe/Rome")).plusDays(1) + "T10:00:00"));
+                "scheduledAt", LocalDate.now(ZoneId.of("Europe/Rome")).plusDays(1) + "T10:00:00",
+                "mediaUrls", List.of("https://cdn.fiori.example/wedding.jpg")));
         move(fiori, id, "submit", Map.of());
         try (BrowserContext context = context(1280, false)) {
             Page page = signIn(context, VIEWER_EMAIL, VIEWER_PASSWORD, fiori);
