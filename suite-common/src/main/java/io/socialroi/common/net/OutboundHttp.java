@@ -151,9 +151,24 @@ public class OutboundHttp {
     private static Exchange exchange(HttpClientRequest request, String host, byte[] body, Duration timeout,
             boolean readBody) {
         Future<HttpClientResponse> sent = body == null ? request.send() : request.send(Buffer.buffer(body));
-        // The body is asked for on the event loop as the answer arrives, so no chunk is missed.
-        Future<Object[]> answered = sent.compose(r -> readBody
-                ? r.body().map(b -> new Object[] {r, b}) : Future.succeededFuture(new Object[] {r, null}));
+        // The body is read on the event loop as the answer arrives, so no chunk is missed, and kept up to MAX_BODY
+        // bytes only: a receiver that answers without end cannot fill the heap (the timeout ends the wait).
+        Future<Object[]> answered = sent.compose(r -> {
+            if (!readBody) {
+                return Future.succeededFuture(new Object[] {r, null});
+            }
+            io.vertx.core.Promise<Object[]> done = io.vertx.core.Promise.promise();
+            Buffer kept = Buffer.buffer();
+            r.handler(chunk -> {
+                int room = MAX_BODY - kept.length();
+                if (room > 0) {
+                    kept.appendBuffer(chunk.length() <= room ? chunk : chunk.getBuffer(0, room));
+                }
+            });
+            r.exceptionHandler(done::tryFail);
+            r.endHandler(v -> done.tryComplete(new Object[] {r, kept}));
+            return done.future();
+        });
         try {
             Object[] pair = await(answered, timeout.plusSeconds(1));
             HttpClientResponse response = (HttpClientResponse) pair[0];
