@@ -150,10 +150,11 @@ public class OutboundHttp {
 
     private static Exchange exchange(HttpClientRequest request, String host, byte[] body, Duration timeout,
             boolean readBody) {
-        Future<HttpClientResponse> sent = body == null ? request.send() : request.send(Buffer.buffer(body));
-        // The body is read on the event loop as the answer arrives, so no chunk is missed, and kept up to MAX_BODY
-        // bytes only: a receiver that answers without end cannot fill the heap (the timeout ends the wait).
-        Future<Object[]> answered = sent.compose(r -> {
+        // What to do with the answer is set before the request is written, so it runs on the event loop as the answer
+        // arrives, before any chunk of the body (set after send() it could run late on this thread, with the body
+        // already gone by, and wait for an end that had passed); the body is kept up to MAX_BODY bytes only, so a
+        // receiver that answers without end cannot fill the heap (the timeout ends the wait).
+        Future<Object[]> answered = request.response().compose(r -> {
             if (!readBody) {
                 return Future.succeededFuture(new Object[] {r, null});
             }
@@ -169,6 +170,11 @@ public class OutboundHttp {
             r.endHandler(v -> done.tryComplete(new Object[] {r, kept}));
             return done.future();
         });
+        if (body == null) {
+            request.end();
+        } else {
+            request.end(Buffer.buffer(body));
+        }
         try {
             Object[] pair = await(answered, timeout.plusSeconds(1));
             HttpClientResponse response = (HttpClientResponse) pair[0];
