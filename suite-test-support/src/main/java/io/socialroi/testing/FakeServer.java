@@ -30,15 +30,26 @@ public final class FakeServer implements AutoCloseable {
         }
     }
 
-    /** An answer: status, JSON (or other) body, optional delay to simulate a slow service. */
-    public record Reply(int status, String contentType, String body, long delayMillis) {
+    /** An answer: status, JSON (or other) body, optional delay to simulate a slow service, extra headers. */
+    public record Reply(int status, String contentType, String body, long delayMillis, Map<String, String> headers) {
+
+        public Reply(int status, String contentType, String body, long delayMillis) {
+            this(status, contentType, body, delayMillis, Map.of());
+        }
 
         public static Reply json(int status, String body) {
             return new Reply(status, "application/json", body, 0);
         }
 
         public Reply delayed(long millis) {
-            return new Reply(status, contentType, body, millis);
+            return new Reply(status, contentType, body, millis, headers);
+        }
+
+        /** The same answer with one more response header (e.g. {@code Retry-After}). */
+        public Reply withHeader(String name, String value) {
+            Map<String, String> more = new java.util.LinkedHashMap<>(headers);
+            more.put(name, value);
+            return new Reply(status, contentType, body, delayMillis, Map.copyOf(more));
         }
     }
 
@@ -104,6 +115,7 @@ public final class FakeServer implements AutoCloseable {
         }
         byte[] bytes = reply.body() == null ? new byte[0] : reply.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", reply.contentType());
+        reply.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
         exchange.sendResponseHeaders(reply.status(), bytes.length == 0 ? -1 : bytes.length);
         if (bytes.length > 0) {
             exchange.getResponseBody().write(bytes);

@@ -70,7 +70,7 @@ public class ConversionParser {
             return new Parsed(null, List.copyOf(errors));
         }
         return new Parsed(new NewConversion(eventId, type, value, amount, occurredAt, customerId, clickId, actorIds,
-                email == null ? null : Emails.hash(email)), List.of());
+                email == null ? null : Emails.hash(email), email == null ? null : Emails.googleHash(email)), List.of());
     }
 
     private static String text(JsonNode node, String field, boolean required, List<FieldError> errors) {

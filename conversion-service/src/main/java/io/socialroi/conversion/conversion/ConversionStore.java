@@ -51,8 +51,8 @@ public class ConversionStore {
             return inserted;
         }
         try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO conversion (workspace_id, " + COLUMNS + ") "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?) "
+                "INSERT INTO conversion (workspace_id, " + COLUMNS + ", email_google_sha256) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?) "
                         + "ON CONFLICT (workspace_id, event_id) DO NOTHING")) {
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
             for (NewConversion n : conversions) {
@@ -70,6 +70,7 @@ public class ConversionStore {
                 insert.setArray(12, c.createArrayOf("text", n.actorIds().toArray()));
                 insert.setString(13, n.emailSha256());
                 insert.setObject(14, now);
+                insert.setString(15, n.emailGoogleSha256());
                 insert.addBatch();
             }
             int[] counts = insert.executeBatch();

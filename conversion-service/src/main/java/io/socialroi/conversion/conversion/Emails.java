@@ -17,6 +17,28 @@ public final class Emails {
         return sha256(email.trim().toLowerCase(Locale.ROOT));
     }
 
+    /**
+     * Google's normalisation before hashing (Data Manager API formatting guidelines): trimmed, lower case, and for
+     * gmail.com and googlemail.com addresses every dot of the part before the {@code @} removed, so
+     * {@code Jane.Doe@gmail.com} is {@code janedoe@gmail.com}.
+     */
+    public static String googleNormalised(String email) {
+        String e = email.trim().toLowerCase(Locale.ROOT);
+        int at = e.lastIndexOf('@');
+        if (at > 0) {
+            String domain = e.substring(at + 1);
+            if (domain.equals("gmail.com") || domain.equals("googlemail.com")) {
+                return e.substring(0, at).replace(".", "") + e.substring(at);
+            }
+        }
+        return e;
+    }
+
+    /** SHA-256 hex of {@link #googleNormalised}. */
+    public static String googleHash(String email) {
+        return sha256(googleNormalised(email));
+    }
+
     public static String sha256(String value) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));

@@ -54,6 +54,20 @@ public class OutboundHttp {
         }
     }
 
+    /**
+     * A full answer: the status (0 with {@code failure} when there is none), the receiver's {@code Retry-After}
+     * header as sent (null when absent) and its body, read up to {@link #MAX_BODY} bytes.
+     */
+    public record Exchange(int status, String failure, String retryAfter, String body) {
+
+        public boolean answered() {
+            return failure == null;
+        }
+    }
+
+    /** The most of an answer's body {@link #call} reads; the rest is dropped. */
+    public static final int MAX_BODY = 256 * 1024;
+
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
 
     private final OutboundGuard guard;
@@ -83,6 +97,20 @@ public class OutboundHttp {
      * a worker or virtual thread, never on an event loop.
      */
     public Answer send(HttpMethod method, String url, Map<String, String> headers, byte[] body, Duration timeout) {
+        Exchange answer = call(method, url, headers, body, timeout, false);
+        return new Answer(answer.status(), answer.failure());
+    }
+
+    /**
+     * Sends one request like {@link #send} and reads the answer's body too (at most {@link #MAX_BODY} bytes), for
+     * calls whose answer matters (the ad platforms' APIs). Blocks: call it on a worker or virtual thread.
+     */
+    public Exchange call(HttpMethod method, String url, Map<String, String> headers, byte[] body, Duration timeout) {
+        return call(method, url, headers, body, timeout, true);
+    }
+
+    private Exchange call(HttpMethod method, String url, Map<String, String> headers, byte[] body, Duration timeout,
+            boolean readBody) {
         URI uri = URI.create(url);
         boolean tls = "https".equals(uri.getScheme().toLowerCase(Locale.ROOT));
         String host = HostResolver.bare(uri.getHost());
@@ -92,10 +120,10 @@ public class OutboundHttp {
             addresses = guard.resolve(host);
         } catch (OutboundGuard.RefusedAddressException e) {
             Log.warnf("Outgoing call to %s refused: %s", host, e.getMessage());
-            return new Answer(0, NOT_ALLOWED);
+            return new Exchange(0, NOT_ALLOWED, null, null);
         } catch (UnknownHostException e) {
             Log.infof("Outgoing call to %s: name not resolved (%s)", host, e.getMessage());
-            return new Answer(0, NO_ANSWER);
+            return new Exchange(0, NO_ANSWER, null, null);
         }
         String path = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
                 + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
@@ -113,27 +141,36 @@ public class OutboundHttp {
                 continue;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return new Answer(0, NO_ANSWER);
+                return new Exchange(0, NO_ANSWER, null, null);
             }
-            return exchange(request, host, body, timeout);
+            return exchange(request, host, body, timeout, readBody);
         }
-        return new Answer(0, NO_ANSWER);
+        return new Exchange(0, NO_ANSWER, null, null);
     }
 
-    private static Answer exchange(HttpClientRequest request, String host, byte[] body, Duration timeout) {
+    private static Exchange exchange(HttpClientRequest request, String host, byte[] body, Duration timeout,
+            boolean readBody) {
         Future<HttpClientResponse> sent = body == null ? request.send() : request.send(Buffer.buffer(body));
+        // The body is asked for on the event loop as the answer arrives, so no chunk is missed.
+        Future<Object[]> answered = sent.compose(r -> readBody
+                ? r.body().map(b -> new Object[] {r, b}) : Future.succeededFuture(new Object[] {r, null}));
         try {
-            HttpClientResponse response = await(sent, timeout.plusSeconds(1));
+            Object[] pair = await(answered, timeout.plusSeconds(1));
+            HttpClientResponse response = (HttpClientResponse) pair[0];
+            Buffer received = (Buffer) pair[1];
+            String text = received == null ? null : (received.length() > MAX_BODY ? received.getBuffer(0, MAX_BODY)
+                    : received).toString(java.nio.charset.StandardCharsets.UTF_8);
+            String retryAfter = response.getHeader("Retry-After");
             response.request().connection().close();
-            return new Answer(response.statusCode(), null);
+            return new Exchange(response.statusCode(), null, retryAfter, text);
         } catch (ExecutionException | TimeoutException e) {
             request.reset();
             Log.infof("Outgoing call to %s: no answer (%s)", host, cause(e));
-            return new Answer(0, NO_ANSWER);
+            return new Exchange(0, NO_ANSWER, null, null);
         } catch (InterruptedException e) {
             request.reset();
             Thread.currentThread().interrupt();
-            return new Answer(0, NO_ANSWER);
+            return new Exchange(0, NO_ANSWER, null, null);
         }
     }
 
