@@ -83,14 +83,26 @@ public class ExportJob {
 
     /** One run at {@code now}: every ACTIVE destination whose lease is free. Tests call it with the time they need. */
     public void run(Instant now) {
-        List<Destination> leased;
+        List<Destination> candidates;
         try {
-            leased = store.lease(now, now.plus(lease));
+            candidates = store.candidates(now);
         } catch (SQLException e) {
             Log.warnf("Conversion export skipped: %s", e.getMessage());
             return;
         }
-        for (Destination d : leased) {
+        for (Destination candidate : candidates) {
+            Destination d;
+            try {
+                Optional<Destination> claimed = store.claim(candidate, now, now.plus(lease));
+                if (claimed.isEmpty()) {
+                    continue;
+                }
+                d = claimed.get();
+            } catch (SQLException e) {
+                Log.warnf("Conversion export of %s to %s skipped: %s", candidate.workspaceId(), candidate.platform(),
+                        e.getMessage());
+                continue;
+            }
             try {
                 deliver(d, now);
             } catch (SQLException | RuntimeException e) {
@@ -131,10 +143,10 @@ public class ExportJob {
                     batch.add(e);
                 }
             }
+            batch = batch.isEmpty() ? batch : store.inFlight(d, batch, now, now.plus(lease));
             if (batch.isEmpty()) {
                 continue;
             }
-            store.inFlight(d, batch, now, now.plus(lease));
             if (send(d, token.get(), client, batch, now)) {
                 return;
             }

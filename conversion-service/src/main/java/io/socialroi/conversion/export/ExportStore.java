@@ -173,27 +173,39 @@ public class ExportStore {
         }
     }
 
+    /** The ACTIVE destinations whose send lease is free at {@code now}: candidates for {@link #claim}. */
+    public List<Destination> candidates(Instant now) throws SQLException {
+        return destinations("SELECT workspace_id, platform, settings::text, conversion_types, status, created_at "
+                + "FROM export_destination WHERE status = 'ACTIVE' AND (lease_until IS NULL OR lease_until <= ?) "
+                + "ORDER BY workspace_id, platform", now.atOffset(ZoneOffset.UTC));
+    }
+
     /**
-     * Takes the send lease of every ACTIVE destination whose lease is free, until {@code until}: one replica sends for
-     * a destination at a time, and a replica that died lets go when its lease ends.
+     * Takes the destination's send lease until {@code until}, if it is still free and ACTIVE: one replica sends for
+     * a destination at a time, and one that died lets go when its lease ends. Answers the destination as it now is.
      */
-    public List<Destination> lease(Instant now, Instant until) throws SQLException {
-        List<Destination> leased = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement update = c.prepareStatement(
-                "UPDATE export_destination SET lease_until = ? WHERE status = 'ACTIVE' AND (lease_until IS NULL "
-                        + "OR lease_until <= ?) RETURNING workspace_id, platform, settings::text, conversion_types, "
-                        + "status, created_at")) {
-            update.setObject(1, until.atOffset(ZoneOffset.UTC));
-            update.setObject(2, now.atOffset(ZoneOffset.UTC));
-            try (ResultSet rs = update.executeQuery()) {
+    public Optional<Destination> claim(Destination d, Instant now, Instant until) throws SQLException {
+        return destinations("UPDATE export_destination SET lease_until = ? WHERE workspace_id = ? AND platform = ? "
+                + "AND status = 'ACTIVE' AND (lease_until IS NULL OR lease_until <= ?) RETURNING workspace_id, "
+                + "platform, settings::text, conversion_types, status, created_at", until.atOffset(ZoneOffset.UTC),
+                d.workspaceId(), d.platform().name(), now.atOffset(ZoneOffset.UTC)).stream().findFirst();
+    }
+
+    private List<Destination> destinations(String sql, Object... params) throws SQLException {
+        List<Destination> found = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement statement = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                statement.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    leased.add(new Destination(rs.getObject(1, UUID.class), ExportPlatform.valueOf(rs.getString(2)),
+                    found.add(new Destination(rs.getObject(1, UUID.class), ExportPlatform.valueOf(rs.getString(2)),
                             settings(rs.getString(3)), texts(rs.getArray(4)), rs.getString(5),
                             rs.getObject(6, OffsetDateTime.class)));
                 }
             }
         }
-        return leased;
+        return found;
     }
 
     public void release(Destination d) throws SQLException {
@@ -280,13 +292,32 @@ public class ExportStore {
     }
 
     /**
-     * Before a send: the rows are not due again until {@code inFlightUntil}, so a replica that dies mid-send leaves
-     * them to be sent again (with the same dedupe ids) once that time has passed, never lost.
+     * Before a send: takes the rows that are still due (another replica may have taken some meanwhile) and makes them
+     * not due again until {@code inFlightUntil}, so a replica that dies mid-send leaves them to be sent again (with
+     * the same dedupe ids) once that time has passed, never lost. Answers the events taken, in order.
      */
-    public void inFlight(Destination d, Collection<ExportEvent> events, Instant now, Instant inFlightUntil)
+    public List<ExportEvent> inFlight(Destination d, List<ExportEvent> events, Instant now, Instant inFlightUntil)
             throws SQLException {
-        mark(d, events, "UPDATE export_delivery SET next_attempt_at = ?, last_attempt_at = ?, updated_at = ? "
-                + "WHERE workspace_id = ? AND platform = ? AND conversion_id = ANY (?)", inFlightUntil, now, now);
+        java.util.Set<UUID> taken = new java.util.HashSet<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement update = c.prepareStatement(
+                "UPDATE export_delivery SET next_attempt_at = ?, last_attempt_at = ?, updated_at = ? "
+                        + "WHERE workspace_id = ? AND platform = ? AND conversion_id = ANY (?) "
+                        + "AND status IN ('PENDING', 'RETRYING') AND next_attempt_at <= ? RETURNING conversion_id")) {
+            OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
+            update.setObject(1, inFlightUntil.atOffset(ZoneOffset.UTC));
+            update.setObject(2, at);
+            update.setObject(3, at);
+            update.setObject(4, d.workspaceId());
+            update.setString(5, d.platform().name());
+            update.setArray(6, c.createArrayOf("uuid", events.stream().map(ExportEvent::conversionId).toArray()));
+            update.setObject(7, at);
+            try (ResultSet rs = update.executeQuery()) {
+                while (rs.next()) {
+                    taken.add(rs.getObject(1, UUID.class));
+                }
+            }
+        }
+        return events.stream().filter(e -> taken.contains(e.conversionId())).toList();
     }
 
     public void sent(Destination d, Collection<ExportEvent> events, String response, Instant now) throws SQLException {

@@ -475,6 +475,37 @@ class ConversionExportTest {
     }
 
     @Test
+    void twoReplicasRunningAtOnceSendEachConversionOnce() throws Exception {
+        UUID ws = workspace();
+        List<String> bodies = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            bodies.add(purchase("once-" + i, "once" + i + "@example.com", "3.00", occurred.plusSeconds(i)));
+        }
+        record(ws, bodies.toArray(String[]::new));
+        configure(ws, "meta", meta("8001"));
+        configure(ws, "tiktok", "{\"pixelCode\":\"CQ5ABCDEFGHIJ1234567\",\"accessToken\":\""
+                + AdPlatforms.TIKTOK_TOKEN + "\"}");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<?>> runs = List.of(pool.submit(() -> job.run(now)),
+                    pool.submit(() -> job.run(now)));
+            for (java.util.concurrent.Future<?> run : runs) {
+                run.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        for (FakeServer server : List.of(AdPlatforms.META, AdPlatforms.TIKTOK)) {
+            List<String> ids = new ArrayList<>();
+            for (Recorded r : posts(server)) {
+                AdPlatforms.json(r.body()).path("data").forEach(e -> ids.add(e.path("event_id").asText()));
+            }
+            assertEquals(20, ids.size(), ids.toString());
+            assertEquals(20, new java.util.HashSet<>(ids).size());
+        }
+    }
+
+    @Test
     void deliveriesArePaged() {
         UUID ws = workspace();
         record(ws, purchase("p-1", "a@example.com", "1.00", occurred), purchase("p-2", "b@example.com", "1.00",
