@@ -244,25 +244,39 @@ class ConversionExportTest {
     }
 
     @Test
-    void batchesStayWithinTheLimit() throws SQLException {
+    void batchesStayWithinEachPlatformsLimit() throws SQLException {
         UUID ws = workspace();
         List<String> bodies = new ArrayList<>();
-        for (int i = 0; i < 1001; i++) {
+        for (int i = 0; i < 2001; i++) {
             bodies.add(purchase("b-" + i, "buyer" + i + "@example.com", "10.00", occurred.minusSeconds(i)));
         }
-        as(ws).body("[" + String.join(",", bodies.subList(0, 1000)) + "]").post("/workspaces/" + ws
-                + "/conversions/batch").then().statusCode(200).body("accepted", equalTo(1000));
-        record(ws, bodies.get(1000));
+        for (int from = 0; from < 2000; from += 1000) {
+            as(ws).body("[" + String.join(",", bodies.subList(from, from + 1000)) + "]").post("/workspaces/" + ws
+                    + "/conversions/batch").then().statusCode(200).body("accepted", equalTo(1000));
+        }
+        record(ws, bodies.get(2000));
         configure(ws, "meta", meta("2001"));
+        configure(ws, "google", "{\"operatingAccountId\":\"1234567890\",\"conversionActionId\":\"77\","
+                + "\"accessToken\":\"" + AdPlatforms.GOOGLE_TOKEN + "\"}");
+        configure(ws, "tiktok", "{\"pixelCode\":\"CQ5ABCDEFGHIJ1234567\",\"accessToken\":\""
+                + AdPlatforms.TIKTOK_TOKEN + "\"}");
         job.run(now);
 
-        List<Recorded> sent = posts(AdPlatforms.META);
-        assertEquals(2, sent.size());
-        assertEquals(1000, AdPlatforms.json(sent.get(0).body()).path("data").size());
-        assertEquals(1, AdPlatforms.json(sent.get(1).body()).path("data").size());
-        Map<String, Row> rows = deliveries(ws, "META");
-        assertEquals(1001, rows.size());
-        assertTrue(rows.values().stream().allMatch(r -> r.status().equals("SENT")));
+        assertEquals(List.of(1000, 1000, 1), sizes(AdPlatforms.META, "data"));
+        assertEquals(List.of(2000, 1), sizes(AdPlatforms.GOOGLE, "events"));
+        assertEquals(List.of(1000, 1000, 1), sizes(AdPlatforms.TIKTOK, "data"));
+        for (String platform : List.of("META", "GOOGLE", "TIKTOK")) {
+            Map<String, Row> rows = deliveries(ws, platform);
+            assertEquals(2001, rows.size(), platform);
+            assertTrue(rows.values().stream().allMatch(r -> r.status().equals("SENT")), platform);
+        }
+        // Oldest first: the first request of each platform starts with the oldest conversion.
+        assertEquals("b-2000", AdPlatforms.json(posts(AdPlatforms.META).get(0).body()).path("data").get(0)
+                .path("event_id").asText());
+    }
+
+    static List<Integer> sizes(FakeServer server, String field) {
+        return posts(server).stream().map(r -> AdPlatforms.json(r.body()).path(field).size()).toList();
     }
 
     @Test
