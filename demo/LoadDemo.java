@@ -466,10 +466,19 @@ public final class LoadDemo {
 
     private String conversion(Client c, String customer, String type, BigDecimal value, Instant at, String actor) {
         String email = customer + "@mail.example";
+        // Two in three customers also leave a phone (in the client's country, as an international number), so the
+        // audiences' ad-platform files match by phone as well as by e-mail.
+        int n = Math.floorMod(customer.hashCode(), 10_000);
+        String phone = n % 3 == 0 ? null : switch (c.currency()) {
+            case "EUR" -> "+39 333 55" + String.format("%05d", n);
+            case "GBP" -> "+44 7700 9" + String.format("%05d", n);
+            default -> "+1 (310) 555-" + String.format("%04d", n % 10_000);
+        };
         return "{\"eventId\":\"" + customer + "-" + type.toLowerCase() + "-" + at.getEpochSecond() + "\",\"type\":\""
                 + type + "\"" + (value == null ? "" : ",\"value\":" + money(value.toPlainString(), c))
                 + ",\"occurredAt\":\"" + at + "\",\"customerId\":\"" + customer + "\""
-                + (actor == null ? "" : ",\"actorIds\":[\"" + actor + "\"]") + ",\"email\":\"" + email + "\"}";
+                + (actor == null ? "" : ",\"actorIds\":[\"" + actor + "\"]") + ",\"email\":\"" + email + "\""
+                + (phone == null ? "" : ",\"phone\":\"" + phone + "\"") + "}";
     }
 
     /** Weekly ad spend per campaign and platform, production per post, tools, the agency fee, community time. */

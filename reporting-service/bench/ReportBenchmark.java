@@ -241,6 +241,8 @@ public final class ReportBenchmark {
             reports.put("roi groupBy=" + group, "/reports/roi?groupBy=" + group + "&");
         }
         reports.put("roi groupBy=campaign model=TIME_DECAY", "/reports/roi?groupBy=campaign&model=TIME_DECAY&");
+        // Issue 19: the learned model; its "first 200" (repeat) includes learning from the workspace's journeys.
+        reports.put("roi groupBy=platform model=DATA_DRIVEN", "/reports/roi?groupBy=platform&model=DATA_DRIVEN&");
         reports.put("funnel", "/reports/funnel?");
         reports.put("funnel campaignId", "/reports/funnel?campaignId=" + campaign + "&");
         reports.put("engagement-vs-revenue", "/reports/engagement-vs-revenue?");

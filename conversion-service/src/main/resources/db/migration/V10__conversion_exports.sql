@@ -49,7 +49,3 @@ CREATE INDEX export_delivery_log ON export_delivery (workspace_id, platform, cre
 -- Conversions recorded late (after their destination was configured) are found by the time they were recorded.
 CREATE INDEX conversion_created ON conversion (workspace_id, created_at);
 
--- Google matches e-mail addresses normalised its own way (gmail.com / googlemail.com without dots), which cannot be
--- derived from email_sha256: this hash is taken when the conversion is recorded (null for conversions recorded
--- before V10, which are sent with email_sha256).
-ALTER TABLE conversion ADD COLUMN email_google_sha256 text;

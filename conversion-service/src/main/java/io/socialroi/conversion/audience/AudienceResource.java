@@ -35,6 +35,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -196,30 +197,43 @@ public class AudienceResource {
     @RolesAllowed(Scopes.CONVERSIONS_READ)
     @Operation(summary = "Members of an audience, paged; or every member as a CSV customer list",
             description = "JSON: a page may hold fewer members than limit when converted members were excluded; "
-                    + "follow nextCursor until it is null. With Accept: text/csv: every member in Meta's customer "
-                    + "list layout, header email,extern_id, both SHA-256 hashed (see AudienceCsv), with the number "
-                    + "of rows in Audience-Members and of rows an ad platform can match (a hashed e-mail) in "
-                    + "Audience-Matchable-Members. An audience of more than 100,000 members is a 422, never a "
+                    + "follow nextCursor until it is null. With Accept: text/csv: without layout every member, header "
+                    + "email,extern_id, both SHA-256 hashed; with layout=META|GOOGLE|TIKTOK|LINKEDIN that platform's "
+                    + "customer-list layout, one row per identified customer it can match, e-mail and phone hashed "
+                    + "by its rules (see AudienceCsv). Audience-Members says how many members the file was written "
+                    + "from, Audience-Matchable-Members how many rows a platform can match (with a hashed e-mail, or "
+                    + "every row of a platform layout), so a low match is visible before the upload. An audience of more than 100,000 members is a 422, never a "
                     + "file cut short.")
     @APIResponse(responseCode = "200", description = "One page of members, or the CSV file", content = {
         @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MemberPage.class)),
         @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING, maxLength = 20_000_000))},
             headers = {
-                @Header(name = MEMBERS_HEADER, description = "CSV: rows in the file",
+                @Header(name = MEMBERS_HEADER, description = "CSV: members the file was written from (the rows without "
+                        + "layout)",
                         schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0",
                                 maximum = "100000")),
-                @Header(name = MATCHABLE_HEADER, description = "CSV: rows with a hashed e-mail",
+                @Header(name = MATCHABLE_HEADER, description = "CSV: rows a platform can match: with a hashed "
+                        + "e-mail without layout, every row with one",
                         schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0",
                                 maximum = "100000"))})
     @APIResponse(responseCode = "404", description = "No such workspace or audience")
-    @APIResponse(responseCode = "422", description = "Bad limit, or (CSV) an audience of more than 100,000 members")
+    @APIResponse(responseCode = "422", description = "Bad limit or layout, or (CSV) an audience of more than "
+            + "100,000 members")
     @APIResponse(responseCode = "503", description = "engagement-service unavailable")
     public Response members(@PathParam("workspaceId") UUID workspaceId, @PathParam("audienceId") String audienceId,
             @Parameter(description = "Page size, 1..500", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
                     maximum = "500", defaultValue = "50")) @QueryParam("limit") String limit,
-            @QueryParam("cursor") String cursor, @Context HttpHeaders headers)
+            @QueryParam("cursor") String cursor,
+            @Parameter(description = "CSV: the file layout: an ad platform's customer list (META, GOOGLE, TIKTOK, "
+                    + "LINKEDIN: one row per identified customer it can match), or the suite's own email,extern_id "
+                    + "per member when absent (see AudienceCsv)", schema = @Schema(enumeration = {"META", "GOOGLE",
+                    "TIKTOK", "LINKEDIN"})) @QueryParam("layout") String layout,
+            @Context HttpHeaders headers)
             throws SQLException {
         access.require(workspaceId);
+        AudienceCsv.Layout fileLayout = layout == null ? AudienceCsv.Layout.SUITE : AudienceCsv.Layout.of(layout)
+                .filter(l -> l != AudienceCsv.Layout.SUITE)
+                .orElseThrow(() -> ProblemException.invalid("layout", "must be one of META, GOOGLE, TIKTOK, LINKEDIN"));
         AudienceView audience = audience(workspaceId, audienceId);
         if (!CsvNegotiation.wanted(headers)) {
             Page<Member> page = members.page(workspaceId, audience, Params.limitParam(limit), cursor(cursor),
@@ -228,12 +242,11 @@ public class AudienceResource {
         }
         List<Member> all = members.all(workspaceId, audience, audience.excludeConverted());
         List<String> customers = all.stream().map(Member::customerId).filter(Objects::nonNull).distinct().toList();
-        java.util.Map<String, String> emails = links.emails(workspaceId, customers);
-        String body = AudienceCsv.write(all, emails);
-        long matchable = all.stream().filter(m -> m.customerId() != null && emails.get(m.customerId()) != null).count();
-        return Response.ok(body, CSV).header("Content-Disposition",
-                "attachment; filename=\"audience-" + audience.id() + ".csv\"")
-                .header(MEMBERS_HEADER, all.size()).header(MATCHABLE_HEADER, matchable).build();
+        AudienceCsv.File file = AudienceCsv.write(fileLayout, all, links.contacts(workspaceId, customers));
+        String suffix = fileLayout == AudienceCsv.Layout.SUITE ? "" : "-" + fileLayout.name().toLowerCase(Locale.ROOT);
+        return Response.ok(file.body(), CSV).header("Content-Disposition",
+                "attachment; filename=\"audience-" + audience.id() + suffix + ".csv\"")
+                .header(MEMBERS_HEADER, file.members()).header(MATCHABLE_HEADER, file.matchable()).build();
     }
 
     @GET

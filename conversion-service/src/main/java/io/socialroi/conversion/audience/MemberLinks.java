@@ -1,5 +1,7 @@
 package io.socialroi.conversion.audience;
 
+import io.socialroi.conversion.conversion.ContactHashes;
+import io.socialroi.conversion.identity.Contacts;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,7 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 
-/** What this service knows of engaged actors: their customer, their hashed email, whether they converted. */
+/** What this service knows of engaged actors: their customer, its hashed e-mail and phone, whether they converted. */
 @ApplicationScoped
 public class MemberLinks {
 
@@ -29,9 +31,11 @@ public class MemberLinks {
             """;
 
     private final DataSource dataSource;
+    private final Contacts contacts;
 
-    public MemberLinks(DataSource dataSource) {
+    public MemberLinks(DataSource dataSource, Contacts contacts) {
         this.dataSource = dataSource;
+        this.contacts = contacts;
     }
 
     /** The actors among these that converted at or after {@code since}, themselves or through their customer. */
@@ -78,24 +82,8 @@ public class MemberLinks {
         return customers;
     }
 
-    /** The latest hashed email each of these customers gave with a conversion. */
-    public Map<String, String> emails(UUID workspaceId, Collection<String> customerIds) throws SQLException {
-        Map<String, String> emails = new HashMap<>();
-        if (customerIds.isEmpty()) {
-            return emails;
-        }
-        try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(
-                "SELECT DISTINCT ON (customer_id) customer_id, email_sha256 FROM conversion WHERE workspace_id = ? "
-                        + "AND customer_id = ANY (?) AND email_sha256 IS NOT NULL "
-                        + "ORDER BY customer_id, occurred_at DESC")) {
-            select.setObject(1, workspaceId);
-            select.setArray(2, c.createArrayOf("text", customerIds.toArray()));
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    emails.put(rs.getString(1), rs.getString(2));
-                }
-            }
-        }
-        return emails;
+    /** The latest hashed e-mail and phone of each of these customers (see {@link Contacts}). */
+    public Map<String, ContactHashes> contacts(UUID workspaceId, Collection<String> customerIds) throws SQLException {
+        return contacts.latest(workspaceId, customerIds);
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.socialroi.common.problem.FieldError;
 import io.socialroi.common.problem.ProblemException;
 import io.socialroi.conversion.conversion.Emails;
+import io.socialroi.conversion.conversion.Phones;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -52,6 +53,22 @@ public record Inbound(String topic, List<ObjectNode> orders, List<Adjustment> ad
         }
         if (clickId != null) {
             order.put("clickId", clickId);
+        }
+        return order;
+    }
+
+    /**
+     * Adds the first of these numbers that is international (E.164 after spaces and punctuation are dropped): a shop's
+     * phone without its country code cannot be told apart between countries, so it is left out, not guessed, and
+     * never fails the order.
+     */
+    static ObjectNode withPhone(ObjectNode order, String... candidates) {
+        for (String candidate : candidates) {
+            var e164 = Phones.e164(candidate);
+            if (e164.isPresent()) {
+                order.put("phone", e164.get());
+                break;
+            }
         }
         return order;
     }

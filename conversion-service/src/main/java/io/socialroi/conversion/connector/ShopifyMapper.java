@@ -53,9 +53,11 @@ final class ShopifyMapper {
         String email = first(Inbound.text(order, "email"), Inbound.text(order, "contact_email"),
                 Inbound.text(order.get("customer"), "email"));
         String customerId = Inbound.id(order.get("customer"), "id");
-        return new Inbound(topic, Inbound.list(Inbound.purchase("shopify:" + id, amount, currency.toUpperCase(
-                java.util.Locale.ROOT), time(order), customerId == null ? null : "shopify:" + customerId, email,
-                clickId(order))), List.of(), Map.of(), null);
+        return new Inbound(topic, Inbound.list(Inbound.withPhone(Inbound.purchase("shopify:" + id, amount,
+                currency.toUpperCase(java.util.Locale.ROOT), time(order),
+                customerId == null ? null : "shopify:" + customerId, email, clickId(order)),
+                Inbound.text(order, "phone"), Inbound.text(order.get("customer"), "phone"),
+                Inbound.text(order.get("billing_address"), "phone"))), List.of(), Map.of(), null);
     }
 
     private static Inbound refund(String topic, JsonNode refund) {

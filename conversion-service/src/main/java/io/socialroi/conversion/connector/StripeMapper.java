@@ -80,8 +80,9 @@ final class StripeMapper {
         }
         String clickId = ShopifyMapper.first(Inbound.text(session.get("metadata"), "smclid"),
                 referenceClickId(Inbound.text(session, "client_reference_id")));
-        return new Inbound(type, Inbound.list(Inbound.purchase(eventId, amount, currency, created, customer(session),
-                email, clickId)), List.of(), aliases, null);
+        return new Inbound(type, Inbound.list(Inbound.withPhone(Inbound.purchase(eventId, amount, currency, created,
+                customer(session), email, clickId), Inbound.text(session.get("customer_details"), "phone"))),
+                List.of(), aliases, null);
     }
 
     /**
@@ -112,8 +113,9 @@ final class StripeMapper {
                 aliases.put("stripe:" + ref, "stripe:" + id);
             }
         }
-        return new Inbound(type, Inbound.list(Inbound.purchase("stripe:" + id, amount, currency, at, customer(invoice),
-                Inbound.text(invoice, "customer_email"), clickId)), List.of(), aliases, null);
+        return new Inbound(type, Inbound.list(Inbound.withPhone(Inbound.purchase("stripe:" + id, amount, currency, at,
+                customer(invoice), Inbound.text(invoice, "customer_email"), clickId),
+                Inbound.text(invoice, "customer_phone"))), List.of(), aliases, null);
     }
 
     private static Inbound refund(String type, JsonNode charge, OffsetDateTime created) {

@@ -47,11 +47,11 @@ final class WooCommerceMapper {
         List<ObjectNode> orders = new ArrayList<>();
         if (PAID.contains(status)) {
             String customer = Inbound.id(order, "customer_id");
-            orders.add(Inbound.purchase(eventId, total, currency,
+            orders.add(Inbound.withPhone(Inbound.purchase(eventId, total, currency,
                     gmt(ShopifyMapper.first(Inbound.text(order, "date_paid_gmt"),
                             Inbound.text(order, "date_created_gmt")), "date_created_gmt"),
                     customer == null ? null : "woocommerce:" + customer, Inbound.text(order.get("billing"), "email"),
-                    clickId(order)));
+                    clickId(order)), Inbound.text(order.get("billing"), "phone")));
         }
         OffsetDateTime modified = gmt(ShopifyMapper.first(Inbound.text(order, "date_modified_gmt"),
                 Inbound.text(order, "date_created_gmt")), "date_modified_gmt");

@@ -61,6 +61,7 @@ public class ConversionParser {
         if (email != null && !email.contains("@")) {
             errors.add(new FieldError("email", "must be an email address"));
         }
+        String phone = phone(node, errors);
         Money value = value(node, errors);
         Money amount = null;
         if (errors.isEmpty()) {
@@ -70,7 +71,22 @@ public class ConversionParser {
             return new Parsed(null, List.copyOf(errors));
         }
         return new Parsed(new NewConversion(eventId, type, value, amount, occurredAt, customerId, clickId, actorIds,
-                email == null ? null : Emails.hash(email), email == null ? null : Emails.googleHash(email)), List.of());
+                ContactHashes.of(email, phone)), List.of());
+    }
+
+    /** The phone in E.164; a number without its country code is a field error, never a guess. */
+    private static String phone(JsonNode node, List<FieldError> errors) {
+        String text = text(node, "phone", false, errors);
+        if (text == null) {
+            return null;
+        }
+        Optional<String> e164 = Phones.e164(text);
+        if (e164.isEmpty()) {
+            errors.add(new FieldError("phone", "must be an international number with its country code, "
+                    + "e.g. +14155550100"));
+            return null;
+        }
+        return e164.get();
     }
 
     private static String text(JsonNode node, String field, boolean required, List<FieldError> errors) {

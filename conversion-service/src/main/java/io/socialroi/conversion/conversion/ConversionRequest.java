@@ -23,5 +23,9 @@ public record ConversionRequest(
         @Schema(maxLength = 200, description = "The smclid of a tracked-link click") String clickId,
         @Schema(maxItems = 100, description = "Platform actor ids of the person") List<String> actorIds,
         @Schema(description = "Stored only as the SHA-256 of the trimmed lower-case address", maxLength = 320)
-        String email) {
+        String email,
+        @Schema(maxLength = 200, example = "+14155550100", description = "An international number with its country "
+                + "code (+ or 00 first; spaces, dashes, dots and brackets are ignored); stored only as SHA-256 of "
+                + "its E.164 form, with and without the +, for the ad platforms' customer lists")
+        String phone) {
 }

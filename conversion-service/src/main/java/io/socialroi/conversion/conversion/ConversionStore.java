@@ -28,7 +28,8 @@ import javax.sql.DataSource;
 public class ConversionStore {
 
     static final String COLUMNS = "id, event_id, type, value_amount, value_currency, amount, currency, occurred_at, "
-            + "customer_id, click_id, actor_ids, email_sha256, capture_state, created_at";
+            + "customer_id, click_id, actor_ids, email_sha256, capture_state, created_at, email_google_sha256, phone_sha256, "
+            + "phone_digits_sha256";
     /** What a view reads: the stored columns and the refunds a connector applied. */
     static final String VIEW_COLUMNS = COLUMNS + ", refunded_value";
 
@@ -51,8 +52,8 @@ public class ConversionStore {
             return inserted;
         }
         try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO conversion (workspace_id, " + COLUMNS + ", email_google_sha256) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?) "
+                "INSERT INTO conversion (workspace_id, " + COLUMNS + ") "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?, ?) "
                         + "ON CONFLICT (workspace_id, event_id) DO NOTHING")) {
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
             for (NewConversion n : conversions) {
@@ -70,7 +71,9 @@ public class ConversionStore {
                 insert.setArray(12, c.createArrayOf("text", n.actorIds().toArray()));
                 insert.setString(13, n.emailSha256());
                 insert.setObject(14, now);
-                insert.setString(15, n.emailGoogleSha256());
+                insert.setString(15, n.contact().emailGoogle());
+                insert.setString(16, n.contact().phone());
+                insert.setString(17, n.contact().phoneDigits());
                 insert.addBatch();
             }
             int[] counts = insert.executeBatch();
@@ -175,6 +178,6 @@ public class ConversionStore {
                 value == null || refunded.signum() == 0 ? null : Money.of(refunded, value.currency()),
                 rs.getObject("occurred_at", OffsetDateTime.class), rs.getString("customer_id"),
                 rs.getString("click_id"), Arrays.asList((String[]) actors.getArray()), rs.getString("email_sha256"),
-                rs.getString("capture_state"), rs.getObject("created_at", OffsetDateTime.class));
+                rs.getString("phone_sha256"), rs.getString("capture_state"), rs.getObject("created_at", OffsetDateTime.class));
     }
 }

@@ -22,6 +22,8 @@ public record ConversionView(
         String clickId,
         List<String> actorIds,
         @Schema(description = "SHA-256 (hex) of the trimmed lower-case email") String emailSha256,
+        @Schema(description = "SHA-256 (hex) of the phone in E.164 (+ and digits); null when none was sent")
+        String phoneSha256,
         @Schema(description = "PENDING until the touchpoints before the conversion were captured from "
                 + "engagement-service, then CAPTURED") String touchpoints,
         OffsetDateTime createdAt) {

@@ -18,25 +18,24 @@ public final class Emails {
     }
 
     /**
-     * Google's normalisation before hashing (Data Manager API formatting guidelines): trimmed, lower case, and for
-     * gmail.com and googlemail.com addresses every dot of the part before the {@code @} removed, so
-     * {@code Jane.Doe@gmail.com} is {@code janedoe@gmail.com}.
+     * SHA-256 after Google's normalisation (Customer Match, Data Manager): trimmed, lower case, and for gmail.com
+     * and googlemail.com addresses every dot before the {@code @} removed ({@code Jane.Doe@Gmail.com} and
+     * {@code janedoe@gmail.com} are one account there); other domains as {@link #hash}.
      */
-    public static String googleNormalised(String email) {
-        String e = email.trim().toLowerCase(Locale.ROOT);
-        int at = e.lastIndexOf('@');
-        if (at > 0) {
-            String domain = e.substring(at + 1);
-            if (domain.equals("gmail.com") || domain.equals("googlemail.com")) {
-                return e.substring(0, at).replace(".", "") + e.substring(at);
-            }
-        }
-        return e;
-    }
-
-    /** SHA-256 hex of {@link #googleNormalised}. */
     public static String googleHash(String email) {
         return sha256(googleNormalised(email));
+    }
+
+    static String googleNormalised(String email) {
+        String normal = email.trim().toLowerCase(Locale.ROOT);
+        int at = normal.lastIndexOf('@');
+        if (at > 0) {
+            String domain = normal.substring(at + 1);
+            if (domain.equals("gmail.com") || domain.equals("googlemail.com")) {
+                normal = normal.substring(0, at).replace(".", "") + normal.substring(at);
+            }
+        }
+        return normal;
     }
 
     public static String sha256(String value) {

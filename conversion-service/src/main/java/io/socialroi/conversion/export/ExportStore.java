@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import io.socialroi.common.secrets.SecretBox;
+import io.socialroi.conversion.conversion.ContactHashes;
+import io.socialroi.conversion.identity.Contacts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.sql.Array;
@@ -43,10 +45,12 @@ public class ExportStore {
 
     private final DataSource dataSource;
     private final SecretBox box;
+    private final Contacts contacts;
 
-    public ExportStore(DataSource dataSource, SecretBox box) {
+    public ExportStore(DataSource dataSource, SecretBox box, Contacts contacts) {
         this.dataSource = dataSource;
         this.box = box;
+        this.contacts = contacts;
     }
 
     static String context(UUID workspaceId, ExportPlatform platform) {
@@ -268,7 +272,8 @@ public class ExportStore {
         List<ExportEvent> events = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement("""
                 SELECT c.id, c.event_id, c.type, c.value_amount - c.refunded_value, c.value_currency, c.occurred_at,
-                       c.customer_id, c.email_sha256, c.email_google_sha256, e.attempts
+                       c.customer_id, c.email_sha256, c.email_google_sha256, c.phone_sha256, c.phone_digits_sha256,
+                       e.attempts
                 FROM export_delivery e
                 JOIN conversion c ON c.workspace_id = e.workspace_id AND c.id = e.conversion_id
                 WHERE e.workspace_id = ? AND e.platform = ? AND e.status IN ('PENDING', 'RETRYING')
@@ -284,11 +289,21 @@ public class ExportStore {
                 while (rs.next()) {
                     events.add(new ExportEvent(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                             rs.getBigDecimal(4), rs.getString(5), rs.getObject(6, OffsetDateTime.class).toInstant(),
-                            rs.getString(7), rs.getString(8), rs.getString(9), rs.getInt(10)));
+                            rs.getString(7), new ContactHashes(rs.getString(8), rs.getString(9), rs.getString(10),
+                                    rs.getString(11)), rs.getInt(12)));
                 }
             }
         }
-        return events;
+        // What the conversion lacks, the customer may have stated elsewhere (an identity, another conversion).
+        java.util.Set<String> customers = new java.util.TreeSet<>();
+        for (ExportEvent e : events) {
+            if (e.customerId() != null && (e.contact().email() == null || e.contact().phone() == null)) {
+                customers.add(e.customerId());
+            }
+        }
+        Map<String, ContactHashes> latest = contacts.latest(d.workspaceId(), customers);
+        return events.stream().map(e -> e.customerId() == null || !latest.containsKey(e.customerId()) ? e
+                : e.withContact(latest.get(e.customerId()))).toList();
     }
 
     /**

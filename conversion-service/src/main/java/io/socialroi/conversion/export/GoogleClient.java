@@ -45,8 +45,9 @@ class GoogleClient extends PlatformClient {
 
     @Override
     String unsendable(ExportEvent e) {
-        if (e.emailSha256() == null) {
-            return "no e-mail to match the person by (we hold no gclid; Google needs a user identifier or a click id)";
+        if (e.emailSha256() == null && e.phoneSha256() == null) {
+            return "no e-mail or phone to match the person by (we hold no gclid; Google needs a user identifier or a "
+                    + "click id)";
         }
         return null;
     }
@@ -75,8 +76,12 @@ class GoogleClient extends PlatformClient {
                 event.put("currency", e.currency());
             }
             ArrayNode ids = event.putObject("userData").putArray("userIdentifiers");
-            ids.addObject().put("emailAddress", e.emailGoogleSha256() != null ? e.emailGoogleSha256()
-                    : e.emailSha256());
+            if (e.emailSha256() != null) {
+                ids.addObject().put("emailAddress", e.emailGoogleSha256());
+            }
+            if (e.phoneSha256() != null) {
+                ids.addObject().put("phoneNumber", e.phoneSha256());
+            }
         }
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Authorization", "Bearer " + token);

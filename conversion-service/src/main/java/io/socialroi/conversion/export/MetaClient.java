@@ -49,8 +49,8 @@ class MetaClient extends PlatformClient {
 
     @Override
     String unsendable(ExportEvent e) {
-        if (e.emailSha256() == null && e.customerId() == null) {
-            return "no e-mail or customer id to match the person by (Meta needs customer information)";
+        if (e.emailSha256() == null && e.phoneDigitsSha256() == null && e.customerId() == null) {
+            return "no e-mail, phone or customer id to match the person by (Meta needs customer information)";
         }
         if (e.type().equals("PURCHASE") && !hasValue(e)) {
             return "a purchase without a value (Meta requires value and currency on Purchase)";
@@ -71,6 +71,9 @@ class MetaClient extends PlatformClient {
             ObjectNode user = event.putObject("user_data");
             if (e.emailSha256() != null) {
                 user.putArray("em").add(e.emailSha256());
+            }
+            if (e.phoneDigitsSha256() != null) {
+                user.putArray("ph").add(e.phoneDigitsSha256());
             }
             if (e.customerId() != null) {
                 user.putArray("external_id").add(externalId(e));

@@ -43,8 +43,8 @@ class TikTokClient extends PlatformClient {
 
     @Override
     String unsendable(ExportEvent e) {
-        if (e.emailSha256() == null && e.customerId() == null) {
-            return "no e-mail or customer id to match the person by (we hold no ttclid)";
+        if (e.emailSha256() == null && e.phoneSha256() == null && e.customerId() == null) {
+            return "no e-mail, phone or customer id to match the person by (we hold no ttclid)";
         }
         return null;
     }
@@ -66,6 +66,9 @@ class TikTokClient extends PlatformClient {
             ObjectNode user = event.putObject("user");
             if (e.emailSha256() != null) {
                 user.put("email", e.emailSha256());
+            }
+            if (e.phoneSha256() != null) {
+                user.put("phone", e.phoneSha256());
             }
             if (e.customerId() != null) {
                 user.put("external_id", externalId(e));

@@ -15,7 +15,16 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
+import io.socialroi.common.problem.FieldError;
+import io.socialroi.common.text.StorableText;
+import io.socialroi.conversion.conversion.ContactHashes;
+import io.socialroi.conversion.conversion.Phones;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import javax.sql.DataSource;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -38,10 +47,14 @@ public class IdentityResource {
 
     private final WorkspaceAccess access;
     private final IdentityLinks links;
+    private final Contacts contacts;
+    private final DataSource dataSource;
 
-    public IdentityResource(WorkspaceAccess access, IdentityLinks links) {
+    public IdentityResource(WorkspaceAccess access, IdentityLinks links, Contacts contacts, DataSource dataSource) {
         this.access = access;
         this.links = links;
+        this.contacts = contacts;
+        this.dataSource = dataSource;
     }
 
     @POST
@@ -50,7 +63,9 @@ public class IdentityResource {
     @Transactional(rollbackOn = Exception.class)
     @Operation(summary = "Link a platform actor to a customer",
             description = "201 when new, 200 when the actor was already linked to this customer; an actor belongs "
-                    + "to one customer, so linking it to another is a 409.")
+                    + "to one customer, so linking it to another is a 409. An e-mail or phone given is kept, hashed, "
+                    + "as the customer's (the one stated last, here or with a conversion, goes into audience "
+                    + "exports).")
     @RequestBody(required = true, content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = IdentityRequest.class), examples = @ExampleObject(name = "link",
                     value = "{\"customerId\":\"cust-42\",\"actorId\":\"ig:123\",\"platform\":\"INSTAGRAM\"}")))
@@ -67,16 +82,43 @@ public class IdentityResource {
         access.require(workspaceId);
         String customerId = request.customerId().trim();
         String actorId = request.actorId().trim();
+        ContactHashes contact = contact(request);
         Optional<String> owner = links.owner(workspaceId, IdentityLinks.ACTOR, actorId);
         if (owner.isPresent() && !owner.get().equals(customerId)) {
             throw ProblemException.conflict("Actor " + actorId + " is linked to another customer");
         }
         boolean created = links.link(workspaceId, customerId, request.platform().name(), List.of(actorId),
                 List.of()) > 0;
+        if (!contact.empty()) {
+            try (Connection c = dataSource.getConnection()) {
+                contacts.state(c, workspaceId, customerId, contact, OffsetDateTime.now(ZoneOffset.UTC));
+            }
+        }
         IdentityView view = links.list(workspaceId, customerId).stream()
                 .filter(v -> v.kind().equals(IdentityLinks.ACTOR) && v.ref().equals(actorId)).findFirst()
                 .orElseThrow(() -> ProblemException.conflict("Actor " + actorId + " is linked to another customer"));
         return Response.status(created ? 201 : 200).entity(view).build();
+    }
+
+    /** The hashed e-mail and phone of a request; 422 naming the field for an address or number that is none. */
+    private static ContactHashes contact(IdentityRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        String email = request.email() == null || request.email().isBlank() ? null : request.email().trim();
+        if (email != null && (!email.contains("@") || !StorableText.storable(email))) {
+            errors.add(new FieldError("email", "must be an email address"));
+        }
+        String phone = null;
+        if (request.phone() != null && !request.phone().isBlank()) {
+            phone = Phones.e164(request.phone()).orElse(null);
+            if (phone == null) {
+                errors.add(new FieldError("phone", "must be an international number with its country code, "
+                        + "e.g. +14155550100"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        return ContactHashes.of(email, phone);
     }
 
     @GET

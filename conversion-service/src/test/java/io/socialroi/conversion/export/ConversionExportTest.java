@@ -49,6 +49,9 @@ class ConversionExportTest {
 
     static final String SHA_TEST_EXAMPLE = "973dfe463ec85785f5f95af5ba3906eedb2d931c24e69824a89ea65dba4e813b";
     static final String SHA_JANEDOE_GMAIL = "d6117306485ed0e50afab3ac871e98f81699151f30281527d63ff5f233656c69";
+    /** SHA-256 of +14155550100 (E.164: Google, TikTok) and of 14155550100 (digits with country code: Meta). */
+    static final String SHA_PHONE_E164 = "40d3f4e02db27d66cf4cfdda506c2c945f115a7955cc8491dda98ce5beabcda0";
+    static final String SHA_PHONE_DIGITS = "5e7ec4c79ccac6e420876e65ad0e6b4b2ccf73ec3dccb50297bf2890a1ec73b9";
 
     @FakeServices.Inject
     Fakes fakes;
@@ -89,6 +92,10 @@ class ConversionExportTest {
         return "{\"eventId\":\"" + eventId + "\",\"type\":\"PURCHASE\",\"value\":{\"amount\":\"" + amount
                 + "\",\"currency\":\"EUR\"},\"occurredAt\":\"" + at + "\",\"customerId\":\"c-" + eventId + "\","
                 + "\"actorIds\":[\"ig:5\"]" + (email == null ? "" : ",\"email\":\"" + email + "\"") + "}";
+    }
+
+    static String withPhone(String body) {
+        return body.substring(0, body.length() - 1) + ",\"phone\":\"+1 415 555 0100\"}";
     }
 
     void record(UUID ws, String... bodies) {
@@ -134,7 +141,7 @@ class ConversionExportTest {
     @Test
     void metaGetsTheDocumentedEventWithHashedIdentifiersAndNothingTwice() throws SQLException {
         UUID ws = workspace();
-        record(ws, purchase("order-1", "  Test@Example.com ", "120.00", occurred));
+        record(ws, withPhone(purchase("order-1", "  Test@Example.com ", "120.00", occurred)));
         configure(ws, "meta", meta("123456789012345"));
         job.run(now);
 
@@ -150,6 +157,8 @@ class ConversionExportTest {
         assertEquals("order-1", event.path("event_id").asText());
         assertEquals("system_generated", event.path("action_source").asText());
         assertEquals(SHA_TEST_EXAMPLE, event.path("user_data").path("em").get(0).asText());
+        assertEquals(SHA_PHONE_DIGITS, event.path("user_data").path("ph").get(0).asText(),
+                "Meta: digits with the country code, no +");
         assertEquals(io.socialroi.conversion.conversion.Emails.sha256("c-order-1"),
                 event.path("user_data").path("external_id").get(0).asText());
         assertFalse(event.path("user_data").has("fbc"), "no fbclid is stored, so no fbc is made up");
@@ -173,7 +182,7 @@ class ConversionExportTest {
     @Test
     void googleNormalisesGmailAddressesAndNamesAccountsAndConversionAction() throws SQLException {
         UUID ws = workspace();
-        record(ws, purchase("order-g", "Jane.Doe@gmail.com", "80.5", occurred));
+        record(ws, withPhone(purchase("order-g", "Jane.Doe@gmail.com", "80.5", occurred)));
         configure(ws, "google", "{\"operatingAccountId\":\"123-456-7890\",\"loginAccountId\":\"9876543210\","
                 + "\"conversionActionId\":\"555123456\",\"accessToken\":\"" + AdPlatforms.GOOGLE_TOKEN + "\"}");
         job.run(now);
@@ -195,6 +204,8 @@ class ConversionExportTest {
         assertEquals("EUR", event.path("currency").asText());
         assertEquals(SHA_JANEDOE_GMAIL, event.path("userData").path("userIdentifiers").get(0)
                 .path("emailAddress").asText(), "janedoe@gmail.com: Google's normalisation before hashing");
+        assertEquals(SHA_PHONE_E164, event.path("userData").path("userIdentifiers").get(1).path("phoneNumber")
+                .asText(), "Google: E.164 with its +");
         assertFalse(event.has("adIdentifiers"), "no gclid is stored, so none is sent");
         assertEquals("SENT", deliveries(ws, "GOOGLE").get("order-g").status());
     }
@@ -202,7 +213,7 @@ class ConversionExportTest {
     @Test
     void tiktokAndLinkedInGetTheirDocumentedShapes() throws SQLException {
         UUID ws = workspace();
-        record(ws, purchase("order-t", "test@example.com", "42.00", occurred));
+        record(ws, withPhone(purchase("order-t", "test@example.com", "42.00", occurred)));
         configure(ws, "tiktok", "{\"pixelCode\":\"CQ5ABCDEFGHIJ1234567\",\"accessToken\":\""
                 + AdPlatforms.TIKTOK_TOKEN + "\",\"testEventCode\":\"TEST123\"}");
         configure(ws, "linkedin", "{\"conversionRuleUrn\":\"urn:lla:llaPartnerConversion:104012\",\"accessToken\":\""
@@ -221,6 +232,7 @@ class ConversionExportTest {
         assertEquals(occurred.getEpochSecond(), te.path("event_time").asLong());
         assertEquals("order-t", te.path("event_id").asText());
         assertEquals(SHA_TEST_EXAMPLE, te.path("user").path("email").asText());
+        assertEquals(SHA_PHONE_E164, te.path("user").path("phone").asText(), "TikTok: E.164 with its +");
         assertFalse(te.path("user").has("ttclid"));
         assertTrue(t.body().contains("\"properties\":{\"value\":42.00,\"currency\":\"EUR\"}"), t.body());
 
@@ -238,6 +250,7 @@ class ConversionExportTest {
         assertEquals("SHA256_EMAIL", le.path("user").path("userIds").get(0).path("idType").asText());
         assertEquals(SHA_TEST_EXAMPLE, le.path("user").path("userIds").get(0).path("idValue").asText());
         assertEquals("order-t", le.path("eventId").asText());
+        assertEquals(1, le.path("user").path("userIds").size(), "LinkedIn takes no phone");
 
         assertEquals("SENT", deliveries(ws, "TIKTOK").get("order-t").status());
         assertEquals("SENT", deliveries(ws, "LINKEDIN").get("order-t").status());
@@ -517,6 +530,23 @@ class ConversionExportTest {
             assertEquals(20, ids.size(), ids.toString());
             assertEquals(20, new java.util.HashSet<>(ids).size());
         }
+    }
+
+    @Test
+    void whatTheConversionLacksComesFromWhatTheCustomerStatedLast() throws SQLException {
+        UUID ws = workspace();
+        as(ws).body("{\"customerId\":\"c-known\",\"actorId\":\"ig:77\",\"platform\":\"INSTAGRAM\","
+                + "\"email\":\"Known@Example.com\"}").post("/workspaces/" + ws + "/identities").then().statusCode(201);
+        record(ws, "{\"eventId\":\"known\",\"type\":\"PURCHASE\",\"value\":{\"amount\":\"7.00\",\"currency\":"
+                + "\"EUR\"},\"occurredAt\":\"" + occurred + "\",\"customerId\":\"c-known\",\"actorIds\":[\"ig:5\"]}");
+        configure(ws, "linkedin", "{\"conversionRuleUrn\":\"urn:lla:llaPartnerConversion:9\",\"accessToken\":\""
+                + AdPlatforms.LINKEDIN_TOKEN + "\"}");
+        job.run(now);
+        JsonNode id = AdPlatforms.json(posts(AdPlatforms.LINKEDIN).get(0).body()).path("elements").get(0).path("user")
+                .path("userIds").get(0);
+        assertEquals("25f7e41ebbf138de7854fe2d8e80198fa18997ef6011874b419ed2d60a171820", id.path("idValue").asText(),
+                "SHA-256 of known@example.com, stated with the identity");
+        assertEquals("SENT", deliveries(ws, "LINKEDIN").get("known").status());
     }
 
     @Test
