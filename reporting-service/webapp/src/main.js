@@ -1,6 +1,6 @@
 /**
  * The agency web app: one page, one module per view (views/*.js), the view named by the URL's hash
- * (#calendar, #compose?post=<id>, #reports?campaign=<id>). The older dashboard page (/) shares the sign-in.
+ * (#calendar, #compose?post=<id>, #reports?campaign=<id>, #paths?by=funnelStage). The older dashboard page (/) shares the sign-in.
  */
 import { api, ApiError, claims, explain, loadConfig, session, TOKEN_KEY } from './lib/api.js';
 import { h } from './lib/dom.js';
@@ -14,9 +14,10 @@ import * as clients from './views/clients.js';
 import * as team from './views/team.js';
 import * as publishing from './views/publishing.js';
 import * as reports from './views/reports.js';
+import * as paths from './views/paths.js';
 
 /** @type {Record<string, {title: string, render: (node: HTMLElement, ctx: any, params: URLSearchParams) => any}>} */
-const VIEWS = { reports, compose, calendar, approvals, costs, audiences, clients, team, publishing };
+const VIEWS = { reports, paths, compose, calendar, approvals, costs, audiences, clients, team, publishing };
 
 /** @param {string} id */
 const $ = id => /** @type {HTMLElement} */ (document.getElementById(id));

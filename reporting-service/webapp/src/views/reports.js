@@ -166,7 +166,9 @@ export async function render(node, ctx, params) {
     const compareBox = h('div', { id: 'compare' });
     node.append(h('section', { class: 'card', 'aria-labelledby': 'compare-title' },
         h('h3', { id: 'compare-title' }, 'Attribution models compared'),
-        h('p', { class: 'hint' }, 'The same conversions and revenue, credited to social touches by each model.'),
+        h('p', { class: 'hint' }, 'The same conversions and revenue, credited to social touches by each model. ',
+            h('a', { href: `#paths?${new URLSearchParams({ from: chosen.from, to: chosen.to }).toString()}`, id: 'to-paths' },
+                'The platforms people went through, in order, before their first purchase')),
         h('dl', { class: 'facts models', id: 'model-meanings' },
             MODELS.map(m => [h('dt', {}, m.name), h('dd', {}, m.meaning)])),
         h('div', { class: 'toolbar' }, field('Rows', grouping)), compareBox));

@@ -59,6 +59,12 @@ class ContentEndpointMatrixTest {
             new Endpoint("PUT", "/workspaces/{workspaceId}/publishers/{platform}", WRITE, true,
                     "{\"type\":\"WEBHOOK\",\"url\":\"https://hooks.example/ig\",\"secret\":\"0123456789abcdef\"}",
                     "INSTAGRAM"),
+            Endpoint.read("GET", "/workspaces/{workspaceId}/accounts", READ),
+            new Endpoint("GET", "/workspaces/{workspaceId}/accounts/{platform}", READ, false, null, "X"),
+            new Endpoint("DELETE", "/workspaces/{workspaceId}/accounts/{platform}", WRITE, true, null, "X"),
+            new Endpoint("POST", "/workspaces/{workspaceId}/accounts/{platform}/authorizations", WRITE, true, null, "X"),
+            new Endpoint("POST", "/workspaces/{workspaceId}/accounts/{platform}/authorizations/complete", WRITE, true,
+                    "{\"state\":\"some-state\",\"code\":\"some-code\"}", "X"),
             Endpoint.read("GET", "/workspaces/{workspaceId}/webhooks", READ),
             Endpoint.write("PUT", "/workspaces/{workspaceId}/webhooks", WRITE,
                     "{\"url\":\"https://hooks.example/s\",\"secret\":\"0123456789abcdef\",\"events\":[\"post.approved\"]}"),
@@ -71,7 +77,8 @@ class ContentEndpointMatrixTest {
      * workspace itself is readable with any read scope (both asserted below); the revocation list is for the
      * suite's services only (asserted below); a user changes their own password with a user token only
      * (PasswordChangeTest); a password reset link is made by the admin only (asserted below) and used without a
-     * token, like a sign-in (PasswordResetTest).
+     * token, like a sign-in (PasswordResetTest); the OAuth callback is where a platform sends a browser, which
+     * carries no token (it only forwards to the web app, AccountsTest).
      */
     static final Set<String> EXEMPT = Set.of(
             "POST /auth/token", "POST /auth/login", "POST /auth/logout", "POST /auth/password",
@@ -83,7 +90,7 @@ class ContentEndpointMatrixTest {
             "POST /workspaces/{workspaceId}/credentials", "DELETE /workspaces/{workspaceId}/credentials/{clientId}",
             "GET /workspaces/{workspaceId}/credentials",
             "POST /users", "GET /users", "GET /users/{userId}", "POST /users/{userId}/deactivate",
-            "PUT /users/{userId}/access", "GET /auth/revocations");
+            "PUT /users/{userId}/access", "GET /auth/revocations", "GET /oauth/callback");
 
     @Test
     void everyWorkspaceEndpointEnforcesTenancyAndScope() {
@@ -92,6 +99,7 @@ class ContentEndpointMatrixTest {
         long posts = Fixtures.count("select count(*) from post");
         long publishers = Fixtures.count("select count(*) from publisher");
         long webhooks = Fixtures.count("select count(*) from webhook_subscription");
+        long authorizations = Fixtures.count("select count(*) from oauth_authorization");
 
         List<String> failures = EndpointMatrix.check(ws, TABLE);
 
@@ -101,6 +109,7 @@ class ContentEndpointMatrixTest {
         assertEquals(posts, Fixtures.count("select count(*) from post"));
         assertEquals(publishers, Fixtures.count("select count(*) from publisher"));
         assertEquals(webhooks, Fixtures.count("select count(*) from webhook_subscription"));
+        assertEquals(authorizations, Fixtures.count("select count(*) from oauth_authorization"));
     }
 
     @Test

@@ -37,6 +37,13 @@ public class ContentFakes implements QuarkusTestResourceLifecycleManager {
     public @interface Reporting {
     }
 
+    /** Marks the test field that receives the fake OAuth servers of the platforms (authorize and token URLs). */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.FIELD)
+    public @interface OAuth {
+    }
+
+    private FakeServer oauth;
     private FakeServer engagement;
     private FakeServer conversion;
     private FakeServer reporting;
@@ -50,7 +57,20 @@ public class ContentFakes implements QuarkusTestResourceLifecycleManager {
         // reporting-service knows no workspace (holds no costs) unless a test routes otherwise.
         reporting = new FakeServer();
         reporting.on("GET", "/workspaces/", FakeServer.Reply.json(404, "{\"status\":404}"));
+        oauth = new FakeServer();
         Map<String, String> config = new HashMap<>();
+        // OAuth apps of four platforms against one fake (X: PKCE and HTTP Basic; LinkedIn: secret in the body;
+        // Facebook: Graph's GET; TikTok: client_key); YouTube stays unconfigured.
+        for (String platform : new String[] {"x", "linkedin", "facebook", "tiktok"}) {
+            config.put("suite.accounts." + platform + ".client-id", platform + "-client");
+            config.put("suite.accounts." + platform + ".client-secret", platform + "-secret");
+            config.put("suite.accounts." + platform + ".authorize-url", oauth.url() + "/authorize/" + platform);
+            config.put("suite.accounts." + platform + ".token-url", oauth.url() + "/token/" + platform);
+        }
+        config.put("suite.accounts.youtube.client-id", "");
+        config.put("suite.accounts.redirect-url", "https://suite.agency.example/oauth/callback");
+        config.put("suite.accounts.app-url", "https://suite.agency.example/app/");
+        config.put("suite.accounts.refresh-poll", "1h");
         config.put("quarkus.rest-client.reporting-service.url", reporting.url());
         config.put("quarkus.rest-client.engagement-service.url", engagement.url());
         config.put("quarkus.rest-client.conversion-service.url", conversion.url());
@@ -76,6 +96,7 @@ public class ContentFakes implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void inject(TestInjector testInjector) {
+        testInjector.injectIntoFields(oauth, new TestInjector.AnnotatedAndMatchesType(OAuth.class, FakeServer.class));
         testInjector.injectIntoFields(engagement, new TestInjector.AnnotatedAndMatchesType(Engagement.class,
                 FakeServer.class));
         testInjector.injectIntoFields(conversion, new TestInjector.AnnotatedAndMatchesType(Conversion.class,
@@ -86,6 +107,7 @@ public class ContentFakes implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
+        oauth.close();
         engagement.close();
         conversion.close();
         reporting.close();

@@ -27,7 +27,7 @@ class ContentOpenApiTest {
      */
     static final Set<String> OPEN = Set.of("POST /auth/token", "POST /auth/login", "POST /auth/logout",
             "POST /auth/password-reset",
-            "GET /approvals/{token}", "POST /approvals/{token}");
+            "GET /approvals/{token}", "POST /approvals/{token}", "GET /oauth/callback");
 
     @Test
     void servedDocumentEqualsTheCommittedCopy() throws Exception {

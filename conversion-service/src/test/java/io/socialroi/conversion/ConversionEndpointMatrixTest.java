@@ -43,6 +43,7 @@ class ConversionEndpointMatrixTest {
             Endpoint.read("GET", WS + "/identities", READ),
             Endpoint.read("GET", WS + "/attribution", READ),
             Endpoint.read("GET", WS + "/attribution/compare", READ),
+            Endpoint.read("GET", WS + "/attribution/paths", READ),
             Endpoint.write("POST", WS + "/audiences", WRITE, AUDIENCE),
             Endpoint.read("GET", WS + "/audiences", READ),
             Endpoint.read("GET", WS + "/audiences/{audienceId}", READ),
@@ -94,7 +95,7 @@ class ConversionEndpointMatrixTest {
                 io.socialroi.testing.FakeServer.Reply.json(200, "{\"items\":[]}"));
         String viewer = io.socialroi.testing.TestTokens.workspaces(List.of(ws), "CLIENT_VIEWER", "content:read",
                 "engagement:read", READ, "reports:read");
-        for (String path : List.of("/conversions", "/attribution", "/attribution/compare", "/audiences",
+        for (String path : List.of("/conversions", "/attribution", "/attribution/compare", "/attribution/paths", "/audiences",
                 "/identities?customerId=c")) {
             io.restassured.RestAssured.given().auth().oauth2(viewer).get("/workspaces/" + ws + path).then()
                     .statusCode(200);

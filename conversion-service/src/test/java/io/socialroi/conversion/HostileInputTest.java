@@ -271,6 +271,12 @@ class HostileInputTest {
                 cases.add(query("compare?" + q, "/attribution/compare?" + q.replace("model=", "models="), 422));
             }
         }
+        for (String q : List.of("lookbackDays=0", "lookbackDays=91", "lookbackDays=abc", "touchTypes=FOO",
+                "touchTypes=%00", "from=2026-02-30", "from=%2B999999999-12-31", "from=2026-11-22&to=2026-11-01",
+                "by=post", "by=%00", "limit=0", "limit=101", "limit=99999999999", "maxLength=2", "maxLength=21",
+                "maxLength=1e3")) {
+            cases.add(query("paths?" + q, "/attribution/paths?" + q, 422));
+        }
         cases.add(query("compare models=,", "/attribution/compare?models=,", 422));
         cases.add(query("compare models=LINEAR,FOO", "/attribution/compare?models=LINEAR,FOO", 422));
         for (String q : List.of("limit=0", "limit=abc", "cursor=not-a-uuid", "limit=99999999999")) {

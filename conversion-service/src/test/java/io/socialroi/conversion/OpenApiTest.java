@@ -59,6 +59,7 @@ class OpenApiTest {
     void reportsAndAudiencesDocumentEngagementServiceOutages() {
         for (String operation : List.of("GET /workspaces/{workspaceId}/attribution",
                 "GET /workspaces/{workspaceId}/attribution/compare",
+                "GET /workspaces/{workspaceId}/attribution/paths",
                 "GET /workspaces/{workspaceId}/customers/{customerId}/journey",
                 "GET /workspaces/{workspaceId}/audiences/{audienceId}/members",
                 "GET /workspaces/{workspaceId}/audiences/{audienceId}/lift")) {

@@ -49,6 +49,11 @@ public class StoredSecrets {
         return "webhook/" + workspaceId;
     }
 
+    /** The key new secrets are sealed under. */
+    public String currentKeyId() {
+        return box.currentKeyId();
+    }
+
     public SecretBox.Sealed seal(String plain, String context) {
         return box.seal(plain, context);
     }

@@ -18,8 +18,10 @@ import jakarta.ws.rs.core.Response;
 import java.sql.SQLException;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -107,5 +109,50 @@ public class AttributionResource {
                     "attachment; filename=\"attribution-compare.csv\"").build();
         }
         return Response.ok(comparison, MediaType.APPLICATION_JSON).build();
+    }
+
+    @GET
+    @Path("/paths")
+    @Produces({MediaType.APPLICATION_JSON, "text/csv"})
+    @RolesAllowed(Scopes.CONVERSIONS_READ)
+    @Operation(operationId = "getAttributionPaths",
+            summary = "The most common ordered paths of platforms or funnel stages before a first purchase",
+            description = "For each first purchase of the period (a customer's earliest PURCHASE ever): its counted "
+                    + "touches (touchTypes, inside lookbackDays) in time order as platforms (by=platform, default) or "
+                    + "funnel stages (by=funnelStage), consecutive repeats collapsed (INSTAGRAM > INSTAGRAM > EMAIL is "
+                    + "INSTAGRAM > EMAIL); a path longer than maxLength (3..20, default 6) keeps its first maxLength - 2 "
+                    + "steps, \"…\" and its last step. Rows by conversions descending, then path; limit 1..100 "
+                    + "(default 20). conversionRate = first purchases with the path / (those + non-converting journeys "
+                    + "with the path); non-converting journeys are people with touches in the period and no conversion "
+                    + "in it who converted later (see note): people who never convert are not known. Time to convert: "
+                    + "first counted touch to the purchase, in whole seconds. First purchases without a counted touch "
+                    + "are unattributed. With Accept: text/csv the rows, then the attributed and unattributed lines.")
+    @APIResponse(responseCode = "200", description = "The paths", content = {
+        @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PathReport.class)),
+        @Content(mediaType = "text/csv")})
+    @APIResponse(responseCode = "404", description = "No such workspace")
+    @APIResponse(responseCode = "422", description = "A parameter is invalid (named in errors)")
+    @APIResponse(responseCode = "503", description = "engagement-service (touchpoints of new conversions) or "
+            + "content-service (workspace settings) unavailable")
+    public Response paths(@PathParam("workspaceId") UUID workspaceId, @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("by") @Parameter(description = "What a step is", schema = @Schema(type = SchemaType.STRING,
+                    enumeration = {"platform", "funnelStage"}, defaultValue = "platform")) String by,
+            @QueryParam("lookbackDays") String lookbackDays, @QueryParam("touchTypes") String touchTypes,
+            @QueryParam("limit") @Parameter(description = "Rows, 1..100", schema = @Schema(type = SchemaType.INTEGER,
+                    minimum = "1", maximum = "100", defaultValue = "20")) String limit,
+            @QueryParam("maxLength") @Parameter(description = "Steps a path keeps, 3..20: a longer one keeps its first "
+                    + "maxLength - 2, \"…\" and its last", schema = @Schema(type = SchemaType.INTEGER, minimum = "3",
+                    maximum = "20", defaultValue = "6")) String maxLength,
+            @Context HttpHeaders headers) throws SQLException {
+        access.require(workspaceId);
+        PathReport report = service.paths(workspaceId, PathQuery.parse(from, to, by, lookbackDays, touchTypes, limit,
+                maxLength, service.maxLookbackDays()));
+        if (CsvNegotiation.wanted(headers)) {
+            // The elision step is not ASCII: the charset is named so that no client reads the file as Latin-1.
+            return Response.ok(ReportCsv.write(report), "text/csv; charset=UTF-8").header("Content-Disposition",
+                    "attachment; filename=\"attribution-paths.csv\"").build();
+        }
+        return Response.ok(report, MediaType.APPLICATION_JSON).build();
     }
 }

@@ -88,13 +88,7 @@ public class AttributionService {
                 }
             }
         }
-        // Conversions more than the capture window after the period hold no touchpoint inside it.
-        long until = Batch.micros(Batch.instant(loaded.toMicros()).plusDays(capture.maxLookbackDays() + 1L));
-        List<String[]> nonConverting = loaded.view() != null
-                ? loaded.view().nonConverting(loaded.fromMicros(), loaded.toMicros(), until, query.touchTypes(),
-                        query.groupBy())
-                : data.nonConverting(workspaceId, Batch.instant(loaded.fromMicros()), Batch.instant(loaded.toMicros()),
-                        Batch.instant(until), query.touchTypes(), query.groupBy());
+        List<String[]> nonConverting = nonConverting(workspaceId, query, loaded);
         DataDriven.Learned result = DataDriven.learn(DataDriven.Paths.of(loaded.journeys(), nonConverting),
                 query.method(), query.groupBy());
         if (loaded.view() != null) {
@@ -108,6 +102,33 @@ public class AttributionService {
             kept.models().put(key, result);
         }
         return result;
+    }
+
+    /** The non-converting journeys of the period ({@link NonConverting}), from the same snapshot as the journeys. */
+    private List<String[]> nonConverting(UUID workspaceId, ReportQuery query, Loaded loaded) throws SQLException {
+        // Conversions more than the capture window after the period hold no touchpoint inside it.
+        long until = Batch.micros(Batch.instant(loaded.toMicros()).plusDays(capture.maxLookbackDays() + 1L));
+        return loaded.view() != null
+                ? loaded.view().nonConverting(loaded.fromMicros(), loaded.toMicros(), until, query.touchTypes(),
+                        query.groupBy())
+                : data.nonConverting(workspaceId, Batch.instant(loaded.fromMicros()), Batch.instant(loaded.toMicros()),
+                        Batch.instant(until), query.touchTypes(), query.groupBy());
+    }
+
+    public PathReport paths(UUID workspaceId, PathQuery query) throws SQLException {
+        return paths(workspaceId, query, true);
+    }
+
+    /**
+     * Path analysis ({@link PathAnalysis}): the first purchases of the period with their counted touches, and the
+     * non-converting journeys of the period for the conversion rates (none when the period is open at the end).
+     */
+    PathReport paths(UUID workspaceId, PathQuery query, boolean memory) throws SQLException {
+        ReportQuery report = query.report();
+        boolean later = report.to() != null;
+        Loaded loaded = load(workspaceId, report, memory, later);
+        return PathAnalysis.compute(loaded.journeys(), later ? nonConverting(workspaceId, report, loaded) : null, query,
+                loaded.currency(), capture.maxLookbackDays() + 1);
     }
 
     private record LearnedKey(long from, long to, List<String> types, int lookbackDays, GroupBy groupBy,
@@ -173,6 +194,11 @@ public class AttributionService {
     }
 
     private Loaded load(UUID workspaceId, ReportQuery query, boolean memory) throws SQLException {
+        return load(workspaceId, query, memory, query.models().contains(AttributionModel.DATA_DRIVEN));
+    }
+
+    /** {@code later}: also capture the conversions up to the capture window after the period (non-converting). */
+    private Loaded load(UUID workspaceId, ReportQuery query, boolean memory, boolean later) throws SQLException {
         WorkspaceInfo workspace = workspaces.get(workspaceId);
         ZoneId zone = workspace.zone();
         OffsetDateTime from = query.from() == null ? BEGINNING : query.from().atStartOfDay(zone).toOffsetDateTime();
@@ -181,10 +207,9 @@ public class AttributionService {
         int scale = digits < 0 ? 2 : digits; // as Money rounds: currencies without minor units (XAU) keep cents
         long fromMicros = Batch.micros(from);
         long toMicros = Batch.micros(to);
-        // DATA_DRIVEN also learns from the touches in the period captured for later conversions (the non-converting
-        // journeys): the conversions up to the capture window after the period are captured first too.
-        OffsetDateTime captureTo = query.models().contains(AttributionModel.DATA_DRIVEN) && query.to() != null
-                ? to.plusDays(capture.maxLookbackDays() + 1L) : to;
+        // DATA_DRIVEN and path analysis also read the touches in the period captured for later conversions (the
+        // non-converting journeys): the conversions up to the capture window after the period are captured first too.
+        OffsetDateTime captureTo = later && query.to() != null ? to.plusDays(capture.maxLookbackDays() + 1L) : to;
         JourneyView view = memory ? store.view(workspaceId) : null;
         if (view != null && view.pending(fromMicros, Batch.micros(captureTo))) {
             capture.captureAll(workspaceId, from, captureTo, null);

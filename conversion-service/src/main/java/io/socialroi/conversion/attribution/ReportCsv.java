@@ -44,6 +44,34 @@ public final class ReportCsv {
         return csv.toString();
     }
 
+    /** Paths: one line per row (the steps joined by " > "), then the attributed and unattributed lines. */
+    public static final String PATHS_HEADER = "key,label,steps,elided,conversions,revenue,currency,share,"
+            + "nonConvertingJourneys,journeys,conversionRate,medianSecondsToConvert,meanSecondsToConvert";
+
+    public static String write(PathReport report) {
+        StringBuilder csv = new StringBuilder(PATHS_HEADER).append('\n');
+        for (PathReport.Row r : report.rows()) {
+            csv.append(quote(r.key())).append(',').append(quote(r.label())).append(',').append(r.path().size())
+                    .append(',').append(r.elided()).append(',').append(r.conversions()).append(',')
+                    .append(r.revenue().amount().toPlainString()).append(',').append(r.revenue().currency()).append(',')
+                    .append(plain(r.share())).append(',').append(r.nonConvertingJourneys()).append(',')
+                    .append(r.journeys()).append(',').append(plain(r.conversionRate())).append(',')
+                    .append(r.medianSecondsToConvert()).append(',').append(r.meanSecondsToConvert()).append('\n');
+        }
+        PathReport.Attributed a = report.attributed();
+        csv.append("attributed,Attributed,,,").append(a.conversions()).append(',')
+                .append(a.revenue().amount().toPlainString()).append(',').append(a.revenue().currency()).append(',')
+                .append(plain(a.share())).append(',').append(a.nonConvertingJourneys()).append(',').append(a.journeys())
+                .append(',').append(plain(a.conversionRate())).append(',')
+                .append(a.medianSecondsToConvert() == null ? "" : a.medianSecondsToConvert()).append(',')
+                .append(a.meanSecondsToConvert() == null ? "" : a.meanSecondsToConvert()).append('\n');
+        PathReport.Count u = report.unattributed();
+        csv.append("unattributed,Unattributed,,,").append(u.conversions()).append(',')
+                .append(u.revenue().amount().toPlainString()).append(',').append(u.revenue().currency()).append(',')
+                .append(plain(u.share())).append(",,,,,\n");
+        return csv.toString();
+    }
+
     private static void line(StringBuilder csv, String key, String label, String model, Metrics m, String stage,
             String platform, String campaign) {
         csv.append(quote(key)).append(',').append(quote(label)).append(',');
@@ -62,7 +90,7 @@ public final class ReportCsv {
     }
 
     private static String plain(BigDecimal value) {
-        return value.stripTrailingZeros().toPlainString();
+        return value == null ? "" : value.stripTrailingZeros().toPlainString();
     }
 
     /** RFC 4180 quoting; a leading formula character is neutralised so spreadsheets do not evaluate it. */

@@ -212,6 +212,21 @@ class JourneyStoreTest {
                 }
             }
             assertTrue(learned, "some period learned from converting and non-converting journeys");
+            // Path analysis reads the same batch and non-converting journeys: the same answers from memory and SQL.
+            boolean pathsWithRates = false;
+            for (String[] period : periods) {
+                for (String by : List.of("platform", "funnelStage")) {
+                    for (String maxLength : List.of("3", "6")) {
+                        PathQuery q = PathQuery.parse(period[0], period[1], by, "30", null, "100", maxLength, 90);
+                        String memory = json.writeValueAsString(service.paths(ws, q, true));
+                        assertEquals(json.writeValueAsString(service.paths(ws, q, false)), memory,
+                                "paths " + by + " " + maxLength + " " + period[0] + "/" + period[1]);
+                        pathsWithRates |= memory.matches("(?s).*\"rows\":\\[\\{.*\"nonConvertingJourneys\":[1-9].*");
+                        compared++;
+                    }
+                }
+            }
+            assertTrue(pathsWithRates, "some period has paths and non-converting journeys");
             assertTrue(compared > 300);
             // The comparison covers the people counts, the ltv per row and the post attributes too.
             String sample = json.writeValueAsString(service.compare(ws, ReportQuery.parse("LINEAR,TIME_DECAY", "models",

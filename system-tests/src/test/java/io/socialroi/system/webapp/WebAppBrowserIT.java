@@ -39,8 +39,8 @@ class WebAppBrowserIT {
     private static final Path SHOTS = Path.of("target/screenshots/webapp");
     private static final String VIEWER_EMAIL = "viewer@fiori.test";
     private static final String VIEWER_PASSWORD = "viewer-password-77";
-    private static final List<String> VIEWS = List.of("reports", "compose", "calendar", "approvals", "costs", "audiences", "clients",
-            "team", "publishing");
+    private static final List<String> VIEWS = List.of("reports", "paths", "compose", "calendar", "approvals", "costs",
+            "audiences", "clients", "team", "publishing");
 
     private static SuiteCluster suite;
     private static Chromium chromium;
@@ -964,6 +964,12 @@ class WebAppBrowserIT {
                 .then().statusCode(200).extract().jsonPath();
     }
 
+    private static io.restassured.path.json.JsonPath paths(String ws, String by) {
+        return given().baseUri(suite.conversion()).auth().oauth2(admin)
+                .get("/workspaces/" + ws + "/attribution/paths?" + period() + "&by=" + by)
+                .then().statusCode(200).extract().jsonPath();
+    }
+
     /** A money amount as the page shows it in en-US: EUR 1234.5 is "€1,234.50". */
     private static String euros(String amount) {
         java.text.NumberFormat format = java.text.NumberFormat.getCurrencyInstance(java.util.Locale.US);
@@ -1064,6 +1070,26 @@ class WebAppBrowserIT {
                     .contains("Instagram: Peony bouquets 20% off this week"),
                     page.innerText("#compare-table tr[data-key='" + posts.get("sale") + "']"));
             shot(page, "reports-compare.png");
+
+            // The paths before a first purchase: Giulia clicked the Instagram sale post (ACTION), then bought.
+            open(page, "paths");
+            ready(page, "#paths");
+            io.restassured.path.json.JsonPath paths = paths(ws, "platform");
+            assertEquals(List.of("INSTAGRAM"), paths.getList("rows.key"), paths.prettify());
+            assertEquals(1, page.locator("#paths-table tbody tr").count(), page.innerText("#paths"));
+            String pathRow = "#paths-table tr[data-key='INSTAGRAM']";
+            assertEquals("Instagram", page.innerText(pathRow + " .step").strip());
+            assertEquals("1", page.innerText(pathRow + " [data-field=conversions]").strip());
+            assertMoneyCell(page, pathRow + " [data-field=revenue]", paths.getString("rows[0].revenue.amount"));
+            assertEquals(paths.getString("rows[0].medianSecondsToConvert"),
+                    page.getAttribute(pathRow + " [data-field=median]", "data-seconds"));
+            assertTrue(page.innerText("#paths-note").contains("People who never convert"), page.innerText("#paths"));
+            page.click("#paths-period button[data-by=funnelStage]");
+            page.waitForSelector("#paths-table tr[data-key='ACTION']");
+            assertTrue(page.url().contains("by=funnelStage"), page.url());
+            assertEquals("true", page.getAttribute("#paths-period button[data-by=funnelStage]", "aria-pressed"));
+            assertEquals(List.of("ACTION"), paths(ws, "funnelStage").getList("rows.key"));
+            shot(page, "paths.png");
         }
         // axe-core is a script the page's CSP would refuse: checked in a context that lets it in.
         try (BrowserContext context = context(1280, true)) {
