@@ -288,6 +288,56 @@ class ConversionExportTest {
                 .path("event_id").asText());
     }
 
+    @Test
+    void linkedInBatchesHold5000Events() throws SQLException {
+        UUID ws = workspace();
+        List<String> bodies = new ArrayList<>();
+        for (int i = 0; i < 5001; i++) {
+            bodies.add(purchase("l-" + i, "member" + i + "@example.com", "1.00", occurred.minusSeconds(i)));
+        }
+        for (int from = 0; from < 5000; from += 1000) {
+            as(ws).body("[" + String.join(",", bodies.subList(from, from + 1000)) + "]").post("/workspaces/" + ws
+                    + "/conversions/batch").then().statusCode(200).body("accepted", equalTo(1000));
+        }
+        record(ws, bodies.get(5000));
+        configure(ws, "linkedin", "{\"conversionRuleUrn\":\"urn:lla:llaPartnerConversion:9\",\"accessToken\":\""
+                + AdPlatforms.LINKEDIN_TOKEN + "\"}");
+        job.run(now);
+        assertEquals(List.of(5000, 1), sizes(AdPlatforms.LINKEDIN, "elements"));
+        assertTrue(deliveries(ws, "LINKEDIN").values().stream().allMatch(r -> r.status().equals("SENT")));
+    }
+
+    @Test
+    void retriesEndAsFailedAfterTheLastAttempt() throws SQLException {
+        UUID ws = workspace();
+        record(ws, purchase("down", "test@example.com", "10.00", occurred));
+        AdPlatforms.GOOGLE.on("POST", "/v1/events:ingest", Reply.json(503, "{\"error\":{\"code\":503,\"message\":"
+                + "\"The service is currently unavailable.\",\"status\":\"UNAVAILABLE\"}}"));
+        configure(ws, "google", "{\"operatingAccountId\":\"1234567890\",\"conversionActionId\":\"77\","
+                + "\"accessToken\":\"" + AdPlatforms.GOOGLE_TOKEN + "\"}");
+        List<Duration> waits = new ArrayList<>();
+        Instant at = now;
+        for (int attempt = 1; attempt <= 10; attempt++) {
+            job.run(at);
+            Row row = deliveries(ws, "GOOGLE").get("down");
+            assertEquals(attempt, row.attempts());
+            if (attempt < 10) {
+                assertEquals("RETRYING", row.status());
+                waits.add(Duration.between(at, row.nextAttemptAt().toInstant()));
+                at = row.nextAttemptAt().toInstant();
+            } else {
+                assertEquals("FAILED", row.status());
+                assertEquals("gave up after 10 attempts: HTTP 503: The service is currently unavailable.",
+                        row.reason());
+            }
+        }
+        assertEquals(List.of(Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofMinutes(4),
+                Duration.ofMinutes(8), Duration.ofMinutes(16), Duration.ofMinutes(32), Duration.ofMinutes(64),
+                Duration.ofMinutes(128), Duration.ofMinutes(256)), waits);
+        job.run(at.plus(Duration.ofDays(1)));
+        assertEquals(10, posts(AdPlatforms.GOOGLE).size(), "a FAILED delivery is not sent again");
+    }
+
     static List<Integer> sizes(FakeServer server, String field) {
         return posts(server).stream().map(r -> AdPlatforms.json(r.body()).path(field).size()).toList();
     }
