@@ -62,7 +62,8 @@ public class ExportStore {
     }
 
     /**
-     * Stores (or replaces) the destination; a replaced one is ACTIVE again and its waiting deliveries are due at once.
+     * Stores (or replaces) the destination; a replaced one is ACTIVE again, its waiting deliveries are due at once, and
+     * those never tried are queued again under the new settings.
      */
     public void put(UUID workspaceId, ExportPlatform platform, DestinationRules.Checked checked, String token)
             throws SQLException {
@@ -78,6 +79,9 @@ public class ExportStore {
                             + "token = EXCLUDED.token, token_key_id = EXCLUDED.token_key_id, "
                             + "token_hint = EXCLUDED.token_hint, status = 'ACTIVE', status_reason = NULL, "
                             + "updated_at = EXCLUDED.updated_at");
+                    PreparedStatement requeue = c.prepareStatement(
+                            "DELETE FROM export_delivery WHERE workspace_id = ? AND platform = ? AND status = 'PENDING' "
+                                    + "AND attempts = 0 AND last_attempt_at IS NULL");
                     PreparedStatement due = c.prepareStatement(
                             "UPDATE export_delivery SET next_attempt_at = ?, updated_at = ? WHERE workspace_id = ? "
                                     + "AND platform = ? AND status IN ('PENDING', 'RETRYING')")) {
@@ -91,6 +95,11 @@ public class ExportStore {
                 upsert.setObject(8, now);
                 upsert.setObject(9, now);
                 upsert.executeUpdate();
+                // Queued rows never tried are queued again by the next run under the new settings (another
+                // conversionTypes may leave some out); rows already tried keep their dedupe history.
+                requeue.setObject(1, workspaceId);
+                requeue.setString(2, platform.name());
+                requeue.executeUpdate();
                 due.setObject(1, now);
                 due.setObject(2, now);
                 due.setObject(3, workspaceId);
