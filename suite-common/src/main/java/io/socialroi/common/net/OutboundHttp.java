@@ -150,10 +150,16 @@ public class OutboundHttp {
 
     private static Exchange exchange(HttpClientRequest request, String host, byte[] body, Duration timeout,
             boolean readBody) {
-        Future<HttpClientResponse> sent = body == null ? request.send() : request.send(Buffer.buffer(body));
-        // The body is asked for on the event loop as the answer arrives, so no chunk is missed.
-        Future<Object[]> answered = sent.compose(r -> readBody
+        // What to do with the answer is set before the request is written, so it runs on the event loop as the answer
+        // arrives, before any chunk of the body: set after send() it could run late on this thread, with the body
+        // already gone by, and wait for an end that had passed.
+        Future<Object[]> answered = request.response().compose(r -> readBody
                 ? r.body().map(b -> new Object[] {r, b}) : Future.succeededFuture(new Object[] {r, null}));
+        if (body == null) {
+            request.end();
+        } else {
+            request.end(Buffer.buffer(body));
+        }
         try {
             Object[] pair = await(answered, timeout.plusSeconds(1));
             HttpClientResponse response = (HttpClientResponse) pair[0];
