@@ -159,6 +159,8 @@ public final class LoadDemo {
         int costs = costs(c, ws, campaigns, posts, start, today);
         System.out.println("  " + costs + " costs");
         audiences(ws, campaigns);
+        System.out.println("  a retargeting test with a holdout of " + retargetingTest(c, ws, posts, campaigns.get(0))
+                + " people (see the audience's lift)");
         users(c, ws);
     }
 
@@ -183,7 +185,7 @@ public final class LoadDemo {
             };
             String body = "{\"campaignId\":\"" + campaign + "\",\"platform\":\"" + PLATFORMS_BY_POST.get(i)
                     + "\",\"funnelStage\":\"" + stage + "\",\"caption\":\"" + escape(caption) + "\",\"mediaUrls\":[\"" + c.shop()
-                    + "/media/" + product + "-" + i + ".jpg\"],\"callToAction\":\"" + (stage.equals("ACTION")
+                    + "/media/" + product + "-" + i + (Set.of("TIKTOK", "YOUTUBE").contains(PLATFORMS_BY_POST.get(i)) ? ".mp4" : ".jpg") + "\"],\"callToAction\":\"" + (stage.equals("ACTION")
                     ? "Shop now" : "Learn more") + "\",\"landingUrl\":\"" + c.shop() + "/" + product
                     + "\",\"scheduledAt\":\"" + at.toOffsetDateTime() + "\"}";
             String answer = send("content", "POST", "/workspaces/" + ws + "/posts", "application/json", body, 201);
@@ -528,11 +530,89 @@ public final class LoadDemo {
 
     private void audiences(String ws, List<String> campaigns) throws Exception {
         send("conversion", "POST", "/workspaces/" + ws + "/audiences", "application/json",
-                "{\"name\":\"Warm: trusted us, not bought yet\",\"engagedWithinDays\":14,\"funnelStages\":[\"TRUST\"],"
+                "{\"name\":\"Warm: trusted us, not bought yet\",\"engagedWithinDays\":45,\"funnelStages\":[\"TRUST\"],"
                         + "\"minIntent\":20,\"excludeConverted\":true}", 201);
         send("conversion", "POST", "/workspaces/" + ws + "/audiences", "application/json",
                 "{\"name\":\"Autumn launch engagers\",\"engagedWithinDays\":30,\"campaignId\":\"" + campaigns.get(0)
                         + "\",\"excludeConverted\":false}", 201);
+    }
+
+    /**
+     * A retargeting test with a holdout, so the lift has something true to show: an audience of the launch's
+     * engagers keeps 20% out of the exports (its holdout); after the audience was made, retargeting ads reach most of
+     * the others (an impression and a click with retargeting=true on an ACTION post), and more of the reached buy
+     * than of the held-out people, whose purchases fall in the same window after the median exposure.
+     */
+    private int retargetingTest(Client c, String ws, List<Post> posts, String campaign) throws Exception {
+        Post ad = posts.stream().filter(p -> p.stage().equals("ACTION") && p.campaignId().equals(campaign)
+                && p.at().isBefore(Instant.now())).findFirst().orElse(null);
+        if (ad == null) {
+            return 0;
+        }
+        String id = field(send("conversion", "POST", "/workspaces/" + ws + "/audiences", "application/json",
+                "{\"name\":\"Retargeting test: launch engagers (20% holdout)\",\"engagedWithinDays\":30,"
+                        + "\"campaignId\":\"" + campaign + "\",\"excludeConverted\":false,\"holdoutPercent\":0}", 201), "id");
+        Instant made = Instant.now();
+        List<String> everyone = members(ws, id);
+        send("conversion", "PATCH", "/workspaces/" + ws + "/audiences/" + id, "application/json",
+                "{\"holdoutPercent\":20}", 200);
+        Set<String> exported = new HashSet<>(members(ws, id));
+        List<String> holdout = everyone.stream().filter(a -> !exported.contains(a)).toList();
+        List<String> batch = new ArrayList<>();
+        List<String> orders = new ArrayList<>();
+        int n = 0;
+        long window = 2000;
+        for (String actor : everyone) {
+            n++;
+            Instant reached = made.plusMillis(200 + random.nextInt(800));
+            boolean held = !exported.contains(actor);
+            boolean exposed = !held && random.nextInt(10) < 7;
+            if (exposed) {
+                batch.add(retargeted(ws, ad, "IMPRESSION", actor, reached));
+                batch.add(retargeted(ws, ad, "CLICK", actor, reached.plusMillis(5)));
+            }
+            // 18% of the reached buy after their ad, 7% of the held-out people in the same window.
+            if ((exposed && random.nextInt(100) < 18) || (held && random.nextInt(100) < 7)) {
+                String customer = "cust-" + ws.substring(0, 4) + "-rt-" + n;
+                orders.add(conversion(c, customer, "PURCHASE", c.basket(), made.plusMillis(window - 500
+                        + random.nextInt(400)), actor));
+            }
+        }
+        // Everything above is dated after the audience was made and before now.
+        long wait = Duration.between(Instant.now(), made.plusMillis(window + 200)).toMillis();
+        if (wait > 0) {
+            Thread.sleep(wait);
+        }
+        flushEvents(ws, batch);
+        if (!orders.isEmpty()) {
+            send("conversion", "POST", "/workspaces/" + ws + "/conversions", "application/json",
+                    "[" + String.join(",", orders) + "]", 200, 201, 207);
+        }
+        return holdout.size();
+    }
+
+    private String retargeted(String ws, Post post, String type, String actor, Instant at) {
+        return "{\"eventId\":\"" + ws.substring(0, 8) + "-rt-" + type.toLowerCase() + "-" + actor + "\",\"type\":\""
+                + type + "\",\"platform\":\"" + post.platform() + "\",\"postId\":\"" + post.id()
+                + "\",\"campaignId\":\"" + post.campaignId() + "\",\"actorId\":\"" + actor + "\",\"occurredAt\":\"" + at
+                + "\",\"retargeting\":true}";
+    }
+
+    /** Every member of an audience as the JSON pages list them (the holdout left out). */
+    private List<String> members(String ws, String audience) throws Exception {
+        List<String> actors = new ArrayList<>();
+        String cursor = null;
+        do {
+            String page = send("conversion", "GET", "/workspaces/" + ws + "/audiences/" + audience + "/members?limit=500"
+                    + (cursor == null ? "" : "&cursor=" + enc(cursor)), null, null, 200);
+            Matcher m = Pattern.compile("\"actorId\":\"([^\"]+)\"").matcher(page);
+            while (m.find()) {
+                actors.add(m.group(1));
+            }
+            Matcher next = Pattern.compile("\"nextCursor\":\"([^\"]+)\"").matcher(page);
+            cursor = next.find() ? next.group(1) : null;
+        } while (cursor != null);
+        return actors;
     }
 
     /** A manager and a client viewer for the client, with generated passwords (there are no default ones). */

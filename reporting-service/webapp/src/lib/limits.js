@@ -44,8 +44,8 @@ export function stagePurpose(id) {
     return stage ? stage.purpose : '';
 }
 
-export const STATUSES = Object.freeze(['DRAFT', 'IN_REVIEW', 'APPROVED', 'SCHEDULED', 'PUBLISHING', 'PUBLISHED',
-    'FAILED']);
+export const STATUSES = Object.freeze(['DRAFT', 'IN_REVIEW', 'APPROVED', 'SCHEDULED', 'PUBLISHING', 'AWAITING_HANDOFF',
+    'PUBLISHED', 'FAILED']);
 
 /** Statuses in which a post may still be edited (content-service PostStatus.EDITABLE: before publishing). */
 export const EDITABLE = Object.freeze(['DRAFT', 'IN_REVIEW', 'APPROVED', 'SCHEDULED', 'FAILED']);

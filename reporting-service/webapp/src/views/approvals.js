@@ -99,6 +99,30 @@ async function showPost(detail, ctx, postId, fmt) {
             }
         };
         const pub = post.publishing || {};
+        // Quora has no posting API: the post waits for a person to publish it there and give its address.
+        let handoff = null;
+        if (post.status === 'AWAITING_HANDOFF' && post.handoff) {
+            const url = /** @type {HTMLInputElement} */ (h('input', { name: 'url', type: 'url', required: true,
+                placeholder: 'https://www.quora.com/...' }));
+            const text = h('textarea', { readOnly: true, rows: 4, id: 'handoff-text', 'aria-label': 'Text to publish' },
+                post.handoff.text || '');
+            const copied = h('p', { class: 'notice', hidden: true });
+            handoff = h('form', { class: 'inline-form', id: 'handoff-form', onsubmit: async (/** @type {Event} */ e) => {
+                e.preventDefault();
+                try {
+                    await api('content', `${base}/mark-published`, { method: 'POST', body: { url: url.value.trim() } });
+                    await showPost(detail, ctx, postId, fmt);
+                    notice(/** @type {HTMLElement} */ (detail.querySelector('#approval-result')), 'Marked published.', false);
+                } catch (error) {
+                    notice(result, explain(error), true);
+                }
+            } }, h('h4', {}, 'Publish it by hand'), text,
+            h('div', { class: 'actions' }, h('button', { type: 'button', class: 'secondary',
+                onclick: () => copy(post.handoff.text || '', copied) }, 'Copy text'),
+            h('a', { href: post.handoff.openUrl, target: '_blank', rel: 'noopener noreferrer' }, 'Open Quora')), copied,
+            ctx.canWrite ? field('Address of the published answer or post', url) : null,
+            ctx.canWrite ? h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Mark published')) : null);
+        }
         return h('section', { class: 'card', 'aria-labelledby': 'post-title', 'data-post': post.id, 'data-status': post.status },
             h('h3', { id: 'post-title' }, `${humanize(post.platform)} · ${humanize(post.funnelStage)} · `,
                 h('span', { class: `badge status-${post.status}`, id: 'post-status' }, humanize(post.status))),
@@ -111,7 +135,11 @@ async function showPost(detail, ctx, postId, fmt) {
                 h('dt', {}, 'Publishing attempts'), h('dd', { id: 'pub-attempts' }, String(pub.attempts || 0)),
                 h('dt', {}, 'Next attempt'), h('dd', {}, fmt.dateTime(pub.nextAttemptAt)),
                 h('dt', {}, 'Failure reason'), h('dd', { id: 'pub-failure' }, pub.failureReason || '–'),
-                h('dt', {}, 'Published'), h('dd', {}, fmt.dateTime(pub.publishedAt))),
+                h('dt', {}, 'Published'), h('dd', {}, fmt.dateTime(pub.publishedAt)),
+                post.permalink ? h('dt', {}, 'On the platform') : null,
+                post.permalink ? h('dd', {}, h('a', { href: post.permalink, target: '_blank', rel: 'noopener noreferrer',
+                    id: 'post-permalink' }, post.permalink)) : null),
+            handoff,
             ctx.canWrite && moves.length ? h('form', { class: 'inline-form', onsubmit: (/** @type {Event} */ e) => e.preventDefault() },
                 field('Comment (kept in the history)', comment),
                 h('div', { class: 'actions' }, moves.map(m => h('button', { type: 'button', 'data-move': m,

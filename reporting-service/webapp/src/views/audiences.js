@@ -1,12 +1,13 @@
 /**
  * Audiences: retargeting segments with every rule conversion-service has (engaged within N days, campaign,
- * funnel stages, minimum intent, converted people left out, which event types count), their member count
- * and the CSV an ad platform accepts (hashed identifiers).
+ * funnel stages, minimum intent, converted people left out, which event types count, the holdout share kept out
+ * of the exports), their member count, the CSV an ad platform accepts (hashed identifiers) and their lift.
  */
 import { all, api, explain, idempotencyKey } from '../lib/api.js';
 import { field, h, notice, panel, select, table } from '../lib/dom.js';
 import { mergePatch } from '../lib/edits.js';
 import { EVENT_TYPES, humanize, STAGES } from '../lib/limits.js';
+import { holdoutValue, liftSummary } from '../lib/lift.js';
 
 export const title = 'Audiences';
 
@@ -37,6 +38,8 @@ export async function render(node, ctx) {
         .concat(campaigns.map(c => ({ value: c.id, label: c.name }))));
     const minIntent = /** @type {HTMLInputElement} */ (h('input', { name: 'minIntent', type: 'number', min: 0, max: 100,
         step: '1' }));
+    const holdout = /** @type {HTMLInputElement} */ (h('input', { name: 'holdoutPercent', type: 'number', min: 0, max: 50,
+        step: '0.01', value: '0' }));
     const exclude = /** @type {HTMLInputElement} */ (h('input', { name: 'excludeConverted', type: 'checkbox', checked: true }));
     const stages = h('fieldset', {}, h('legend', {}, 'Funnel stages (none ticked: every stage)'),
         STAGES.map(s => h('label', { class: 'choice' }, h('input', { type: 'checkbox', name: 'funnelStages', value: s.id }),
@@ -54,7 +57,9 @@ export async function render(node, ctx) {
         'aria-labelledby': 'audience-form-title' },
         heading,
         h('div', { class: 'grid' }, field('Name', name), field('Engaged within (days, 1 to 365)', days),
-            field('Campaign', campaign), field('Minimum intent score (0 to 100, optional)', minIntent)),
+            field('Campaign', campaign), field('Minimum intent score (0 to 100, optional)', minIntent),
+            field('Holdout %', holdout, '0 to 50: a random share of the members kept out of every export, the control '
+                + 'group that measures lift (the same members each time; raising it keeps them held out)')),
         stages, types,
         h('label', { class: 'choice' }, exclude, 'Leave out people who already converted'),
         h('p', { class: 'hint' }, 'People flagged as bot or bought engagement are always left out.'),
@@ -71,6 +76,7 @@ export async function render(node, ctx) {
         campaign.value = a.campaignId || '';
         minIntent.value = a.minIntent == null ? '' : String(a.minIntent);
         exclude.checked = !!a.excludeConverted;
+        holdout.value = String(a.holdoutPercent ?? 0);
         form.querySelectorAll('input[name=funnelStages]').forEach(i => tick(/** @type {HTMLInputElement} */ (i),
             (a.funnelStages || []).includes(/** @type {HTMLInputElement} */ (i).value)));
         form.querySelectorAll('input[name=eventTypes]').forEach(i => tick(/** @type {HTMLInputElement} */ (i),
@@ -88,6 +94,7 @@ export async function render(node, ctx) {
         editing = null;
         form.reset();
         days.value = '14';
+        holdout.value = '0';
         exclude.checked = true;
         form.querySelectorAll('input[name=eventTypes]').forEach(i => tick(/** @type {HTMLInputElement} */ (i),
             /** @type {HTMLInputElement} */ (i).value !== 'IMPRESSION'));
@@ -103,7 +110,12 @@ export async function render(node, ctx) {
             .map(i => /** @type {HTMLInputElement} */ (i).value);
         const body = { name: name.value.trim(), engagedWithinDays: Number(days.value), campaignId: campaign.value || null,
             funnelStages: ticked('funnelStages'), minIntent: minIntent.value === '' ? null : Number(minIntent.value),
-            excludeConverted: exclude.checked, eventTypes: ticked('eventTypes') };
+            excludeConverted: exclude.checked, eventTypes: ticked('eventTypes'), holdoutPercent: holdoutValue(holdout.value) };
+        if (body.holdoutPercent === null) {
+            notice(status, 'Holdout %: a number from 0 to 50, at most two decimals.', true);
+            holdout.focus();
+            return;
+        }
         if (!body.name) {
             notice(status, 'Name: give the audience a name.', true);
             name.focus();
@@ -113,7 +125,8 @@ export async function render(node, ctx) {
             const before = { name: editing.name, engagedWithinDays: editing.engagedWithinDays,
                 campaignId: editing.campaignId || null, funnelStages: editing.funnelStages || [],
                 minIntent: editing.minIntent == null ? null : Number(editing.minIntent),
-                excludeConverted: !!editing.excludeConverted, eventTypes: editing.eventTypes || [] };
+                excludeConverted: !!editing.excludeConverted, eventTypes: editing.eventTypes || [],
+                holdoutPercent: Number(editing.holdoutPercent ?? 0) };
             const patch = mergePatch(before, body);
             if (!patch) {
                 notice(status, 'Nothing changed.', false);
@@ -146,7 +159,9 @@ export async function render(node, ctx) {
     if (ctx.canWrite) {
         node.append(form);
     }
-    node.append(h('section', { class: 'card', 'aria-labelledby': 'aud-title' }, h('h3', { id: 'aud-title' }, 'Audiences'), list));
+    const liftPanel = h('section', { class: 'card', id: 'audience-lift', 'aria-labelledby': 'lift-title', hidden: true });
+    node.append(h('section', { class: 'card', 'aria-labelledby': 'aud-title' }, h('h3', { id: 'aud-title' }, 'Audiences'), list),
+        liftPanel);
 
     const load = () => panel(list, 'audiences', async () => {
         const audiences = await all('conversion', `/workspaces/${ws.id}/audiences`);
@@ -160,12 +175,15 @@ export async function render(node, ctx) {
                 a.funnelStages && a.funnelStages.length ? `stages ${a.funnelStages.map(humanize).join(', ')}` : null,
                 a.minIntent != null ? `intent ≥ ${a.minIntent}` : null,
                 a.excludeConverted ? 'not converted' : null,
-                a.eventTypes && a.eventTypes.length ? `events ${a.eventTypes.map(humanize).join(', ')}` : null]
+                a.eventTypes && a.eventTypes.length ? `events ${a.eventTypes.map(humanize).join(', ')}` : null,
+                Number(a.holdoutPercent) > 0 ? `holdout ${a.holdoutPercent}%` : null]
                 .filter(Boolean).join(' · ') },
             { title: 'Members', cell: a => h('span', { class: 'member-count', 'data-audience': a.id }, '…') },
             { title: 'Export', cell: a => h('div', { class: 'actions' },
                 h('button', { type: 'button', class: 'secondary', 'aria-label': `Download CSV of ${a.name}`,
                     onclick: () => download(ws, a, status) }, 'Download CSV'),
+                h('button', { type: 'button', class: 'secondary', 'data-lift': a.id, 'aria-label': `Lift of ${a.name}`,
+                    onclick: () => showLift(ws, a, liftPanel) }, 'Lift'),
                 ctx.canWrite ? h('button', { type: 'button', class: 'secondary', 'data-edit': a.id,
                     'aria-label': `Edit audience ${a.name}`, onclick: () => edit(a) }, 'Edit') : null) }
         ], audiences, 'Audiences');
@@ -195,6 +213,33 @@ async function count(ws, audience, view) {
 }
 
 /**
+ * Reads an audience's lift and shows the groups, the difference with its interval and p-value, and the verdict.
+ * @param {any} ws
+ * @param {any} audience
+ * @param {HTMLElement} container
+ */
+async function showLift(ws, audience, container) {
+    container.hidden = false;
+    const body = h('div', { id: 'audience-lift-body' });
+    container.replaceChildren(h('h3', { id: 'lift-title' }, `Lift of "${audience.name}"`), body);
+    await panel(body, 'lift', async () => {
+        const lift = await api('conversion', `/workspaces/${ws.id}/audiences/${audience.id}/lift`);
+        const s = liftSummary(lift);
+        return h('div', { class: 'lift', 'data-verdict': s.verdict },
+            h('p', {}, h('span', { class: `badge verdict-${s.verdict}` }, s.verdictLabel), ' ',
+                h('span', { class: 'lift-sentence' }, s.sentence)),
+            s.observational ? h('p', { class: 'hint' }, 'Observational: without a holdout this cannot show what '
+                + 'retargeting caused. Give the audience a holdout share to measure lift.') : null,
+            table([{ title: 'Group', cell: r => r.label }, { title: 'Members', cell: r => String(r.members) },
+                { title: 'Converted', cell: r => String(r.converted) }, { title: 'Conversion rate', cell: r => r.rate }],
+            s.rows.map(r => Object.assign({ key: r.label }, r)), 'Lift groups'),
+            s.facts.length ? h('dl', { class: 'lift-facts' }, s.facts.map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]))
+                : null);
+    }, 'No lift to show.');
+    container.scrollIntoView({ block: 'start' });
+}
+
+/**
  * @param {any} ws
  * @param {any} audience
  * @param {HTMLElement} status
@@ -211,9 +256,12 @@ async function download(ws, audience, status) {
         setTimeout(() => URL.revokeObjectURL(url), 10000);
         const rows = response.headers.get('Audience-Members');
         const matchable = response.headers.get('Audience-Matchable-Members');
+        const heldOut = response.headers.get('Audience-Holdout-Members');
         if (rows !== null && matchable !== null) {
             notice(status, `"${audience.name}": ${rows} members downloaded, ${matchable} of them matchable by e-mail `
-                + '(the others carry only the hashed platform id).', false);
+                + '(the others carry only the hashed platform id)'
+                + (heldOut !== null && Number(heldOut) > 0 ? `; ${heldOut} held out of the file as the holdout.` : '.'),
+            false);
         }
     } catch (error) {
         notice(status, `CSV download failed: ${explain(error)}`, true);

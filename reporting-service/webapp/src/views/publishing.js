@@ -1,7 +1,8 @@
 /**
- * Publishing setup of the current client: the publisher of each platform (the generic webhook publisher: a
- * signed JSON POST to the client's own integration) and the webhook subscription to lifecycle events. Secrets
- * sign the deliveries and are never shown again once saved.
+ * Publishing setup of the current client: the publisher of each platform (the generic signed webhook to the
+ * client's own integration, or a native one: a Telegram bot, a Discord webhook, Quora's hand-off to a person) and
+ * the webhook subscription to lifecycle events. Secrets, bot tokens and Discord webhook URLs are never shown again
+ * once saved.
  */
 import { api, ApiError, explain } from '../lib/api.js';
 import { field, h, notice, panel, select, table } from '../lib/dom.js';
@@ -11,6 +12,18 @@ import { humanize, PLATFORMS } from '../lib/limits.js';
 export const title = 'Publishing';
 
 const EVENTS = ['post.approved', 'post.published', 'post.failed'];
+
+/** The publisher types (content-service PublisherType); a native one fits its own platform only. */
+const TYPES = [
+    { id: 'WEBHOOK', label: 'Signed webhook to our integration', platform: '',
+        hint: 'Each post is sent as a JSON POST signed with X-Suite-Signature (HMAC-SHA256).' },
+    { id: 'TELEGRAM', label: 'Telegram bot', platform: 'TELEGRAM',
+        hint: 'Posted by the bot through the Telegram Bot API; add the bot to the channel as an administrator.' },
+    { id: 'DISCORD', label: 'Discord webhook', platform: 'DISCORD',
+        hint: 'Posted through the channel\'s webhook (Discord API v10); nobody is pinged.' },
+    { id: 'QUORA_ASSISTED', label: 'Quora hand-off', platform: 'QUORA',
+        hint: 'Quora has no posting API: a due post becomes a task with its text; mark it published with its address.' }
+];
 
 /**
  * @param {HTMLElement} node
@@ -31,30 +44,65 @@ export async function render(node, ctx) {
         return table([
             { title: 'Platform', cell: p => humanize(p.platform) },
             { title: 'Type', cell: p => humanize(p.type) },
-            { title: 'Delivers to', cell: p => h('code', {}, p.url) },
-            { title: 'Secret', cell: p => (p.secretSet ? 'set' : 'missing') },
+            { title: 'Delivers to', cell: p => p.type === 'TELEGRAM' ? h('span', {}, 'Telegram chat ', h('code', {}, p.chatId))
+                : p.type === 'DISCORD' ? 'Discord webhook' : p.type === 'QUORA_ASSISTED' ? 'A person (hand-off task)'
+                    : h('code', {}, p.url) },
+            { title: 'Secret', cell: p => p.reconnectReason ? h('span', { class: 'badge status-FAILED', title: p.reconnectReason },
+                'Reconnect needed') : p.type === 'QUORA_ASSISTED' ? '–' : (p.secretSet ? 'set' : 'missing') },
             { title: 'Updated', cell: p => fmt.dateTime(p.updatedAt) }
         ], answer.items.map((/** @type {any} */ p) => Object.assign({ key: p.platform }, p)), 'Publishers');
     }, 'No publisher yet: posts of this client cannot be published until one is set for their platform.');
 
     if (ctx.canWrite) {
         const platform = select('platform', PLATFORMS.map(p => ({ value: p, label: humanize(p) })));
-        const url = /** @type {HTMLInputElement} */ (h('input', { name: 'url', type: 'url', required: true,
-            placeholder: 'https://hooks.client.example/instagram' }));
-        const secret = /** @type {HTMLInputElement} */ (h('input', { name: 'secret', type: 'password', minLength: 16,
-            autocomplete: 'off', required: true }));
+        const type = select('type', TYPES.map(t => ({ value: t.id, label: t.label })));
+        const input = (/** @type {string} */ name, /** @type {Record<string, any>} */ attrs) =>
+            /** @type {HTMLInputElement} */ (h('input', Object.assign({ name, autocomplete: 'off' }, attrs)));
+        const url = input('url', { type: 'url', placeholder: 'https://hooks.client.example/instagram' });
+        const secret = input('secret', { type: 'password', minLength: 16 });
+        const botToken = input('botToken', { type: 'password', placeholder: '123456789:AA...' });
+        const chatId = input('chatId', { type: 'text', placeholder: '@client_channel or -100...' });
+        const webhookUrl = input('webhookUrl', { type: 'password', placeholder: 'https://discord.com/api/webhooks/...' });
+        /** @type {Record<string, HTMLElement[]>} */
+        const fieldsOf = {
+            WEBHOOK: [field('Webhook URL', url), field('Signing secret (16 characters or more)', secret)],
+            TELEGRAM: [field('Bot token (from @BotFather)', botToken), field('Chat or channel', chatId)],
+            DISCORD: [field('Discord webhook URL (it holds its token: kept secret)', webhookUrl)],
+            QUORA_ASSISTED: []
+        };
+        /** @type {Record<string, HTMLInputElement[]>} */
+        const inputsOf = { WEBHOOK: [url, secret], TELEGRAM: [botToken, chatId], DISCORD: [webhookUrl], QUORA_ASSISTED: [] };
+        const hint = h('p', { class: 'hint' });
+        const showType = () => {
+            for (const [t, fields] of Object.entries(fieldsOf)) {
+                fields.forEach(f => { f.hidden = t !== type.value; });
+                // Hidden fields are disabled, so the browser neither validates nor sends them.
+                inputsOf[t].forEach(i => { i.required = t === type.value; i.disabled = t !== type.value; });
+            }
+            const chosen = TYPES.find(t => t.id === type.value);
+            hint.textContent = chosen ? chosen.hint : '';
+        };
+        /** Each native type fits its own platform only. */
+        platform.addEventListener('change', () => {
+            const native = TYPES.find(t => t.platform === platform.value);
+            type.value = native ? native.id : 'WEBHOOK';
+            showType();
+        });
+        type.addEventListener('change', showType);
         const result = h('p', { class: 'notice', hidden: true, id: 'publisher-result' });
         const form = h('form', { class: 'card', id: 'publisher-form' }, h('h3', {}, 'Set a publisher'),
-            h('div', { class: 'grid' }, field('Platform', platform), field('Webhook URL', url),
-                field('Signing secret (16 characters or more)', secret)),
-            h('p', { class: 'hint' }, 'Each post is sent as a JSON POST signed with X-Suite-Signature (HMAC-SHA256).'),
-            h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Save publisher')), result);
+            h('div', { class: 'grid' }, field('Platform', platform), field('How posts get there', type),
+                ...Object.values(fieldsOf).flat()),
+            hint, h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Save publisher')), result);
+        showType();
         form.addEventListener('submit', async event => {
             event.preventDefault();
+            /** @type {Record<string, string>} */
+            const body = { type: type.value };
+            inputsOf[type.value].forEach(i => { body[i.name] = i.name === 'url' || i.name === 'chatId' ? i.value.trim() : i.value; });
             try {
-                await api('content', `/workspaces/${ws.id}/publishers/${platform.value}`, { method: 'PUT',
-                    body: { type: 'WEBHOOK', url: url.value.trim(), secret: secret.value } });
-                secret.value = '';
+                await api('content', `/workspaces/${ws.id}/publishers/${platform.value}`, { method: 'PUT', body });
+                [secret, botToken, webhookUrl].forEach(i => { i.value = ''; });
                 notice(result, `Publisher for ${humanize(platform.value)} saved.`, false);
                 await loadList();
             } catch (error) {

@@ -51,6 +51,8 @@ class ContentEndpointMatrixTest {
                     "{\"scheduledAt\":\"2030-01-01T09:00:00Z\"}"),
             Endpoint.write("POST", "/workspaces/{workspaceId}/posts/{postId}/unschedule", WRITE, ACTION),
             Endpoint.write("POST", "/workspaces/{workspaceId}/posts/{postId}/retry", WRITE, ACTION),
+            Endpoint.write("POST", "/workspaces/{workspaceId}/posts/{postId}/mark-published", WRITE,
+                    "{\"url\":\"https://www.quora.com/What-is-new/answer/Fiori\"}"),
             Endpoint.write("POST", "/workspaces/{workspaceId}/posts/{postId}/approval-links", WRITE,
                     "{\"expiresInHours\":24}"),
             Endpoint.read("GET", "/workspaces/{workspaceId}/calendar", READ),

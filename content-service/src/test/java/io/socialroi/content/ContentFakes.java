@@ -44,6 +44,20 @@ public class ContentFakes implements QuarkusTestResourceLifecycleManager {
     }
 
     private FakeServer oauth;
+    /** Marks the test field that receives the fake Telegram Bot API. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.FIELD)
+    public @interface Telegram {
+    }
+
+    /** Marks the test field that receives the fake Discord API. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.FIELD)
+    public @interface Discord {
+    }
+
+    private FakeServer telegram;
+    private FakeServer discord;
     private FakeServer engagement;
     private FakeServer conversion;
     private FakeServer reporting;
@@ -58,7 +72,12 @@ public class ContentFakes implements QuarkusTestResourceLifecycleManager {
         reporting = new FakeServer();
         reporting.on("GET", "/workspaces/", FakeServer.Reply.json(404, "{\"status\":404}"));
         oauth = new FakeServer();
+        // The platforms' APIs, answering 404 unless a test routes its own bot token or webhook.
+        telegram = new FakeServer();
+        discord = new FakeServer();
         Map<String, String> config = new HashMap<>();
+        config.put("suite.publishing.telegram.base-url", telegram.url());
+        config.put("suite.publishing.discord.base-url", discord.url() + "/api");
         // OAuth apps of four platforms against one fake (X: PKCE and HTTP Basic; LinkedIn: secret in the body;
         // Facebook: Graph's GET; TikTok: client_key); YouTube stays unconfigured.
         for (String platform : new String[] {"x", "linkedin", "facebook", "tiktok"}) {
@@ -101,6 +120,10 @@ public class ContentFakes implements QuarkusTestResourceLifecycleManager {
                 FakeServer.class));
         testInjector.injectIntoFields(conversion, new TestInjector.AnnotatedAndMatchesType(Conversion.class,
                 FakeServer.class));
+        testInjector.injectIntoFields(telegram, new TestInjector.AnnotatedAndMatchesType(Telegram.class,
+                FakeServer.class));
+        testInjector.injectIntoFields(discord, new TestInjector.AnnotatedAndMatchesType(Discord.class,
+                FakeServer.class));
         testInjector.injectIntoFields(reporting, new TestInjector.AnnotatedAndMatchesType(Reporting.class,
                 FakeServer.class));
     }
@@ -111,5 +134,7 @@ public class ContentFakes implements QuarkusTestResourceLifecycleManager {
         engagement.close();
         conversion.close();
         reporting.close();
+        telegram.close();
+        discord.close();
     }
 }

@@ -131,6 +131,10 @@ class HostileInputTest {
             "{\"expiresInHours\":24}"});
         json.put("PUT " + w + "/publishers/INSTAGRAM", new String[] {writer,
             "{\"type\":\"WEBHOOK\",\"url\":\"https://hooks.example/ig\",\"secret\":\"0123456789abcdef\"}"});
+        json.put("PUT " + w + "/publishers/TELEGRAM", new String[] {writer,
+            "{\"type\":\"TELEGRAM\",\"botToken\":\"123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw0\",\"chatId\":\"@fiori\"}"});
+        json.put("POST " + w + "/posts/" + draft + "/mark-published", new String[] {writer,
+            "{\"url\":\"https://www.quora.com/What-is-new/answer/Fiori\"}"});
         json.put("PUT " + w + "/webhooks", new String[] {writer,
             "{\"url\":\"https://hooks.example/s\",\"secret\":\"0123456789abcdef\",\"events\":[\"post.approved\"]}"});
         json.put("POST /workspaces", new String[] {admin, "{\"name\":\"X\",\"timeZone\":\"UTC\",\"currency\":\"EUR\"}"});
@@ -207,6 +211,20 @@ class HostileInputTest {
                 "{\"budget\":{\"amount\":\"-1\",\"currency\":\"EUR\"}}", INVALID));
         cases.add(json("PATCH campaign slug change", "PATCH", cp, writer, "{\"slug\":\"other\"}", INVALID));
         cases.add(json("PATCH campaign blank name", "PATCH", cp, writer, "{\"name\":\"  \"}", INVALID));
+
+        String natives = w + "/publishers/";
+        cases.add(json("PUT publisher native type on another platform", "PUT", natives + "X", writer,
+                "{\"type\":\"TELEGRAM\",\"botToken\":\"123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw0\","
+                        + "\"chatId\":\"@fiori\"}", INVALID));
+        cases.add(json("PUT publisher bot token as number", "PUT", natives + "TELEGRAM", writer,
+                "{\"type\":\"TELEGRAM\",\"botToken\":12345,\"chatId\":\"@fiori\"}", BAD_OR_INVALID));
+        cases.add(json("PUT publisher discord webhook elsewhere", "PUT", natives + "DISCORD", writer,
+                "{\"type\":\"DISCORD\",\"webhookUrl\":\"http://169.254.169.254/api/webhooks/123456/abcdefghijklmnopqrstuvwxyz\"}",
+                INVALID));
+        cases.add(json("PUT publisher webhook fields on quora", "PUT", natives + "QUORA", writer,
+                "{\"type\":\"QUORA_ASSISTED\",\"url\":\"https://hooks.example/q\"}", INVALID));
+        cases.add(json("POST mark-published url as object", "POST", w + "/posts/" + draft + "/mark-published", writer,
+                "{\"url\":{}}", BAD));
 
         String p = w + "/posts";
         String pb = "{\"platform\":\"INSTAGRAM\",\"funnelStage\":\"ACTION\"";
@@ -484,7 +502,7 @@ class HostileInputTest {
     private static String post() {
         return given().auth().oauth2(writer).contentType(ContentType.JSON)
                 .body("{\"campaignId\":\"" + campaign + "\",\"platform\":\"INSTAGRAM\",\"funnelStage\":\"ACTION\","
-                        + "\"caption\":\"Original\",\"landingUrl\":\"https://shop.example/p\"}")
+                        + "\"caption\":\"Original\",\"mediaUrls\":[\"https://cdn.example/p.jpg\"],\"landingUrl\":\"https://shop.example/p\"}")
                 .post(posts()).then().statusCode(201).extract().path("id");
     }
 

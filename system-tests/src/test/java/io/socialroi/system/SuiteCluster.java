@@ -43,6 +43,7 @@ public final class SuiteCluster {
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Map<String, TcpProxy> databaseProxies = new LinkedHashMap<>();
     private TcpProxy contentToEngagement;
+    private OAuthPlatformFake oauth;
     private final Path root;
     private final Path logs;
 
@@ -100,6 +101,11 @@ public final class SuiteCluster {
         return contentToEngagement;
     }
 
+    /** The stand-in for X's authorization server (content-service's accounts are connected against it). */
+    public OAuthPlatformFake oauth() {
+        return oauth;
+    }
+
     /** Stops one service hard, as a crash or an outage would. */
     public synchronized void kill(String service) {
         Process process = processes.get(service);
@@ -130,6 +136,7 @@ public final class SuiteCluster {
                 databaseProxies.put(service, TcpProxy.forPostgres());
             }
             contentToEngagement = new TcpProxy("127.0.0.1", ports.get("engagement-service"));
+            oauth = new OAuthPlatformFake();
             for (String service : SERVICES) {
                 processes.put(service, launch(service));
             }
@@ -231,6 +238,14 @@ public final class SuiteCluster {
         // publishing integration listens; every other private or loopback target stays refused.
         env.put("SUITE_OUTBOUND_ALLOW", OUTBOUND_TEST_ADDRESS + "/32");
         env.put("SUITE_PUBLISHING_POLL", "1s");
+        // X's OAuth app, against the fake authorization server on that address (content-service's accounts).
+        env.put("SUITE_CONTENT_ORIGIN", content());
+        if (oauth != null) {
+            env.put("SUITE_ACCOUNTS_X_CLIENT_ID", OAuthPlatformFake.CLIENT_ID);
+            env.put("SUITE_ACCOUNTS_X_CLIENT_SECRET", OAuthPlatformFake.CLIENT_SECRET);
+            env.put("SUITE_ACCOUNTS_X_AUTHORIZE_URL", oauth.base() + "/x/authorize");
+            env.put("SUITE_ACCOUNTS_X_TOKEN_URL", oauth.base() + "/x/token");
+        }
         return builder.start();
     }
 
@@ -243,6 +258,9 @@ public final class SuiteCluster {
         databaseProxies.values().forEach(TcpProxy::close);
         if (contentToEngagement != null) {
             contentToEngagement.close();
+        }
+        if (oauth != null) {
+            oauth.stop();
         }
         for (Process process : processes.values()) {
             try {

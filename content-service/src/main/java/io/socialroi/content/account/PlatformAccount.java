@@ -2,6 +2,7 @@ package io.socialroi.content.account;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.socialroi.content.post.Platform;
+import io.socialroi.content.post.WorkspacePlatformKey;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -10,35 +11,17 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
-import java.io.Serializable;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.UUID;
 
 /** A workspace's account on one platform, connected through OAuth; tokens sealed (see V30). */
 @Entity
 @Table(name = "platform_account")
-@IdClass(PlatformAccount.Key.class)
+@IdClass(WorkspacePlatformKey.class)
 public class PlatformAccount extends PanacheEntityBase {
 
     public static final String CONNECTED = "CONNECTED";
     public static final String RECONNECT = "RECONNECT";
-
-    /** The key: one account per workspace and platform. */
-    public static class Key implements Serializable {
-        public UUID workspaceId;
-        public Platform platform;
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && Objects.equals(workspaceId, k.workspaceId) && platform == k.platform;
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(workspaceId, platform);
-        }
-    }
 
     @Id
     @Column(name = "workspace_id")

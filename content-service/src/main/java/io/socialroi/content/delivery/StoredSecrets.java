@@ -96,7 +96,7 @@ public class StoredSecrets {
         // FOR UPDATE: replicas starting together seal each row once (the second one re-reads it as sealed).
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select secret, secret_key_id, " + table.context()
-                + " from " + table.name() + " where secret_key_id is null or secret_key_id <> ?1 for update")
+                + " from " + table.name() + " where secret is not null and (secret_key_id is null or secret_key_id <> ?1) for update")
                 .setParameter(1, box.currentKeyId()).getResultList();
         int sealed = 0;
         int unreadable = 0;

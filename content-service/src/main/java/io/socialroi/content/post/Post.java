@@ -41,6 +41,10 @@ public class Post extends PanacheEntityBase {
     public String callToAction;
     @Column(name = "landing_url")
     public String landingUrl;
+    /** Per-platform fields (title, board, subreddit, template), null when none. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "platform_options")
+    public PlatformOptions platformOptions;
     @Column(name = "scheduled_at")
     public Instant scheduledAt;
     @Enumerated(EnumType.STRING)
@@ -67,6 +71,11 @@ public class Post extends PanacheEntityBase {
     public String failureReason;
     @Column(name = "published_at")
     public Instant publishedAt;
+    /** The platform's own id of the published post (Telegram message_id, Discord message id). */
+    @Column(name = "remote_id")
+    public String remoteId;
+    /** Where the published post can be seen, when the platform tells (or a person gave it, for a hand-off). */
+    public String permalink;
     @Column(name = "created_by")
     public String createdBy;
     @Column(name = "created_at")

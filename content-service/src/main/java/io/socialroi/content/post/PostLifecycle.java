@@ -36,6 +36,10 @@ public class PostLifecycle {
             throw ProblemException.conflict("Cannot " + action.verb() + " a post that is " + post.status
                     + "; allowed from " + action.from());
         }
+        if (action == PostAction.SUBMIT || action == PostAction.SCHEDULE) {
+            // Before anything changes: a post the platform would refuse is refused now, not at publish time.
+            PlatformRules.check(post);
+        }
         String comment = request == null ? null : request.comment();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         if (action == PostAction.SCHEDULE) {
@@ -69,6 +73,37 @@ public class PostLifecycle {
         if (action == PostAction.APPROVE) {
             events.fire(new PostLifecycleEvent(PostLifecycleEvent.APPROVED, post.workspaceId, post.id));
         }
+        return post;
+    }
+
+    /**
+     * A person posted a hand-off (AWAITING_HANDOFF, 409 otherwise) and gives its URL on the platform (422 unless
+     * https on the platform's own host): the post is PUBLISHED with that permalink. Must run in a transaction.
+     */
+    public Post markPublished(Workspace workspace, UUID postId, MarkPublishedRequest request, String actor) {
+        Post post = Post.lockedInWorkspace(workspace.id, postId);
+        if (post == null) {
+            throw ProblemException.notFound("Post " + postId);
+        }
+        if (post.status != PostStatus.AWAITING_HANDOFF) {
+            throw ProblemException.conflict("Cannot mark published a post that is " + post.status
+                    + "; allowed from " + PostStatus.AWAITING_HANDOFF);
+        }
+        String url = request.url().trim();
+        if (!PlatformRules.isPermalink(post.platform, url)) {
+            throw ProblemException.invalid("url", "must be an https URL on " + PlatformRules.permalinkHost(post.platform)
+                    + " (the post as published there)");
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        post.status = PostStatus.PUBLISHED;
+        post.publishedAt = now;
+        post.permalink = url;
+        post.nextAttemptAt = null;
+        post.failureReason = null;
+        post.updatedAt = now;
+        PostHistory.record(post, "published", actor, PostStatus.AWAITING_HANDOFF,
+                request.comment() == null ? url : url + " " + request.comment());
+        events.fire(new PostLifecycleEvent(PostLifecycleEvent.PUBLISHED, post.workspaceId, post.id));
         return post;
     }
 }

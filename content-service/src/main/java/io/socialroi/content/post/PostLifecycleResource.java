@@ -12,7 +12,9 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Valid;
 import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -64,7 +66,11 @@ public class PostLifecycleResource {
     @POST
     @Path("/submit")
     @Transactional
-    @Operation(summary = "Submit for review", description = "DRAFT -> IN_REVIEW")
+    @Operation(summary = "Submit for review", description = "DRAFT -> IN_REVIEW. 422 with field errors (caption, "
+            + "mediaUrls) when the platform would not take the post: caption length, number and type of media "
+            + "(see the content-service README, Platform rules); nothing changes then.")
+    @APIResponse(responseCode = "422", description = "The platform's rules refuse the post (errors on caption or "
+            + "mediaUrls); nothing changed")
     public PostView submit(@PathParam("workspaceId") UUID ws, @PathParam("postId") UUID id,
             @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ActionRequest.class))) byte[] body) throws java.io.IOException {
@@ -96,7 +102,10 @@ public class PostLifecycleResource {
     @Transactional
     @Operation(summary = "Schedule", description = "APPROVED -> SCHEDULED at scheduledAt (body or the post's). "
             + "A local date-time is read in the workspace's zone: a time in the daylight-saving gap moves forward by "
-            + "the gap, a time that occurs twice is its earlier occurrence. 422 when missing or in the past.")
+            + "the gap, a time that occurs twice is its earlier occurrence. 422 when missing or in the past, or when the "
+            + "platform's rules refuse the post (errors on caption or mediaUrls, as for submit).")
+    @APIResponse(responseCode = "422", description = "scheduledAt missing or in the past, or the platform's rules "
+            + "refuse the post (errors on caption or mediaUrls); nothing changed")
     public PostView schedule(@PathParam("workspaceId") UUID ws, @PathParam("postId") UUID id,
             @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ActionRequest.class))) byte[] body) throws java.io.IOException {
@@ -122,6 +131,23 @@ public class PostLifecycleResource {
             @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ActionRequest.class))) byte[] body) throws java.io.IOException {
         return move(ws, id, PostAction.RETRY, body);
+    }
+
+    @POST
+    @Path("/mark-published")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional
+    @Operation(summary = "Mark a hand-off published", description = "AWAITING_HANDOFF -> PUBLISHED: a person posted "
+            + "the hand-off (Quora has no posting API) and gives its URL, kept as the post's permalink. Sends the "
+            + "post.published webhook. 422 unless url is https on the platform's host (quora.com or a *.quora.com "
+            + "Space); 409 in any other status; nothing changes then.")
+    @APIResponse(responseCode = "422", description = "url missing, not https or not on the platform's host")
+    public PostView markPublished(@PathParam("workspaceId") UUID ws, @PathParam("postId") UUID id,
+            @Valid @NotNull MarkPublishedRequest request) {
+        access.require(ws);
+        Workspace workspace = Workspaces.require(ws);
+        Post post = lifecycle.markPublished(workspace, id, request, access.subject());
+        return views.of(post, Workspaces.zone(workspace));
     }
 
     private PostView move(UUID workspaceId, UUID postId, PostAction action, byte[] body)

@@ -1,5 +1,6 @@
 package io.socialroi.content.post;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -24,5 +25,8 @@ public record PostRequest(
         @Schema(description = "When to publish: an instant with offset, or a local date-time read in the workspace's "
                 + "time zone. A local time in a daylight-saving gap moves forward by the length of the gap "
                 + "(02:30 on a spring-forward night becomes 03:30); one that occurs twice means the first "
-                + "(earlier) occurrence.", example = "2026-03-02T09:00:00+01:00") String scheduledAt) {
+                + "(earlier) occurrence.", example = "2026-03-02T09:00:00+01:00") String scheduledAt,
+        @Valid @Schema(description = "Fields some platforms need: title (YOUTUBE, REDDIT, EMAIL subject), board "
+                + "(PINTEREST), subreddit (REDDIT), template (WHATSAPP); a field for another platform is a 422")
+        PlatformOptions platformOptions) {
 }

@@ -115,6 +115,7 @@ public class PostService {
         post.mediaUrls = request.mediaUrls() == null ? new ArrayList<>() : new ArrayList<>(request.mediaUrls());
         post.callToAction = request.callToAction();
         post.landingUrl = request.landingUrl();
+        post.platformOptions = PlatformOptions.normalized(request.platformOptions());
         post.scheduledAt = checked.scheduledAt();
         post.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
@@ -128,6 +129,7 @@ public class PostService {
         addIf(changed, "mediaUrls", post.mediaUrls, request.mediaUrls() == null ? List.of() : request.mediaUrls());
         addIf(changed, "callToAction", post.callToAction, request.callToAction());
         addIf(changed, "landingUrl", post.landingUrl, request.landingUrl());
+        addIf(changed, "platformOptions", post.platformOptions, PlatformOptions.normalized(request.platformOptions()));
         addIf(changed, "scheduledAt", post.scheduledAt, checked.scheduledAt());
         return changed;
     }
@@ -171,6 +173,7 @@ public class PostService {
             }
         }
         Urls.check("landingUrl", request.landingUrl(), errors);
+        errors.addAll(PlatformOptions.errors(request.platform(), PlatformOptions.normalized(request.platformOptions())));
         Instant scheduledAt = null;
         try {
             scheduledAt = Schedules.resolve("scheduledAt", request.scheduledAt(), Workspaces.zone(workspace));

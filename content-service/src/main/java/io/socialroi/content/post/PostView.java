@@ -12,8 +12,23 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 public record PostView(UUID id, UUID workspaceId, UUID campaignId, Platform platform, FunnelStage funnelStage,
         String caption, List<String> mediaUrls, String callToAction, String landingUrl, OffsetDateTime scheduledAt,
-        PostStatus status, TrackedLink trackedLink, Publishing publishing, String createdBy, Instant createdAt,
-        Instant updatedAt) {
+        @Schema(description = "Per-platform fields (title, board, subreddit, template); null when none")
+        PlatformOptions platformOptions,
+        PostStatus status, TrackedLink trackedLink, Publishing publishing,
+        @Schema(description = "The platform's own id of the published post (Telegram message_id, Discord message id); "
+                + "null before publishing, for webhook publishers and hand-offs") String remoteId,
+        @Schema(description = "Where the published post can be seen: from the platform's answer (a public Telegram "
+                + "channel's t.me link, a Discord message link) or the URL a person gave when marking a hand-off "
+                + "published; null when unknown") String permalink,
+        @Schema(description = "Present while the post is AWAITING_HANDOFF: what a person is to post, and where")
+        Handoff handoff,
+        String createdBy, Instant createdAt, Instant updatedAt) {
+
+    /** A hand-off task: the text to post (caption, call to action and tracked link) and a link to the platform. */
+    public record Handoff(String text, List<String> mediaUrls,
+            @Schema(description = "Where to post it (Quora has no documented compose link: its home page, where "
+                    + "Add question / Post are)") String openUrl) {
+    }
 
     /**
      * The short link of the post: {@code url} is what to share, {@code destination} where it leads.
@@ -34,6 +49,6 @@ public record PostView(UUID id, UUID workspaceId, UUID campaignId, Platform plat
 
     PostRequest asRequest() {
         return new PostRequest(campaignId, platform, funnelStage, caption, mediaUrls, callToAction, landingUrl,
-                scheduledAt == null ? null : scheduledAt.toString());
+                scheduledAt == null ? null : scheduledAt.toString(), platformOptions);
     }
 }

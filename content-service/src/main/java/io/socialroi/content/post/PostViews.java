@@ -27,9 +27,13 @@ public class PostViews {
                 ? null
                 : new PostView.Publishing(p.publishAttempts, p.deliveryId,
                         p.status == PostStatus.PUBLISHING ? p.nextAttemptAt : null, p.failureReason, p.publishedAt);
+        PostView.Handoff handoff = p.status != PostStatus.AWAITING_HANDOFF ? null
+                : new PostView.Handoff(PostText.compose(p.caption, p.callToAction, link == null ? null : link.url()),
+                        List.copyOf(p.mediaUrls), PostText.handoffUrl(p.platform));
         return new PostView(p.id, p.workspaceId, p.campaignId, p.platform, p.funnelStage, p.caption,
                 List.copyOf(p.mediaUrls), p.callToAction, p.landingUrl,
-                p.scheduledAt == null ? null : p.scheduledAt.atZone(zone).toOffsetDateTime(), p.status, link, publishing,
-                p.createdBy, p.createdAt, p.updatedAt);
+                p.scheduledAt == null ? null : p.scheduledAt.atZone(zone).toOffsetDateTime(), p.platformOptions,
+                p.status, link, publishing,
+                p.remoteId, p.permalink, handoff, p.createdBy, p.createdAt, p.updatedAt);
     }
 }

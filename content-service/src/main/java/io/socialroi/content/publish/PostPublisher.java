@@ -12,6 +12,8 @@ import io.socialroi.content.post.Post;
 import io.socialroi.content.post.PostHistory;
 import io.socialroi.content.post.PostLifecycleEvent;
 import io.socialroi.content.post.PostStatus;
+import io.socialroi.content.post.PostText;
+import io.socialroi.content.post.PostView;
 import io.socialroi.content.post.PostViews;
 import io.socialroi.content.workspace.Workspace;
 import io.socialroi.content.workspace.Workspaces;
@@ -31,7 +33,9 @@ import java.util.UUID;
  * outcome is recorded in another. Failures are retried with exponential backoff and jitter under the same
  * delivery id, and after {@code max-attempts} the post is FAILED with the reason; a publisher that refuses the post
  * (a 4xx answer other than 408, 425 and 429) fails it at once, since the same post sent again would be refused
- * again.
+ * again. TELEGRAM and DISCORD publishers post through the platform's API (their errors mapped to retry, retry after
+ * the platform's delay, or fail, see {@link TelegramPublisher} and {@link DiscordPublisher}) and keep the platform's
+ * id and link of the post; a QUORA_ASSISTED post becomes AWAITING_HANDOFF for a person to post.
  */
 @ApplicationScoped
 public class PostPublisher {
@@ -43,7 +47,8 @@ public class PostPublisher {
      * One claimed attempt: what to send where. A null url means the platform has no publisher, a null secret
      * that the stored one does not open with the deployment's keys.
      */
-    record Attempt(UUID workspaceId, UUID postId, UUID deliveryId, int attempt, String url, String secret, String body) {
+    record Attempt(UUID workspaceId, UUID postId, UUID deliveryId, int attempt, PublisherType type, String url,
+            String secret, String body, String chatId, String text, List<String> media) {
     }
 
     private final EntityManager em;
@@ -53,9 +58,14 @@ public class PostPublisher {
     private final PublishingConfig config;
     private final Event<PostLifecycleEvent> events;
     private final StoredSecrets secrets;
+    private final TelegramPublisher telegram;
+    private final DiscordPublisher discord;
 
     public PostPublisher(EntityManager em, SignedSender sender, PostViews views, ObjectMapper mapper,
-            PublishingConfig config, Event<PostLifecycleEvent> events, StoredSecrets secrets) {
+            PublishingConfig config, Event<PostLifecycleEvent> events, StoredSecrets secrets,
+            TelegramPublisher telegram, DiscordPublisher discord) {
+        this.telegram = telegram;
+        this.discord = discord;
         this.em = em;
         this.sender = sender;
         this.views = views;
@@ -105,24 +115,48 @@ public class PostPublisher {
 
     private Attempt attemptOf(Post post) throws JsonProcessingException {
         Workspace workspace = Workspaces.require(post.workspaceId);
-        String body = mapper.writeValueAsString(PublishPayload.of(post.deliveryId, EVENT,
-                views.of(post, Workspaces.zone(workspace))));
+        PostView view = views.of(post, Workspaces.zone(workspace));
+        String body = mapper.writeValueAsString(PublishPayload.of(post.deliveryId, EVENT, view));
         Publisher publisher = Publisher.of(post.workspaceId, post.platform);
-        String secret = publisher == null ? null : secrets.open(publisher.secretKeyId, publisher.secret,
-                StoredSecrets.publisherContext(post.workspaceId, post.platform)).orElse(null);
+        String secret = publisher == null || publisher.secret == null ? null
+                : secrets.open(publisher.secretKeyId, publisher.secret,
+                        StoredSecrets.publisherContext(post.workspaceId, post.platform)).orElse(null);
+        String text = PostText.compose(view.caption(), view.callToAction(),
+                view.trackedLink() == null ? null : view.trackedLink().url());
         return new Attempt(post.workspaceId, post.id, post.deliveryId, post.publishAttempts,
-                publisher == null ? null : publisher.url, secret, body);
+                publisher == null ? null : publisher.type, publisher == null ? null : publisher.url, secret, body,
+                publisher == null ? null : publisher.chatId, text, view.mediaUrls());
     }
 
     void attempt(Attempt attempt) {
-        SignedSender.Outcome outcome = attempt.url() == null
-                ? new SignedSender.Outcome(false, "no publisher configured for this platform")
-                : attempt.secret() == null ? new SignedSender.Outcome(false, StoredSecrets.UNREADABLE)
-                : sender.post(attempt.url(), attempt.secret(), attempt.deliveryId().toString(), EVENT, attempt.body());
-        QuarkusTransaction.requiringNew().run(() -> record(attempt, outcome));
+        PublishResult result = send(attempt);
+        QuarkusTransaction.requiringNew().run(() -> record(attempt, result));
     }
 
-    private void record(Attempt attempt, SignedSender.Outcome outcome) {
+    private PublishResult send(Attempt attempt) {
+        if (attempt.type() == null) {
+            return PublishResult.retry("no publisher configured for this platform", null);
+        }
+        if (attempt.type() == PublisherType.QUORA_ASSISTED) {
+            return PublishResult.handoff();
+        }
+        if (attempt.secret() == null) {
+            return PublishResult.retry(StoredSecrets.UNREADABLE, null);
+        }
+        return switch (attempt.type()) {
+            case TELEGRAM -> telegram.publish(attempt.secret(), attempt.chatId(), attempt.text(), attempt.media());
+            case DISCORD -> discord.publish(attempt.secret(), attempt.text(), attempt.media());
+            default -> {
+                SignedSender.Outcome outcome = sender.post(attempt.url(), attempt.secret(),
+                        attempt.deliveryId().toString(), EVENT, attempt.body());
+                yield outcome.delivered() ? PublishResult.published(null, null)
+                        : outcome.refused() ? PublishResult.failed(outcome.reason())
+                        : PublishResult.retry(outcome.reason(), null);
+            }
+        };
+    }
+
+    private void record(Attempt attempt, PublishResult outcome) {
         Post post = Post.lockedInWorkspace(attempt.workspaceId(), attempt.postId());
         if (post == null || post.status != PostStatus.PUBLISHING || post.publishAttempts != attempt.attempt()) {
             Log.warnf("Outcome of publishing attempt %d of post %s arrived after its lease; ignored",
@@ -131,14 +165,28 @@ public class PostPublisher {
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         post.updatedAt = now;
-        if (outcome.delivered()) {
+        if (outcome.kind() == PublishResult.Kind.PUBLISHED) {
             post.status = PostStatus.PUBLISHED;
             post.publishedAt = now;
             post.nextAttemptAt = null;
             post.failureReason = null;
+            post.remoteId = outcome.remoteId();
+            post.permalink = outcome.permalink();
             PostHistory.record(post, "published", ACTOR, PostStatus.PUBLISHING, "attempt " + attempt.attempt());
             events.fire(new PostLifecycleEvent(PostLifecycleEvent.PUBLISHED, post.workspaceId, post.id));
-        } else if (attempt.attempt() >= config.maxAttempts() || outcome.refused()) {
+        } else if (outcome.kind() == PublishResult.Kind.HANDOFF) {
+            post.status = PostStatus.AWAITING_HANDOFF;
+            post.nextAttemptAt = null;
+            post.failureReason = null;
+            PostHistory.record(post, "handoff", ACTOR, PostStatus.PUBLISHING,
+                    "no posting API: waiting for a person to post it and mark it published");
+        } else if (attempt.attempt() >= config.maxAttempts() || outcome.kind() == PublishResult.Kind.FAILED) {
+            if (outcome.reconnect()) {
+                Publisher publisher = Publisher.of(post.workspaceId, post.platform);
+                if (publisher != null && publisher.type == attempt.type()) {
+                    publisher.reconnectReason = outcome.reason();
+                }
+            }
             post.status = PostStatus.FAILED;
             post.nextAttemptAt = null;
             post.failureReason = outcome.reason();
@@ -147,7 +195,9 @@ public class PostPublisher {
             events.fire(new PostLifecycleEvent(PostLifecycleEvent.FAILED, post.workspaceId, post.id));
         } else {
             post.failureReason = outcome.reason();
-            post.nextAttemptAt = now.plus(Backoff.after(attempt.attempt(), config.baseBackoff(), config.maxBackoff()));
+            // A platform that said how long to wait (rate limits) is waited for, never less.
+            post.nextAttemptAt = now.plus(outcome.retryAfter() != null ? outcome.retryAfter()
+                    : Backoff.after(attempt.attempt(), config.baseBackoff(), config.maxBackoff()));
             Log.infof("Publishing post %s failed (attempt %d): %s", post.id, attempt.attempt(), outcome.reason());
         }
     }

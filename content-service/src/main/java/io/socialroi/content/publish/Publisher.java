@@ -2,37 +2,20 @@ package io.socialroi.content.publish;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.socialroi.content.post.Platform;
+import io.socialroi.content.post.WorkspacePlatformKey;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
-import java.io.Serializable;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.UUID;
 
 /** A workspace's publisher for one platform. */
 @Entity
-@IdClass(Publisher.Key.class)
+@IdClass(WorkspacePlatformKey.class)
 public class Publisher extends PanacheEntityBase {
-
-    /** The key: one publisher per workspace and platform. */
-    public static class Key implements Serializable {
-        public UUID workspaceId;
-        public Platform platform;
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && Objects.equals(workspaceId, k.workspaceId) && platform == k.platform;
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(workspaceId, platform);
-        }
-    }
 
     @Id
     @Column(name = "workspace_id")
@@ -42,11 +25,21 @@ public class Publisher extends PanacheEntityBase {
     public Platform platform;
     @Enumerated(EnumType.STRING)
     public PublisherType type;
+    /** WEBHOOK: the receiver; null for the native types. */
     public String url;
-    /** Sealed under the deployment key ({@code StoredSecrets}), never in clear. */
+    /**
+     * Sealed under the deployment key ({@code StoredSecrets}), never in clear: the WEBHOOK signing secret, the
+     * TELEGRAM bot token, the DISCORD webhook URL (it carries the webhook's token); null for QUORA_ASSISTED.
+     */
     public String secret;
     @Column(name = "secret_key_id")
     public String secretKeyId;
+    /** TELEGRAM: the chat posts go to, a numeric id or a public {@code @channelusername}. */
+    @Column(name = "chat_id")
+    public String chatId;
+    /** Why the platform refused the credentials at the last attempt ("reconnect the account"); null when fine. */
+    @Column(name = "reconnect_reason")
+    public String reconnectReason;
     @Column(name = "updated_at")
     public Instant updatedAt;
 

@@ -1,16 +1,38 @@
 package io.socialroi.content.publish;
 
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** Body of {@code PUT /workspaces/{ws}/publishers/{platform}}. */
-@Schema(example = "{\"type\":\"WEBHOOK\",\"url\":\"https://hooks.agency.example/instagram\","
+/**
+ * Body of {@code PUT /workspaces/{ws}/publishers/{platform}}. One shape for every type: {@code type} says which
+ * of the other fields are required (and the others must be absent), each documented with the type it belongs
+ * to. A type must fit the platform (TELEGRAM for TELEGRAM, DISCORD for DISCORD, QUORA_ASSISTED for QUORA,
+ * WEBHOOK for any); 422 with field errors otherwise.
+ */
+@Schema(description = "WEBHOOK: url and secret. TELEGRAM: botToken and chatId. DISCORD: webhookUrl. "
+        + "QUORA_ASSISTED: no other field.",
+        example = "{\"type\":\"WEBHOOK\",\"url\":\"https://hooks.agency.example/instagram\","
         + "\"secret\":\"whsec_9f2c1a7e5b3d4f60a8e1\"}")
 public record PublisherRequest(
-        @NotNull PublisherType type,
-        @NotBlank @Size(max = 2000) @Schema(description = "Absolute http(s) URL receiving the signed POST") String url,
-        @NotBlank @Size(min = 16, max = 200) @Schema(description = "Signs each delivery (HMAC-SHA256); never shown again")
-        String secret) {
+        @NotNull @Schema(description = "WEBHOOK (any platform), TELEGRAM, DISCORD or QUORA_ASSISTED (its platform only)")
+        PublisherType type,
+        @Size(max = 2000) @Schema(description = "WEBHOOK only, required: absolute http(s) URL receiving the signed POST")
+        String url,
+        @Size(min = 16, max = 200) @Schema(description = "WEBHOOK only, required: signs each delivery (HMAC-SHA256); "
+                + "never shown again")
+        String secret,
+        @Size(max = 200) @Schema(description = "TELEGRAM only, required: the bot's token from @BotFather "
+                + "(<digits>:<35 characters>); stored encrypted, never shown again",
+                example = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw0")
+        String botToken,
+        @Size(max = 100) @Schema(description = "TELEGRAM only, required: the chat the bot posts to, a numeric id "
+                + "(-100... for channels and supergroups) or a public channel's @username; the bot must be an "
+                + "administrator of a channel", example = "@fiori_news")
+        String chatId,
+        @Size(max = 500) @Schema(description = "DISCORD only, required: the channel webhook's URL, "
+                + "https://discord.com/api/webhooks/<id>/<token>; it carries the token, so it is stored encrypted and "
+                + "never shown again", example = "https://discord.com/api/webhooks/1234567890123456789/"
+                        + "yNwL0fK4mQ-3xZ9pA7cB2dE5fG8hJ1kL4mN7oP0qR3sT6uV9wX2yZ5aB8cD1eF4gH7iJ")
+        String webhookUrl) {
 }

@@ -2,11 +2,20 @@ package io.socialroi.content.publish;
 
 import io.socialroi.content.post.Platform;
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** A publisher as the API shows it: the secret is never shown back. */
-public record PublisherView(Platform platform, PublisherType type, String url, boolean secretSet, Instant updatedAt) {
+/** A publisher as the API shows it: secrets (webhook secret, bot token, Discord webhook URL) are never shown back. */
+public record PublisherView(Platform platform, PublisherType type,
+        @Schema(description = "WEBHOOK: the receiver") String url,
+        @Schema(description = "Whether a secret is stored (WEBHOOK secret, TELEGRAM bot token, DISCORD webhook URL)")
+        boolean secretSet,
+        @Schema(description = "TELEGRAM: the chat posts go to") String chatId,
+        @Schema(description = "Set when the platform refused the credentials at the last attempt (token revoked, bot "
+                + "removed, webhook deleted): configure the publisher again; null otherwise")
+        String reconnectReason,
+        Instant updatedAt) {
 
     static PublisherView of(Publisher p) {
-        return new PublisherView(p.platform, p.type, p.url, true, p.updatedAt);
+        return new PublisherView(p.platform, p.type, p.url, p.secret != null, p.chatId, p.reconnectReason, p.updatedAt);
     }
 }

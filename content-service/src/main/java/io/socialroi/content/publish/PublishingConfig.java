@@ -29,4 +29,20 @@ public interface PublishingConfig extends DeliveryConfig {
     @Override
     @WithDefault("6")
     int maxAttempts();
+
+    /** Telegram Bot API (https://core.telegram.org/bots/api), called as {@code <base-url>/bot<token>/<method>}. */
+    Telegram telegram();
+
+    /** Discord API; webhook URLs must start with {@code <base-url>/webhooks/} (or {@code <base-url>/v10/webhooks/}). */
+    Discord discord();
+
+    interface Telegram {
+        @WithDefault("https://api.telegram.org")
+        String baseUrl();
+    }
+
+    interface Discord {
+        @WithDefault("https://discord.com/api")
+        String baseUrl();
+    }
 }

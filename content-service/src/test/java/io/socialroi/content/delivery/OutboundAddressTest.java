@@ -221,7 +221,7 @@ class OutboundAddressTest {
 
     private static String approved(UUID ws, String platform) {
         String id = given().auth().oauth2(writer(ws)).contentType(ContentType.JSON)
-                .body("{\"platform\":\"" + platform + "\",\"funnelStage\":\"ACTION\",\"caption\":\"Buy\"}")
+                .body("{\"platform\":\"" + platform + "\",\"funnelStage\":\"ACTION\",\"mediaUrls\":[\"https://cdn.example/p.jpg\"],\"caption\":\"Buy\"}")
                 .post("/workspaces/" + ws + "/posts").then().statusCode(201).extract().path("id");
         given().auth().oauth2(writer(ws)).post("/workspaces/" + ws + "/posts/" + id + "/submit").then().statusCode(200);
         given().auth().oauth2(writer(ws)).post("/workspaces/" + ws + "/posts/" + id + "/approve").then().statusCode(200);

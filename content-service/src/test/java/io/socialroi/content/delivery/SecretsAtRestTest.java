@@ -151,7 +151,7 @@ class SecretsAtRestTest {
 
     private static String approvedPost(UUID ws) {
         String id = given().auth().oauth2(writer(ws)).contentType(ContentType.JSON)
-                .body("{\"platform\":\"INSTAGRAM\",\"funnelStage\":\"ACTION\",\"caption\":\"Buy\"}")
+                .body("{\"platform\":\"INSTAGRAM\",\"funnelStage\":\"ACTION\",\"mediaUrls\":[\"https://cdn.example/p.jpg\"],\"caption\":\"Buy\"}")
                 .post("/workspaces/" + ws + "/posts").then().statusCode(201).extract().path("id");
         given().auth().oauth2(writer(ws)).post("/workspaces/" + ws + "/posts/" + id + "/submit").then().statusCode(200);
         given().auth().oauth2(writer(ws)).post("/workspaces/" + ws + "/posts/" + id + "/approve").then().statusCode(200);

@@ -290,7 +290,8 @@ class PostResourceTest {
         UUID ws = Fixtures.workspace("UTC", "EUR");
         UUID campaign = Fixtures.campaign(ws, "C");
         String a = create(ws, body("INSTAGRAM", "ACTION", campaign.toString(), null)).getString("id");
-        String b = create(ws, body("TIKTOK", "ATTENTION", null, null)).getString("id");
+        // TikTok takes one video.
+        String b = create(ws, body("TIKTOK", "ATTENTION", null, null).replace("a.jpg", "a.mp4")).getString("id");
         String c = create(ws, body("INSTAGRAM", "TRUST", null, null)).getString("id");
         given().auth().oauth2(writer(ws)).post("/workspaces/" + ws + "/posts/" + b + "/submit").then().statusCode(200);
         String list = "/workspaces/" + ws + "/posts";

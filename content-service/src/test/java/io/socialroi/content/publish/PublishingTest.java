@@ -52,11 +52,11 @@ class PublishingTest {
                 .body("url", equalTo(RECEIVER.url() + "/pub/" + ws));
     }
 
-    /** An approved INSTAGRAM post with a landing URL. */
+    /** An approved INSTAGRAM post (with its picture, which Instagram requires) with a landing URL. */
     static String approved(UUID ws) {
         String id = given().auth().oauth2(writer(ws)).contentType(ContentType.JSON)
                 .body("{\"platform\":\"INSTAGRAM\",\"funnelStage\":\"ACTION\",\"caption\":\"Buy\","
-                        + "\"landingUrl\":\"https://shop.example/p\"}")
+                        + "\"mediaUrls\":[\"https://cdn.shop.example/p.jpg\"],\"landingUrl\":\"https://shop.example/p\"}")
                 .post("/workspaces/" + ws + "/posts").then().statusCode(201).extract().path("id");
         given().auth().oauth2(writer(ws)).post("/workspaces/" + ws + "/posts/" + id + "/submit").then().statusCode(200);
         given().auth().oauth2(writer(ws)).post("/workspaces/" + ws + "/posts/" + id + "/approve").then().statusCode(200);

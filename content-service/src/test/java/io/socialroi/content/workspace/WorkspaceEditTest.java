@@ -184,7 +184,7 @@ class WorkspaceEditTest {
         UUID ws = Fixtures.workspace("UTC", "EUR");
         String writer = Fixtures.writer(ws);
         String post = given().auth().oauth2(writer).contentType(ContentType.JSON)
-                .body("{\"platform\":\"INSTAGRAM\",\"funnelStage\":\"ACTION\",\"caption\":\"Hello\"}")
+                .body("{\"platform\":\"INSTAGRAM\",\"funnelStage\":\"ACTION\",\"mediaUrls\":[\"https://cdn.example/p.jpg\"],\"caption\":\"Hello\"}")
                 .post("/workspaces/" + ws + "/posts").then().statusCode(201).extract().path("id");
         for (String action : List.of("submit", "approve")) {
             given().auth().oauth2(writer).contentType(ContentType.JSON).body("{\"comment\":\"ok\"}")

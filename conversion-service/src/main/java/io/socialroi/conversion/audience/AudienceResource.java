@@ -61,6 +61,8 @@ public class AudienceResource {
     static final String MEMBERS_HEADER = "Audience-Members";
     /** Rows with a hashed e-mail, which an ad platform can match (the others carry the actor id only). */
     static final String MATCHABLE_HEADER = "Audience-Matchable-Members";
+    /** Members the holdout kept out of this answer (the CSV file, or the JSON page). */
+    static final String HOLDOUT_HEADER = "Audience-Holdout-Members";
     static final int MAX_CURSOR = 1000;
 
     private final WorkspaceAccess access;
@@ -92,7 +94,7 @@ public class AudienceResource {
                     summary = "Warm TRUST/ACTION engagers of a campaign in the last 14 days, not converted",
                     value = "{\"name\":\"Spring sale, warm, not bought\",\"engagedWithinDays\":14,\"campaignId\":"
                             + "\"3f1c2b4a-5d6e-4f70-8a9b-0c1d2e3f4a5b\",\"funnelStages\":[\"TRUST\",\"ACTION\"],"
-                            + "\"minIntent\":40,\"excludeConverted\":true}")))
+                            + "\"minIntent\":40,\"excludeConverted\":true,\"holdoutPercent\":10}")))
     @APIResponse(responseCode = "201", description = "The audience",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AudienceView.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON or wrong types")
@@ -164,7 +166,7 @@ public class AudienceResource {
         }
         ObjectNode merged = mapper.valueToTree(new AudienceRequest(current.name(), current.engagedWithinDays(),
                 current.campaignId(), current.funnelStages(), current.minIntent(), current.excludeConverted(),
-                current.eventTypes()));
+                current.eventTypes(), current.holdoutPercent()));
         patch.properties().forEach(field -> merged.set(field.getKey(), field.getValue()));
         AudienceRequest request = mapper.treeToValue(merged, AudienceRequest.class);
         Set<ConstraintViolation<AudienceRequest>> violations = validator.validate(request);
@@ -196,14 +198,17 @@ public class AudienceResource {
     @Produces({MediaType.APPLICATION_JSON, CSV})
     @RolesAllowed(Scopes.CONVERSIONS_READ)
     @Operation(summary = "Members of an audience, paged; or every member as a CSV customer list",
-            description = "JSON: a page may hold fewer members than limit when converted members were excluded; "
-                    + "follow nextCursor until it is null. With Accept: text/csv: without layout every member, header "
-                    + "email,extern_id, both SHA-256 hashed; with layout=META|GOOGLE|TIKTOK|LINKEDIN that platform's "
-                    + "customer-list layout, one row per identified customer it can match, e-mail and phone hashed "
-                    + "by its rules (see AudienceCsv). Audience-Members says how many members the file was written "
-                    + "from, Audience-Matchable-Members how many rows a platform can match (with a hashed e-mail, or "
-                    + "every row of a platform layout), so a low match is visible before the upload. An audience of more than 100,000 members is a 422, never a "
-                    + "file cut short.")
+            description = "JSON: a page may hold fewer members than limit when converted members were excluded "
+                    + "or members are in the audience's holdout; follow nextCursor until it is null. With Accept: "
+                    + "text/csv: without layout every member, header email,extern_id, both SHA-256 hashed; with "
+                    + "layout=META|GOOGLE|TIKTOK|LINKEDIN that platform's customer-list layout, one row per "
+                    + "identified customer it can match, e-mail and phone hashed by its rules (see AudienceCsv). "
+                    + "Audience-Members says how many members the file was written from, Audience-Matchable-Members "
+                    + "how many rows a platform can match (with a hashed e-mail, or every row of a platform layout), "
+                    + "so a low match is visible before the upload. Members in the holdout (holdoutPercent: chosen by "
+                    + "member, the same on every export and page size) are never exported, in any layout; "
+                    + "Audience-Holdout-Members says how many were kept out of the file or the page. An audience of "
+                    + "more than 100,000 members is a 422, never a file cut short.")
     @APIResponse(responseCode = "200", description = "One page of members, or the CSV file", content = {
         @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MemberPage.class)),
         @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING, maxLength = 20_000_000))},
@@ -215,7 +220,10 @@ public class AudienceResource {
                 @Header(name = MATCHABLE_HEADER, description = "CSV: rows a platform can match: with a hashed "
                         + "e-mail without layout, every row with one",
                         schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0",
-                                maximum = "100000"))})
+                                maximum = "100000")),
+                @Header(name = HOLDOUT_HEADER, description = "Members of the holdout left out of the file (CSV) or "
+                        + "of this page (JSON)", schema = @Schema(type = SchemaType.INTEGER, format = "int64",
+                                minimum = "0", maximum = "100000"))})
     @APIResponse(responseCode = "404", description = "No such workspace or audience")
     @APIResponse(responseCode = "422", description = "Bad limit or layout, or (CSV) an audience of more than "
             + "100,000 members")
@@ -236,32 +244,59 @@ public class AudienceResource {
                 .orElseThrow(() -> ProblemException.invalid("layout", "must be one of META, GOOGLE, TIKTOK, LINKEDIN"));
         AudienceView audience = audience(workspaceId, audienceId);
         if (!CsvNegotiation.wanted(headers)) {
-            Page<Member> page = members.page(workspaceId, audience, Params.limitParam(limit), cursor(cursor),
-                    audience.excludeConverted());
-            return Response.ok(page, MediaType.APPLICATION_JSON).build();
+            AudienceMembers.Exported page = members.page(workspaceId, audience, Params.limitParam(limit),
+                    cursor(cursor), audience.excludeConverted());
+            return Response.ok(page.page(), MediaType.APPLICATION_JSON).header(HOLDOUT_HEADER, page.heldOut()).build();
         }
-        List<Member> all = members.all(workspaceId, audience, audience.excludeConverted());
+        AudienceMembers.Exported exported = members.all(workspaceId, audience, audience.excludeConverted());
+        List<Member> all = exported.page().items();
         List<String> customers = all.stream().map(Member::customerId).filter(Objects::nonNull).distinct().toList();
         AudienceCsv.File file = AudienceCsv.write(fileLayout, all, links.contacts(workspaceId, customers));
         String suffix = fileLayout == AudienceCsv.Layout.SUITE ? "" : "-" + fileLayout.name().toLowerCase(Locale.ROOT);
         return Response.ok(file.body(), CSV).header("Content-Disposition",
                 "attachment; filename=\"audience-" + audience.id() + suffix + ".csv\"")
-                .header(MEMBERS_HEADER, file.members()).header(MATCHABLE_HEADER, file.matchable()).build();
+                .header(MEMBERS_HEADER, file.members()).header(MATCHABLE_HEADER, file.matchable())
+                .header(HOLDOUT_HEADER, exported.heldOut()).build();
     }
 
     @GET
     @Path("/{audienceId}/lift")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Scopes.CONVERSIONS_READ)
-    @Operation(summary = "Conversion rate of members reached by retargeting versus members not reached")
-    @APIResponse(responseCode = "200", description = "The two groups and the lift")
+    @Operation(summary = "Lift: exposed members against the holdout, or reached versus not reached without one",
+            description = "Always: members reached by retargeting versus the others (reached, notReached, lift), an "
+                    + "observational comparison. With a holdout (holdoutPercent > 0): exposed members (outside the "
+                    + "holdout, with a retargeting engagement since the audience was created), their conversions "
+                    + "counted from their own first exposure, against the holdout measured from the median first "
+                    + "exposure; absoluteLift and relativeLift, a 95% Newcombe (Wilson score) interval of the "
+                    + "difference, the two-sided p-value of the pooled two-proportion z-test, and a verdict (LIFT, "
+                    + "NEGATIVE, NOT_YET_SIGNIFICANT, NO_LIFT, INSUFFICIENT_DATA; NO_HOLDOUT without a holdout) with "
+                    + "a sentence. The method is in the conversion-service README, \"Lift with a holdout\".")
+    @APIResponse(responseCode = "200", description = "The groups, the lift and the verdict",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Lift.class),
+                    examples = @ExampleObject(name = "lift", summary = "A significant lift over a 20% holdout",
+                            value = LIFT_EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No such workspace or audience")
+    @APIResponse(responseCode = "422", description = "An audience of more than 100,000 members (audience-too-large)")
     @APIResponse(responseCode = "503", description = "engagement-service unavailable")
     public Lift lift(@PathParam("workspaceId") UUID workspaceId, @PathParam("audienceId") String audienceId)
             throws SQLException {
         access.require(workspaceId);
         return members.lift(workspaceId, audience(workspaceId, audienceId));
     }
+
+    static final String LIFT_EXAMPLE = "{\"audienceId\":\"6c0f3e1a-2b4d-4e5f-8a9b-0c1d2e3f4a5b\","
+            + "\"since\":\"2026-11-20T09:00:00Z\",\"reached\":{\"members\":120,\"converted\":30,"
+            + "\"conversionRate\":0.25},\"notReached\":{\"members\":130,\"converted\":18,\"conversionRate\":0.1385},"
+            + "\"lift\":0.8051,\"method\":\"HOLDOUT\",\"holdoutPercent\":20,\"exposedFrom\":\"2026-11-20T09:00:00Z\","
+            + "\"holdoutFrom\":\"2026-11-23T14:00:00Z\",\"exposed\":{\"members\":100,\"converted\":30,"
+            + "\"conversionRate\":0.3},\"holdout\":{\"members\":100,\"converted\":15,\"conversionRate\":0.15},"
+            + "\"holdoutReached\":0,\"notExposed\":50,\"absoluteLift\":0.15,\"relativeLift\":1.0,"
+            + "\"confidenceInterval\":{\"level\":0.95,\"method\":\"NEWCOMBE_WILSON\",\"lower\":0.0341,"
+            + "\"upper\":0.2615},\"pValue\":0.01109,\"zScore\":2.54,\"verdict\":\"LIFT\",\"verdictText\":"
+            + "\"Retargeting raised conversion: 30.0% of the 100 exposed members converted after their first exposure, "
+            + "against 15.0% of the 100 held-out members (+15.0 points, 95% CI +3.4 points to +26.1 points; "
+            + "p = 0.01109).\"}";
 
     /** engagement-service's cursors are short base64url text; anything else is refused here. */
     private static String cursor(String cursor) {

@@ -2,6 +2,7 @@ package io.socialroi.conversion.audience;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import io.socialroi.conversion.attribution.EventType;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,7 +21,7 @@ import javax.sql.DataSource;
 public class AudienceStore {
 
     private static final String COLUMNS = "id, name, engaged_within_days, campaign_id, funnel_stages, min_intent, "
-            + "exclude_converted, event_types, created_at";
+            + "exclude_converted, event_types, created_at, holdout_percent";
 
     private final DataSource dataSource;
 
@@ -33,9 +34,10 @@ public class AudienceStore {
                 request.campaignId(), request.funnelStages() == null ? List.of()
                         : request.funnelStages().stream().distinct().toList(),
                 request.minIntent(), Boolean.TRUE.equals(request.excludeConverted()),
-                EventType.parse("eventTypes", request.eventTypes()), OffsetDateTime.now(ZoneOffset.UTC).withNano(0));
+                EventType.parse("eventTypes", request.eventTypes()), OffsetDateTime.now(ZoneOffset.UTC).withNano(0),
+                holdout(request));
         try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO audience (workspace_id, " + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                "INSERT INTO audience (workspace_id, " + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setObject(1, workspaceId);
             insert.setObject(2, view.id());
             insert.setString(3, view.name());
@@ -48,6 +50,7 @@ public class AudienceStore {
             insert.setArray(9, request.eventTypes() == null ? null
                     : c.createArrayOf("text", view.eventTypes().toArray()));
             insert.setObject(10, view.createdAt());
+            insert.setBigDecimal(11, view.holdoutPercent());
             insert.executeUpdate();
         }
         return view;
@@ -63,7 +66,7 @@ public class AudienceStore {
         List<String> types = EventType.parse("eventTypes", request.eventTypes());
         try (Connection c = dataSource.getConnection(); PreparedStatement update = c.prepareStatement(
                 "UPDATE audience SET name = ?, engaged_within_days = ?, campaign_id = ?, funnel_stages = ?, "
-                        + "min_intent = ?, exclude_converted = ?"
+                        + "min_intent = ?, exclude_converted = ?, holdout_percent = ?"
                         + (eventTypes ? ", event_types = ?" : "") + " WHERE workspace_id = ? AND id = ?")) {
             int i = 1;
             update.setString(i++, request.name().trim());
@@ -73,6 +76,7 @@ public class AudienceStore {
                     : request.funnelStages().stream().distinct().toList()).stream().map(Enum::name).toArray()));
             update.setBigDecimal(i++, request.minIntent());
             update.setBoolean(i++, Boolean.TRUE.equals(request.excludeConverted()));
+            update.setBigDecimal(i++, holdout(request));
             if (eventTypes) {
                 update.setArray(i++, request.eventTypes() == null ? null : c.createArrayOf("text", types.toArray()));
             }
@@ -83,6 +87,11 @@ public class AudienceStore {
             }
         }
         return find(workspaceId, id);
+    }
+
+    /** The holdout share asked for, 0 when absent (stored with two decimals, shown without trailing zeros). */
+    private static BigDecimal holdout(AudienceRequest request) {
+        return request.holdoutPercent() == null ? BigDecimal.ZERO : request.holdoutPercent().stripTrailingZeros();
     }
 
     /** Deletes the audience; false when there was none. Members are computed on read, so nothing else goes. */
@@ -125,7 +134,7 @@ public class AudienceStore {
                             rs.getBigDecimal(6),
                             rs.getBoolean(7), rs.getArray(8) == null ? EventType.defaults()
                                     : List.of((String[]) rs.getArray(8).getArray()),
-                            rs.getObject(9, OffsetDateTime.class)));
+                            rs.getObject(9, OffsetDateTime.class), rs.getBigDecimal(10).stripTrailingZeros()));
                 }
             }
             return views;

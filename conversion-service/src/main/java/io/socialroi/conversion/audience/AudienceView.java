@@ -12,5 +12,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** A stored audience: its rules. Members are computed when read. */
 public record AudienceView(UUID id, String name, int engagedWithinDays, UUID campaignId, List<FunnelStage> funnelStages,
         @JsonSerialize(using = Metrics.Plain.class) @Schema(type = SchemaType.NUMBER) BigDecimal minIntent,
-        boolean excludeConverted, List<String> eventTypes, OffsetDateTime createdAt) {
+        boolean excludeConverted, List<String> eventTypes, OffsetDateTime createdAt,
+        @JsonSerialize(using = Metrics.Plain.class) @Schema(type = SchemaType.NUMBER, description = "Share of the "
+                + "members held out of the exports (0..50 percent), the control group of the lift")
+        BigDecimal holdoutPercent) {
 }

@@ -63,6 +63,41 @@ public class MemberLinks {
         return converted;
     }
 
+    private static final String CONVERTED_AFTER = """
+            WITH m(ref, start) AS (SELECT * FROM unnest(?::text[], ?::timestamptz[]))
+            SELECT m.ref FROM m
+            WHERE EXISTS (SELECT 1 FROM identity_link l JOIN conversion c ON c.workspace_id = l.workspace_id
+                          AND c.customer_id = l.customer_id
+                          WHERE l.workspace_id = ? AND l.kind = 'ACTOR' AND l.ref = m.ref AND c.occurred_at >= m.start)
+               OR EXISTS (SELECT 1 FROM conversion c WHERE c.workspace_id = ? AND c.actor_ids @> ARRAY[m.ref]
+                          AND c.occurred_at >= m.start)
+            """;
+
+    /**
+     * The actors among these that converted at or after their own start instant, themselves or through their
+     * customer: a conversion before the start does not count.
+     */
+    public Set<String> convertedAfter(UUID workspaceId, Map<String, OffsetDateTime> starts) throws SQLException {
+        Set<String> converted = new HashSet<>();
+        if (starts.isEmpty()) {
+            return converted;
+        }
+        String[] refs = starts.keySet().toArray(String[]::new);
+        OffsetDateTime[] times = java.util.Arrays.stream(refs).map(starts::get).toArray(OffsetDateTime[]::new);
+        try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(CONVERTED_AFTER)) {
+            select.setArray(1, c.createArrayOf("text", refs));
+            select.setArray(2, c.createArrayOf("timestamptz", times));
+            select.setObject(3, workspaceId);
+            select.setObject(4, workspaceId);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    converted.add(rs.getString(1));
+                }
+            }
+        }
+        return converted;
+    }
+
     /** The customer each of these actors is linked to. */
     public Map<String, String> customers(UUID workspaceId, Collection<String> actorIds) throws SQLException {
         Map<String, String> customers = new HashMap<>();

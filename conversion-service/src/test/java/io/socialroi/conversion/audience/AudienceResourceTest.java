@@ -111,6 +111,7 @@ class AudienceResourceTest {
                 .statusCode(200).contentType("text/csv")
                 // Three rows, one of which (ig:1, linked to Ana's purchase) an ad platform can match by e-mail.
                 .header("Audience-Members", "3").header("Audience-Matchable-Members", "1")
+                .header("Audience-Holdout-Members", "0")
                 .extract().asString();
         assertEquals("email,extern_id\n"
                 + Emails.sha256("ana@example.com") + "," + Emails.sha256("ig:1") + "\n"
@@ -142,7 +143,8 @@ class AudienceResourceTest {
                 .body("reached.members", equalTo(2)).body("reached.converted", equalTo(1))
                 .body("reached.conversionRate", equalTo(0.5f)).body("notReached.members", equalTo(1))
                 .body("notReached.converted", equalTo(1)).body("notReached.conversionRate", equalTo(1.0f))
-                .body("lift", equalTo(-0.5f));
+                .body("lift", equalTo(-0.5f)).body("method", equalTo("OBSERVATIONAL"))
+                .body("verdict", equalTo("NO_HOLDOUT")).body("holdoutPercent", equalTo(0));
     }
 
     @Test

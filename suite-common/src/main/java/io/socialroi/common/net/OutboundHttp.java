@@ -151,10 +151,25 @@ public class OutboundHttp {
     private static Exchange exchange(HttpClientRequest request, String host, byte[] body, Duration timeout,
             boolean readBody) {
         // What to do with the answer is set before the request is written, so it runs on the event loop as the answer
-        // arrives, before any chunk of the body: set after send() it could run late on this thread, with the body
-        // already gone by, and wait for an end that had passed.
-        Future<Object[]> answered = request.response().compose(r -> readBody
-                ? r.body().map(b -> new Object[] {r, b}) : Future.succeededFuture(new Object[] {r, null}));
+        // arrives, before any chunk of the body (set after send() it could run late on this thread, with the body
+        // already gone by, and wait for an end that had passed); the body is kept up to MAX_BODY bytes only, so a
+        // receiver that answers without end cannot fill the heap (the timeout ends the wait).
+        Future<Object[]> answered = request.response().compose(r -> {
+            if (!readBody) {
+                return Future.succeededFuture(new Object[] {r, null});
+            }
+            io.vertx.core.Promise<Object[]> done = io.vertx.core.Promise.promise();
+            Buffer kept = Buffer.buffer();
+            r.handler(chunk -> {
+                int room = MAX_BODY - kept.length();
+                if (room > 0) {
+                    kept.appendBuffer(chunk.length() <= room ? chunk : chunk.getBuffer(0, room));
+                }
+            });
+            r.exceptionHandler(done::tryFail);
+            r.endHandler(v -> done.tryComplete(new Object[] {r, kept}));
+            return done.future();
+        });
         if (body == null) {
             request.end();
         } else {

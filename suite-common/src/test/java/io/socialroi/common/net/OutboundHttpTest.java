@@ -35,6 +35,7 @@ class OutboundHttpTest {
     static Vertx vertx;
     static HttpServer tls;
     static HttpServer plain;
+    static HttpServer large;
     static OutboundHttp http;
     static final List<String> HOSTS = new CopyOnWriteArrayList<>();
 
@@ -59,6 +60,16 @@ class OutboundHttpTest {
         plain = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1"))
                 .requestHandler(r -> r.response().setStatusCode(302).putHeader("Location", "http://169.254.169.254/")
                         .end()).listen(0).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        // Answers 1 MiB in chunks of 64 KiB, with a Retry-After, as a receiver that talks too much.
+        large = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1"))
+                .requestHandler(r -> {
+                    var response = r.response().setStatusCode(503).setChunked(true).putHeader("Retry-After", "7");
+                    io.vertx.core.buffer.Buffer chunk = io.vertx.core.buffer.Buffer.buffer(new byte[64 * 1024]);
+                    for (int i = 0; i < 16; i++) {
+                        response.write(chunk);
+                    }
+                    response.end();
+                }).listen(0).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         HostResolver names = new HostResolver() {
             @Override
             public List<InetAddress> resolve(String host) throws UnknownHostException {
@@ -88,6 +99,15 @@ class OutboundHttpTest {
         assertEquals(OutboundHttp.NO_ANSWER, post("https://other.test:" + port + "/hook").failure());
         assertEquals(OutboundHttp.NO_ANSWER, post("https://127.0.0.1:" + port + "/hook").failure());
         assertEquals(before, HOSTS.size());
+    }
+
+    @Test
+    void aCallReadsTheAnswerUpToItsBoundAndTheRetryAfter() {
+        OutboundHttp.Exchange answer = http.call(HttpMethod.POST, "http://127.0.0.1:" + large.actualPort() + "/",
+                Map.of("Content-Type", "application/json"), "{}".getBytes(), Duration.ofSeconds(5));
+        assertEquals(503, answer.status());
+        assertEquals("7", answer.retryAfter());
+        assertEquals(OutboundHttp.MAX_BODY, answer.body().length());
     }
 
     @Test

@@ -228,7 +228,8 @@ class WebAppBrowserIT {
     @Test
     void submitApproveWithACommentAndCreateAClientLink() {
         String id = post(fiori, Map.of("platform", "INSTAGRAM", "funnelStage", "ACTION", "caption", "Mother's day bouquets",
-                "campaignId", campaign, "landingUrl", "https://fiori.example/mothers-day"));
+                "campaignId", campaign, "landingUrl", "https://fiori.example/mothers-day",
+                "mediaUrls", List.of("https://cdn.fiori.example/bouquet.jpg")));
         try (BrowserContext context = context(1280, false)) {
             Page page = signIn(context, SuiteCluster.ADMIN_EMAIL, SuiteCluster.ADMIN_PASSWORD, fiori);
             page.navigate(suite.reporting() + "/app/#approvals?post=" + id + "&status=");
@@ -497,7 +498,8 @@ class WebAppBrowserIT {
 
             // A post goes through approval and is due at once; the receiver refuses it: FAILED with the reason.
             String id = post(ws, Map.of("platform", "INSTAGRAM", "funnelStage", "ATTENTION",
-                    "caption", "New frames are in https://lumen.example/frames"));
+                    "caption", "New frames are in https://lumen.example/frames",
+                    "mediaUrls", List.of("https://cdn.lumen.example/frames.jpg")));
             move(ws, id, "submit", Map.of());
             move(ws, id, "approve", Map.of());
             move(ws, id, "schedule", Map.of("scheduledAt", java.time.OffsetDateTime.now().plusSeconds(1).toString()));
@@ -572,6 +574,39 @@ class WebAppBrowserIT {
         for (int i = 0; i < 120 && deliveries.stream().filter(d -> d.get("path").equals(path)).count() < count; i++) {
             Thread.sleep(250);
         }
+    }
+
+    /**
+     * Connecting the client's X account: Connect leaves for X's consent page (the fake authorization server approves
+     * at once), X sends the browser back through content-service's /oauth/callback, and the app completes the
+     * authorization with the signed-in person's token; the fake exchanges the code only with the PKCE verifier of
+     * the challenge it was shown. The page says connected, the code leaves the address bar, no token is shown.
+     */
+    @Test
+    void connectTheClientsXAccountThroughItsConsentPage() {
+        String ws = workspace("Orbit Coffee " + suffix(), "Europe/Madrid", "EUR");
+        try (BrowserContext context = context(1280, false)) {
+            Page page = signIn(context, SuiteCluster.ADMIN_EMAIL, SuiteCluster.ADMIN_PASSWORD, ws);
+            open(page, "accounts");
+            ready(page, "#account-list");
+            assertTrue(page.innerText("#account-list tr[data-key=X]").contains("Not connected"),
+                    page.innerText("#account-list"));
+            page.click("#account-list button[aria-label='Connect X']");
+            page.waitForSelector("#account-result.ok:has-text('X connected')", new Page.WaitForSelectorOptions()
+                    .setTimeout(30_000));
+            ready(page, "#account-list");
+            page.waitForSelector("#account-list tr[data-key=X]:has-text('Connected')");
+            assertTrue(page.innerText("#account-list tr[data-key=X]").contains("renewed automatically"),
+                    page.innerText("#account-list tr[data-key=X]"));
+            assertTrue(page.url().endsWith("/app/#accounts"), page.url());
+            for (String token : suite.oauth().issued.values()) {
+                assertFalse(page.content().contains(token), "an access token is never shown");
+            }
+            shot(page, "accounts.png");
+        }
+        given().baseUri(suite.content()).auth().oauth2(admin).get("/workspaces/" + ws + "/accounts/X").then()
+                .statusCode(200).body("status", org.hamcrest.Matchers.equalTo("CONNECTED"))
+                .body("connectedBy", org.hamcrest.Matchers.notNullValue());
     }
 
     /** An audience's member count and its CSV download, for people who engaged: the file an ad platform takes. */
@@ -834,7 +869,8 @@ class WebAppBrowserIT {
     @Test
     void aClientViewerSeesOnlyTheirClientAndNoChangeControls() {
         String id = post(fiori, Map.of("platform", "PINTEREST", "funnelStage", "ATTENTION", "caption", "Wedding flowers",
-                "scheduledAt", LocalDate.now(ZoneId.of("Europe/Rome")).plusDays(1) + "T10:00:00"));
+                "scheduledAt", LocalDate.now(ZoneId.of("Europe/Rome")).plusDays(1) + "T10:00:00",
+                "mediaUrls", List.of("https://cdn.fiori.example/wedding.jpg")));
         move(fiori, id, "submit", Map.of());
         try (BrowserContext context = context(1280, false)) {
             Page page = signIn(context, VIEWER_EMAIL, VIEWER_PASSWORD, fiori);

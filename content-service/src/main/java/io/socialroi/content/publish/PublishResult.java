@@ -1,0 +1,39 @@
+package io.socialroi.content.publish;
+
+import java.time.Duration;
+
+/**
+ * What one publishing attempt came to. PUBLISHED with the platform's id and link of the post; RETRY with the
+ * reason and, when the platform said how long to wait (rate limits), that delay; FAILED with the reason, no retry
+ * (and {@code reconnect} when the platform refused the credentials); HANDOFF when a person is to post it.
+ */
+public record PublishResult(Kind kind, String reason, String remoteId, String permalink, Duration retryAfter,
+        boolean reconnect) {
+
+    public enum Kind {
+        PUBLISHED, RETRY, FAILED, HANDOFF
+    }
+
+    /** Appended to the reason when the platform refused the credentials: nothing but a new configuration helps. */
+    public static final String RECONNECT = "reconnect the account";
+
+    static PublishResult published(String remoteId, String permalink) {
+        return new PublishResult(Kind.PUBLISHED, null, remoteId, permalink, null, false);
+    }
+
+    static PublishResult retry(String reason, Duration after) {
+        return new PublishResult(Kind.RETRY, reason, null, null, after, false);
+    }
+
+    static PublishResult failed(String reason) {
+        return new PublishResult(Kind.FAILED, reason, null, null, null, false);
+    }
+
+    static PublishResult reconnect(String reason) {
+        return new PublishResult(Kind.FAILED, reason + ": " + RECONNECT, null, null, null, true);
+    }
+
+    static PublishResult handoff() {
+        return new PublishResult(Kind.HANDOFF, null, null, null, null, false);
+    }
+}
