@@ -30,6 +30,7 @@ class ConversionEndpointMatrixTest {
             + "\"minIntent\":40,\"excludeConverted\":true}";
     static final String RATE = "{\"rate\":\"0.92\"}";
     static final String CONNECTOR = "{\"secret\":\"whsec_matrix_secret_0123456789\"}";
+    static final String EXPORT = "{\"datasetId\":\"123456789012345\",\"accessToken\":\"EAAGmatrixToken0123\"}";
 
     /** Every workspace operation of the service, with the one scope it needs. */
     static final List<Endpoint> TABLE = List.of(
@@ -56,7 +57,12 @@ class ConversionEndpointMatrixTest {
             Endpoint.read("GET", WS + "/exchange-rates/{currency}/{date}", READ),
             new Endpoint("PUT", WS + "/connectors/{connector}", WRITE, true, CONNECTOR, "stripe"),
             new Endpoint("GET", WS + "/connectors/{connector}", READ, false, null, "stripe"),
-            new Endpoint("DELETE", WS + "/connectors/{connector}", WRITE, true, null, "stripe"));
+            new Endpoint("DELETE", WS + "/connectors/{connector}", WRITE, true, null, "stripe"),
+            new Endpoint("PUT", WS + "/exports/{platform}", WRITE, true, EXPORT, "meta"),
+            Endpoint.read("GET", WS + "/exports", READ),
+            new Endpoint("GET", WS + "/exports/{platform}", READ, false, null, "meta"),
+            new Endpoint("DELETE", WS + "/exports/{platform}", WRITE, true, null, "meta"),
+            new Endpoint("GET", WS + "/exports/{platform}/deliveries", READ, false, null, "meta"));
 
     /**
      * Served operations that are not bearer-token endpoints: the commerce and CRM receivers, which the platforms call

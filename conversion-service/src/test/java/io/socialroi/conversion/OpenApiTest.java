@@ -93,7 +93,8 @@ class OpenApiTest {
                 "POST /workspaces/{workspaceId}/audiences", "POST /workspaces/{workspaceId}/conversions",
                 "POST /workspaces/{workspaceId}/conversions/batch", "POST /workspaces/{workspaceId}/identities",
                 "PUT /workspaces/{workspaceId}/connectors/{connector}",
-                "PUT /workspaces/{workspaceId}/exchange-rates/{currency}/{date}"),
+                "PUT /workspaces/{workspaceId}/exchange-rates/{currency}/{date}",
+                "PUT /workspaces/{workspaceId}/exports/{platform}"),
                 withBody);
         JsonNode single = operation("POST /workspaces/{workspaceId}/conversions").path("requestBody")
                 .path("content").path("application/json").path("examples");
