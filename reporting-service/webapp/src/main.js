@@ -16,9 +16,10 @@ import * as publishing from './views/publishing.js';
 import * as reports from './views/reports.js';
 import * as paths from './views/paths.js';
 import * as accounts from './views/accounts.js';
+import * as exports from './views/exports.js';
 
 /** @type {Record<string, {title: string, render: (node: HTMLElement, ctx: any, params: URLSearchParams) => any}>} */
-const VIEWS = { reports, paths, compose, calendar, approvals, costs, audiences, clients, team, publishing, accounts };
+const VIEWS = { reports, paths, compose, calendar, approvals, costs, audiences, clients, team, publishing, accounts, exports };
 
 /** @param {string} id */
 const $ = id => /** @type {HTMLElement} */ (document.getElementById(id));

@@ -609,6 +609,34 @@ class WebAppBrowserIT {
                 .body("connectedBy", org.hamcrest.Matchers.notNullValue());
     }
 
+    /** Sending the client's conversions to Meta: the destination set up in the app, listed with its API, no token shown. */
+    @Test
+    void sendTheClientsConversionsToMeta() {
+        String ws = workspace("Vela Sails " + suffix(), "Europe/Lisbon", "EUR");
+        try (BrowserContext context = context(1280, false)) {
+            Page page = signIn(context, SuiteCluster.ADMIN_EMAIL, SuiteCluster.ADMIN_PASSWORD, ws);
+            open(page, "exports");
+            ready(page, "#export-list");
+            assertTrue(page.innerText("#export-list").contains("No destination yet"), page.innerText("#export-list"));
+            page.selectOption("#export-form select[name=platform]", "META");
+            page.fill("#export-form input[name=datasetId]", "123456789012345");
+            page.fill("#export-form input[name=accessToken]", "EAAGvelaSailsToken9f3a");
+            page.check("#export-form input[name=purchasesOnly]");
+            page.click("#export-form button[type=submit]");
+            page.waitForSelector("#export-result.ok:has-text('Meta Conversions API')");
+            page.waitForSelector("#export-list tr[data-key=META]:has-text('Active')");
+            assertTrue(page.innerText("#export-list tr[data-key=META]").contains("9f3a"));
+            assertFalse(page.content().contains("EAAGvelaSailsToken9f3a"), "a saved token is never shown again");
+            page.click("#export-list tr[data-key=META] a");
+            page.waitForSelector("#view[data-view=exports] #log-title");
+            ready(page, "#delivery-log");
+            shot(page, "exports.png");
+        }
+        given().baseUri(suite.conversion()).auth().oauth2(admin).get("/workspaces/" + ws + "/exports/META").then()
+                .statusCode(200).body("settings.datasetId", org.hamcrest.Matchers.equalTo("123456789012345"))
+                .body("conversionTypes", org.hamcrest.Matchers.contains("PURCHASE"));
+    }
+
     /** An audience's member count and its CSV download, for people who engaged: the file an ad platform takes. */
     @Test
     void seeAnAudiencesMembersAndDownloadItsCsv() throws Exception {
