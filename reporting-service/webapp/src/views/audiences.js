@@ -11,6 +11,15 @@ import { holdoutValue, liftSummary } from '../lib/lift.js';
 
 export const title = 'Audiences';
 
+/** The CSV layouts of an audience download (conversion-service AudienceCsv.Layout); '' is the suite's own. */
+const LAYOUTS = [
+    { id: '', label: 'Suite (email, extern_id per member)', platform: '' },
+    { id: 'META', label: 'Meta Custom Audiences', platform: 'Meta' },
+    { id: 'GOOGLE', label: 'Google Customer Match', platform: 'Google' },
+    { id: 'TIKTOK', label: 'TikTok customer file', platform: 'TikTok' },
+    { id: 'LINKEDIN', label: 'LinkedIn contact list', platform: 'LinkedIn' }
+];
+
 /**
  * @param {HTMLElement} node
  * @param {any} ctx
@@ -160,7 +169,11 @@ export async function render(node, ctx) {
         node.append(form);
     }
     const liftPanel = h('section', { class: 'card', id: 'audience-lift', 'aria-labelledby': 'lift-title', hidden: true });
-    node.append(h('section', { class: 'card', 'aria-labelledby': 'aud-title' }, h('h3', { id: 'aud-title' }, 'Audiences'), list),
+    // The downloads' file layout: the suite's own, or an ad platform's customer list (conversion-service AudienceCsv).
+    const layout = select('layout', LAYOUTS.map(l => ({ value: l.id, label: l.label })));
+    layout.id = 'audience-layout';
+    node.append(h('section', { class: 'card', 'aria-labelledby': 'aud-title' }, h('h3', { id: 'aud-title' }, 'Audiences'),
+        field('CSV layout of the downloads', layout), list),
         liftPanel);
 
     const load = () => panel(list, 'audiences', async () => {
@@ -181,7 +194,7 @@ export async function render(node, ctx) {
             { title: 'Members', cell: a => h('span', { class: 'member-count', 'data-audience': a.id }, '…') },
             { title: 'Export', cell: a => h('div', { class: 'actions' },
                 h('button', { type: 'button', class: 'secondary', 'aria-label': `Download CSV of ${a.name}`,
-                    onclick: () => download(ws, a, status) }, 'Download CSV'),
+                    onclick: () => download(ws, a, status, layout.value) }, 'Download CSV'),
                 h('button', { type: 'button', class: 'secondary', 'data-lift': a.id, 'aria-label': `Lift of ${a.name}`,
                     onclick: () => showLift(ws, a, liftPanel) }, 'Lift'),
                 ctx.canWrite ? h('button', { type: 'button', class: 'secondary', 'data-edit': a.id,
@@ -243,13 +256,14 @@ async function showLift(ws, audience, container) {
  * @param {any} ws
  * @param {any} audience
  * @param {HTMLElement} status
+ * @param {string} layout '' for the suite's own layout, else an ad platform's (LAYOUTS)
  */
-async function download(ws, audience, status) {
+async function download(ws, audience, status, layout) {
     try {
-        const response = await api('conversion', `/workspaces/${ws.id}/audiences/${audience.id}/members`,
-            { headers: { Accept: 'text/csv' }, raw: true });
+        const response = await api('conversion', `/workspaces/${ws.id}/audiences/${audience.id}/members`
+            + (layout ? `?layout=${layout}` : ''), { headers: { Accept: 'text/csv' }, raw: true });
         const url = URL.createObjectURL(await response.blob());
-        const link = h('a', { href: url, download: `audience-${audience.id}.csv` });
+        const link = h('a', { href: url, download: `audience-${audience.id}${layout ? `-${layout.toLowerCase()}` : ''}.csv` });
         document.body.append(link);
         link.click();
         link.remove();
@@ -257,7 +271,13 @@ async function download(ws, audience, status) {
         const rows = response.headers.get('Audience-Members');
         const matchable = response.headers.get('Audience-Matchable-Members');
         const heldOut = response.headers.get('Audience-Holdout-Members');
-        if (rows !== null && matchable !== null) {
+        const held = heldOut !== null && Number(heldOut) > 0 ? `; ${heldOut} held out of the file as the holdout.` : '.';
+        if (rows !== null && matchable !== null && layout) {
+            const chosen = LAYOUTS.find(l => l.id === layout);
+            notice(status, `"${audience.name}": ${matchable} customers ${chosen ? chosen.platform : layout} can match, `
+                + `from ${rows} members (members not linked to a customer, or without what the platform matches on, `
+                + `are left out)${held}`, false);
+        } else if (rows !== null && matchable !== null) {
             notice(status, `"${audience.name}": ${rows} members downloaded, ${matchable} of them matchable by e-mail `
                 + '(the others carry only the hashed platform id)'
                 + (heldOut !== null && Number(heldOut) > 0 ? `; ${heldOut} held out of the file as the holdout.` : '.'),

@@ -680,6 +680,13 @@ class WebAppBrowserIT {
             // The page says how many of the rows an ad platform can match (no one here left an e-mail).
             page.waitForSelector("#audience-result.ok:has-text('3 members downloaded, 0 of them matchable by e-mail')");
             shot(page, "audience-members.png");
+            // In Meta's layout: the file has Meta's header and no row, since nobody is an identified customer.
+            page.selectOption("#audience-layout", "META");
+            com.microsoft.playwright.Download meta = page.waitForDownload(() ->
+                    page.click("#audience-list button[aria-label='Download CSV of Risotto commenters']"));
+            assertEquals("email,phone,extern_id\n", Files.readString(meta.path()));
+            assertTrue(meta.suggestedFilename().endsWith("-meta.csv"), meta.suggestedFilename());
+            page.waitForSelector("#audience-result.ok:has-text('0 customers Meta can match, from 3 members')");
         }
         List<String> lines = csv.lines().toList();
         assertEquals("email,extern_id", lines.get(0));
