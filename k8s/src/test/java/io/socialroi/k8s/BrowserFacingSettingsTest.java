@@ -27,7 +27,7 @@ class BrowserFacingSettingsTest {
 
     /** Settings whose value a browser sees (a link it follows, an origin it is allowed from, a page it loads). */
     private static final Set<String> PUBLIC_URLS = Set.of(
-            "SUITE_REDIRECT_BASE_URL", "SUITE_APPROVALS_BASE_URL", "SUITE_DASHBOARD_ORIGIN");
+            "SUITE_REDIRECT_BASE_URL", "SUITE_APPROVALS_BASE_URL", "SUITE_DASHBOARD_ORIGIN", "SUITE_CONTENT_ORIGIN");
 
     static Stream<String> overlays() {
         return Manifests.overlays();
@@ -121,6 +121,8 @@ class BrowserFacingSettingsTest {
         assertTrue(content.contains("suite.login.secure-cookie=${SUITE_SECURE_COOKIE:false}"), "secure cookie");
         assertTrue(content.contains("suite.approvals.base-url=${SUITE_APPROVALS_BASE_URL:"), "approvals base URL");
         assertTrue(content.contains("suite.links.redirect-base-url=${SUITE_REDIRECT_BASE_URL:"), "redirect base URL");
+        assertTrue(content.contains("suite.accounts.redirect-url=${SUITE_ACCOUNTS_REDIRECT_URL:${SUITE_CONTENT_ORIGIN:"),
+                "OAuth redirect URI on the public origin");
         assertTrue(read("suite-common/src/main/resources/META-INF/microprofile-config.properties")
                 .contains("quarkus.http.cors.origins=${SUITE_DASHBOARD_ORIGIN:"), "CORS origin");
         // suite.dashboard.same-origin, SUITE_DASHBOARD_SAME_ORIGIN in the environment.
