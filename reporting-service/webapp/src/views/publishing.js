@@ -21,6 +21,8 @@ const TYPES = [
         hint: 'Posted by the bot through the Telegram Bot API; add the bot to the channel as an administrator.' },
     { id: 'DISCORD', label: 'Discord webhook', platform: 'DISCORD',
         hint: 'Posted through the channel\'s webhook (Discord API v10); nobody is pinged.' },
+    { id: 'X_API', label: 'X API with the connected account', platform: 'X',
+        hint: 'Posted through the X API v2 with the client\'s X account (connect it under Accounts); text and links only.' },
     { id: 'QUORA_ASSISTED', label: 'Quora hand-off', platform: 'QUORA',
         hint: 'Quora has no posting API: a due post becomes a task with its text; mark it published with its address.' }
 ];
@@ -46,9 +48,11 @@ export async function render(node, ctx) {
             { title: 'Type', cell: p => humanize(p.type) },
             { title: 'Delivers to', cell: p => p.type === 'TELEGRAM' ? h('span', {}, 'Telegram chat ', h('code', {}, p.chatId))
                 : p.type === 'DISCORD' ? 'Discord webhook' : p.type === 'QUORA_ASSISTED' ? 'A person (hand-off task)'
+                    : p.type === 'X_API' ? 'X, with the connected account'
                     : h('code', {}, p.url) },
             { title: 'Secret', cell: p => p.reconnectReason ? h('span', { class: 'badge status-FAILED', title: p.reconnectReason },
-                'Reconnect needed') : p.type === 'QUORA_ASSISTED' ? '–' : (p.secretSet ? 'set' : 'missing') },
+                'Reconnect needed') : p.type === 'QUORA_ASSISTED' || p.type === 'X_API' ? '–'
+                : (p.secretSet ? 'set' : 'missing') },
             { title: 'Updated', cell: p => fmt.dateTime(p.updatedAt) }
         ], answer.items.map((/** @type {any} */ p) => Object.assign({ key: p.platform }, p)), 'Publishers');
     }, 'No publisher yet: posts of this client cannot be published until one is set for their platform.');
@@ -68,10 +72,12 @@ export async function render(node, ctx) {
             WEBHOOK: [field('Webhook URL', url), field('Signing secret (16 characters or more)', secret)],
             TELEGRAM: [field('Bot token (from @BotFather)', botToken), field('Chat or channel', chatId)],
             DISCORD: [field('Discord webhook URL (it holds its token: kept secret)', webhookUrl)],
-            QUORA_ASSISTED: []
+            QUORA_ASSISTED: [],
+            X_API: []
         };
         /** @type {Record<string, HTMLInputElement[]>} */
-        const inputsOf = { WEBHOOK: [url, secret], TELEGRAM: [botToken, chatId], DISCORD: [webhookUrl], QUORA_ASSISTED: [] };
+        const inputsOf = { WEBHOOK: [url, secret], TELEGRAM: [botToken, chatId], DISCORD: [webhookUrl], QUORA_ASSISTED: [],
+            X_API: [] };
         const hint = h('p', { class: 'hint' });
         const showType = () => {
             for (const [t, fields] of Object.entries(fieldsOf)) {

@@ -90,6 +90,8 @@ public class ContentFakes implements QuarkusTestResourceLifecycleManager {
         config.put("suite.accounts.redirect-url", "https://suite.agency.example/oauth/callback");
         config.put("suite.accounts.app-url", "https://suite.agency.example/app/");
         config.put("suite.accounts.refresh-poll", "1h");
+        // X API v2 on the same fake (its /2/tweets), with the accounts connected against it.
+        config.put("suite.publishing.x.base-url", oauth.url());
         config.put("quarkus.rest-client.reporting-service.url", reporting.url());
         config.put("quarkus.rest-client.engagement-service.url", engagement.url());
         config.put("quarkus.rest-client.conversion-service.url", conversion.url());

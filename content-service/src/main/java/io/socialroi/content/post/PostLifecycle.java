@@ -39,6 +39,15 @@ public class PostLifecycle {
         if (action == PostAction.SUBMIT || action == PostAction.SCHEDULE) {
             // Before anything changes: a post the platform would refuse is refused now, not at publish time.
             PlatformRules.check(post);
+            // The X publisher posts text and links only (no media upload to X is built): say so before publishing.
+            if (post.platform == Platform.X && post.mediaUrls != null && !post.mediaUrls.isEmpty()) {
+                io.socialroi.content.publish.Publisher publisher = io.socialroi.content.publish.Publisher.of(
+                        workspace.id, Platform.X);
+                if (publisher != null && publisher.type == io.socialroi.content.publish.PublisherType.X_API) {
+                    throw ProblemException.invalid("mediaUrls", "the X publisher (X_API) posts text and links only: "
+                            + "remove the media, or publish through a WEBHOOK publisher");
+                }
+            }
         }
         String comment = request == null ? null : request.comment();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import io.socialroi.content.account.Accounts;
 import io.socialroi.content.delivery.Backoff;
 import io.socialroi.content.delivery.SignedSender;
 import io.socialroi.content.delivery.StoredSecrets;
@@ -60,12 +61,16 @@ public class PostPublisher {
     private final StoredSecrets secrets;
     private final TelegramPublisher telegram;
     private final DiscordPublisher discord;
+    private final XPublisher x;
+    private final Accounts accounts;
 
     public PostPublisher(EntityManager em, SignedSender sender, PostViews views, ObjectMapper mapper,
             PublishingConfig config, Event<PostLifecycleEvent> events, StoredSecrets secrets,
-            TelegramPublisher telegram, DiscordPublisher discord) {
+            TelegramPublisher telegram, DiscordPublisher discord, XPublisher x, Accounts accounts) {
         this.telegram = telegram;
         this.discord = discord;
+        this.x = x;
+        this.accounts = accounts;
         this.em = em;
         this.sender = sender;
         this.views = views;
@@ -118,7 +123,10 @@ public class PostPublisher {
         PostView view = views.of(post, Workspaces.zone(workspace));
         String body = mapper.writeValueAsString(PublishPayload.of(post.deliveryId, EVENT, view));
         Publisher publisher = Publisher.of(post.workspaceId, post.platform);
-        String secret = publisher == null || publisher.secret == null ? null
+        // X_API publishes with the connected account's access token (null when none is connected).
+        String secret = publisher != null && publisher.type == PublisherType.X_API
+                ? accounts.accessToken(post.workspaceId, post.platform).orElse(null)
+                : publisher == null || publisher.secret == null ? null
                 : secrets.open(publisher.secretKeyId, publisher.secret,
                         StoredSecrets.publisherContext(post.workspaceId, post.platform)).orElse(null);
         String text = PostText.compose(view.caption(), view.callToAction(),
@@ -139,6 +147,16 @@ public class PostPublisher {
         }
         if (attempt.type() == PublisherType.QUORA_ASSISTED) {
             return PublishResult.handoff();
+        }
+        if (attempt.type() == PublisherType.X_API) {
+            if (attempt.secret() == null) {
+                return PublishResult.reconnect("no connected X account (connect it under Accounts)");
+            }
+            PublishResult result = x.publish(attempt.secret(), attempt.text(), attempt.media());
+            if (result.reconnect()) {
+                accounts.needsReconnect(attempt.workspaceId(), io.socialroi.content.post.Platform.X, result.reason());
+            }
+            return result;
         }
         if (attempt.secret() == null) {
             return PublishResult.retry(StoredSecrets.UNREADABLE, null);

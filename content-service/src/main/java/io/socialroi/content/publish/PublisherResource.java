@@ -69,8 +69,9 @@ public class PublisherResource {
             + "sent with the Telegram Bot API (sendMessage, sendPhoto, sendVideo or sendMediaGroup). DISCORD (platform "
             + "DISCORD, field webhookUrl): posts are sent to the channel webhook (Discord API v10, ?wait=true). "
             + "QUORA_ASSISTED (platform QUORA, no fields): a due post becomes AWAITING_HANDOFF with its text and a "
-            + "link to Quora; a person posts it and marks it published with its URL. Secrets are stored encrypted "
-            + "and never shown back.")
+            + "link to Quora; a person posts it and marks it published with its URL. X_API (platform X, no fields): "
+            + "posts text and links with the X API v2 and the workspace's connected X account (Accounts). Secrets "
+            + "are stored encrypted and never shown back.")
     @APIResponse(responseCode = "200", description = "The publisher (without its secret)",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = PublisherView.class)))
     @APIResponse(responseCode = "400", description = "Malformed JSON or a field of the wrong type or unknown value" + "; or the url or webhookUrl is, or resolves to, a private, loopback, link-local, carrier-grade NAT, unique-local, multicast or metadata address (type outbound-address-refused, errors naming the field); nothing is stored.")
@@ -89,7 +90,9 @@ public class PublisherResource {
                                 + "\"DISCORD\",\"webhookUrl\":\"https://discord.com/api/webhooks/1234567890123456789/"
                                 + "yNwL0fK4mQ-3xZ9pA7cB2dE5fG8hJ1kL4mN7oP0qR3sT6uV9wX2yZ5aB8cD1eF4gH7iJ\"}"),
                         @ExampleObject(name = "quora", summary = "QUORA_ASSISTED, platform QUORA",
-                                value = "{\"type\":\"QUORA_ASSISTED\"}")}))
+                                value = "{\"type\":\"QUORA_ASSISTED\"}"),
+                        @ExampleObject(name = "x", summary = "X_API, platform X (a connected X account)",
+                                value = "{\"type\":\"X_API\"}")}))
             @Valid @NotNull PublisherRequest request) {
         access.require(workspaceId);
         Workspaces.require(workspaceId);
@@ -136,7 +139,7 @@ public class PublisherResource {
             case WEBHOOK -> Set.of("url", "secret");
             case TELEGRAM -> Set.of("botToken", "chatId");
             case DISCORD -> Set.of("webhookUrl");
-            case QUORA_ASSISTED -> Set.of();
+            case QUORA_ASSISTED, X_API -> Set.of();
         };
         given.forEach((field, value) -> {
             boolean present = value != null && !value.isBlank();

@@ -6,9 +6,10 @@ import io.socialroi.content.post.Platform;
  * How posts reach a platform. WEBHOOK: a signed JSON POST to the workspace's own integration (any platform).
  * TELEGRAM: the Telegram Bot API with the workspace's bot. DISCORD: a Discord channel webhook (API v10).
  * QUORA_ASSISTED: Quora has no posting API, so a due post becomes a hand-off task a person completes.
+ * X_API: X API v2 with the workspace's connected X account (content-service account/, OAuth 2.0 with PKCE).
  */
 public enum PublisherType {
-    WEBHOOK, TELEGRAM, DISCORD, QUORA_ASSISTED;
+    WEBHOOK, TELEGRAM, DISCORD, QUORA_ASSISTED, X_API;
 
     /** The one platform a native type publishes to; null for WEBHOOK, which serves any. */
     public Platform platform() {
@@ -17,6 +18,7 @@ public enum PublisherType {
             case TELEGRAM -> Platform.TELEGRAM;
             case DISCORD -> Platform.DISCORD;
             case QUORA_ASSISTED -> Platform.QUORA;
+            case X_API -> Platform.X;
         };
     }
 

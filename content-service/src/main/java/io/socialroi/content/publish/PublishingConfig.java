@@ -36,6 +36,14 @@ public interface PublishingConfig extends DeliveryConfig {
     /** Discord API; webhook URLs must start with {@code <base-url>/webhooks/} (or {@code <base-url>/v10/webhooks/}). */
     Discord discord();
 
+    /** X API v2 ({@code <base-url>/2/tweets}), with the workspace's connected X account. */
+    X x();
+
+    interface X {
+        @WithDefault("https://api.x.com")
+        String baseUrl();
+    }
+
     interface Telegram {
         @WithDefault("https://api.telegram.org")
         String baseUrl();
