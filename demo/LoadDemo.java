@@ -658,6 +658,13 @@ public final class LoadDemo {
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        // The API limits each credential (1,200 requests a minute): wait as its 429 says, as an integration does.
+        for (int retry = 0; response.statusCode() == 429 && retry < 120; retry++) {
+            long seconds = response.headers().firstValue("Retry-After").filter(v -> v.matches("\\d{1,3}"))
+                    .map(Long::parseLong).orElse(1L);
+            Thread.sleep(Math.max(1, seconds) * 1000);
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
         for (int status : expected) {
             if (response.statusCode() == status) {
                 return response.body();
