@@ -65,6 +65,24 @@ export async function render(node, ctx, params) {
     const landing = /** @type {HTMLInputElement} */ (h('input', { name: 'landingUrl', type: 'url',
         placeholder: 'https://shop.example/offer', value: post ? post.landingUrl || '' : '' }));
     const utm = h('div', { class: 'utm', id: 'utm-preview', 'aria-live': 'polite' });
+    // Per-platform fields (content-service PlatformOptions): shown for their platforms only.
+    const options = post && post.platformOptions ? post.platformOptions : {};
+    /** @type {Array<{name: string, label: string, platforms: string[], max: number, input: HTMLInputElement, box: HTMLElement}>} */
+    const optionFields = [
+        { name: 'title', label: 'Title (YouTube video, Reddit post, e-mail subject)', platforms: ['YOUTUBE', 'REDDIT', 'EMAIL'], max: 300 },
+        { name: 'subreddit', label: 'Subreddit', platforms: ['REDDIT'], max: 23 },
+        { name: 'board', label: 'Pinterest board id', platforms: ['PINTEREST'], max: 100 },
+        { name: 'template', label: 'WhatsApp template name', platforms: ['WHATSAPP'], max: 512 }
+    ].map(o => {
+        const input = /** @type {HTMLInputElement} */ (h('input', { name: `platformOptions.${o.name}`, type: 'text',
+            maxLength: o.max, value: options[o.name] || '' }));
+        return Object.assign(o, { input, box: field(o.label, input) });
+    });
+    const showOptions = () => optionFields.forEach(o => {
+        const shown = o.platforms.includes(platform.value);
+        o.box.hidden = !shown;
+        o.input.disabled = !shown;
+    });
     const campaign = select('campaignId', [{ value: '', label: 'No campaign' }]
         .concat(campaigns.map(c => ({ value: c.id, label: c.name }))), post ? post.campaignId || '' : '');
     const when = /** @type {HTMLInputElement} */ (h('input', { name: 'scheduledAt', type: 'datetime-local',
@@ -98,6 +116,7 @@ export async function render(node, ctx, params) {
     };
     [platform, caption, media, landing, campaign, when].forEach(c => c.addEventListener('input', update));
     platform.addEventListener('change', update);
+    platform.addEventListener('change', showOptions);
     campaign.addEventListener('change', update);
 
     let key = idempotencyKey();
@@ -106,6 +125,7 @@ export async function render(node, ctx, params) {
         stages,
         field('Caption', caption, 'Counted as the API counts it: Unicode code points.'), counter,
         field('Media URLs (one per line)', media), previews,
+        ...optionFields.map(o => o.box),
         field('Call to action', cta),
         field('Landing URL', landing), utm,
         field('Campaign', campaign),
@@ -123,8 +143,14 @@ export async function render(node, ctx, params) {
             mediaUrls: media.value.split(/\s+/).filter(Boolean),
             callToAction: cta.value || null,
             landingUrl: landing.value || null,
-            scheduledAt: when.value ? `${when.value}:00` : null
+            scheduledAt: when.value ? `${when.value}:00` : null,
+            platformOptions: /** @type {Record<string, string> | null} */ (null)
         };
+        /** @type {Record<string, string>} */
+        const chosenOptions = {};
+        optionFields.filter(o => o.platforms.includes(platform.value) && o.input.value.trim())
+            .forEach(o => { chosenOptions[o.name] = o.input.value.trim(); });
+        body.platformOptions = Object.keys(chosenOptions).length ? chosenOptions : null;
         save.setAttribute('aria-busy', 'true');
         try {
             const saved = post
@@ -148,5 +174,6 @@ export async function render(node, ctx, params) {
         }
     });
     node.append(form);
+    showOptions();
     update();
 }

@@ -23,6 +23,8 @@ const TYPES = [
         hint: 'Posted through the channel\'s webhook (Discord API v10); nobody is pinged.' },
     { id: 'X_API', label: 'X API with the connected account', platform: 'X',
         hint: 'Posted through the X API v2 with the client\'s X account (connect it under Accounts); text and links only.' },
+    { id: 'REDDIT_API', label: 'Reddit API with the connected account', platform: 'REDDIT',
+        hint: 'A text post to the post\'s subreddit with its title (both set when composing), with the client\'s Reddit account.' },
     { id: 'QUORA_ASSISTED', label: 'Quora hand-off', platform: 'QUORA',
         hint: 'Quora has no posting API: a due post becomes a task with its text; mark it published with its address.' }
 ];
@@ -49,9 +51,10 @@ export async function render(node, ctx) {
             { title: 'Delivers to', cell: p => p.type === 'TELEGRAM' ? h('span', {}, 'Telegram chat ', h('code', {}, p.chatId))
                 : p.type === 'DISCORD' ? 'Discord webhook' : p.type === 'QUORA_ASSISTED' ? 'A person (hand-off task)'
                     : p.type === 'X_API' ? 'X, with the connected account'
+                        : p.type === 'REDDIT_API' ? 'Reddit, with the connected account'
                     : h('code', {}, p.url) },
             { title: 'Secret', cell: p => p.reconnectReason ? h('span', { class: 'badge status-FAILED', title: p.reconnectReason },
-                'Reconnect needed') : p.type === 'QUORA_ASSISTED' || p.type === 'X_API' ? '–'
+                'Reconnect needed') : ['QUORA_ASSISTED', 'X_API', 'REDDIT_API'].includes(p.type) ? '–'
                 : (p.secretSet ? 'set' : 'missing') },
             { title: 'Updated', cell: p => fmt.dateTime(p.updatedAt) }
         ], answer.items.map((/** @type {any} */ p) => Object.assign({ key: p.platform }, p)), 'Publishers');
@@ -73,11 +76,12 @@ export async function render(node, ctx) {
             TELEGRAM: [field('Bot token (from @BotFather)', botToken), field('Chat or channel', chatId)],
             DISCORD: [field('Discord webhook URL (it holds its token: kept secret)', webhookUrl)],
             QUORA_ASSISTED: [],
-            X_API: []
+            X_API: [],
+            REDDIT_API: []
         };
         /** @type {Record<string, HTMLInputElement[]>} */
         const inputsOf = { WEBHOOK: [url, secret], TELEGRAM: [botToken, chatId], DISCORD: [webhookUrl], QUORA_ASSISTED: [],
-            X_API: [] };
+            X_API: [], REDDIT_API: [] };
         const hint = h('p', { class: 'hint' });
         const showType = () => {
             for (const [t, fields] of Object.entries(fieldsOf)) {

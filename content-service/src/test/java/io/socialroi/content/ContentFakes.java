@@ -92,6 +92,11 @@ public class ContentFakes implements QuarkusTestResourceLifecycleManager {
         config.put("suite.accounts.refresh-poll", "1h");
         // X API v2 on the same fake (its /2/tweets), with the accounts connected against it.
         config.put("suite.publishing.x.base-url", oauth.url());
+        config.put("suite.publishing.reddit.base-url", oauth.url() + "/reddit");
+        config.put("suite.accounts.reddit.client-id", "reddit-client");
+        config.put("suite.accounts.reddit.client-secret", "reddit-secret");
+        config.put("suite.accounts.reddit.authorize-url", oauth.url() + "/authorize/reddit");
+        config.put("suite.accounts.reddit.token-url", oauth.url() + "/token/reddit");
         config.put("quarkus.rest-client.reporting-service.url", reporting.url());
         config.put("quarkus.rest-client.engagement-service.url", engagement.url());
         config.put("quarkus.rest-client.conversion-service.url", conversion.url());

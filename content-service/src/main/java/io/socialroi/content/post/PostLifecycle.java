@@ -48,6 +48,26 @@ public class PostLifecycle {
                             + "remove the media, or publish through a WEBHOOK publisher");
                 }
             }
+            // Reddit's API takes a post only into a subreddit and with a title.
+            if (post.platform == Platform.REDDIT) {
+                io.socialroi.content.publish.Publisher publisher = io.socialroi.content.publish.Publisher.of(
+                        workspace.id, Platform.REDDIT);
+                PlatformOptions o = post.platformOptions;
+                if (publisher != null && publisher.type == io.socialroi.content.publish.PublisherType.REDDIT_API) {
+                    java.util.List<io.socialroi.common.problem.FieldError> missing = new java.util.ArrayList<>();
+                    if (o == null || o.subreddit() == null) {
+                        missing.add(new io.socialroi.common.problem.FieldError("platformOptions.subreddit",
+                                "is required to post to Reddit"));
+                    }
+                    if (o == null || o.title() == null || o.title().isBlank()) {
+                        missing.add(new io.socialroi.common.problem.FieldError("platformOptions.title",
+                                "is required to post to Reddit"));
+                    }
+                    if (!missing.isEmpty()) {
+                        throw ProblemException.invalid(missing);
+                    }
+                }
+            }
         }
         String comment = request == null ? null : request.comment();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);

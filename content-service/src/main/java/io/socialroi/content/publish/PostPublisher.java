@@ -49,7 +49,8 @@ public class PostPublisher {
      * that the stored one does not open with the deployment's keys.
      */
     record Attempt(UUID workspaceId, UUID postId, UUID deliveryId, int attempt, PublisherType type, String url,
-            String secret, String body, String chatId, String text, List<String> media) {
+            String secret, String body, String chatId, String text, List<String> media,
+            io.socialroi.content.post.PlatformOptions options) {
     }
 
     private final EntityManager em;
@@ -62,11 +63,14 @@ public class PostPublisher {
     private final TelegramPublisher telegram;
     private final DiscordPublisher discord;
     private final XPublisher x;
+    private final RedditPublisher reddit;
     private final Accounts accounts;
 
     public PostPublisher(EntityManager em, SignedSender sender, PostViews views, ObjectMapper mapper,
             PublishingConfig config, Event<PostLifecycleEvent> events, StoredSecrets secrets,
-            TelegramPublisher telegram, DiscordPublisher discord, XPublisher x, Accounts accounts) {
+            TelegramPublisher telegram, DiscordPublisher discord, XPublisher x, RedditPublisher reddit,
+            Accounts accounts) {
+        this.reddit = reddit;
         this.telegram = telegram;
         this.discord = discord;
         this.x = x;
@@ -123,8 +127,8 @@ public class PostPublisher {
         PostView view = views.of(post, Workspaces.zone(workspace));
         String body = mapper.writeValueAsString(PublishPayload.of(post.deliveryId, EVENT, view));
         Publisher publisher = Publisher.of(post.workspaceId, post.platform);
-        // X_API publishes with the connected account's access token (null when none is connected).
-        String secret = publisher != null && publisher.type == PublisherType.X_API
+        // X_API and REDDIT_API publish with the connected account's access token (null when none is connected).
+        String secret = publisher != null && publisher.type.usesAccount()
                 ? accounts.accessToken(post.workspaceId, post.platform).orElse(null)
                 : publisher == null || publisher.secret == null ? null
                 : secrets.open(publisher.secretKeyId, publisher.secret,
@@ -133,7 +137,7 @@ public class PostPublisher {
                 view.trackedLink() == null ? null : view.trackedLink().url());
         return new Attempt(post.workspaceId, post.id, post.deliveryId, post.publishAttempts,
                 publisher == null ? null : publisher.type, publisher == null ? null : publisher.url, secret, body,
-                publisher == null ? null : publisher.chatId, text, view.mediaUrls());
+                publisher == null ? null : publisher.chatId, text, view.mediaUrls(), post.platformOptions);
     }
 
     void attempt(Attempt attempt) {
@@ -148,13 +152,18 @@ public class PostPublisher {
         if (attempt.type() == PublisherType.QUORA_ASSISTED) {
             return PublishResult.handoff();
         }
-        if (attempt.type() == PublisherType.X_API) {
+        if (attempt.type().usesAccount()) {
+            io.socialroi.content.post.Platform platform = attempt.type().platform();
             if (attempt.secret() == null) {
-                return PublishResult.reconnect("no connected X account (connect it under Accounts)");
+                return PublishResult.reconnect("no connected " + platform + " account (connect it under Accounts)");
             }
-            PublishResult result = x.publish(attempt.secret(), attempt.text(), attempt.media());
+            var options = attempt.options();
+            PublishResult result = attempt.type() == PublisherType.X_API
+                    ? x.publish(attempt.secret(), attempt.text(), attempt.media())
+                    : reddit.publish(attempt.secret(), options == null ? null : options.subreddit(),
+                            options == null ? null : options.title(), attempt.text(), attempt.media());
             if (result.reconnect()) {
-                accounts.needsReconnect(attempt.workspaceId(), io.socialroi.content.post.Platform.X, result.reason());
+                accounts.needsReconnect(attempt.workspaceId(), platform, result.reason());
             }
             return result;
         }

@@ -11,11 +11,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * WEBHOOK for any); 422 with field errors otherwise.
  */
 @Schema(description = "WEBHOOK: url and secret. TELEGRAM: botToken and chatId. DISCORD: webhookUrl. "
-        + "QUORA_ASSISTED and X_API (the connected X account): no other field.",
+        + "QUORA_ASSISTED, X_API and REDDIT_API (the connected account): no other field.",
         example = "{\"type\":\"WEBHOOK\",\"url\":\"https://hooks.agency.example/instagram\","
         + "\"secret\":\"whsec_9f2c1a7e5b3d4f60a8e1\"}")
 public record PublisherRequest(
-        @NotNull @Schema(description = "WEBHOOK (any platform), TELEGRAM, DISCORD, QUORA_ASSISTED or X_API (its platform only)")
+        @NotNull @Schema(description = "WEBHOOK (any platform), TELEGRAM, DISCORD, QUORA_ASSISTED, X_API or REDDIT_API (its platform only)")
         PublisherType type,
         @Size(max = 2000) @Schema(description = "WEBHOOK only, required: absolute http(s) URL receiving the signed POST")
         String url,

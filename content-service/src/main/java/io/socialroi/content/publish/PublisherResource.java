@@ -70,7 +70,9 @@ public class PublisherResource {
             + "DISCORD, field webhookUrl): posts are sent to the channel webhook (Discord API v10, ?wait=true). "
             + "QUORA_ASSISTED (platform QUORA, no fields): a due post becomes AWAITING_HANDOFF with its text and a "
             + "link to Quora; a person posts it and marks it published with its URL. X_API (platform X, no fields): "
-            + "posts text and links with the X API v2 and the workspace's connected X account (Accounts). Secrets "
+            + "posts text and links with the X API v2 and the workspace's connected X account (Accounts). REDDIT_API "
+            + "(platform REDDIT, no fields): a text post to platformOptions.subreddit titled platformOptions.title, "
+            + "with the connected Reddit account. Secrets "
             + "are stored encrypted and never shown back.")
     @APIResponse(responseCode = "200", description = "The publisher (without its secret)",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = PublisherView.class)))
@@ -92,7 +94,9 @@ public class PublisherResource {
                         @ExampleObject(name = "quora", summary = "QUORA_ASSISTED, platform QUORA",
                                 value = "{\"type\":\"QUORA_ASSISTED\"}"),
                         @ExampleObject(name = "x", summary = "X_API, platform X (a connected X account)",
-                                value = "{\"type\":\"X_API\"}")}))
+                                value = "{\"type\":\"X_API\"}"),
+                        @ExampleObject(name = "reddit", summary = "REDDIT_API, platform REDDIT (a connected account)",
+                                value = "{\"type\":\"REDDIT_API\"}")}))
             @Valid @NotNull PublisherRequest request) {
         access.require(workspaceId);
         Workspaces.require(workspaceId);
@@ -139,7 +143,7 @@ public class PublisherResource {
             case WEBHOOK -> Set.of("url", "secret");
             case TELEGRAM -> Set.of("botToken", "chatId");
             case DISCORD -> Set.of("webhookUrl");
-            case QUORA_ASSISTED, X_API -> Set.of();
+            case QUORA_ASSISTED, X_API, REDDIT_API -> Set.of();
         };
         given.forEach((field, value) -> {
             boolean present = value != null && !value.isBlank();

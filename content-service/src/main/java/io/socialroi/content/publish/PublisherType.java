@@ -7,9 +7,10 @@ import io.socialroi.content.post.Platform;
  * TELEGRAM: the Telegram Bot API with the workspace's bot. DISCORD: a Discord channel webhook (API v10).
  * QUORA_ASSISTED: Quora has no posting API, so a due post becomes a hand-off task a person completes.
  * X_API: X API v2 with the workspace's connected X account (content-service account/, OAuth 2.0 with PKCE).
+ * REDDIT_API: Reddit's OAuth API (/api/submit) with the workspace's connected Reddit account.
  */
 public enum PublisherType {
-    WEBHOOK, TELEGRAM, DISCORD, QUORA_ASSISTED, X_API;
+    WEBHOOK, TELEGRAM, DISCORD, QUORA_ASSISTED, X_API, REDDIT_API;
 
     /** The one platform a native type publishes to; null for WEBHOOK, which serves any. */
     public Platform platform() {
@@ -19,7 +20,13 @@ public enum PublisherType {
             case DISCORD -> Platform.DISCORD;
             case QUORA_ASSISTED -> Platform.QUORA;
             case X_API -> Platform.X;
+            case REDDIT_API -> Platform.REDDIT;
         };
+    }
+
+    /** Types that publish with the workspace's connected platform account (content-service account/). */
+    public boolean usesAccount() {
+        return this == X_API || this == REDDIT_API;
     }
 
     public boolean fits(Platform p) {

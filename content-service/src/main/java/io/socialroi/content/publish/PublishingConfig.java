@@ -39,6 +39,14 @@ public interface PublishingConfig extends DeliveryConfig {
     /** X API v2 ({@code <base-url>/2/tweets}), with the workspace's connected X account. */
     X x();
 
+    /** Reddit's OAuth API ({@code <base-url>/api/submit}), with the workspace's connected Reddit account. */
+    Reddit reddit();
+
+    interface Reddit {
+        @WithDefault("https://oauth.reddit.com")
+        String baseUrl();
+    }
+
     interface X {
         @WithDefault("https://api.x.com")
         String baseUrl();

@@ -173,6 +173,30 @@ class WebAppBrowserIT {
         page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name)).setFullPage(true));
     }
 
+    /** A Reddit post gets its subreddit and title in the composer, the fields Reddit's API requires. */
+    @Test
+    void composeARedditPostWithItsSubredditAndTitle() {
+        try (BrowserContext context = context(1280, false)) {
+            Page page = signIn(context, SuiteCluster.ADMIN_EMAIL, SuiteCluster.ADMIN_PASSWORD, fiori);
+            open(page, "compose");
+            assertFalse(page.isVisible("#compose-form input[name='platformOptions.subreddit']"));
+            page.selectOption("#compose-form select[name=platform]", "REDDIT");
+            page.waitForSelector("#compose-form input[name='platformOptions.subreddit']",
+                    new Page.WaitForSelectorOptions().setState(WaitForSelectorState.VISIBLE));
+            page.fill("#compose-form textarea[name=caption]", "How we keep peonies fresh for a week");
+            page.fill("#compose-form input[name='platformOptions.subreddit']", "r/gardening");
+            page.fill("#compose-form input[name='platformOptions.title']", "Peonies that last a week");
+            page.click("#compose-form button[type=submit]");
+            page.waitForSelector("#compose-form .notice.ok", new Page.WaitForSelectorOptions().setTimeout(30_000));
+            String id = page.getAttribute("#compose-form .notice.ok", "data-post");
+            Map<String, Object> saved = apiPost(fiori, id);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> options = (Map<String, Object>) saved.get("platformOptions");
+            assertEquals("r/gardening", options.get("subreddit"));
+            assertEquals("Peonies that last a week", options.get("title"));
+        }
+    }
+
     @Test
     void composeADraftWithLiveCounterAndTrackedLinkPreview() {
         try (BrowserContext context = context(1280, false)) {
