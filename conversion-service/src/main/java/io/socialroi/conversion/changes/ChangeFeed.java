@@ -4,6 +4,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.socialroi.common.problem.ProblemException;
 import io.socialroi.common.remote.RemotePolicy;
 import io.socialroi.common.workspace.ServiceTokens;
+import io.socialroi.conversion.conversion.Ordered;
 import io.socialroi.conversion.touchpoint.TouchpointCapture;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -71,8 +72,7 @@ public class ChangeFeed {
     static final int MAX_PAGES = 20;
 
     private static final Logger LOG = Logger.getLogger(ChangeFeed.class);
-    private static final String REQUEUE = "UPDATE conversion SET capture_state = 'PENDING', "
-            + "capture_version = capture_version + 1 WHERE ";
+    private static final String REQUEUE_SET = "capture_state = 'PENDING', capture_version = capture_version + 1";
     /** By the item's actors (the branches of its clicks are left out when it has none, and vice versa). */
     private static final String BY_ACTORS = "actor_ids && ? "
             + "OR customer_id IN (SELECT l.customer_id FROM identity_link l WHERE l.workspace_id = ? "
@@ -84,20 +84,20 @@ public class ChangeFeed {
             + "    AND l.kind = 'CLICK' AND l.ref = ANY (?)) "
             + "OR id IN (SELECT t.conversion_id FROM conversion_touchpoint t WHERE t.workspace_id = ? "
             + "    AND t.click_id = ANY (?))";
-    private static final String BY_POSTS = REQUEUE + "workspace_id = ? AND id IN (SELECT t.conversion_id "
-            + "FROM conversion_touchpoint t WHERE t.workspace_id = ? AND t.post_id = ANY (?)) RETURNING id";
-    private static final String BY_POSTS_UNKNOWN_ORIGIN = REQUEUE + "workspace_id = ? AND id IN (SELECT "
-            + "t.conversion_id FROM conversion_touchpoint t WHERE t.workspace_id = ? AND t.post_id = ANY (?) "
-            + "AND t.campaign_origin IS NULL) RETURNING id";
+    private static final String BY_POSTS = Ordered.update(REQUEUE_SET, "workspace_id = ? AND id IN (SELECT "
+            + "t.conversion_id FROM conversion_touchpoint t WHERE t.workspace_id = ? AND t.post_id = ANY (?))", "c.id");
+    private static final String BY_POSTS_UNKNOWN_ORIGIN = Ordered.update(REQUEUE_SET, "workspace_id = ? AND id IN "
+            + "(SELECT t.conversion_id FROM conversion_touchpoint t WHERE t.workspace_id = ? AND t.post_id = ANY (?) "
+            + "AND t.campaign_origin IS NULL)", "c.id");
     /** Captures under way may have read labels from before a post edit: they are not saved, and run again. */
-    private static final String IN_FLIGHT = "UPDATE conversion SET capture_version = capture_version + 1 "
-            + "WHERE workspace_id = ? AND capture_state = 'PENDING'";
+    private static final String IN_FLIGHT = Ordered.update("capture_version = capture_version + 1",
+            "workspace_id = ? AND capture_state = 'PENDING'", null);
     private static final String RELABEL = "UPDATE conversion_touchpoint SET platform = ?, funnel_stage = ?, "
             + "campaign_id = CASE WHEN campaign_origin = 'POST' THEN ?::uuid ELSE campaign_id END "
             + "WHERE workspace_id = ? AND post_id = ? AND (platform IS DISTINCT FROM ? "
             + "OR funnel_stage IS DISTINCT FROM ? OR (campaign_origin = 'POST' AND campaign_id IS DISTINCT FROM ?::uuid))";
-    private static final String RECENT = REQUEUE + "occurred_at >= now() - make_interval(days => ?) "
-            + "RETURNING workspace_id";
+    private static final String RECENT = Ordered.update(REQUEUE_SET,
+            "occurred_at >= now() - make_interval(days => ?)", "c.workspace_id");
     private static final OffsetDateTime BEGINNING = OffsetDateTime.parse("1970-01-01T00:00:00Z");
     private static final OffsetDateTime END = OffsetDateTime.parse("9999-01-01T00:00:00Z");
 
@@ -376,9 +376,9 @@ public class ChangeFeed {
         boolean actors = !item.actors().isEmpty();
         boolean clicks = !item.clicks().isEmpty();
         if (actors || clicks) {
-            String sql = REQUEUE + "workspace_id = ? AND occurred_at >= ? AND occurred_at <= ? AND ("
+            String sql = Ordered.update(REQUEUE_SET, "workspace_id = ? AND occurred_at >= ? AND occurred_at <= ? AND ("
                     + (actors ? BY_ACTORS : "") + (actors && clicks ? " OR " : "") + (clicks ? BY_CLICKS : "")
-                    + ") RETURNING id";
+                    + ")", "c.id");
             try (PreparedStatement update = c.prepareStatement(sql)) {
                 int i = 1;
                 update.setObject(i++, ws);

@@ -125,8 +125,9 @@ public class IdentityLinks {
     /** Queues the customers' conversions for a new capture: they now have more identifiers. */
     public void recapture(UUID workspaceId, Collection<String> customerIds) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement update = c.prepareStatement(
-                "UPDATE conversion SET capture_state = 'PENDING', capture_version = capture_version + 1 "
-                        + "WHERE workspace_id = ? AND customer_id = ANY (?)")) {
+                io.socialroi.conversion.conversion.Ordered.update(
+                        "capture_state = 'PENDING', capture_version = capture_version + 1",
+                        "workspace_id = ? AND customer_id = ANY (?)", null))) {
             update.setObject(1, workspaceId);
             update.setArray(2, c.createArrayOf("text", customerIds.toArray()));
             update.executeUpdate();

@@ -113,7 +113,10 @@ public class SnapshotStore {
                         + "conversion_id, event_id, type, platform, post_id, campaign_id, funnel_stage, actor_id, "
                         + "click_id, occurred_at, retargeting, campaign_origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                         + "ON CONFLICT DO NOTHING")) {
-            for (Map.Entry<PendingConversion, List<Touchpoint>> entry : captured.entrySet()) {
+            // In id order, as every update of many conversions locks them (conversion.Ordered): no deadlock.
+            List<Map.Entry<PendingConversion, List<Touchpoint>>> inOrder = new java.util.ArrayList<>(captured.entrySet());
+            inOrder.sort(Map.Entry.comparingByKey(java.util.Comparator.comparing(PendingConversion::id)));
+            for (Map.Entry<PendingConversion, List<Touchpoint>> entry : inOrder) {
                 PendingConversion conversion = entry.getKey();
                 mark.setObject(1, workspaceId);
                 mark.setObject(2, conversion.id());
