@@ -39,35 +39,8 @@ public class PostLifecycle {
         if (action == PostAction.SUBMIT || action == PostAction.SCHEDULE) {
             // Before anything changes: a post the platform would refuse is refused now, not at publish time.
             PlatformRules.check(post);
-            // The X publisher posts text and links only (no media upload to X is built): say so before publishing.
-            if (post.platform == Platform.X && post.mediaUrls != null && !post.mediaUrls.isEmpty()) {
-                io.socialroi.content.publish.Publisher publisher = io.socialroi.content.publish.Publisher.of(
-                        workspace.id, Platform.X);
-                if (publisher != null && publisher.type == io.socialroi.content.publish.PublisherType.X_API) {
-                    throw ProblemException.invalid("mediaUrls", "the X publisher (X_API) posts text and links only: "
-                            + "remove the media, or publish through a WEBHOOK publisher");
-                }
-            }
-            // Reddit's API takes a post only into a subreddit and with a title.
-            if (post.platform == Platform.REDDIT) {
-                io.socialroi.content.publish.Publisher publisher = io.socialroi.content.publish.Publisher.of(
-                        workspace.id, Platform.REDDIT);
-                PlatformOptions o = post.platformOptions;
-                if (publisher != null && publisher.type == io.socialroi.content.publish.PublisherType.REDDIT_API) {
-                    java.util.List<io.socialroi.common.problem.FieldError> missing = new java.util.ArrayList<>();
-                    if (o == null || o.subreddit() == null) {
-                        missing.add(new io.socialroi.common.problem.FieldError("platformOptions.subreddit",
-                                "is required to post to Reddit"));
-                    }
-                    if (o == null || o.title() == null || o.title().isBlank()) {
-                        missing.add(new io.socialroi.common.problem.FieldError("platformOptions.title",
-                                "is required to post to Reddit"));
-                    }
-                    if (!missing.isEmpty()) {
-                        throw ProblemException.invalid(missing);
-                    }
-                }
-            }
+            // What the workspace's publisher of the platform cannot send (X_API media, REDDIT_API without its options).
+            io.socialroi.content.publish.PublisherRules.check(workspace.id, post);
         }
         String comment = request == null ? null : request.comment();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);

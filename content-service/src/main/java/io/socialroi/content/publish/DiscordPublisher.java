@@ -102,7 +102,7 @@ public class DiscordPublisher {
             return PublishResult.retry("Discord: " + answer.failure(), null);
         }
         int status = answer.status();
-        JsonNode json = read(answer.body());
+        JsonNode json = Texts.json(mapper, answer.body());
         String message = Texts.shorten(json.path("message").asText(""));
         String said = "HTTP " + status + (message.isEmpty() ? "" : ": " + message)
                 + (json.path("code").canConvertToInt() && json.path("code").asInt() != 0
@@ -134,13 +134,5 @@ public class DiscordPublisher {
             return PublishResult.failed("Discord refused the post (" + said + ")");
         }
         return PublishResult.retry("Discord answered " + said, null);
-    }
-
-    private JsonNode read(String body) {
-        try {
-            return body == null || body.isBlank() ? mapper.createObjectNode() : mapper.readTree(body);
-        } catch (java.io.IOException e) {
-            return mapper.createObjectNode();
-        }
     }
 }

@@ -76,7 +76,7 @@ public class RedditPublisher {
             return PublishResult.retry("Reddit: " + answer.failure(), null);
         }
         int status = answer.status();
-        JsonNode json = read(answer.body());
+        JsonNode json = Texts.json(mapper, answer.body());
         if (status == 200) {
             JsonNode errors = json.path("json").path("errors");
             if (errors.isArray() && !errors.isEmpty()) {
@@ -118,13 +118,5 @@ public class RedditPublisher {
             case "minute" -> Duration.ofMinutes(n);
             default -> Duration.ofHours(n);
         };
-    }
-
-    private JsonNode read(String body) {
-        try {
-            return body == null || body.isBlank() ? mapper.createObjectNode() : mapper.readTree(body);
-        } catch (java.io.IOException e) {
-            return mapper.createObjectNode();
-        }
     }
 }

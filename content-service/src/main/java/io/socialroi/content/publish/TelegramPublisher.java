@@ -104,7 +104,7 @@ public class TelegramPublisher {
             return PublishResult.retry("Telegram: " + answer.failure(), null);
         }
         int status = answer.status();
-        JsonNode json = read(answer.body());
+        JsonNode json = Texts.json(mapper, answer.body());
         String description = Texts.shorten(json.path("description").asText(""));
         String said = "HTTP " + status + (description.isEmpty() ? "" : ": " + description);
         if (status / 100 == 2 && json.path("ok").asBoolean(false)) {
@@ -129,13 +129,5 @@ public class TelegramPublisher {
             return PublishResult.failed("Telegram refused the post (" + said + ")");
         }
         return PublishResult.retry("Telegram answered " + said, null);
-    }
-
-    private JsonNode read(String body) {
-        try {
-            return body == null || body.isBlank() ? mapper.createObjectNode() : mapper.readTree(body);
-        } catch (java.io.IOException e) {
-            return mapper.createObjectNode();
-        }
     }
 }

@@ -1,6 +1,6 @@
 package io.socialroi.content.publish;
 
-/** Keeps what a platform said short enough for a failure reason. */
+/** What the platforms answer, read for a failure reason: kept short, parsed leniently. */
 final class Texts {
 
     private Texts() {
@@ -8,5 +8,15 @@ final class Texts {
 
     static String shorten(String s) {
         return s.length() <= 300 ? s : s.substring(0, 300) + "...";
+    }
+
+    /** A platform's JSON answer, or an empty object when there is none or it is not JSON. */
+    static com.fasterxml.jackson.databind.JsonNode json(com.fasterxml.jackson.databind.ObjectMapper mapper,
+            String body) {
+        try {
+            return body == null || body.isBlank() ? mapper.createObjectNode() : mapper.readTree(body);
+        } catch (java.io.IOException e) {
+            return mapper.createObjectNode();
+        }
     }
 }

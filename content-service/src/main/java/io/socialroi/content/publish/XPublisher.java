@@ -61,7 +61,7 @@ public class XPublisher {
             return PublishResult.retry("X: " + answer.failure(), null);
         }
         int status = answer.status();
-        JsonNode json = read(answer.body());
+        JsonNode json = Texts.json(mapper, answer.body());
         if (status / 100 == 2) {
             String id = json.path("data").path("id").asText("");
             return id.isEmpty() ? PublishResult.failed("X answered without the post's id")
@@ -92,13 +92,5 @@ public class XPublisher {
             }
         }
         return Texts.shorten(reason.toString());
-    }
-
-    private JsonNode read(String body) {
-        try {
-            return body == null || body.isBlank() ? mapper.createObjectNode() : mapper.readTree(body);
-        } catch (java.io.IOException e) {
-            return mapper.createObjectNode();
-        }
     }
 }
