@@ -21,8 +21,10 @@ public class PostLifecycle {
     static final Duration PAST_TOLERANCE = Duration.ofMinutes(1);
 
     private final Event<PostLifecycleEvent> events;
+    private final io.socialroi.content.publish.PublisherRules publisherRules;
 
-    public PostLifecycle(Event<PostLifecycleEvent> events) {
+    public PostLifecycle(Event<PostLifecycleEvent> events, io.socialroi.content.publish.PublisherRules publisherRules) {
+        this.publisherRules = publisherRules;
         this.events = events;
     }
 
@@ -40,7 +42,7 @@ public class PostLifecycle {
             // Before anything changes: a post the platform would refuse is refused now, not at publish time.
             PlatformRules.check(post);
             // What the workspace's publisher of the platform cannot send (X_API media, REDDIT_API without its options).
-            io.socialroi.content.publish.PublisherRules.check(workspace.id, post);
+            publisherRules.check(workspace.id, post);
         }
         String comment = request == null ? null : request.comment();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);

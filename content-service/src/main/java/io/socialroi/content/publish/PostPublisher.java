@@ -49,8 +49,18 @@ public class PostPublisher {
      * that the stored one does not open with the deployment's keys.
      */
     record Attempt(UUID workspaceId, UUID postId, UUID deliveryId, int attempt, PublisherType type, String url,
-            String secret, String body, String chatId, String text, List<String> media,
-            io.socialroi.content.post.PlatformOptions options) {
+            String secret, String body, String chatId, String target, String text, PostView view) {
+
+        List<String> media() {
+            return view.mediaUrls();
+        }
+
+        /** What an {@link AccountPublisher} sends, with the account's token in {@code secret}. */
+        AccountPost accountPost() {
+            return new AccountPost(workspaceId, postId, deliveryId, attempt, secret, target, text, view.caption(),
+                    view.callToAction(), view.trackedLink() == null ? null : view.trackedLink().url(), view.mediaUrls(),
+                    view.platformOptions());
+        }
     }
 
     private final EntityManager em;
@@ -62,18 +72,15 @@ public class PostPublisher {
     private final StoredSecrets secrets;
     private final TelegramPublisher telegram;
     private final DiscordPublisher discord;
-    private final XPublisher x;
-    private final RedditPublisher reddit;
+    private final PublisherRules publishers;
     private final Accounts accounts;
 
     public PostPublisher(EntityManager em, SignedSender sender, PostViews views, ObjectMapper mapper,
             PublishingConfig config, Event<PostLifecycleEvent> events, StoredSecrets secrets,
-            TelegramPublisher telegram, DiscordPublisher discord, XPublisher x, RedditPublisher reddit,
-            Accounts accounts) {
-        this.reddit = reddit;
+            TelegramPublisher telegram, DiscordPublisher discord, PublisherRules publishers, Accounts accounts) {
         this.telegram = telegram;
         this.discord = discord;
-        this.x = x;
+        this.publishers = publishers;
         this.accounts = accounts;
         this.em = em;
         this.sender = sender;
@@ -127,7 +134,7 @@ public class PostPublisher {
         PostView view = views.of(post, Workspaces.zone(workspace));
         String body = mapper.writeValueAsString(PublishPayload.of(post.deliveryId, EVENT, view));
         Publisher publisher = Publisher.of(post.workspaceId, post.platform);
-        // X_API and REDDIT_API publish with the connected account's access token (null when none is connected).
+        // The AccountPublishers publish with the connected account's access token (null when none is connected).
         String secret = publisher != null && publisher.type.usesAccount()
                 ? accounts.accessToken(post.workspaceId, post.platform).orElse(null)
                 : publisher == null || publisher.secret == null ? null
@@ -137,7 +144,7 @@ public class PostPublisher {
                 view.trackedLink() == null ? null : view.trackedLink().url());
         return new Attempt(post.workspaceId, post.id, post.deliveryId, post.publishAttempts,
                 publisher == null ? null : publisher.type, publisher == null ? null : publisher.url, secret, body,
-                publisher == null ? null : publisher.chatId, text, view.mediaUrls(), post.platformOptions);
+                publisher == null ? null : publisher.chatId, publisher == null ? null : publisher.target, text, view);
     }
 
     void attempt(Attempt attempt) {
@@ -157,11 +164,7 @@ public class PostPublisher {
             if (attempt.secret() == null) {
                 return PublishResult.reconnect("no connected " + platform + " account (connect it under Accounts)");
             }
-            var options = attempt.options();
-            PublishResult result = attempt.type() == PublisherType.X_API
-                    ? x.publish(attempt.secret(), attempt.text(), attempt.media())
-                    : reddit.publish(attempt.secret(), options == null ? null : options.subreddit(),
-                            options == null ? null : options.title(), attempt.text(), attempt.media());
+            PublishResult result = publishers.of(attempt.type()).publish(attempt.accountPost());
             if (result.reconnect()) {
                 accounts.needsReconnect(attempt.workspaceId(), platform, result.reason());
             }

@@ -37,6 +37,11 @@ public class Publisher extends PanacheEntityBase {
     /** TELEGRAM: the chat posts go to, a numeric id or a public {@code @channelusername}. */
     @Column(name = "chat_id")
     public String chatId;
+    /**
+     * The publisher's destination on the platform, for the types that have one besides the connected account
+     * (e.g. the Facebook Page or the Instagram professional account posts go to); null for the others.
+     */
+    public String target;
     /** Why the platform refused the credentials at the last attempt ("reconnect the account"); null when fine. */
     @Column(name = "reconnect_reason")
     public String reconnectReason;

@@ -2,43 +2,50 @@ package io.socialroi.content.publish;
 
 import io.socialroi.common.problem.FieldError;
 import io.socialroi.common.problem.ProblemException;
-import io.socialroi.content.post.PlatformOptions;
 import io.socialroi.content.post.Post;
-import java.util.ArrayList;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
  * What a post must have for the workspace's publisher of its platform, checked with the platform's rules when the
- * post is submitted or scheduled (so it never fails for it at publish time): X_API posts text and links only (no
- * media upload to X is built); REDDIT_API posts into a subreddit and with a title.
+ * post is submitted or scheduled (so it never fails for it at publish time): each {@link AccountPublisher} says
+ * what it cannot send (X_API: media; REDDIT_API: a post without subreddit and title; ...). Also the registry of
+ * those publishers by type, for {@link PostPublisher}.
  */
-public final class PublisherRules {
+@ApplicationScoped
+public class PublisherRules {
 
-    private PublisherRules() {
+    private final Map<PublisherType, AccountPublisher> byType = new EnumMap<>(PublisherType.class);
+
+    public PublisherRules(Instance<AccountPublisher> publishers) {
+        for (AccountPublisher p : publishers) {
+            if (byType.put(p.type(), p) != null) {
+                throw new IllegalStateException("two publishers for " + p.type());
+            }
+        }
+        for (PublisherType t : PublisherType.values()) {
+            if (t.usesAccount() && !byType.containsKey(t)) {
+                throw new IllegalStateException("no AccountPublisher for " + t);
+            }
+        }
     }
 
-    public static void check(UUID workspaceId, Post post) {
+    AccountPublisher of(PublisherType type) {
+        return byType.get(type);
+    }
+
+    public void check(UUID workspaceId, Post post) {
         Publisher publisher = Publisher.of(workspaceId, post.platform);
-        if (publisher == null) {
+        if (publisher == null || !publisher.type.usesAccount()) {
             return;
         }
-        if (publisher.type == PublisherType.X_API && post.mediaUrls != null && !post.mediaUrls.isEmpty()) {
-            throw ProblemException.invalid("mediaUrls", "the X publisher (X_API) posts text and links only: "
-                    + "remove the media, or publish through a WEBHOOK publisher");
-        }
-        if (publisher.type == PublisherType.REDDIT_API) {
-            PlatformOptions o = post.platformOptions;
-            List<FieldError> missing = new ArrayList<>();
-            if (o == null || o.subreddit() == null) {
-                missing.add(new FieldError("platformOptions.subreddit", "is required to post to Reddit"));
-            }
-            if (o == null || o.title() == null || o.title().isBlank()) {
-                missing.add(new FieldError("platformOptions.title", "is required to post to Reddit"));
-            }
-            if (!missing.isEmpty()) {
-                throw ProblemException.invalid(missing);
-            }
+        List<FieldError> errors = byType.get(publisher.type).check(post, publisher);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
         }
     }
 }

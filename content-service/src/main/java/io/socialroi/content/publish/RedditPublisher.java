@@ -3,11 +3,15 @@ package io.socialroi.content.publish;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.socialroi.common.net.OutboundHttp;
+import io.socialroi.common.problem.FieldError;
+import io.socialroi.content.post.PlatformOptions;
+import io.socialroi.content.post.Post;
 import io.vertx.core.http.HttpMethod;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +33,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * token is no good (reconnect the account); 403 not allowed there (FAILED); 429 and 5xx again with backoff.
  */
 @ApplicationScoped
-public class RedditPublisher {
+public class RedditPublisher implements AccountPublisher {
 
     private static final Pattern WAIT = Pattern.compile("(\\d+)\\s*(second|minute|hour)s?");
 
@@ -44,6 +48,31 @@ public class RedditPublisher {
         this.mapper = mapper;
         this.config = config;
         this.timeout = timeout;
+    }
+
+    @Override
+    public PublisherType type() {
+        return PublisherType.REDDIT_API;
+    }
+
+    @Override
+    public List<FieldError> check(Post post, Publisher publisher) {
+        PlatformOptions o = post.platformOptions;
+        List<FieldError> missing = new ArrayList<>();
+        if (o == null || o.subreddit() == null) {
+            missing.add(new FieldError("platformOptions.subreddit", "is required to post to Reddit"));
+        }
+        if (o == null || o.title() == null || o.title().isBlank()) {
+            missing.add(new FieldError("platformOptions.title", "is required to post to Reddit"));
+        }
+        return missing;
+    }
+
+    @Override
+    public PublishResult publish(AccountPost post) {
+        PlatformOptions o = post.options();
+        return publish(post.accessToken(), o == null ? null : o.subreddit(), o == null ? null : o.title(), post.text(),
+                post.media());
     }
 
     PublishResult publish(String accessToken, String subreddit, String title, String text, List<String> media) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.socialroi.common.net.OutboundHttp;
+import io.socialroi.common.problem.FieldError;
+import io.socialroi.content.post.Post;
 import io.vertx.core.http.HttpMethod;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -24,7 +26,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * duplicate content (403) and the post FAILED with that reason, though it is on X.
  */
 @ApplicationScoped
-public class XPublisher {
+public class XPublisher implements AccountPublisher {
 
     private final OutboundHttp http;
     private final ObjectMapper mapper;
@@ -37,6 +39,23 @@ public class XPublisher {
         this.mapper = mapper;
         this.config = config;
         this.timeout = timeout;
+    }
+
+    @Override
+    public PublisherType type() {
+        return PublisherType.X_API;
+    }
+
+    @Override
+    public List<FieldError> check(Post post, Publisher publisher) {
+        return post.mediaUrls == null || post.mediaUrls.isEmpty() ? List.of()
+                : List.of(new FieldError("mediaUrls", "the X publisher (X_API) posts text and links only: "
+                        + "remove the media, or publish through a WEBHOOK publisher"));
+    }
+
+    @Override
+    public PublishResult publish(AccountPost post) {
+        return publish(post.accessToken(), post.text(), post.media());
     }
 
     PublishResult publish(String accessToken, String text, List<String> media) {
