@@ -44,6 +44,7 @@ class ContentEndpointMatrixTest {
             Endpoint.read("GET", "/workspaces/{workspaceId}/posts/{postId}", READ),
             Endpoint.write("PATCH", "/workspaces/{workspaceId}/posts/{postId}", WRITE, "{\"caption\":\"Edited\"}"),
             Endpoint.read("GET", "/workspaces/{workspaceId}/posts/{postId}/history", READ),
+            Endpoint.read("GET", "/workspaces/{workspaceId}/posts/{postId}/platform-metrics", READ),
             Endpoint.write("POST", "/workspaces/{workspaceId}/posts/{postId}/submit", WRITE, ACTION),
             Endpoint.write("POST", "/workspaces/{workspaceId}/posts/{postId}/approve", WRITE, ACTION),
             Endpoint.write("POST", "/workspaces/{workspaceId}/posts/{postId}/reject", WRITE, ACTION),
@@ -80,7 +81,8 @@ class ContentEndpointMatrixTest {
      * suite's services only (asserted below); a user changes their own password with a user token only
      * (PasswordChangeTest); a password reset link is made by the admin only (asserted below) and used without a
      * token, like a sign-in (PasswordResetTest); the OAuth callback is where a platform sends a browser, which
-     * carries no token (it only forwards to the web app, AccountsTest).
+     * carries no token (it only forwards to the web app, AccountsTest); Meta's webhook is called by Meta, which
+     * signs with the app secret instead of a token (EngagementImportTest: unsigned and wrongly signed deliveries 401).
      */
     static final Set<String> EXEMPT = Set.of(
             "POST /auth/token", "POST /auth/login", "POST /auth/logout", "POST /auth/password",
@@ -92,7 +94,8 @@ class ContentEndpointMatrixTest {
             "POST /workspaces/{workspaceId}/credentials", "DELETE /workspaces/{workspaceId}/credentials/{clientId}",
             "GET /workspaces/{workspaceId}/credentials",
             "POST /users", "GET /users", "GET /users/{userId}", "POST /users/{userId}/deactivate",
-            "PUT /users/{userId}/access", "GET /auth/revocations", "GET /oauth/callback");
+            "PUT /users/{userId}/access", "GET /auth/revocations", "GET /oauth/callback",
+            "GET /hooks/meta", "POST /hooks/meta");
 
     @Test
     void everyWorkspaceEndpointEnforcesTenancyAndScope() {

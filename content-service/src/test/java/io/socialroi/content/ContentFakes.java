@@ -97,6 +97,11 @@ public class ContentFakes implements QuarkusTestResourceLifecycleManager {
         config.put("suite.accounts.reddit.client-secret", "reddit-secret");
         config.put("suite.accounts.reddit.authorize-url", oauth.url() + "/authorize/reddit");
         config.put("suite.accounts.reddit.token-url", oauth.url() + "/token/reddit");
+        // Engagement imports (imports/): read on demand by the tests, not by the schedule; the Graph API on the OAuth
+        // fake under /graph; Meta webhooks signed with the Facebook app's secret (facebook-secret).
+        config.put("suite.imports.poll", "1h");
+        config.put("suite.imports.graph-base-url", oauth.url() + "/graph");
+        config.put("suite.imports.meta-verify-token", "meta-verify-token-test");
         config.put("quarkus.rest-client.reporting-service.url", reporting.url());
         config.put("quarkus.rest-client.engagement-service.url", engagement.url());
         config.put("quarkus.rest-client.conversion-service.url", conversion.url());

@@ -132,6 +132,8 @@ public class OutboundHttp {
                     .setURI(path).setFollowRedirects(false).setConnectTimeout(CONNECT_TIMEOUT.toMillis())
                     .setIdleTimeout(timeout.toMillis())
                     .setServer(SocketAddress.inetSocketAddress(new InetSocketAddress(address, port)));
+            // A request without a header would meet a null header map in Vert.x's client (4.5): start from an empty one.
+            options.setHeaders(io.vertx.core.MultiMap.caseInsensitiveMultiMap());
             headers.forEach(options::putHeader);
             HttpClientRequest request;
             try {

@@ -1,0 +1,393 @@
+package io.socialroi.content.imports;
+
+import static io.restassured.RestAssured.given;
+import static io.socialroi.content.Fixtures.writer;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.socialroi.content.ContentFakes;
+import io.socialroi.content.Fixtures;
+import io.socialroi.testing.FakeServer;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Engagement pulled back from the platforms: each importer against a fake of the platform's documented read API,
+ * the events written through (a fake of) engagement-service's {@code POST /events}, which dedupes by event id as
+ * the real one does; Meta's signed webhooks.
+ */
+@QuarkusTest
+class EngagementImportTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @ContentFakes.OAuth
+    FakeServer platforms;
+
+    @ContentFakes.Engagement
+    FakeServer engagement;
+
+    @Inject
+    ImportRunner runner;
+
+    @Inject
+    EntityManager em;
+
+    /** What engagement-service stored, by workspace: event id -> the event as sent. */
+    static final Map<String, Map<String, JsonNode>> STORED = new ConcurrentHashMap<>();
+    /** Whether the fake engagement-service is down. */
+    static volatile boolean engagementDown;
+
+    @BeforeEach
+    void route() {
+        for (String platform : List.of("x", "reddit", "facebook")) {
+            boolean graph = platform.equals("facebook");
+            platforms.on(graph ? "GET" : "POST", "/token/" + platform, r -> {
+                String source = graph ? r.query() : r.body();
+                String code = source.replaceAll(".*(?:^|&)code=([^&]+).*", "$1");
+                return FakeServer.Reply.json(200, "{\"token_type\":\"bearer\",\"expires_in\":7200,\"access_token\":\""
+                        + platform + "-imp-" + code + "\",\"refresh_token\":\"" + platform + "-r-" + code + "\"}");
+            });
+        }
+        engagement.on("POST", "/workspaces/", r -> {
+            if (engagementDown) {
+                return FakeServer.Reply.json(503, "{\"status\":503}");
+            }
+            String ws = r.path().split("/")[2];
+            Map<String, JsonNode> stored = STORED.computeIfAbsent(ws, k -> new ConcurrentHashMap<>());
+            int accepted = 0;
+            int duplicates = 0;
+            try {
+                for (JsonNode e : JSON.readTree(r.body())) {
+                    if (stored.putIfAbsent(e.path("eventId").asText(), e) == null) {
+                        accepted++;
+                    } else {
+                        duplicates++;
+                    }
+                }
+            } catch (Exception e) {
+                return FakeServer.Reply.json(400, "{\"status\":400}");
+            }
+            return FakeServer.Reply.json(200, "{\"accepted\":" + accepted + ",\"duplicates\":" + duplicates
+                    + ",\"rejected\":[]}");
+        });
+    }
+
+    static void connect(UUID ws, String platform, String code) {
+        String state = given().auth().oauth2(writer(ws)).post("/workspaces/" + ws + "/accounts/" + platform
+                + "/authorizations").then().statusCode(201).extract().path("state");
+        given().auth().oauth2(writer(ws)).contentType(ContentType.JSON)
+                .body("{\"state\":\"" + state + "\",\"code\":\"" + code + "\"}")
+                .post("/workspaces/" + ws + "/accounts/" + platform + "/authorizations/complete").then().statusCode(200);
+    }
+
+    /** A post as its publisher leaves it once the platform took it: PUBLISHED with the platform's id. */
+    UUID published(UUID ws, String platform, String remoteId) {
+        String id = given().auth().oauth2(writer(ws)).contentType(ContentType.JSON)
+                .body("{\"platform\":\"" + platform + "\",\"funnelStage\":\"TRUST\",\"caption\":\"Our new bouquet\","
+                        + "\"mediaUrls\":[\"https://cdn.fiori.example/b.jpg\"]}")
+                .post("/workspaces/" + ws + "/posts").then().statusCode(201).extract().path("id");
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update post set status = 'PUBLISHED',"
+                + " remote_id = ?3, published_at = now() where workspace_id = ?1 and id = ?2").setParameter(1, ws)
+                .setParameter(2, UUID.fromString(id)).setParameter(3, remoteId).executeUpdate());
+        return UUID.fromString(id);
+    }
+
+    static JsonPath metrics(UUID ws, UUID post) {
+        return given().auth().oauth2(writer(ws)).get("/workspaces/" + ws + "/posts/" + post + "/platform-metrics")
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    static Map<String, JsonNode> stored(UUID ws) {
+        return STORED.getOrDefault(ws.toString(), Map.of());
+    }
+
+    @Test
+    void xRepliesLikersAndRepostersBecomeEventsAndItsCountsStayCounts() {
+        UUID ws = Fixtures.workspace("Europe/Rome", "EUR");
+        connect(ws, "X", "imp-x-1");
+        String tweet = "1850000000000000101";
+        UUID post = published(ws, "X", tweet);
+        String bearer = "Bearer x-imp-imp-x-1";
+        platforms.on("GET", "/2/tweets/", r -> {
+            if (!bearer.equals(r.header("Authorization"))) {
+                return FakeServer.Reply.json(401, "{\"title\":\"Unauthorized\",\"status\":401,\"detail\":\"Unauthorized\"}");
+            }
+            String path = r.path();
+            if (path.equals("/2/tweets/search/recent")) {
+                assertTrue(r.query().contains("query=conversation_id%3A" + tweet), r.query());
+                if (!r.query().contains("next_token=")) {
+                    return FakeServer.Reply.json(200, "{\"data\":[{\"id\":\"1850000000000000201\",\"author_id\":\"77\","
+                            + "\"created_at\":\"2026-12-01T10:00:00.000Z\",\"text\":\"Love it! Price?\"}],"
+                            + "\"meta\":{\"result_count\":1,\"next_token\":\"page2\"}}");
+                }
+                return FakeServer.Reply.json(200, "{\"data\":[{\"id\":\"1850000000000000202\",\"author_id\":\"78\","
+                        + "\"created_at\":\"2026-12-01T11:30:00.000Z\",\"text\":\"Where is the shop?\"}],"
+                        + "\"meta\":{\"result_count\":1}}");
+            }
+            if (path.equals("/2/tweets/" + tweet)) {
+                return FakeServer.Reply.json(200, "{\"data\":{\"id\":\"" + tweet + "\",\"text\":\"Our new bouquet\","
+                        + "\"public_metrics\":{\"retweet_count\":1,\"reply_count\":2,\"like_count\":2,\"quote_count\":0,"
+                        + "\"bookmark_count\":3,\"impression_count\":1543}}}");
+            }
+            if (path.equals("/2/tweets/" + tweet + "/liking_users")) {
+                return FakeServer.Reply.json(200, "{\"data\":[{\"id\":\"77\",\"name\":\"A\",\"username\":\"a\"},"
+                        + "{\"id\":\"79\",\"name\":\"B\",\"username\":\"b\"}],\"meta\":{\"result_count\":2}}");
+            }
+            if (path.equals("/2/tweets/" + tweet + "/retweeted_by")) {
+                // Not in this account's access tier: skipped, the rest still counts.
+                return FakeServer.Reply.json(403, "{\"title\":\"Forbidden\",\"status\":403,\"detail\":\"tier\"}");
+            }
+            return FakeServer.Reply.json(404, "{\"title\":\"Not Found\",\"status\":404}");
+        });
+        assertTrue(runner.importNow(ws, post));
+        Map<String, JsonNode> events = stored(ws);
+        assertEquals(Set.of("x:reply:1850000000000000201", "x:reply:1850000000000000202",
+                "x:like:" + tweet + ":77", "x:like:" + tweet + ":79"), events.keySet());
+        JsonNode reply = events.get("x:reply:1850000000000000201");
+        assertEquals("COMMENT", reply.path("type").asText());
+        assertEquals("x:77", reply.path("actorId").asText());
+        assertEquals("X", reply.path("platform").asText());
+        assertEquals(post.toString(), reply.path("postId").asText());
+        assertEquals("2026-12-01T10:00:00Z", reply.path("occurredAt").asText());
+        assertEquals("Love it! Price?", reply.path("attributes").path("text").asText());
+        assertEquals("LIKE", events.get("x:like:" + tweet + ":79").path("type").asText());
+
+        JsonPath m = metrics(ws, post);
+        assertEquals(true, m.getBoolean("imported"));
+        assertEquals(4, m.getInt("eventsStored"));
+        assertNull(m.getString("lastError"));
+        Map<String, Integer> counts = m.getList("metrics", Map.class).stream().collect(Collectors.toMap(
+                x -> (String) x.get("metric"), x -> ((Number) x.get("value")).intValue()));
+        assertEquals(Map.of("impressions", 1543, "likes", 2, "replies", 2, "reposts", 1, "quotes", 0, "bookmarks", 3),
+                counts);
+
+        // Read again: the same ids, so engagement-service stores nothing new.
+        assertTrue(runner.importNow(ws, post));
+        assertEquals(4, stored(ws).size());
+        assertEquals(4, metrics(ws, post).getInt("eventsStored"));
+    }
+
+    @Test
+    void aTokenXRefusesMarksTheAccountForReconnectAndSaysSo() {
+        UUID ws = Fixtures.workspace("UTC", "EUR");
+        connect(ws, "X", "imp-x-revoked");
+        UUID post = published(ws, "X", "1850000000000000999");
+        platforms.on("GET", "/2/tweets/", FakeServer.Reply.json(401,
+                "{\"title\":\"Unauthorized\",\"status\":401,\"detail\":\"Unauthorized\"}"));
+        runner.importNow(ws, post);
+        assertTrue(metrics(ws, post).getString("lastError").endsWith("reconnect the account"),
+                metrics(ws, post).getString("lastError"));
+        given().auth().oauth2(writer(ws)).get("/workspaces/" + ws + "/accounts/X").then().statusCode(200)
+                .body("status", equalTo("RECONNECT"));
+        assertEquals(0, stored(ws).size());
+    }
+
+    @Test
+    void whenEngagementServiceIsDownTheReadIsMadeAgainAndNothingIsLost() {
+        UUID ws = Fixtures.workspace("UTC", "EUR");
+        connect(ws, "REDDIT", "imp-rd-1");
+        UUID post = published(ws, "REDDIT", "t3_1h2x3y5");
+        platforms.on("GET", "/reddit/comments/", r -> {
+            assertEquals("/reddit/comments/1h2x3y5", r.path());
+            assertEquals("bearer reddit-imp-imp-rd-1", r.header("Authorization"));
+            return FakeServer.Reply.json(200, "[{\"kind\":\"Listing\",\"data\":{\"children\":[{\"kind\":\"t3\",\"data\":"
+                    + "{\"id\":\"1h2x3y5\",\"score\":42,\"num_comments\":3,\"upvote_ratio\":0.97}}]}},"
+                    + "{\"kind\":\"Listing\",\"data\":{\"children\":["
+                    + "{\"kind\":\"t1\",\"data\":{\"id\":\"c1\",\"author\":\"baker\",\"author_fullname\":\"t2_aa\","
+                    + "\"created_utc\":1764583200.0,\"body\":\"Great crumb\",\"replies\":{\"kind\":\"Listing\",\"data\":"
+                    + "{\"children\":[{\"kind\":\"t1\",\"data\":{\"id\":\"c2\",\"author\":\"op\",\"author_fullname\":"
+                    + "\"t2_bb\",\"created_utc\":1764586800,\"body\":\"Thanks!\",\"replies\":\"\"}}]}}}},"
+                    + "{\"kind\":\"t1\",\"data\":{\"id\":\"c3\",\"author\":\"[deleted]\",\"created_utc\":1764590400,"
+                    + "\"body\":\"[removed]\",\"replies\":\"\"}},"
+                    + "{\"kind\":\"more\",\"data\":{\"count\":0,\"children\":[]}}]}}]");
+        });
+        engagementDown = true;
+        try {
+            runner.importNow(ws, post);
+        } finally {
+            engagementDown = false;
+        }
+        JsonPath failed = metrics(ws, post);
+        assertTrue(failed.getString("lastError").contains("engagement-service"), failed.getString("lastError"));
+        assertEquals(0, failed.getList("metrics").size());
+
+        runner.importNow(ws, post);
+        Map<String, JsonNode> events = stored(ws);
+        assertEquals(Set.of("reddit:comment:c1", "reddit:comment:c2"), events.keySet());
+        assertEquals("reddit:t2_aa", events.get("reddit:comment:c1").path("actorId").asText());
+        assertEquals("2025-12-01T10:00:00Z", events.get("reddit:comment:c1").path("occurredAt").asText());
+        JsonPath ok = metrics(ws, post);
+        assertNull(ok.getString("lastError"));
+        assertEquals(List.of("comments", "score", "upvotePercent"), ok.getList("metrics.metric"));
+        assertEquals(List.of(3, 42, 97), ok.getList("metrics.value"));
+    }
+
+    @Test
+    void facebookCommentsAndReactionsComeWithThePageToken() {
+        UUID ws = Fixtures.workspace("UTC", "EUR");
+        connect(ws, "FACEBOOK", "imp-fb-1");
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("insert into publisher (workspace_id, platform,"
+                + " type, url, target, updated_at) values (?1, 'FACEBOOK', 'WEBHOOK', 'https://hooks.agency.example/fb',"
+                + " '1010', now())").setParameter(1, ws).executeUpdate());
+        UUID post = published(ws, "FACEBOOK", "1010_2020");
+        List<String> tokens = new ArrayList<>();
+        platforms.on("GET", "/graph/v21.0/", r -> {
+            String token = r.query().replaceAll(".*(?:^|&)access_token=([^&]+).*", "$1");
+            tokens.add(r.path() + " " + token);
+            switch (r.path()) {
+                case "/graph/v21.0/1010" -> {
+                    return token.equals("facebook-imp-imp-fb-1")
+                            ? FakeServer.Reply.json(200, "{\"access_token\":\"page-token-1010\",\"id\":\"1010\"}")
+                            : FakeServer.Reply.json(400, "{\"error\":{\"message\":\"Invalid OAuth access token.\","
+                                    + "\"type\":\"OAuthException\",\"code\":190}}");
+                }
+                case "/graph/v21.0/1010_2020/comments" -> {
+                    if (!r.query().contains("after=")) {
+                        return FakeServer.Reply.json(200, "{\"data\":[{\"id\":\"2020_1\",\"from\":{\"id\":\"501\","
+                                + "\"name\":\"Ada\"},\"message\":\"How much?\",\"created_time\":\"2026-12-01T09:00:00+0000\"},"
+                                + "{\"id\":\"2020_2\",\"message\":\"private\",\"created_time\":\"2026-12-01T09:05:00+0000\"}],"
+                                + "\"paging\":{\"cursors\":{\"before\":\"b\",\"after\":\"c2\"},\"next\":\"https://graph.facebook.com/next\"}}");
+                    }
+                    return FakeServer.Reply.json(200, "{\"data\":[{\"id\":\"2020_3\",\"from\":{\"id\":\"1010\",\"name\":"
+                            + "\"Fiori\"},\"message\":\"Thanks!\",\"created_time\":\"2026-12-01T09:10:00+0000\"},"
+                            + "{\"id\":\"2020_4\",\"from\":{\"id\":\"502\",\"name\":\"Bo\"},\"message\":\"Ordered\","
+                            + "\"created_time\":\"2026-12-01T10:00:00+0000\"}],\"paging\":{\"cursors\":{\"after\":\"c3\"}}}");
+                }
+                case "/graph/v21.0/1010_2020/reactions" -> {
+                    return FakeServer.Reply.json(200, "{\"data\":[{\"id\":\"501\",\"type\":\"LOVE\"},{\"id\":\"503\","
+                            + "\"type\":\"LIKE\"}],\"paging\":{\"cursors\":{\"after\":\"x\"}}}");
+                }
+                case "/graph/v21.0/1010_2020" -> {
+                    return FakeServer.Reply.json(200, "{\"id\":\"1010_2020\",\"shares\":{\"count\":4},\"reactions\":"
+                            + "{\"data\":[],\"summary\":{\"total_count\":2}},\"comments\":{\"data\":[],\"summary\":"
+                            + "{\"total_count\":4}}}");
+                }
+                case "/graph/v21.0/1010_2020/insights" -> {
+                    return FakeServer.Reply.json(400, "{\"error\":{\"message\":\"(#10) Requires read_insights\","
+                            + "\"type\":\"OAuthException\",\"code\":10}}");
+                }
+                default -> {
+                    return FakeServer.Reply.json(404, "{\"error\":{\"message\":\"Unknown path\",\"code\":803}}");
+                }
+            }
+        });
+        runner.importNow(ws, post);
+        assertTrue(tokens.stream().filter(t -> t.contains("1010_2020")).allMatch(t -> t.endsWith(" page-token-1010")),
+                tokens.toString());
+        Map<String, JsonNode> events = stored(ws);
+        assertEquals(Set.of("facebook:comment:2020_1", "facebook:comment:2020_4", "facebook:reaction:1010_2020:501",
+                "facebook:reaction:1010_2020:503"), events.keySet());
+        assertEquals("2026-12-01T09:00:00Z", events.get("facebook:comment:2020_1").path("occurredAt").asText());
+        assertEquals("facebook:502", events.get("facebook:comment:2020_4").path("actorId").asText());
+        JsonPath m = metrics(ws, post);
+        assertEquals(List.of("comments", "reactions", "shares"), m.getList("metrics.metric"));
+        assertEquals(List.of(4, 2, 4), m.getList("metrics.value"));
+    }
+
+    static String sign(String body, String secret) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void metaWebhooksAreTakenOnlySignedAndGiveTheImportersEventIds() throws Exception {
+        UUID ws = Fixtures.workspace("UTC", "EUR");
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("insert into publisher (workspace_id, platform, type, url, target, updated_at) values"
+                    + " (?1, 'FACEBOOK', 'WEBHOOK', 'https://hooks.agency.example/fb', '3030', now()),"
+                    + " (?1, 'INSTAGRAM', 'WEBHOOK', 'https://hooks.agency.example/ig', '1784', now())")
+                    .setParameter(1, ws).executeUpdate();
+        });
+        UUID fb = published(ws, "FACEBOOK", "3030_4040");
+        UUID ig = published(ws, "INSTAGRAM", "17895695668004550");
+        String body = "{\"object\":\"page\",\"entry\":[{\"id\":\"3030\",\"time\":1764583200,\"changes\":["
+                + "{\"field\":\"feed\",\"value\":{\"item\":\"comment\",\"verb\":\"add\",\"comment_id\":\"4040_9\","
+                + "\"post_id\":\"3030_4040\",\"from\":{\"id\":\"601\",\"name\":\"Cy\"},\"message\":\"Booked!\","
+                + "\"created_time\":1764583100}},"
+                + "{\"field\":\"feed\",\"value\":{\"item\":\"reaction\",\"verb\":\"add\",\"reaction_type\":\"like\","
+                + "\"post_id\":\"3030_4040\",\"from\":{\"id\":\"602\"},\"created_time\":1764583150}},"
+                + "{\"field\":\"feed\",\"value\":{\"item\":\"comment\",\"verb\":\"add\",\"comment_id\":\"7_1\","
+                + "\"post_id\":\"3030_7\",\"from\":{\"id\":\"603\"},\"message\":\"not ours\",\"created_time\":1764583160}}]}]}";
+        given().contentType(ContentType.JSON).body(body).post("/hooks/meta").then().statusCode(401)
+                .contentType("application/problem+json");
+        given().contentType(ContentType.JSON).header("X-Hub-Signature-256", sign(body, "wrong-secret")).body(body)
+                .post("/hooks/meta").then().statusCode(401);
+        assertEquals(0, stored(ws).size());
+
+        given().contentType(ContentType.JSON).header("X-Hub-Signature-256", sign(body, "facebook-secret")).body(body)
+                .post("/hooks/meta").then().statusCode(200).body("changes", equalTo(3)).body("stored", equalTo(2))
+                .body("unmatched", equalTo(1));
+        Map<String, JsonNode> events = stored(ws);
+        assertEquals(Set.of("facebook:comment:4040_9", "facebook:reaction:3030_4040:602"), events.keySet());
+        assertEquals(fb.toString(), events.get("facebook:comment:4040_9").path("postId").asText());
+        assertEquals("2025-12-01T09:58:20Z", events.get("facebook:comment:4040_9").path("occurredAt").asText());
+        // Meta delivers again: nothing new.
+        given().contentType(ContentType.JSON).header("X-Hub-Signature-256", sign(body, "facebook-secret")).body(body)
+                .post("/hooks/meta").then().statusCode(200).body("stored", equalTo(0)).body("duplicates", equalTo(2));
+
+        String igBody = "{\"object\":\"instagram\",\"entry\":[{\"id\":\"1784\",\"time\":1764590000,\"changes\":[{"
+                + "\"field\":\"comments\",\"value\":{\"from\":{\"id\":\"232323\",\"username\":\"dee\"},\"media\":{\"id\":"
+                + "\"17895695668004550\",\"media_product_type\":\"FEED\"},\"id\":\"17865799348089039\",\"text\":\"Wow\"}}]}]}";
+        given().contentType(ContentType.JSON).header("X-Hub-Signature-256", sign(igBody, "facebook-secret"))
+                .body(igBody).post("/hooks/meta").then().statusCode(200).body("stored", equalTo(1));
+        JsonNode comment = stored(ws).get("instagram:comment:17865799348089039");
+        assertEquals(ig.toString(), comment.path("postId").asText());
+        assertEquals("instagram:232323", comment.path("actorId").asText());
+
+        engagementDown = true;
+        try {
+            String again = igBody.replace("17865799348089039", "17865799348089040");
+            given().contentType(ContentType.JSON).header("X-Hub-Signature-256", sign(again, "facebook-secret"))
+                    .body(again).post("/hooks/meta").then().statusCode(503).contentType("application/problem+json");
+        } finally {
+            engagementDown = false;
+        }
+    }
+
+    @Test
+    void metasSubscriptionHandshakeEchoesTheChallengeForTheRightTokenOnly() {
+        given().queryParam("hub.mode", "subscribe").queryParam("hub.verify_token", "meta-verify-token-test")
+                .queryParam("hub.challenge", "1158201444").get("/hooks/meta").then().statusCode(200)
+                .body(equalTo("1158201444"));
+        given().queryParam("hub.mode", "subscribe").queryParam("hub.verify_token", "guess")
+                .queryParam("hub.challenge", "1158201444").get("/hooks/meta").then().statusCode(403)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void platformMetricsBelongToTheirWorkspace() {
+        UUID ws = Fixtures.workspace("UTC", "EUR");
+        UUID other = Fixtures.workspace("UTC", "EUR");
+        UUID post = published(ws, "X", "1850000000000000555");
+        given().auth().oauth2(writer(other)).get("/workspaces/" + ws + "/posts/" + post + "/platform-metrics").then()
+                .statusCode(404);
+        given().auth().oauth2(writer(other)).get("/workspaces/" + other + "/posts/" + post + "/platform-metrics").then()
+                .statusCode(404).contentType("application/problem+json");
+        JsonPath before = metrics(ws, post);
+        assertEquals(0, before.getList("metrics").size());
+        assertNull(before.getString("lastImportedAt"));
+    }
+}
