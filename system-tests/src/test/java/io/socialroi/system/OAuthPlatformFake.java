@@ -47,7 +47,61 @@ public final class OAuthPlatformFake {
         }
         server.createContext("/x/authorize", this::authorize);
         server.createContext("/x/token", this::token);
+        server.createContext("/x/2/", this::xApi);
         server.start();
+    }
+
+    /** Texts posted through the fake X API v2, by tweet id. */
+    public final Map<String, String> tweets = new ConcurrentHashMap<>();
+    /** Reads of published tweets (GET /2/tweets/{id}) the importer made. */
+    public final AtomicInteger reads = new AtomicInteger();
+    private final AtomicInteger tweetIds = new AtomicInteger(1000);
+
+    /**
+     * The calls of X API v2 the suite makes with a token this server issued: Create Post (201 {"data":{"id","text"}}),
+     * and for every post made here the reads of its importer: the post with public_metrics, two replies by users
+     * 9001 and 9002 in recent search (conversation_id), user 9001 among the liking users, no reposts.
+     */
+    private void xApi(HttpExchange exchange) throws IOException {
+        String auth = String.valueOf(exchange.getRequestHeaders().getFirst("Authorization"));
+        if (!auth.startsWith("Bearer ") || !issued.containsValue(auth.substring(7))) {
+            answer(exchange, 401, "application/json", "{\"title\":\"Unauthorized\",\"status\":401,"
+                    + "\"detail\":\"Unauthorized\"}");
+            return;
+        }
+        String path = exchange.getRequestURI().getPath().substring("/x".length());
+        String query = String.valueOf(exchange.getRequestURI().getRawQuery());
+        if ("POST".equals(exchange.getRequestMethod()) && path.equals("/2/tweets")) {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            String id = "18600000000000" + tweetIds.incrementAndGet();
+            tweets.put(id, body);
+            answer(exchange, 201, "application/json", "{\"data\":{\"id\":\"" + id + "\",\"text\":\"posted\"}}");
+            return;
+        }
+        if (path.equals("/2/tweets/search/recent")) {
+            String id = URLDecoder.decode(query, StandardCharsets.UTF_8).replaceAll(".*conversation_id:(\\d+).*", "$1");
+            answer(exchange, 200, "application/json", !tweets.containsKey(id) ? "{\"meta\":{\"result_count\":0}}"
+                    : "{\"data\":[{\"id\":\"" + id + "1\",\"author_id\":\"9001\",\"created_at\":\""
+                    + java.time.Instant.now().minusSeconds(60) + "\",\"text\":\"How much is it?\"},{\"id\":\"" + id
+                    + "2\",\"author_id\":\"9002\",\"created_at\":\"" + java.time.Instant.now().minusSeconds(30)
+                    + "\",\"text\":\"Ordered one!\"}],\"meta\":{\"result_count\":2}}");
+            return;
+        }
+        String[] parts = path.split("/");
+        String id = parts.length > 3 ? parts[3] : "";
+        if (!tweets.containsKey(id)) {
+            answer(exchange, 404, "application/json", "{\"title\":\"Not Found Error\",\"status\":404}");
+        } else if (parts.length == 4) {
+            reads.incrementAndGet();
+            answer(exchange, 200, "application/json", "{\"data\":{\"id\":\"" + id + "\",\"public_metrics\":"
+                    + "{\"like_count\":1,\"reply_count\":2,\"retweet_count\":0,\"quote_count\":0,"
+                    + "\"impression_count\":321}}}");
+        } else if (parts[4].equals("liking_users")) {
+            answer(exchange, 200, "application/json", "{\"data\":[{\"id\":\"9001\",\"username\":\"ada\"}],"
+                    + "\"meta\":{\"result_count\":1}}");
+        } else {
+            answer(exchange, 200, "application/json", "{\"meta\":{\"result_count\":0}}");
+        }
     }
 
     String base() {

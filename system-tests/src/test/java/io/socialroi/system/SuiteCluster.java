@@ -245,6 +245,11 @@ public final class SuiteCluster {
             env.put("SUITE_ACCOUNTS_X_CLIENT_SECRET", OAuthPlatformFake.CLIENT_SECRET);
             env.put("SUITE_ACCOUNTS_X_AUTHORIZE_URL", oauth.base() + "/x/authorize");
             env.put("SUITE_ACCOUNTS_X_TOKEN_URL", oauth.base() + "/x/token");
+            // X API v2 on the same fake: posts published with X_API, and read back by the engagement importer, which
+            // reads a published post every 2 s here (EngagementImportIT) instead of every hour.
+            env.put("SUITE_PUBLISHING_X_BASE_URL", oauth.base() + "/x");
+            env.put("SUITE_IMPORTS_POLL", "1s");
+            env.put("SUITE_IMPORTS_EVERY", "PT2S");
         }
         return builder.start();
     }
