@@ -7,6 +7,7 @@
 export function formatter(ws, locale) {
     const lang = locale || (typeof navigator !== 'undefined' && navigator.language) || 'en';
     const money = new Intl.NumberFormat(lang, { style: 'currency', currency: ws.currency });
+    const count = new Intl.NumberFormat(lang, { maximumFractionDigits: 0 });
     const dateTime = new Intl.DateTimeFormat(lang, { timeZone: ws.timeZone, dateStyle: 'medium', timeStyle: 'short' });
     const time = new Intl.DateTimeFormat(lang, { timeZone: ws.timeZone, hour: '2-digit', minute: '2-digit' });
     const day = new Intl.DateTimeFormat(lang, { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short' });
@@ -16,6 +17,8 @@ export function formatter(ws, locale) {
             currency: m.currency || ws.currency }).format(Number(m.amount))),
         /** @param {number | null | undefined} v */
         amount: v => (v == null ? '–' : money.format(v)),
+        /** @param {number | null | undefined} v a count */
+        number: v => (v == null ? '–' : count.format(v)),
         /** @param {string | null | undefined} iso */
         dateTime: iso => (iso ? dateTime.format(new Date(iso)) : '–'),
         /** @param {string} iso */

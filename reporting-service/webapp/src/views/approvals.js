@@ -58,6 +58,26 @@ export async function render(node, ctx, params) {
 }
 
 /**
+ * The platform's counts of a published post (reach, impressions, likes, ... as each platform has them; counts
+ * without actors, shown as such) and the state of reading its engagement back.
+ * @param {any} m content-service's PlatformMetrics
+ * @param {ReturnType<typeof formatter>} fmt
+ */
+function platformMetrics(m, fmt) {
+    if (!m.imported) {
+        return null;
+    }
+    return h('section', { id: 'platform-metrics', 'aria-labelledby': 'pm-title' }, h('h4', { id: 'pm-title' }, 'On the platform'),
+        m.metrics.length === 0 ? h('p', { class: 'state empty' }, 'Not read back yet.')
+            : h('dl', { class: 'facts' }, m.metrics.flatMap((/** @type {any} */ x) => [h('dt', {}, humanize(x.metric)),
+                h('dd', { 'data-metric': x.metric }, fmt.number(x.value))])),
+        h('p', { class: 'hint' }, `Read back ${m.lastImportedAt ? fmt.dateTime(m.lastImportedAt) : 'not yet'}; `,
+            `${fmt.number(m.eventsStored)} comments, likes and shares with their people counted as engagement`,
+            m.nextImportAt ? `; next read ${fmt.dateTime(m.nextImportAt)}` : ''),
+        m.lastError ? h('p', { class: 'notice error', role: 'alert', id: 'pm-error' }, m.lastError) : null);
+}
+
+/**
  * @param {HTMLElement} detail
  * @param {any} ctx
  * @param {string} postId
@@ -68,6 +88,9 @@ async function showPost(detail, ctx, postId, fmt) {
     await panel(detail, 'the post', async () => {
         const base = `/workspaces/${ws.id}/posts/${encodeURIComponent(postId)}`;
         const [post, history] = await Promise.all([api('content', base), api('content', `${base}/history`)]);
+        // What the platform says about a published post (its own counts, and how reading it back goes).
+        const onPlatform = post.status === 'PUBLISHED' && post.remoteId
+            ? await api('content', `${base}/platform-metrics`).catch(() => null) : null;
         const result = h('p', { class: 'notice', id: 'approval-result', hidden: true });
         const comment = /** @type {HTMLTextAreaElement} */ (h('textarea', { name: 'comment', rows: 2, maxLength: 2000 }));
         const moves = /** @type {Record<string, string[]>} */ (MOVES)[post.status] || [];
@@ -139,6 +162,7 @@ async function showPost(detail, ctx, postId, fmt) {
                 post.permalink ? h('dt', {}, 'On the platform') : null,
                 post.permalink ? h('dd', {}, h('a', { href: post.permalink, target: '_blank', rel: 'noopener noreferrer',
                     id: 'post-permalink' }, post.permalink)) : null),
+            onPlatform ? platformMetrics(onPlatform, fmt) : null,
             handoff,
             ctx.canWrite && moves.length ? h('form', { class: 'inline-form', onsubmit: (/** @type {Event} */ e) => e.preventDefault() },
                 field('Comment (kept in the history)', comment),

@@ -13,21 +13,43 @@ export const title = 'Publishing';
 
 const EVENTS = ['post.approved', 'post.published', 'post.failed'];
 
-/** The publisher types (content-service PublisherType); a native one fits its own platform only. */
+/**
+ * The publisher types (content-service PublisherType); a native one fits its own platform only. `fields` are the
+ * type's own fields of the PUT body (secret ones as password inputs, never shown again once saved); `account`
+ * types publish with the client's connected platform account (Accounts); `shows` says where posts go in the list.
+ * @type {{id: string, label: string, platform: string, hint: string, account?: boolean,
+ *   fields: {name: string, label: string, type?: string, placeholder?: string, optional?: boolean}[],
+ *   shows: (p: any) => any}[]}
+ */
 const TYPES = [
     { id: 'WEBHOOK', label: 'Signed webhook to our integration', platform: '',
-        hint: 'Each post is sent as a JSON POST signed with X-Suite-Signature (HMAC-SHA256).' },
+        hint: 'Each post is sent as a JSON POST signed with X-Suite-Signature (HMAC-SHA256).',
+        fields: [{ name: 'url', label: 'Webhook URL', type: 'url', placeholder: 'https://hooks.client.example/instagram' },
+            { name: 'secret', label: 'Signing secret (16 characters or more)', type: 'password' }],
+        shows: p => h('code', {}, p.url) },
     { id: 'TELEGRAM', label: 'Telegram bot', platform: 'TELEGRAM',
-        hint: 'Posted by the bot through the Telegram Bot API; add the bot to the channel as an administrator.' },
+        hint: 'Posted by the bot through the Telegram Bot API; add the bot to the channel as an administrator.',
+        fields: [{ name: 'botToken', label: 'Bot token (from @BotFather)', type: 'password', placeholder: '123456789:AA...' },
+            { name: 'chatId', label: 'Chat or channel', placeholder: '@client_channel or -100...' }],
+        shows: p => h('span', {}, 'Telegram chat ', h('code', {}, p.chatId)) },
     { id: 'DISCORD', label: 'Discord webhook', platform: 'DISCORD',
-        hint: 'Posted through the channel\'s webhook (Discord API v10); nobody is pinged.' },
-    { id: 'X_API', label: 'X API with the connected account', platform: 'X',
-        hint: 'Posted through the X API v2 with the client\'s X account (connect it under Accounts); text and links only.' },
-    { id: 'REDDIT_API', label: 'Reddit API with the connected account', platform: 'REDDIT',
-        hint: 'A text post to the post\'s subreddit with its title (both set when composing), with the client\'s Reddit account.' },
+        hint: 'Posted through the channel\'s webhook (Discord API v10); nobody is pinged.',
+        fields: [{ name: 'webhookUrl', label: 'Discord webhook URL (it holds its token: kept secret)', type: 'password',
+            placeholder: 'https://discord.com/api/webhooks/...' }],
+        shows: () => 'Discord webhook' },
+    { id: 'X_API', label: 'X API with the connected account', platform: 'X', account: true,
+        hint: 'Posted through the X API v2 with the client\'s X account (connect it under Accounts); text and links only.',
+        fields: [], shows: () => 'X, with the connected account' },
+    { id: 'REDDIT_API', label: 'Reddit API with the connected account', platform: 'REDDIT', account: true,
+        hint: 'A text post to the post\'s subreddit with its title (both set when composing), with the client\'s Reddit account.',
+        fields: [], shows: () => 'Reddit, with the connected account' },
     { id: 'QUORA_ASSISTED', label: 'Quora hand-off', platform: 'QUORA',
-        hint: 'Quora has no posting API: a due post becomes a task with its text; mark it published with its address.' }
+        hint: 'Quora has no posting API: a due post becomes a task with its text; mark it published with its address.',
+        fields: [], shows: () => 'A person (hand-off task)' }
 ];
+
+/** The secret-like field names: emptied after saving, never shown back. */
+const SECRET = new Set(TYPES.flatMap(t => t.fields.filter(f => f.type === 'password').map(f => f.name)));
 
 /**
  * @param {HTMLElement} node
@@ -48,14 +70,16 @@ export async function render(node, ctx) {
         return table([
             { title: 'Platform', cell: p => humanize(p.platform) },
             { title: 'Type', cell: p => humanize(p.type) },
-            { title: 'Delivers to', cell: p => p.type === 'TELEGRAM' ? h('span', {}, 'Telegram chat ', h('code', {}, p.chatId))
-                : p.type === 'DISCORD' ? 'Discord webhook' : p.type === 'QUORA_ASSISTED' ? 'A person (hand-off task)'
-                    : p.type === 'X_API' ? 'X, with the connected account'
-                        : p.type === 'REDDIT_API' ? 'Reddit, with the connected account'
-                    : h('code', {}, p.url) },
-            { title: 'Secret', cell: p => p.reconnectReason ? h('span', { class: 'badge status-FAILED', title: p.reconnectReason },
-                'Reconnect needed') : ['QUORA_ASSISTED', 'X_API', 'REDDIT_API'].includes(p.type) ? '–'
-                : (p.secretSet ? 'set' : 'missing') },
+            { title: 'Delivers to', cell: p => {
+                const type = TYPES.find(t => t.id === p.type);
+                return type ? type.shows(p) : humanize(p.type);
+            } },
+            { title: 'Secret', cell: p => {
+                const type = TYPES.find(t => t.id === p.type);
+                return p.reconnectReason ? h('span', { class: 'badge status-FAILED', title: p.reconnectReason },
+                    'Reconnect needed') : !type || !type.fields.some(f => f.type === 'password') ? '–'
+                    : (p.secretSet ? 'set' : 'missing');
+            } },
             { title: 'Updated', cell: p => fmt.dateTime(p.updatedAt) }
         ], answer.items.map((/** @type {any} */ p) => Object.assign({ key: p.platform }, p)), 'Publishers');
     }, 'No publisher yet: posts of this client cannot be published until one is set for their platform.');
@@ -63,31 +87,22 @@ export async function render(node, ctx) {
     if (ctx.canWrite) {
         const platform = select('platform', PLATFORMS.map(p => ({ value: p, label: humanize(p) })));
         const type = select('type', TYPES.map(t => ({ value: t.id, label: t.label })));
-        const input = (/** @type {string} */ name, /** @type {Record<string, any>} */ attrs) =>
-            /** @type {HTMLInputElement} */ (h('input', Object.assign({ name, autocomplete: 'off' }, attrs)));
-        const url = input('url', { type: 'url', placeholder: 'https://hooks.client.example/instagram' });
-        const secret = input('secret', { type: 'password', minLength: 16 });
-        const botToken = input('botToken', { type: 'password', placeholder: '123456789:AA...' });
-        const chatId = input('chatId', { type: 'text', placeholder: '@client_channel or -100...' });
-        const webhookUrl = input('webhookUrl', { type: 'password', placeholder: 'https://discord.com/api/webhooks/...' });
         /** @type {Record<string, HTMLElement[]>} */
-        const fieldsOf = {
-            WEBHOOK: [field('Webhook URL', url), field('Signing secret (16 characters or more)', secret)],
-            TELEGRAM: [field('Bot token (from @BotFather)', botToken), field('Chat or channel', chatId)],
-            DISCORD: [field('Discord webhook URL (it holds its token: kept secret)', webhookUrl)],
-            QUORA_ASSISTED: [],
-            X_API: [],
-            REDDIT_API: []
-        };
+        const fieldsOf = {};
         /** @type {Record<string, HTMLInputElement[]>} */
-        const inputsOf = { WEBHOOK: [url, secret], TELEGRAM: [botToken, chatId], DISCORD: [webhookUrl], QUORA_ASSISTED: [],
-            X_API: [], REDDIT_API: [] };
+        const inputsOf = {};
+        for (const t of TYPES) {
+            inputsOf[t.id] = t.fields.map(f => /** @type {HTMLInputElement} */ (h('input', { name: f.name,
+                autocomplete: 'off', type: f.type || 'text', placeholder: f.placeholder || '',
+                'data-optional': f.optional ? 'true' : null, minLength: f.name === 'secret' ? 16 : null })));
+            fieldsOf[t.id] = t.fields.map((f, i) => field(f.label, inputsOf[t.id][i]));
+        }
         const hint = h('p', { class: 'hint' });
         const showType = () => {
             for (const [t, fields] of Object.entries(fieldsOf)) {
                 fields.forEach(f => { f.hidden = t !== type.value; });
                 // Hidden fields are disabled, so the browser neither validates nor sends them.
-                inputsOf[t].forEach(i => { i.required = t === type.value; i.disabled = t !== type.value; });
+                inputsOf[t].forEach(i => { i.required = t === type.value && !i.dataset.optional; i.disabled = t !== type.value; });
             }
             const chosen = TYPES.find(t => t.id === type.value);
             hint.textContent = chosen ? chosen.hint : '';
@@ -109,10 +124,11 @@ export async function render(node, ctx) {
             event.preventDefault();
             /** @type {Record<string, string>} */
             const body = { type: type.value };
-            inputsOf[type.value].forEach(i => { body[i.name] = i.name === 'url' || i.name === 'chatId' ? i.value.trim() : i.value; });
+            inputsOf[type.value].filter(i => i.value !== '' || !i.dataset.optional)
+                .forEach(i => { body[i.name] = SECRET.has(i.name) ? i.value : i.value.trim(); });
             try {
                 await api('content', `/workspaces/${ws.id}/publishers/${platform.value}`, { method: 'PUT', body });
-                [secret, botToken, webhookUrl].forEach(i => { i.value = ''; });
+                Object.values(inputsOf).flat().filter(i => SECRET.has(i.name)).forEach(i => { i.value = ''; });
                 notice(result, `Publisher for ${humanize(platform.value)} saved.`, false);
                 await loadList();
             } catch (error) {
