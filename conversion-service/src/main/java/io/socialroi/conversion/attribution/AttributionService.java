@@ -123,8 +123,8 @@ public class AttributionService {
 
     /** The journeys of the people engaged in the period who never converted, from engagement-service. */
     private NeverConverting.Answer never(UUID workspaceId, ReportQuery query, Loaded loaded) throws SQLException {
-        return never.journeys(workspaceId, Batch.instant(loaded.fromMicros()), Batch.instant(loaded.toMicros()),
-                query.touchTypes(), query.groupBy());
+        return never.journeys(workspaceId, loaded.view(), Batch.instant(loaded.fromMicros()),
+                Batch.instant(loaded.toMicros()), query.touchTypes(), query.groupBy());
     }
 
     /**

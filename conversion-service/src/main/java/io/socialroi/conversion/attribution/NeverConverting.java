@@ -25,12 +25,14 @@ import javax.sql.DataSource;
  * The never-converting journeys DATA_DRIVEN and path analysis add to the ones {@link NonConverting} knows: the
  * actors engaged in the period who belong to no converting person, from engagement-service's
  * {@code POST /workspaces/{ws}/journeys/search} (CONTRACTS.md). The exclusion list is every actor id this service
- * knows to be a converting person's (identity links of kind ACTOR, conversions' actor ids, the actors of captured
- * touchpoints), so nobody is counted twice: a person who converts after the period is a non-converting journey
+ * knows to be a converting person's (identity links of kind ACTOR of customers with a conversion, conversions' actor
+ * ids, the actors of captured touchpoints), so nobody is counted twice: a person who converts after the period is a non-converting journey
  * from the snapshots, and everyone else engaged is one from engagement-service. Each actor is one journey.
  *
  * <p>The answer is kept per (workspace, period, types, grouping, digest of the exclusion list, the change feed's
  * stored cursor): the exclusion list is read from SQL on both report paths (memory and SQL give identical answers),
+ * once per journey-store snapshot on the memory path (every write that can change it, a conversion, a captured
+ * touchpoint or an identity link of a customer with conversions, which re-queues them, makes a new snapshot),
  * and engagement data that could change the answer moves the cursor once the feed has served it, so a report is
  * the same whatever order the data arrived in and never mixes an old answer with newer touches. engagement-service
  * down, slow or failing: a 503 naming it ({@link Engagement}), never numbers without these journeys. More than
@@ -48,13 +50,19 @@ public class NeverConverting {
 
     private static final String EXCLUDED = """
             SELECT id FROM (
-                SELECT ref AS id FROM identity_link WHERE workspace_id = ? AND kind = 'ACTOR'
+                SELECT l.ref AS id FROM identity_link l WHERE l.workspace_id = ? AND l.kind = 'ACTOR'
+                    AND EXISTS (SELECT 1 FROM conversion c WHERE c.workspace_id = l.workspace_id
+                                AND c.customer_id = l.customer_id)
                 UNION SELECT unnest(actor_ids) FROM conversion WHERE workspace_id = ?
                 UNION SELECT actor_id FROM conversion_touchpoint WHERE workspace_id = ? AND actor_id IS NOT NULL
             ) known
             ORDER BY id COLLATE "C"
             """;
     private static final int CACHED = 256;
+
+    /** The exclusion list and its digest. */
+    private record Excluded(List<String> ids, String digest) {
+    }
 
     private record Key(UUID workspaceId, OffsetDateTime from, OffsetDateTime to, List<String> types, GroupBy groupBy,
             String excluded, String cursor) {
@@ -69,21 +77,35 @@ public class NeverConverting {
         }
     });
 
+    /** The exclusion list per journey-store snapshot (held weakly: a new snapshot reads it again). */
+    private final Map<Object, Excluded> bySnapshot = Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
     public NeverConverting(DataSource dataSource, Engagement engagement) {
         this.dataSource = dataSource;
         this.engagement = engagement;
     }
 
-    /** The never-converting journeys of [from, to), each as its group keys in time order. */
-    Answer journeys(UUID workspaceId, OffsetDateTime from, OffsetDateTime to, List<String> types, GroupBy groupBy)
-            throws SQLException {
-        List<String> excluded = excluded(workspaceId);
+    /**
+     * The never-converting journeys of [from, to), each as its group keys in time order; {@code snapshot}: the
+     * journey-store snapshot the report reads (null: the report reads SQL, and so does the exclusion list).
+     */
+    Answer journeys(UUID workspaceId, Object snapshot, OffsetDateTime from, OffsetDateTime to, List<String> types,
+            GroupBy groupBy) throws SQLException {
+        Excluded known = snapshot == null ? null : bySnapshot.get(snapshot);
+        if (known == null) {
+            List<String> ids = excluded(workspaceId);
+            known = new Excluded(ids, digest(ids));
+            if (snapshot != null) {
+                bySnapshot.put(snapshot, known);
+            }
+        }
+        List<String> excluded = known.ids();
         if (excluded.size() > JourneySearch.MAX_EXCLUDED) {
             return new Answer(List.of(), "over:" + excluded.size(), "More than " + JourneySearch.MAX_EXCLUDED
                     + " actors belong to converting people (" + excluded.size() + "), more than engagement-service "
                     + "can leave out of a search: the people who never converted are not counted.");
         }
-        Key key = new Key(workspaceId, from, to, List.copyOf(types), groupBy, digest(excluded), cursor());
+        Key key = new Key(workspaceId, from, to, List.copyOf(types), groupBy, known.digest(), cursor());
         Answer kept = cache.get(key);
         if (kept != null) {
             return kept;

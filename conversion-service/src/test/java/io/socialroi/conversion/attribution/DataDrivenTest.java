@@ -251,7 +251,8 @@ class DataDrivenTest {
     /**
      * Nobody is counted twice: the actors of converting people (an actor linked to a customer who bought in the
      * period, the visitor behind a later lead's click, the conversions' own actors) are in the exclusion list, so
-     * only the one person who never converted is added to the 30 later converters of the hand example and the lead.
+     * only the people who never converted are added to the 30 later converters of the hand example and the lead: nv:1,
+     * and a customer linked to an actor who has no conversion at all (a known person, but not a converting one).
      */
     @Test
     void theExclusionListKeepsConvertingPeoplesActorsOut() throws Exception {
@@ -261,7 +262,10 @@ class DataDrivenTest {
                 + "\"actorId\":\"visitor:v1\",\"clickId\":\"" + click + "\",\"occurredAt\":\"2026-10-15T10:00:00Z\","
                 + "\"retargeting\":false}";
         UUID ws = handExample(List.of(clickTouch, touch("alt-1", C, "ig:ab0-alt", "2026-10-16T10:00:00Z"),
-                touch("nv-1", C, "nv:1", "2026-10-17T10:00:00Z")));
+                touch("nv-1", C, "nv:1", "2026-10-17T10:00:00Z"), touch("walker-1", C, "ig:walker",
+                        "2026-10-18T10:00:00Z")));
+        as(ws).body("{\"customerId\":\"walker\",\"actorId\":\"ig:walker\",\"platform\":\"INSTAGRAM\"}")
+                .post("/workspaces/" + ws + "/identities").then().statusCode(201);
         as(ws).body("{\"customerId\":\"ab0\",\"actorId\":\"ig:ab0-alt\",\"platform\":\"INSTAGRAM\"}")
                 .post("/workspaces/" + ws + "/identities").then().statusCode(201);
         as(ws).body("{\"eventId\":\"lead-clk\",\"type\":\"LEAD\",\"occurredAt\":\"2026-11-10T12:00:00Z\","
@@ -269,16 +273,18 @@ class DataDrivenTest {
                 .then().statusCode(201);
         as(ws).get(report(ws, "model=DATA_DRIVEN")).then().statusCode(200)
                 .body("dataDriven.convertingJourneys", equalTo(30))
-                // 30 later buyers + the lead's visitor (captured, a later converter) + nv:1 (never converted).
-                .body("dataDriven.nonConvertingJourneys", equalTo(32));
+                // 30 later buyers + the lead's visitor (captured, a later converter) + nv:1 and ig:walker (never
+                // converted).
+                .body("dataDriven.nonConvertingJourneys", equalTo(33));
         FakeServer.Recorded search = fakes.engagement.requests().stream()
                 .filter(r -> r.path().equals("/workspaces/" + ws + "/journeys/search")).reduce((a, b) -> b).orElseThrow();
         List<?> excluded = (List<?>) json.readValue(search.body(), Map.class).get("excludeActors");
         assertTrue(excluded.containsAll(List.of("ig:ab0-alt", "visitor:v1", "x:ab0", "x:abnull9")), excluded.toString());
         assertFalse(excluded.contains("nv:1"));
+        assertFalse(excluded.contains("ig:walker"), "a linked customer without a conversion is not converting");
         // Path analysis counts the same people: c: nv:1 is one more TIKTOK journey beside the 10 later TikTok buyers.
         as(ws).get("/workspaces/" + ws + "/attribution/paths?from=2026-10-01&to=2026-10-31").then().statusCode(200)
-                .body("attributed.nonConvertingJourneys", equalTo(32));
+                .body("attributed.nonConvertingJourneys", equalTo(33));
     }
 
     @Test
