@@ -26,8 +26,9 @@ import javax.sql.DataSource;
  * actors engaged in the period who belong to no converting person, from engagement-service's
  * {@code POST /workspaces/{ws}/journeys/search} (CONTRACTS.md). The exclusion list is every actor id this service
  * knows to be a converting person's (identity links of kind ACTOR of customers with a conversion, conversions' actor
- * ids, the actors of captured touchpoints), so nobody is counted twice: a person who converts after the period is a non-converting journey
- * from the snapshots, and everyone else engaged is one from engagement-service. Each actor is one journey.
+ * ids, the actors of captured touchpoints), so nobody is counted twice: a person who converts after the period is a
+ * non-converting journey from the snapshots, and everyone else engaged is one from engagement-service. Each actor is
+ * one journey.
  *
  * <p>The answer is kept per (workspace, period, types, grouping, digest of the exclusion list, the change feed's
  * stored cursor): the exclusion list is read from SQL on both report paths (memory and SQL give identical answers),
@@ -44,8 +45,40 @@ public class NeverConverting {
 
     /** The journeys learned from engagement-service, and the note to show when they are incomplete. */
     record Answer(List<String[]> paths, String version, String note) {
+    }
 
-        static final Answer NONE = new Answer(List.of(), "none", null);
+    /**
+     * Each distinct path repeated as many times as it has journeys, without the copies: a kept answer costs its
+     * distinct paths, not one entry per person.
+     */
+    static final class Repeated extends java.util.AbstractList<String[]> implements java.util.RandomAccess {
+
+        private final String[][] paths;
+        private final int[] ends;
+
+        Repeated(List<String[]> paths, List<Integer> counts) {
+            this.paths = paths.toArray(String[][]::new);
+            this.ends = new int[counts.size()];
+            int end = 0;
+            for (int i = 0; i < ends.length; i++) {
+                end = Math.addExact(end, counts.get(i));
+                ends[i] = end;
+            }
+        }
+
+        @Override
+        public String[] get(int index) {
+            if (index < 0 || index >= size()) {
+                throw new IndexOutOfBoundsException(index);
+            }
+            int found = java.util.Arrays.binarySearch(ends, index + 1);
+            return paths[found >= 0 ? found : -found - 1];
+        }
+
+        @Override
+        public int size() {
+            return ends.length == 0 ? 0 : ends[ends.length - 1];
+        }
     }
 
     private static final String EXCLUDED = """
@@ -113,18 +146,17 @@ public class NeverConverting {
         JourneyPaths found = engagement.journeys(workspaceId, new JourneySearch(from, to, types, groupBy.name(),
                 excluded, null));
         List<String[]> paths = new ArrayList<>();
+        List<Integer> counts = new ArrayList<>();
         for (JourneyPaths.Item item : found.items()) {
             if (item.path() == null || item.path().isEmpty() || item.journeys() <= 0) {
                 continue;
             }
-            String[] path = item.path().stream().map(k -> k == null ? GroupBy.NONE : k).toArray(String[]::new);
-            for (long n = 0; n < item.journeys(); n++) {
-                paths.add(path); // one journey per actor; the same keys shared
-            }
+            paths.add(item.path().stream().map(k -> k == null ? GroupBy.NONE : k).toArray(String[]::new));
+            counts.add(Math.toIntExact(item.journeys())); // one journey per actor
         }
         String note = found.truncated() ? "engagement-service left out its rarest paths (" + found.omittedJourneys()
                 + " journeys of people who never converted, past its bound of distinct paths)." : null;
-        Answer answer = new Answer(List.copyOf(paths), key.excluded() + "@" + key.cursor(), note);
+        Answer answer = new Answer(new Repeated(paths, counts), key.excluded() + "@" + key.cursor(), note);
         cache.put(key, answer);
         return answer;
     }
