@@ -93,6 +93,7 @@ class ConversionEndpointMatrixTest {
         UUID ws = fakes.workspace();
         fakes.engagement.on("POST", "/workspaces/" + ws + "/touchpoints/search",
                 io.socialroi.testing.FakeServer.Reply.json(200, "{\"items\":[]}"));
+        fakes.journeys(ws, List.of());
         String viewer = io.socialroi.testing.TestTokens.workspaces(List.of(ws), "CLIENT_VIEWER", "content:read",
                 "engagement:read", READ, "reports:read");
         for (String path : List.of("/conversions", "/attribution", "/attribution/compare", "/attribution/paths", "/audiences",

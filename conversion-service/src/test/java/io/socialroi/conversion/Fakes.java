@@ -27,6 +27,14 @@ public final class Fakes {
         return id;
     }
 
+    /**
+     * engagement-service's journey search for the workspace, over these touches (touchpoint JSON): the people who
+     * engaged, of whom conversion-service leaves out the converting ones ({@link EngagedJourneys}).
+     */
+    public void journeys(UUID ws, java.util.List<String> touches) {
+        engagement.on("POST", "/workspaces/" + ws + "/journeys/search", EngagedJourneys.over(touches));
+    }
+
     public UUID workspace() {
         return workspace("UTC", "EUR");
     }

@@ -302,6 +302,7 @@ class HostileInputTest {
                         : FakeServer.Reply.json(422, "{\"status\":422,\"errors\":[{\"field\":\"cursor\"}]}"));
         fakes.engagement.on("POST", "/workspaces/" + ws + "/touchpoints/search",
                 FakeServer.Reply.json(200, "{\"items\":[]}"));
+        fakes.journeys(ws, List.of());
         as(ws).body(VALID_CONVERSION).post("/workspaces/" + ws + "/conversions").then().statusCode(201);
         String audienceId = as(ws).body("{\"name\":\"A\",\"engagedWithinDays\":7}").post("/workspaces/" + ws + "/audiences")
                 .then().statusCode(201).extract().path("id");

@@ -36,6 +36,8 @@ class EngagementEndpointMatrixTest {
     static final String SETTINGS = "{\"burstPerMinute\":25}";
     static final String TOUCHPOINTS = "{\"actorIds\":[\"ig:1\"],\"before\":\"2026-11-22T09:00:00Z\"}";
     static final String ACTORS = "{\"since\":\"2026-11-01T00:00:00Z\",\"limit\":10}";
+    static final String JOURNEYS = "{\"from\":\"2026-11-01T00:00:00Z\",\"to\":\"2026-12-01T00:00:00Z\","
+            + "\"groupBy\":\"PLATFORM\",\"excludeActors\":[\"ig:1\"]}";
 
     /** Every workspace endpoint with its scope. */
     static List<Endpoint> table() {
@@ -58,6 +60,8 @@ class EngagementEndpointMatrixTest {
                 new Endpoint("POST", "/workspaces/{workspaceId}/touchpoints/search", "engagement:read", false,
                         TOUCHPOINTS, null),
                 new Endpoint("POST", "/workspaces/{workspaceId}/actors/search", "engagement:read", false, ACTORS, null),
+                new Endpoint("POST", "/workspaces/{workspaceId}/journeys/search", "engagement:read", false, JOURNEYS,
+                        null),
                 Endpoint.write("PUT", "/workspaces/{workspaceId}/posts/{postId}", "engagement:write",
                         POST_ENTRY.formatted(code)),
                 Endpoint.read("GET", "/workspaces/{workspaceId}/posts/{postId}", "engagement:read"),

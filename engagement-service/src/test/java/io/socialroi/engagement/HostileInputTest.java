@@ -74,6 +74,7 @@ class HostileInputTest {
         String directory = "/workspaces/" + ws + "/posts/" + post;
         String touchSearch = "/workspaces/" + ws + "/touchpoints/search";
         String actors = "/workspaces/" + ws + "/actors/search";
+        String journeys = "/workspaces/" + ws + "/journeys/search";
         String summary = "/workspaces/" + ws + "/engagement/summary";
         String touchpoints = "/workspaces/" + ws + "/touchpoints";
         String entry = "{\"platform\":\"INSTAGRAM\",\"funnelStage\":\"ACTION\",\"trackedLink\":{\"code\":\"hx"
@@ -234,6 +235,27 @@ class HostileInputTest {
                 withBadUtf8("{\"since\":\"", "\"}"), 400));
         cases.add(new Case("actors: deep nesting", "POST", actors, JSON,
                 utf8("{\"funnelStages\":" + nested(10_000) + "}"), 400));
+
+        // --- POST journeys/search.
+        String period = "\"from\":\"2026-11-01T00:00:00Z\",\"to\":\"2026-12-01T00:00:00Z\"";
+        cases.add(new Case("journeys: truncated", "POST", journeys, JSON, utf8("{" + period), 400));
+        cases.add(new Case("journeys: null body", "POST", journeys, JSON, utf8("null"), 422));
+        cases.add(new Case("journeys: no groupBy", "POST", journeys, JSON, utf8("{" + period + "}"), 422));
+        cases.add(new Case("journeys: to before from", "POST", journeys, JSON, utf8("{\"from\":\"2026-12-01T00:00:00Z\","
+                + "\"to\":\"2026-11-01T00:00:00Z\",\"groupBy\":\"POST\"}"), 422));
+        cases.add(new Case("journeys: year 999999999", "POST", journeys, JSON, utf8("{\"from\":\"2026-11-01T00:00:00Z\","
+                + "\"to\":\"+999999999-12-31T23:59:59Z\",\"groupBy\":\"POST\"}"), 422));
+        cases.add(new Case("journeys: unknown type", "POST", journeys, JSON,
+                utf8("{" + period + ",\"groupBy\":\"POST\",\"eventTypes\":[\"WATCH\"]}"), 400));
+        // The suite's JSON reading refuses a NUL in any string (400 naming the field) before validation.
+        cases.add(new Case("journeys: NUL in an excluded actor", "POST", journeys, JSON,
+                utf8("{" + period + ",\"groupBy\":\"POST\",\"excludeActors\":[\"a\\u0000b\"]}"), 400));
+        cases.add(new Case("journeys: huge maxLength", "POST", journeys, JSON,
+                utf8("{" + period + ",\"groupBy\":\"POST\",\"maxLength\":99999999999999999999}"), 400));
+        cases.add(new Case("journeys: invalid UTF-8", "POST", journeys, JSON,
+                withBadUtf8("{" + period + ",\"groupBy\":\"", "\"}"), 400));
+        cases.add(new Case("journeys: deep nesting", "POST", journeys, JSON,
+                utf8("{\"excludeActors\":" + nested(10_000) + "}"), 400));
 
         // --- GET summary: parameters.
         cases.add(new Case("summary: no period", "GET", summary, null, null, 422));

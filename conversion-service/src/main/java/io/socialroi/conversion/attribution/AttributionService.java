@@ -19,9 +19,10 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Builds attribution reports from captured touchpoints. The only call to engagement-service on this
- * path is the capture of conversions of the period that are still pending; when that fails the report
- * is a 503 naming engagement-service instead of numbers that silently miss touchpoints.
+ * Builds attribution reports from captured touchpoints. The calls to engagement-service on this path are
+ * the capture of conversions of the period that are still pending and, for DATA_DRIVEN and path analysis, the
+ * journeys of the people who never converted ({@link NeverConverting}); when either fails the report is a 503
+ * naming engagement-service instead of numbers that silently miss touchpoints or journeys.
  *
  * <p>The journeys come from the in-memory {@link JourneyStore} (brought up to date first), or from SQL
  * ({@link AttributionData}) when the store is off or the workspace is over its budget; both give the same
@@ -37,13 +38,15 @@ public class AttributionService {
     private final TouchpointCapture capture;
     private final AttributionData data;
     private final JourneyStore store;
+    private final NeverConverting never;
 
     public AttributionService(WorkspaceDirectory workspaces, TouchpointCapture capture, AttributionData data,
-            JourneyStore store) {
+            JourneyStore store, NeverConverting never) {
         this.workspaces = workspaces;
         this.capture = capture;
         this.data = data;
         this.store = store;
+        this.never = never;
     }
 
     public int maxLookbackDays() {
@@ -71,14 +74,17 @@ public class AttributionService {
     /**
      * What DATA_DRIVEN learns for this query (null when no DATA_DRIVEN model is asked for). From memory it is kept
      * per workspace for the snapshot it was learned from (a changed snapshot is a new view, so a write is never
-     * answered with an old model): the same period, grouping, types, lookback and method are learned once.
+     * answered with an old model): the same period, grouping, types, lookback and method are learned once, for the
+     * same never-converting journeys ({@link NeverConverting}'s version: its exclusion list and the change feed's
+     * position, so a late touch of someone who never converted is a new model too).
      */
     private DataDriven.Learned learned(UUID workspaceId, ReportQuery query, Loaded loaded) throws SQLException {
         if (!query.models().contains(AttributionModel.DATA_DRIVEN)) {
             return null;
         }
+        NeverConverting.Answer others = never(workspaceId, query, loaded);
         LearnedKey key = new LearnedKey(loaded.fromMicros(), loaded.toMicros(), query.touchTypes(),
-                query.lookbackDays(), query.groupBy(), query.method());
+                query.lookbackDays(), query.groupBy(), query.method(), others.version());
         if (loaded.view() != null) {
             Learnt kept = learnt.get(workspaceId);
             if (kept != null && kept.view().get() == loaded.view()) {
@@ -88,9 +94,9 @@ public class AttributionService {
                 }
             }
         }
-        List<String[]> nonConverting = nonConverting(workspaceId, query, loaded);
-        DataDriven.Learned result = DataDriven.learn(DataDriven.Paths.of(loaded.journeys(), nonConverting),
-                query.method(), query.groupBy());
+        List<String[]> nonConverting = nonConverting(workspaceId, query, loaded, others);
+        DataDriven.Learned result = noted(DataDriven.learn(DataDriven.Paths.of(loaded.journeys(), nonConverting),
+                query.method(), query.groupBy()), others.note());
         if (loaded.view() != null) {
             if (learnt.size() > 1000) {
                 learnt.clear();
@@ -104,8 +110,35 @@ public class AttributionService {
         return result;
     }
 
-    /** The non-converting journeys of the period ({@link NonConverting}), from the same snapshot as the journeys. */
-    private List<String[]> nonConverting(UUID workspaceId, ReportQuery query, Loaded loaded) throws SQLException {
+    /** The learned model with the never-converting journeys' note, when there is one, added to its own. */
+    private static DataDriven.Learned noted(DataDriven.Learned learned, String note) {
+        if (note == null) {
+            return learned;
+        }
+        DataDriven.Summary s = learned.summary();
+        return new DataDriven.Learned(new DataDriven.Summary(s.method(), s.requestedMethod(), s.convertingJourneys(),
+                s.nonConvertingJourneys(), s.channels(), s.conversionProbability(), s.effects(),
+                s.note() == null ? note : s.note() + " " + note), learned.weights());
+    }
+
+    /** The journeys of the people engaged in the period who never converted, from engagement-service. */
+    private NeverConverting.Answer never(UUID workspaceId, ReportQuery query, Loaded loaded) throws SQLException {
+        return never.journeys(workspaceId, loaded.view(), Batch.instant(loaded.fromMicros()),
+                Batch.instant(loaded.toMicros()), query.touchTypes(), query.groupBy());
+    }
+
+    /**
+     * The non-converting journeys of the period: those of the people who convert after it ({@link NonConverting}),
+     * from the same snapshot as the journeys, then those of the people who never convert ({@link NeverConverting}).
+     */
+    private List<String[]> nonConverting(UUID workspaceId, ReportQuery query, Loaded loaded,
+            NeverConverting.Answer others) throws SQLException {
+        List<String[]> all = new ArrayList<>(laterConverting(workspaceId, query, loaded));
+        all.addAll(others.paths());
+        return all;
+    }
+
+    private List<String[]> laterConverting(UUID workspaceId, ReportQuery query, Loaded loaded) throws SQLException {
         // Conversions more than the capture window after the period hold no touchpoint inside it.
         long until = Batch.micros(Batch.instant(loaded.toMicros()).plusDays(capture.maxLookbackDays() + 1L));
         return loaded.view() != null
@@ -127,12 +160,17 @@ public class AttributionService {
         ReportQuery report = query.report();
         boolean later = report.to() != null;
         Loaded loaded = load(workspaceId, report, memory, later);
-        return PathAnalysis.compute(loaded.journeys(), later ? nonConverting(workspaceId, report, loaded) : null, query,
-                loaded.currency(), capture.maxLookbackDays() + 1);
+        if (!later) {
+            return PathAnalysis.compute(loaded.journeys(), null, query, loaded.currency(),
+                    capture.maxLookbackDays() + 1, null);
+        }
+        NeverConverting.Answer others = never(workspaceId, report, loaded);
+        return PathAnalysis.compute(loaded.journeys(), nonConverting(workspaceId, report, loaded, others), query,
+                loaded.currency(), capture.maxLookbackDays() + 1, others.note());
     }
 
     private record LearnedKey(long from, long to, List<String> types, int lookbackDays, GroupBy groupBy,
-            DataDriven.Method method) {
+            DataDriven.Method method, String never) {
     }
 
     /** The models learned from one snapshot of a workspace (held weakly: a new snapshot replaces them). */

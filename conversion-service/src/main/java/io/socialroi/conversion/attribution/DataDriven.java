@@ -106,8 +106,9 @@ public final class DataDriven {
             @Schema(enumeration = {"MARKOV", "SHAPLEY"}, description = "The method asked for") String requestedMethod,
             @Schema(minimum = "0", description = "Converting journeys of the period with a counted touch")
             long convertingJourneys,
-            @Schema(minimum = "0", description = "People with touches in the period and no conversion in it (known "
-                    + "from their later conversions' captured touchpoints)") long nonConvertingJourneys,
+            @Schema(minimum = "0", description = "People with touches in the period and no conversion in it: those "
+                    + "who convert after it (their later conversions' captured touchpoints) and the actors engaged in "
+                    + "it who belong to no converting person (engagement-service)") long nonConvertingJourneys,
             @Schema(minimum = "0", description = "Channels (group keys) the model learned") int channels,
             @JsonInclude(JsonInclude.Include.NON_NULL) @JsonSerialize(using = Metrics.Plain.class)
             @Schema(type = SchemaType.NUMBER, description = "MARKOV: P(conversion) from START") BigDecimal conversionProbability,

@@ -21,7 +21,8 @@ import java.util.Map;
  * from and what closed the sale; paths that agree there are one row.
  *
  * <p>The conversion rate of a path is its first purchases over its first purchases plus the non-converting journeys
- * ({@link NonConverting}, as DATA_DRIVEN reads them) with the same path, collapsed and elided the same way. Time to
+ * (as DATA_DRIVEN reads them: {@link NonConverting}, people who convert after the period, and
+ * {@link NeverConverting}, people engaged in it who never converted) with the same path, collapsed and elided the same way. Time to
  * convert: from the first counted touch to the purchase. Rows: by conversions, descending, then by path (step by step
  * in code point order, a prefix first), so the answer depends on the data only, never on the order it arrived in.
  */
@@ -59,9 +60,10 @@ public final class PathAnalysis {
      * @param batch the conversions of the period keyed by platform or funnel stage
      * @param nonConverting the non-converting journeys' keys, or null when none is known (a period open at the end)
      * @param captureDays how many days after the period the non-converting journeys' conversions were read from
+     * @param extraNote added to the note (the never-converting journeys are incomplete), or null
      */
     public static PathReport compute(Batch batch, List<String[]> nonConverting, PathQuery query, String currency,
-            int captureDays) {
+            int captureDays, String extraNote) {
         Map<List<String>, Tally> byPath = new HashMap<>();
         long firstPurchases = 0;
         BigDecimal total = BigDecimal.ZERO;
@@ -122,15 +124,17 @@ public final class PathAnalysis {
                 new PathReport.Count(unattributed, Money.of(unattributedRevenue, currency),
                         ratio(unattributed, firstPurchases)),
                 new PathReport.Count(firstPurchases, Money.of(total, currency), ratio(firstPurchases, firstPurchases)),
-                nonConverting == null ? OPEN_END_NOTE : note(captureDays));
+                nonConverting == null ? OPEN_END_NOTE
+                        : extraNote == null ? note(captureDays) : note(captureDays) + " " + extraNote);
     }
 
     /** The limit of the non-converting journeys, in the answer. */
     static String note(int captureDays) {
         return "Non-converting journeys are the people with counted touches in the period and no conversion of any "
-                + "type in it, known from the touchpoints captured for their conversions in the " + captureDays
-                + " days after the period. People who never convert are not known to conversion-service, so a "
-                + "conversion rate is among people who convert sooner or later: higher than among everyone reached.";
+                + "type in it: those who converted in the " + captureDays + " days after the period (from the "
+                + "touchpoints captured for those conversions), and the actors engaged in the period who belong to no "
+                + "converting person (from engagement-service; flagged actors left out). People who converted only "
+                + "before the period, or later than that, are in neither.";
     }
 
     static final String OPEN_END_NOTE = "The period is open at the end, so no non-converting journey is known and "

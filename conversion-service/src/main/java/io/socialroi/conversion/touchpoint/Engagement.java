@@ -60,6 +60,11 @@ public class Engagement {
         return guarded(() -> gateway.actors(workspaceId, query));
     }
 
+    /** The aggregated journeys of the actors engaged in a period except the ones named (a POST: never retried). */
+    public JourneyPaths journeys(UUID workspaceId, JourneySearch search) {
+        return guarded(() -> gateway.journeys(workspaceId, search));
+    }
+
     private List<Touchpoint> call(UUID workspaceId, TouchpointQuery query) {
         return guarded(() -> gateway.touchpoints(workspaceId, query));
     }

@@ -29,4 +29,10 @@ public interface EngagementClient {
     @Path("/actors/search")
     ActorPage actors(@HeaderParam("Authorization") String authorization, @PathParam("workspaceId") UUID workspaceId,
             ActorQuery query);
+
+    /** The aggregated journeys of actors engaged in a period (never-converting journeys); added by conversion-service. */
+    @POST
+    @Path("/journeys/search")
+    JourneyPaths journeys(@HeaderParam("Authorization") String authorization,
+            @PathParam("workspaceId") UUID workspaceId, JourneySearch search);
 }

@@ -6,6 +6,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
@@ -69,8 +71,13 @@ class DataDrivenTest {
     static final String C = "TIKTOK";
 
     private UUID handExample() {
+        return handExample(List.of());
+    }
+
+    /** The hand example; {@code more}: touches engagement-service also holds (of people who never convert, say). */
+    private UUID handExample(List<String> more) {
         UUID ws = fakes.workspace("UTC", "EUR");
-        List<String> touches = new ArrayList<>();
+        List<String> touches = new ArrayList<>(more);
         List<String> conversions = new ArrayList<>();
         int[] n = {0};
         class Person {
@@ -101,6 +108,8 @@ class DataDrivenTest {
         }
         fakes.engagement.on("POST", "/workspaces/" + ws + "/touchpoints/search",
                 FakeServer.Reply.json(200, "{\"items\":[" + String.join(",", touches) + "]}"));
+        // The hand example's people all convert, in the period or after it: the journey search leaves them all out.
+        fakes.journeys(ws, touches);
         as(ws).body("[" + String.join(",", conversions) + "]").post("/workspaces/" + ws + "/conversions/batch").then()
                 .statusCode(200).body("accepted", equalTo(n[0]));
         return ws;
@@ -189,5 +198,106 @@ class DataDrivenTest {
                 .getMap("$");
         assertEquals(linear.get("rows"), dataDriven.get("rows"));
         assertEquals(linear.get("attributed"), dataDriven.get("attributed"));
+    }
+
+    /**
+     * 30 people who liked on TikTok in the period and never converted, from engagement-service's journey search
+     * (and one whose like is after the period, which does not count). The chain of the class comment becomes:
+     * <pre>
+     * START -> A 40, -> B 10, -> C 40 (of 90); A -> B 30, -> C 10 (of 40); B -> conv 20, -> null 20;
+     * C -> conv 10, -> null 10 + 30 = 40 (of 50): x_B = 1/2, x_C = 1/5, x_A = 3/4 . 1/2 + 1/4 . 1/5 = 17/40
+     * P(conv)   = 40/90 . 17/40 + 10/90 . 1/2 + 40/90 . 1/5 = (17 + 5 + 8) / 90 = 1/3
+     * without A: (5 + 8) / 90 = 13/90                      -> RE_A = 1 - 13/30 = 17/30 = 0.566667
+     * without B: x_A = 1/4 . 1/5 = 1/20: (2 + 8) / 90      -> RE_B = 1 - 10/30 = 2/3
+     * without C: x_A = 3/8: (15 + 5) / 90 = 20/90           -> RE_C = 1 - 20/30 = 1/3
+     * Credit: A > B 17/30 : 2/3 = 17 : 20 -> 0.459459 / 0.540541 (the leftover millionth to B, the larger
+     *         remainder), 0.46 / 0.54 EUR; A > C 17/30 : 1/3 = 17 : 10 -> 0.629630 / 0.370370, 0.63 / 0.37 EUR.
+     *   A = 20 x 0.459459 + 10 x 0.629630 = 15.48548, 9.20 + 6.30 = 15.50 EUR
+     *   B = 20 x 0.540541 = 10.81082, 10.80 EUR;  C = 10 x 0.370370 = 3.7037, 3.70 EUR   (30 and 30.00 in all)
+     * </pre>
+     */
+    @Test
+    void neverConvertingJourneysChangeTheRemovalEffectsAsComputedByHand() throws Exception {
+        List<String> never = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            never.add(touch("nv-" + i, C, "nv:" + i, "2026-10-15T10:00:00Z"));
+        }
+        never.add(touch("late-1", A, "nv:late", "2026-11-01T00:00:00Z"));
+        UUID ws = handExample(never);
+        as(ws).get(report(ws, "model=DATA_DRIVEN")).then().statusCode(200)
+                .body("dataDriven.method", equalTo("MARKOV"))
+                .body("dataDriven.convertingJourneys", equalTo(30)).body("dataDriven.nonConvertingJourneys", equalTo(60))
+                .body("dataDriven.conversionProbability", equalTo(0.333333f))
+                .body("dataDriven.effects.key", contains(B, A, C))
+                .body("dataDriven.effects.removalEffect", contains(0.666667f, 0.566667f, 0.333333f))
+                .body("dataDriven.note", nullValue())
+                .body("rows.key", contains(A, B, C))
+                .body("rows.conversions", contains(15.48548f, 10.81082f, 3.7037f))
+                .body("rows.revenue.amount", contains("15.50", "10.80", "3.70"))
+                .body("attributed.conversions", equalTo(30)).body("attributed.revenue.amount", equalTo("30.00"));
+        ReportQuery q = ReportQuery.parse("DATA_DRIVEN", "model", null, null, null, "2026-10-01", "2026-10-31",
+                "platform", null, 90);
+        assertEquals(json.writeValueAsString(service.report(ws, q, false)),
+                json.writeValueAsString(service.report(ws, q, true)));
+        FakeServer.Recorded search = fakes.engagement.requests().stream()
+                .filter(r -> r.path().equals("/workspaces/" + ws + "/journeys/search")).reduce((a, b) -> b).orElseThrow();
+        Map<?, ?> body = json.readValue(search.body(), Map.class);
+        assertEquals("PLATFORM", body.get("groupBy"));
+        assertEquals("2026-10-01T00:00:00Z", body.get("from"));
+        assertEquals("2026-11-01T00:00:00Z", body.get("to"));
+        assertEquals(60, ((List<?>) body.get("excludeActors")).size(), "the 60 converting people's actors");
+    }
+
+    /**
+     * Nobody is counted twice: the actors of converting people (an actor linked to a customer who bought in the
+     * period, the visitor behind a later lead's click, the conversions' own actors) are in the exclusion list, so
+     * only the people who never converted are added to the 30 later converters of the hand example and the lead: nv:1,
+     * and a customer linked to an actor who has no conversion at all (a known person, but not a converting one).
+     */
+    @Test
+    void theExclusionListKeepsConvertingPeoplesActorsOut() throws Exception {
+        UUID click = UUID.randomUUID();
+        String clickTouch = "{\"eventId\":\"clk-1\",\"type\":\"CLICK\",\"platform\":\"" + C + "\",\"postId\":\""
+                + UUID.nameUUIDFromBytes(C.getBytes()) + "\",\"campaignId\":null,\"funnelStage\":\"ACTION\","
+                + "\"actorId\":\"visitor:v1\",\"clickId\":\"" + click + "\",\"occurredAt\":\"2026-10-15T10:00:00Z\","
+                + "\"retargeting\":false}";
+        UUID ws = handExample(List.of(clickTouch, touch("alt-1", C, "ig:ab0-alt", "2026-10-16T10:00:00Z"),
+                touch("nv-1", C, "nv:1", "2026-10-17T10:00:00Z"), touch("walker-1", C, "ig:walker",
+                        "2026-10-18T10:00:00Z")));
+        as(ws).body("{\"customerId\":\"walker\",\"actorId\":\"ig:walker\",\"platform\":\"INSTAGRAM\"}")
+                .post("/workspaces/" + ws + "/identities").then().statusCode(201);
+        as(ws).body("{\"customerId\":\"ab0\",\"actorId\":\"ig:ab0-alt\",\"platform\":\"INSTAGRAM\"}")
+                .post("/workspaces/" + ws + "/identities").then().statusCode(201);
+        as(ws).body("{\"eventId\":\"lead-clk\",\"type\":\"LEAD\",\"occurredAt\":\"2026-11-10T12:00:00Z\","
+                + "\"customerId\":\"clk\",\"clickId\":\"" + click + "\"}").post("/workspaces/" + ws + "/conversions")
+                .then().statusCode(201);
+        as(ws).get(report(ws, "model=DATA_DRIVEN")).then().statusCode(200)
+                .body("dataDriven.convertingJourneys", equalTo(30))
+                // 30 later buyers + the lead's visitor (captured, a later converter) + nv:1 and ig:walker (never
+                // converted).
+                .body("dataDriven.nonConvertingJourneys", equalTo(33));
+        FakeServer.Recorded search = fakes.engagement.requests().stream()
+                .filter(r -> r.path().equals("/workspaces/" + ws + "/journeys/search")).reduce((a, b) -> b).orElseThrow();
+        List<?> excluded = (List<?>) json.readValue(search.body(), Map.class).get("excludeActors");
+        assertTrue(excluded.containsAll(List.of("ig:ab0-alt", "visitor:v1", "x:ab0", "x:abnull9")), excluded.toString());
+        assertFalse(excluded.contains("nv:1"));
+        assertFalse(excluded.contains("ig:walker"), "a linked customer without a conversion is not converting");
+        // Path analysis counts the same people: c: nv:1 is one more TIKTOK journey beside the 10 later TikTok buyers.
+        as(ws).get("/workspaces/" + ws + "/attribution/paths?from=2026-10-01&to=2026-10-31").then().statusCode(200)
+                .body("attributed.nonConvertingJourneys", equalTo(33));
+    }
+
+    @Test
+    void engagementServiceDownIsA503NamingItNotOtherNumbers() {
+        UUID ws = handExample();
+        fakes.engagement.on("POST", "/workspaces/" + ws + "/journeys/search", FakeServer.Reply.json(503, "{}"));
+        as(ws).get(report(ws, "model=DATA_DRIVEN&method=SHAPLEY")).then().statusCode(503)
+                .contentType("application/problem+json").body("title", containsString("engagement-service"));
+        as(ws).get("/workspaces/" + ws + "/attribution/paths?from=2026-10-01&to=2026-10-31").then().statusCode(503)
+                .contentType("application/problem+json").body("title", containsString("engagement-service"));
+        // The rule models and an open-ended path analysis do not need it.
+        as(ws).get(report(ws, "model=LINEAR")).then().statusCode(200);
+        as(ws).get("/workspaces/" + ws + "/attribution/paths?from=2026-10-01").then().statusCode(200);
+        io.socialroi.common.remote.RemotePolicy.resetAll();
     }
 }

@@ -67,6 +67,9 @@ class JourneyStoreTest {
     @Inject
     AttributionData data;
 
+    @Inject
+    NeverConverting never;
+
     /** A workspace of random journeys written straight into the database, every conversion captured. */
     UUID randomWorkspace(Random random, String zone, String currency, int conversions) throws Exception {
         UUID ws = fakes.workspace(zone, currency);
@@ -109,7 +112,33 @@ class JourneyStoreTest {
                 }
             }
         }
+        fakes.journeys(ws, neverConverting(posts, campaigns, base));
         return ws;
+    }
+
+    /** People who never convert, as engagement-service's journey search knows them, and some touches of ig:1. */
+    static final int NEVER_CONVERTING = 40;
+
+    static List<String> neverConverting(List<UUID> posts, List<UUID> campaigns, OffsetDateTime base) {
+        Random random = new Random(7); // apart from the workspace's own sequence
+        List<String> touches = new ArrayList<>();
+        for (int i = 0; i <= NEVER_CONVERTING; i++) {
+            String actor = i == NEVER_CONVERTING ? "ig:1" : "nv:" + i; // ig:1 converts: excluded by the caller
+            int n = 1 + random.nextInt(6);
+            for (int t = 0; t < n; t++) {
+                UUID post = random.nextInt(6) == 0 ? null : posts.get(random.nextInt(posts.size()));
+                String stage = STAGES[random.nextInt(STAGES.length)];
+                touches.add("{\"eventId\":\"nv" + i + "_" + t + "\",\"type\":\""
+                        + (t == 0 ? "LIKE" : TYPES[random.nextInt(TYPES.length)]) + "\",\"platform\":\""
+                        + PLATFORMS[random.nextInt(PLATFORMS.length - 1)] + "\",\"postId\":"
+                        + (post == null ? "null" : "\"" + post + "\"") + ",\"campaignId\":"
+                        + (post == null ? "null" : "\"" + campaigns.get(Math.floorMod(post.hashCode(), 3)) + "\"")
+                        + ",\"funnelStage\":" + (stage == null ? "null" : "\"" + stage + "\"") + ",\"actorId\":\""
+                        + actor + "\",\"clickId\":null,\"occurredAt\":\"" + base.plusSeconds(random.nextInt(100 * 86_400))
+                        .toInstant() + "\",\"retargeting\":false}");
+            }
+        }
+        return touches;
     }
 
     static void insertConversion(Connection c, UUID ws, UUID id, String eventId, String type, BigDecimal amount,
@@ -197,6 +226,7 @@ class JourneyStoreTest {
             }
             // DATA_DRIVEN reads its non-converting journeys from memory or SQL too: the same answers, learned or not.
             boolean learned = false;
+            boolean neverLearned = false;
             for (String method : List.of("MARKOV", "SHAPLEY")) {
                 for (String[] period : periods) {
                     for (String groupBy : List.of("post", "platform", "funnelStage")) {
@@ -207,11 +237,16 @@ class JourneyStoreTest {
                                 + period[0] + "/" + period[1]);
                         learned |= memory.contains("\"method\":\"" + method + "\"")
                                 && memory.matches("(?s).*\"nonConvertingJourneys\":[1-9].*");
+                        // Over all time nobody converts later: the non-converting journeys are exactly the people
+                        // engagement-service knows who never converted (ig:1, a converting actor, left out).
+                        neverLearned |= period[0] == null && period[1] == null
+                                && memory.contains("\"nonConvertingJourneys\":" + NEVER_CONVERTING + ",");
                         compared++;
                     }
                 }
             }
             assertTrue(learned, "some period learned from converting and non-converting journeys");
+            assertTrue(neverLearned, "the never-converting journeys of engagement-service are learned from");
             // Path analysis reads the same batch and non-converting journeys: the same answers from memory and SQL.
             boolean pathsWithRates = false;
             for (String[] period : periods) {
@@ -328,7 +363,7 @@ class JourneyStoreTest {
         long bigTouches = count(big);
         long smallTouches = count(small);
         JourneyStore tight = store(bigTouches - 1, false);
-        AttributionService limited = new AttributionService(directory, capture, data, tight);
+        AttributionService limited = new AttributionService(directory, capture, data, tight, never);
         ReportQuery q = query("POSITION_BASED", "60", null, null, "2026-10-01", "2026-11-15", "campaign");
         assertNull(tight.view(big), "over the budget");
         assertEquals(sql(big, q), json.writeValueAsString(limited.report(big, q, true)));
@@ -338,7 +373,7 @@ class JourneyStoreTest {
 
         // Room for either workspace, not both: loading one drops the other; answers stay the same.
         JourneyStore lru = store(bigTouches + smallTouches - 1, false);
-        AttributionService rotating = new AttributionService(directory, capture, data, lru);
+        AttributionService rotating = new AttributionService(directory, capture, data, lru, never);
         assertNotNull(lru.view(small));
         assertNotNull(lru.view(big));
         assertEquals(bigTouches, lru.loadedTouchpoints(), "the small one was dropped");
@@ -351,7 +386,7 @@ class JourneyStoreTest {
     void theFirstReportLoadsInTheBackgroundAndIsAnsweredFromSql() throws Exception {
         UUID ws = randomWorkspace(new Random(11), "Europe/Rome", "EUR", 60);
         JourneyStore background = store(1_000_000, true);
-        AttributionService service = new AttributionService(directory, capture, data, background);
+        AttributionService service = new AttributionService(directory, capture, data, background, never);
         ReportQuery q = query("TIME_DECAY", "45", null, null, "2026-10-01", "2026-11-30", "post");
         assertEquals(sql(ws, q), json.writeValueAsString(service.report(ws, q, true)), "from SQL while loading");
         background.snapshots().warm(ws, null).join();
@@ -366,7 +401,7 @@ class JourneyStoreTest {
         UUID ws = randomWorkspace(new Random(12), "Europe/Rome", "EUR", 40);
         ReportQuery q = query("LINEAR", "30", null, null, "2026-10-01", "2026-11-30", "campaign");
         JourneyStore cold = store(1_000_000, true);
-        assertEquals(sql(ws, q), json.writeValueAsString(new AttributionService(directory, capture, data, cold)
+        assertEquals(sql(ws, q), json.writeValueAsString(new AttributionService(directory, capture, data, cold, never)
                 .report(ws, q, true)), "a store not warmed: the first report from SQL, at once");
         cold.stop();
         JourneyStore restarted = store(1_000_000, true);
@@ -374,7 +409,7 @@ class JourneyStoreTest {
         assertTrue(warmed > 0, "the workspace with conversions of the last day is warmed");
         assertNotNull(restarted.snapshots().held(ws));
         long loads = restarted.snapshots().loads();
-        assertEquals(sql(ws, q), json.writeValueAsString(new AttributionService(directory, capture, data, restarted)
+        assertEquals(sql(ws, q), json.writeValueAsString(new AttributionService(directory, capture, data, restarted, never)
                 .report(ws, q, true)), "the first report after the restart, from memory");
         assertEquals(loads, restarted.snapshots().loads(), "nothing loaded again");
         restarted.stop();

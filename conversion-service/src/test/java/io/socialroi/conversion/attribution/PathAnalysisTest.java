@@ -184,9 +184,14 @@ class PathAnalysisTest {
         return ws;
     }
 
+    /**
+     * engagement-service holds every touch: the touchpoint search answers them, and the journey search answers the
+     * journeys of the actors conversion-service does not exclude (here every actor converts, so none).
+     */
     void engagementAnswers(UUID ws, List<Touch> touches) {
         fakes.engagement.on("POST", "/workspaces/" + ws + "/touchpoints/search", FakeServer.Reply.json(200,
                 "{\"items\":[" + String.join(",", touches.stream().map(Touch::json).toList()) + "]}"));
+        fakes.journeys(ws, touches.stream().map(Touch::json).toList());
     }
 
     static String paths(UUID ws, String query) {
@@ -229,8 +234,41 @@ class PathAnalysisTest {
                 .body("unattributed.share", equalTo(0.166667f))
                 .body("totals.conversions", equalTo(6)).body("totals.revenue.amount", equalTo("175.00"))
                 .body("totals.share", equalTo(1))
-                .body("note", containsString("People who never convert are not known"));
+                .body("note", containsString("belong to no converting person"));
         // Memory and SQL give the same answer, byte for byte.
+        PathQuery q = PathQuery.parse("2026-10-01", "2026-10-31", "platform", null, null, null, null, 90);
+        assertEquals(json.writeValueAsString(service.paths(ws, q, false)),
+                json.writeValueAsString(service.paths(ws, q, true)));
+    }
+
+    /**
+     * People who engaged in the period and never converted, from engagement-service's journey search: nv1 (IG, EMAIL)
+     * and nv2 (IG, IG, EMAIL: collapsed) take INSTAGRAM > EMAIL, nv3 TIKTOK (no row of its own), nv4 only saw an
+     * impression (not a counted type). INSTAGRAM > EMAIL: 3 conversions, 2 + 2 non-converting, rate 3/7 = 0.428571;
+     * attributed: 4 + 3 = 7 non-converting, rate 5/12 = 0.416667.
+     */
+    @Test
+    void neverConvertingJourneysLowerThePathConversionRates() throws Exception {
+        UUID ws = fakes.workspace("UTC", "EUR");
+        List<Touch> touches = new ArrayList<>(TOUCHES);
+        touches.add(new Touch("nv1-1", "LIKE", "INSTAGRAM", "ATTENTION", "a:nv1", "2026-10-20T10:00:00Z"));
+        touches.add(new Touch("nv1-2", "CLICK", "EMAIL", "ACTION", "a:nv1", "2026-10-21T10:00:00Z"));
+        touches.add(new Touch("nv2-1", "LIKE", "INSTAGRAM", "ATTENTION", "a:nv2", "2026-10-22T10:00:00Z"));
+        touches.add(new Touch("nv2-2", "VIEW", "INSTAGRAM", "INTEREST", "a:nv2", "2026-10-23T10:00:00Z"));
+        touches.add(new Touch("nv2-3", "LIKE", "EMAIL", "ACTION", "a:nv2", "2026-10-24T10:00:00Z"));
+        touches.add(new Touch("nv3-1", "SAVE", "TIKTOK", "ATTENTION", "a:nv3", "2026-10-25T10:00:00Z"));
+        touches.add(new Touch("nv4-1", "IMPRESSION", "INSTAGRAM", "ATTENTION", "a:nv4", "2026-10-26T10:00:00Z"));
+        engagementAnswers(ws, touches);
+        as(ws).body("[" + String.join(",", CONVERSIONS.stream().map(c -> c.json(true)).toList()) + "]")
+                .post("/workspaces/" + ws + "/conversions/batch").then().statusCode(200);
+        as(ws).get(paths(ws, "")).then().statusCode(200)
+                .body("rows.key", contains("INSTAGRAM > EMAIL", "FACEBOOK > TIKTOK > YOUTUBE > PINTEREST > … > EMAIL",
+                        "TIKTOK > INSTAGRAM > EMAIL"))
+                .body("rows[0].conversions", equalTo(3)).body("rows[0].nonConvertingJourneys", equalTo(4))
+                .body("rows[0].journeys", equalTo(7)).body("rows[0].conversionRate", equalTo(0.428571f))
+                .body("rows[1].conversionRate", equalTo(1)).body("rows[2].nonConvertingJourneys", equalTo(0))
+                .body("attributed.nonConvertingJourneys", equalTo(7)).body("attributed.journeys", equalTo(12))
+                .body("attributed.conversionRate", equalTo(0.416667f));
         PathQuery q = PathQuery.parse("2026-10-01", "2026-10-31", "platform", null, null, null, null, 90);
         assertEquals(json.writeValueAsString(service.paths(ws, q, false)),
                 json.writeValueAsString(service.paths(ws, q, true)));

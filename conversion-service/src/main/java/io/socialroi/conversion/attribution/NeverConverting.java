@@ -1,0 +1,206 @@
+package io.socialroi.conversion.attribution;
+
+import io.socialroi.conversion.touchpoint.Engagement;
+import io.socialroi.conversion.touchpoint.JourneyPaths;
+import io.socialroi.conversion.touchpoint.JourneySearch;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * The never-converting journeys DATA_DRIVEN and path analysis add to the ones {@link NonConverting} knows: the
+ * actors engaged in the period who belong to no converting person, from engagement-service's
+ * {@code POST /workspaces/{ws}/journeys/search} (CONTRACTS.md). The exclusion list is every actor id this service
+ * knows to be a converting person's (identity links of kind ACTOR of customers with a conversion, conversions' actor
+ * ids, the actors of captured touchpoints), so nobody is counted twice: a person who converts after the period is a
+ * non-converting journey from the snapshots, and everyone else engaged is one from engagement-service. Each actor is
+ * one journey.
+ *
+ * <p>The answer is kept per (workspace, period, types, grouping, digest of the exclusion list, the change feed's
+ * stored cursor): the exclusion list is read from SQL on both report paths (memory and SQL give identical answers),
+ * once per journey-store snapshot on the memory path (every write that can change it, a conversion, a captured
+ * touchpoint or an identity link of a customer with conversions, which re-queues them, makes a new snapshot),
+ * and engagement data that could change the answer moves the cursor once the feed has served it, so a report is
+ * the same whatever order the data arrived in and never mixes an old answer with newer touches. engagement-service
+ * down, slow or failing: a 503 naming it ({@link Engagement}), never numbers without these journeys. More than
+ * {@link JourneySearch#MAX_EXCLUDED} actors known to convert: the search is not made and the note says so (the
+ * contract's bound; the converting people's actors cannot be sent).
+ */
+@ApplicationScoped
+public class NeverConverting {
+
+    /** The journeys learned from engagement-service, and the note to show when they are incomplete. */
+    record Answer(List<String[]> paths, String version, String note) {
+    }
+
+    /**
+     * Each distinct path repeated as many times as it has journeys, without the copies: a kept answer costs its
+     * distinct paths, not one entry per person.
+     */
+    static final class Repeated extends java.util.AbstractList<String[]> implements java.util.RandomAccess {
+
+        private final String[][] paths;
+        private final int[] ends;
+
+        Repeated(List<String[]> paths, List<Integer> counts) {
+            this.paths = paths.toArray(String[][]::new);
+            this.ends = new int[counts.size()];
+            int end = 0;
+            for (int i = 0; i < ends.length; i++) {
+                end = Math.addExact(end, counts.get(i));
+                ends[i] = end;
+            }
+        }
+
+        @Override
+        public String[] get(int index) {
+            if (index < 0 || index >= size()) {
+                throw new IndexOutOfBoundsException(index);
+            }
+            int found = java.util.Arrays.binarySearch(ends, index + 1);
+            return paths[found >= 0 ? found : -found - 1];
+        }
+
+        @Override
+        public int size() {
+            return ends.length == 0 ? 0 : ends[ends.length - 1];
+        }
+    }
+
+    private static final String EXCLUDED = """
+            SELECT id FROM (
+                SELECT l.ref AS id FROM identity_link l WHERE l.workspace_id = ? AND l.kind = 'ACTOR'
+                    AND EXISTS (SELECT 1 FROM conversion c WHERE c.workspace_id = l.workspace_id
+                                AND c.customer_id = l.customer_id)
+                UNION SELECT unnest(actor_ids) FROM conversion WHERE workspace_id = ?
+                UNION SELECT actor_id FROM conversion_touchpoint WHERE workspace_id = ? AND actor_id IS NOT NULL
+            ) known
+            ORDER BY id COLLATE "C"
+            """;
+    private static final int CACHED = 256;
+
+    /** The exclusion list and its digest. */
+    private record Excluded(List<String> ids, String digest) {
+    }
+
+    private record Key(UUID workspaceId, OffsetDateTime from, OffsetDateTime to, List<String> types, GroupBy groupBy,
+            String excluded, String cursor) {
+    }
+
+    private final DataSource dataSource;
+    private final Engagement engagement;
+    private final Map<Key, Answer> cache = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Key, Answer> eldest) {
+            return size() > CACHED;
+        }
+    });
+
+    /** The exclusion list per journey-store snapshot (held weakly: a new snapshot reads it again). */
+    private final Map<Object, Excluded> bySnapshot = Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    public NeverConverting(DataSource dataSource, Engagement engagement) {
+        this.dataSource = dataSource;
+        this.engagement = engagement;
+    }
+
+    /**
+     * The never-converting journeys of [from, to), each as its group keys in time order; {@code snapshot}: the
+     * journey-store snapshot the report reads (null: the report reads SQL, and so does the exclusion list).
+     */
+    Answer journeys(UUID workspaceId, Object snapshot, OffsetDateTime from, OffsetDateTime to, List<String> types,
+            GroupBy groupBy) throws SQLException {
+        Excluded known = snapshot == null ? null : bySnapshot.get(snapshot);
+        if (known == null) {
+            List<String> ids = excluded(workspaceId);
+            known = new Excluded(ids, digest(ids));
+            if (snapshot != null) {
+                bySnapshot.put(snapshot, known);
+            }
+        }
+        List<String> excluded = known.ids();
+        if (excluded.size() > JourneySearch.MAX_EXCLUDED) {
+            return new Answer(List.of(), "over:" + excluded.size(), "More than " + JourneySearch.MAX_EXCLUDED
+                    + " actors belong to converting people (" + excluded.size() + "), more than engagement-service "
+                    + "can leave out of a search: the people who never converted are not counted.");
+        }
+        Key key = new Key(workspaceId, from, to, List.copyOf(types), groupBy, known.digest(), cursor());
+        Answer kept = cache.get(key);
+        if (kept != null) {
+            return kept;
+        }
+        JourneyPaths found = engagement.journeys(workspaceId, new JourneySearch(from, to, types, groupBy.name(),
+                excluded, null));
+        List<String[]> paths = new ArrayList<>();
+        List<Integer> counts = new ArrayList<>();
+        for (JourneyPaths.Item item : found.items()) {
+            if (item.path() == null || item.path().isEmpty() || item.journeys() <= 0) {
+                continue;
+            }
+            paths.add(item.path().stream().map(k -> k == null ? GroupBy.NONE : k).toArray(String[]::new));
+            counts.add(Math.toIntExact(item.journeys())); // one journey per actor
+        }
+        String note = found.truncated() ? "engagement-service left out its rarest paths (" + found.omittedJourneys()
+                + " journeys of people who never converted, past its bound of distinct paths)." : null;
+        Answer answer = new Answer(new Repeated(paths, counts), key.excluded() + "@" + key.cursor(), note);
+        cache.put(key, answer);
+        return answer;
+    }
+
+    /** Every actor id known to belong to a converting person, in code point order. */
+    List<String> excluded(UUID workspaceId) throws SQLException {
+        List<String> ids = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(EXCLUDED)) {
+            select.setObject(1, workspaceId);
+            select.setObject(2, workspaceId);
+            select.setObject(3, workspaceId);
+            select.setFetchSize(10_000);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    String id = rs.getString(1);
+                    if (id != null && !id.isEmpty()) {
+                        ids.add(id);
+                    }
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** The change feed's stored cursor (null: nothing read yet): engagement writes move it once the feed serves them. */
+    private String cursor() throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(
+                "SELECT cursor FROM change_feed_cursor WHERE feed = 'engagement'")) {
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? rs.getString(1) : "";
+            }
+        }
+    }
+
+    private static String digest(List<String> ids) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (String id : ids) {
+                sha.update(id.getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+            }
+            return ids.size() + ":" + HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
