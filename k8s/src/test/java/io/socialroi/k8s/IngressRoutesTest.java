@@ -34,7 +34,7 @@ class IngressRoutesTest {
      */
     private static final Map<String, Set<String>> INTERNAL = Map.of(
             "engagement-service", Set.of("/changes", "/workspaces/{workspaceId}/actors/search",
-                    "/workspaces/{workspaceId}/posts/{postId}"));
+                    "/workspaces/{workspaceId}/journeys/search", "/workspaces/{workspaceId}/posts/{postId}"));
 
     /** Sample values for the path parameters; anything else becomes a plain segment. */
     private static final Map<String, String> SAMPLES = Map.of(

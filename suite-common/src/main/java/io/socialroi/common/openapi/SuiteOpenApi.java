@@ -494,6 +494,7 @@ public class SuiteOpenApi implements OASFilter {
                 Map.entry("GET /workspaces/{workspaceId}/attribution/compare", "compareAttribution"),
                 Map.entry("POST /workspaces/{workspaceId}/touchpoints/search", "searchTouchpoints"),
                 Map.entry("POST /workspaces/{workspaceId}/actors/search", "searchActors"),
+                Map.entry("POST /workspaces/{workspaceId}/journeys/search", "searchJourneys"),
                 Map.entry("POST /workspaces/{workspaceId}/events", "ingestEvents"),
                 Map.entry("GET /workspaces/{workspaceId}/settings", "getReportSettings"),
                 Map.entry("PUT /workspaces/{workspaceId}/settings", "updateReportSettings"),

@@ -51,6 +51,7 @@ class CombinedOpenApiTest {
         assertTrue(operations.contains("POST /workspaces/{workspaceId}/events"));
         for (String internal : List.of("GET /changes", "GET /auth/revocations",
                 "POST /workspaces/{workspaceId}/touchpoints/search", "POST /workspaces/{workspaceId}/actors/search",
+                "POST /workspaces/{workspaceId}/journeys/search",
                 "PUT /workspaces/{workspaceId}/posts/{postId}")) {
             assertFalse(operations.contains(internal), internal);
         }
