@@ -5,7 +5,8 @@
 #
 # Starts the packaged service on a free port against a fresh database on the local PostgreSQL (SUITE_DB_URL,
 # default jdbc:postgresql://127.0.0.1:5432, user postgres), loads the events through POST /workspaces/{ws}/events
-# from a separate JVM, raw-COPYs the same rows into a same-shaped table on the same PostgreSQL, and prints both
+# from a separate JVM, raw-COPYs the same rows into a plain table (primary key + BRIN on time: the yardstick) and
+# into one with the event table's indexes on the same PostgreSQL, and prints the
 # rates, their ratio and the service's resident memory. Everything it created is removed at the end
 # (BENCH_SERVICE_LOG=<file> keeps the service's log there). Before the timed load, BENCH_WARMUP events (default
 # 100000) go untimed to another workspace so that the service is measured JIT-compiled, as it runs in production.
