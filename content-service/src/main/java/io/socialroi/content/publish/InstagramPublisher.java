@@ -1,0 +1,239 @@
+package io.socialroi.content.publish;
+
+import io.socialroi.common.problem.FieldError;
+import io.socialroi.content.post.MediaKind;
+import io.socialroi.content.post.Post;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Posts to an Instagram professional account connected to a Facebook Page, with the Instagram Graph API (Graph API
+ * v21.0, {@link MetaGraph}, Content Publishing) and the workspace's connected INSTAGRAM account (Facebook Login user
+ * token, {@code instagram_basic,instagram_content_publish,pages_read_engagement}); the account is the publisher's
+ * {@code instagramAccountId} ({@link Publisher#target}). Instagram publishes from containers:
+ * <ol>
+ * <li>{@code POST /{ig-user-id}/media}: one image {@code image_url} + {@code caption}; one video
+ * {@code media_type=REELS} + {@code video_url} + {@code caption} (single feed videos are reels since 2023); 2 to 10
+ * media: a container per item ({@code is_carousel_item=true}, videos {@code media_type=VIDEO}), then a
+ * {@code media_type=CAROUSEL} container with {@code children} (the item ids, comma separated) and the caption;</li>
+ * <li>a container holding a video is checked, {@code GET /{container-id}?fields=status_code,status}, every
+ * {@code status-interval} up to {@code status-checks} times (within the attempt's deadline) until FINISHED; ERROR or
+ * EXPIRED: FAILED with Instagram's {@code status}; still IN_PROGRESS: the attempt is retried later;</li>
+ * <li>{@code POST /{ig-user-id}/media_publish} with {@code creation_id}: the media's id, then
+ * {@code GET /{media-id}?fields=permalink} for its link (the post stays PUBLISHED without one if that fails).</li>
+ * </ol>
+ * The caption is the whole text (caption, call to action, tracked link: Instagram shows links as text). Media must be
+ * on public URLs (Instagram fetches them); a URL is a video by its extension ({@link MediaKind}), any other an image.
+ * At submit and schedule {@code PlatformRules} already requires 1 to 10 media and at most 2,200 characters; this
+ * publisher adds Instagram's 30 hashtags and 20 @ tags. Graph takes no idempotency key: each attempt makes new
+ * containers (an unpublished container is invisible and expires after 24 hours), so a retry after a lost answer to
+ * {@code media_publish} may post a second time; a retry after anything before it cannot.
+ */
+@ApplicationScoped
+public class InstagramPublisher implements AccountPublisher {
+
+    static final int MAX_HASHTAGS = 30;
+    static final int MAX_MENTIONS = 20;
+    private static final Pattern HASHTAG = Pattern.compile("(?<![\\p{L}\\p{N}_&#])#[\\p{L}\\p{N}_]+");
+    private static final Pattern MENTION = Pattern.compile("(?<![\\p{L}\\p{N}_.@])@[A-Za-z0-9._]+");
+    private static final String WHO = "Instagram";
+    private static final String PERMISSION = "instagram_content_publish";
+
+    private final MetaGraph graph;
+    private final PublishingConfig config;
+
+    public InstagramPublisher(MetaGraph graph, PublishingConfig config) {
+        this.graph = graph;
+        this.config = config;
+    }
+
+    @Override
+    public PublisherType type() {
+        return PublisherType.INSTAGRAM_API;
+    }
+
+    @Override
+    public List<FieldError> check(Post post, Publisher publisher) {
+        List<FieldError> errors = new ArrayList<>();
+        int hashtags = count(HASHTAG, post.caption);
+        if (hashtags > MAX_HASHTAGS) {
+            errors.add(new FieldError("caption", "has " + hashtags + " hashtags; Instagram takes at most "
+                    + MAX_HASHTAGS));
+        }
+        int mentions = count(MENTION, post.caption);
+        if (mentions > MAX_MENTIONS) {
+            errors.add(new FieldError("caption", "has " + mentions + " @ tags; Instagram takes at most "
+                    + MAX_MENTIONS));
+        }
+        return errors;
+    }
+
+    static int count(Pattern pattern, String text) {
+        if (text == null) {
+            return 0;
+        }
+        Matcher m = pattern.matcher(text);
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+
+    @Override
+    public PublishResult publish(AccountPost post) {
+        String account = post.target();
+        if (account == null || !FacebookPublisher.ID.matcher(account).matches()) {
+            return PublishResult.failed("the INSTAGRAM_API publisher has no instagramAccountId: configure the "
+                    + "publisher again");
+        }
+        List<String> media = post.mediaOrEmpty();
+        if (media.isEmpty() || media.size() > 10) {
+            return PublishResult.failed("Instagram takes 1 to 10 images or videos, not " + media.size());
+        }
+        String base = config.instagram().baseUrl();
+        String token = post.accessToken();
+        String caption = post.text() == null ? "" : post.text();
+        MetaGraph.Deadline deadline = graph.deadline();
+        String creation;
+        if (media.size() == 1) {
+            boolean video = MediaKind.of(media.get(0)) == MediaKind.VIDEO;
+            Map<String, String> form = new LinkedHashMap<>();
+            if (video) {
+                form.put("media_type", "REELS");
+                form.put("video_url", media.get(0));
+            } else {
+                form.put("image_url", media.get(0));
+            }
+            form.put("caption", caption);
+            MetaGraph.Reply container = container(base, account, form, token, deadline);
+            if (!container.ok()) {
+                return container.problem();
+            }
+            creation = container.json().path("id").asText();
+            if (video) {
+                PublishResult waiting = waitFinished(base, creation, token, deadline);
+                if (waiting != null) {
+                    return waiting;
+                }
+            }
+        } else {
+            List<String> children = new ArrayList<>();
+            List<String> videos = new ArrayList<>();
+            for (String url : media) {
+                boolean video = MediaKind.of(url) == MediaKind.VIDEO;
+                Map<String, String> form = new LinkedHashMap<>();
+                if (video) {
+                    form.put("media_type", "VIDEO");
+                    form.put("video_url", url);
+                } else {
+                    form.put("image_url", url);
+                }
+                form.put("is_carousel_item", "true");
+                MetaGraph.Reply item = container(base, account, form, token, deadline);
+                if (!item.ok()) {
+                    return item.problem();
+                }
+                children.add(item.json().path("id").asText());
+                if (video) {
+                    videos.add(item.json().path("id").asText());
+                }
+            }
+            for (String video : videos) {
+                PublishResult waiting = waitFinished(base, video, token, deadline);
+                if (waiting != null) {
+                    return waiting;
+                }
+            }
+            Map<String, String> form = new LinkedHashMap<>();
+            form.put("media_type", "CAROUSEL");
+            form.put("children", String.join(",", children));
+            form.put("caption", caption);
+            MetaGraph.Reply carousel = container(base, account, form, token, deadline);
+            if (!carousel.ok()) {
+                return carousel.problem();
+            }
+            creation = carousel.json().path("id").asText();
+            if (!videos.isEmpty()) {
+                PublishResult waiting = waitFinished(base, creation, token, deadline);
+                if (waiting != null) {
+                    return waiting;
+                }
+            }
+        }
+        MetaGraph.Reply published = graph.post(base, account + "/media_publish", Map.of("creation_id", creation),
+                token, deadline, true, WHO, PERMISSION);
+        if (!published.ok()) {
+            return published.problem();
+        }
+        String id = published.json().path("id").asText("");
+        if (id.isEmpty()) {
+            return PublishResult.failed("Instagram answered without the media's id");
+        }
+        MetaGraph.Reply link = graph.get(base, id, Map.of("fields", "permalink"), token, deadline, WHO,
+                "instagram_basic");
+        String permalink = link.ok() ? link.json().path("permalink").asText(null) : null;
+        return PublishResult.published(id, permalink);
+    }
+
+    private MetaGraph.Reply container(String base, String account, Map<String, String> form, String token,
+            MetaGraph.Deadline deadline) {
+        MetaGraph.Reply reply = graph.post(base, account + "/media", form, token, deadline, false, WHO, PERMISSION);
+        if (reply.ok() && reply.json().path("id").asText("").isEmpty()) {
+            return new MetaGraph.Reply(null, PublishResult.retry("Instagram answered a container without its id",
+                    null));
+        }
+        return reply;
+    }
+
+    /**
+     * Checks a container until FINISHED: null then; FAILED for ERROR and EXPIRED (with Instagram's {@code status});
+     * a retry when it is still IN_PROGRESS after the checks this attempt can make.
+     */
+    private PublishResult waitFinished(String base, String container, String token, MetaGraph.Deadline deadline) {
+        PublishingConfig.Instagram ig = config.instagram();
+        String last = "IN_PROGRESS";
+        for (int check = 0; check < ig.statusChecks(); check++) {
+            if (check > 0) {
+                Duration pause = ig.statusInterval();
+                if (deadline.left().compareTo(pause.plus(graph.timeout())) < 0) {
+                    break;
+                }
+                try {
+                    Thread.sleep(pause);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            MetaGraph.Reply status = graph.get(base, container, Map.of("fields", "status_code,status"), token,
+                    deadline, WHO, PERMISSION);
+            if (!status.ok()) {
+                return status.problem();
+            }
+            last = status.json().path("status_code").asText("");
+            String said = status.json().path("status").asText(last);
+            switch (last) {
+                case "FINISHED":
+                    return null;
+                case "ERROR":
+                    return PublishResult.failed("Instagram could not process the media (ERROR: " + Texts.shorten(said)
+                            + ")");
+                case "EXPIRED":
+                    return PublishResult.failed("Instagram's container expired before it was published (EXPIRED: "
+                            + Texts.shorten(said) + ")");
+                case "PUBLISHED":
+                    return PublishResult.failed("Instagram says the container is already published");
+                default:
+                    // IN_PROGRESS: check again.
+            }
+        }
+        return PublishResult.retry("Instagram is still processing the video (" + last + "); again later", null);
+    }
+}

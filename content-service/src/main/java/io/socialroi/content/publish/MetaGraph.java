@@ -1,0 +1,165 @@
+package io.socialroi.content.publish;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.socialroi.common.net.OutboundHttp;
+import io.vertx.core.http.HttpMethod;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Meta's Graph API, v21.0, as the FACEBOOK_API and INSTAGRAM_API publishers call it: {@code <base-url>/v21.0/<path>},
+ * the access token as the documented {@code access_token} parameter (query string of a GET, form field of a POST,
+ * {@code application/x-www-form-urlencoded}), through {@link OutboundHttp} with the send timeout. One publishing
+ * attempt makes several calls (a Page token, uploads, a container's status, the publish), so they share a
+ * {@link Deadline} well inside the claim's lease: a call that could end after it is not made (the attempt is
+ * retried), so a late attempt never publishes while another replica holds the post.
+ * <p>
+ * Errors, as Meta documents them ({@code {"error":{"message","type","code","error_subcode","is_transient",
+ * "error_user_msg","fbtrace_id"}}}, developers.facebook.com/docs/graph-api/guides/error-handling and the Instagram
+ * error codes), become: code 190 (expired, revoked or invalid token) and 102 (session): reconnect the account;
+ * 10 and 200-299 (permission denied or removed): reconnect, naming the permission the call needs; 4, 17, 32, 613,
+ * 80001-80014 (application, user, Page and business-use-case rate limits) and Instagram's 9/2207042 (publishing
+ * limit): retry later with the backoff (Meta's estimated_time_to_regain_access comes in a response header, which
+ * OutboundHttp does not hand over); 1, 2, Instagram's -1 and -2, and any {@code is_transient: true}: retry; any other 5xx,
+ * 429 and no answer: retry; anything else (100 invalid parameter, 368 blocked for policy,
+ * 506 duplicate post, Instagram's 4/2207051 spam restriction, ...): FAILED with Meta's message.
+ */
+@ApplicationScoped
+public class MetaGraph {
+
+    public static final String VERSION = "v21.0";
+
+    /** A Graph answer: its JSON when it succeeded, else what the attempt comes to. */
+    record Reply(JsonNode json, PublishResult problem) {
+
+        boolean ok() {
+            return problem == null;
+        }
+    }
+
+    /** When an attempt's calls must be over; {@link #left()} is what remains. */
+    record Deadline(Instant at) {
+
+        Duration left() {
+            Duration d = Duration.between(Instant.now(), at);
+            return d.isNegative() ? Duration.ZERO : d;
+        }
+    }
+
+    private final OutboundHttp http;
+    private final ObjectMapper mapper;
+    private final PublishingConfig config;
+    private final Duration timeout;
+
+    public MetaGraph(OutboundHttp http, ObjectMapper mapper, PublishingConfig config,
+            @ConfigProperty(name = "suite.delivery.timeout", defaultValue = "PT10S") Duration timeout) {
+        this.http = http;
+        this.mapper = mapper;
+        this.config = config;
+        this.timeout = timeout;
+    }
+
+    /** Three quarters of the lease from now: an attempt's last call ends before anyone else can claim the post. */
+    Deadline deadline() {
+        return new Deadline(Instant.now().plus(config.lease().multipliedBy(3).dividedBy(4)));
+    }
+
+    Duration timeout() {
+        return timeout;
+    }
+
+    /**
+     * {@code GET <base>/v21.0/<path>?<query>&access_token=...}. {@code who} names the platform in reasons,
+     * {@code permission} the one the call needs (named when Meta refuses it).
+     */
+    Reply get(String base, String path, Map<String, String> query, String token, Deadline deadline, String who,
+            String permission) {
+        return call(HttpMethod.GET, base, path, query, token, deadline, false, who, permission);
+    }
+
+    /**
+     * {@code POST <base>/v21.0/<path>} with the form and {@code access_token}. {@code publishes}: the call that
+     * makes the post appear; it is made only with a full timeout left before the deadline.
+     */
+    Reply post(String base, String path, Map<String, String> form, String token, Deadline deadline, boolean publishes,
+            String who, String permission) {
+        return call(HttpMethod.POST, base, path, form, token, deadline, publishes, who, permission);
+    }
+
+    private Reply call(HttpMethod method, String base, String path, Map<String, String> params, String token,
+            Deadline deadline, boolean publishes, String who, String permission) {
+        Duration left = deadline.left();
+        Duration wait = left.compareTo(timeout) < 0 ? left : timeout;
+        if (wait.compareTo(Duration.ofSeconds(1)) < 0 || (publishes && left.compareTo(timeout) < 0)) {
+            return new Reply(null, PublishResult.retry(who + ": the attempt's time ran out before " + method + " /"
+                    + path.replaceAll("^[0-9]+", "{id}") + "; again later", null));
+        }
+        String encoded = encode(params, token);
+        String url = base.replaceAll("/+$", "") + "/" + VERSION + "/" + path;
+        OutboundHttp.Exchange answer = method == HttpMethod.GET
+                ? http.call(method, url + "?" + encoded, Map.of("User-Agent", "social-roi-suite"), null, wait)
+                : http.call(method, url, Map.of("Content-Type", "application/x-www-form-urlencoded",
+                        "User-Agent", "social-roi-suite"), encoded.getBytes(StandardCharsets.UTF_8), wait);
+        if (!answer.answered()) {
+            return new Reply(null, PublishResult.retry(who + ": " + answer.failure(), null));
+        }
+        JsonNode json = Texts.json(mapper, answer.body());
+        if (answer.status() / 100 == 2 && !json.has("error")) {
+            return new Reply(json, null);
+        }
+        return new Reply(null, outcome(who, answer.status(), json, permission));
+    }
+
+    private static String encode(Map<String, String> params, String token) {
+        String form = params.entrySet().stream().map(e -> e.getKey() + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        return (form.isEmpty() ? "" : form + "&") + "access_token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+    }
+
+    /** A Graph error answer as a {@link PublishResult}, by Meta's code, subcode and is_transient. */
+    static PublishResult outcome(String who, int status, JsonNode json, String permission) {
+        JsonNode error = json.path("error");
+        int code = error.path("code").asInt(0);
+        int subcode = error.path("error_subcode").asInt(0);
+        String said = "HTTP " + status + (error.has("code") ? ", code " + code + (subcode == 0 ? "" : "/" + subcode)
+                : "") + (message(error).isEmpty() ? "" : ": " + message(error));
+        if (code == 190 || code == 102) {
+            return PublishResult.reconnect(who + " refused the account's token (" + said + ")");
+        }
+        if (code == 10 || (code >= 200 && code <= 299)) {
+            return PublishResult.reconnect(who + " refused the permission (the account must grant " + permission
+                    + "; " + said + ")");
+        }
+        if (subcode == 2207051) {
+            // Instagram's code 4 for an action restricted as spam: not a rate limit, sending it again will not help.
+            return PublishResult.failed(who + " refused the post (" + said + ")");
+        }
+        if (code == 4 || code == 17 || code == 32 || code == 613 || (code >= 80001 && code <= 80014)
+                || subcode == 2207042 || status == 429) {
+            return PublishResult.retry(who + " rate limit (" + said + ")", null);
+        }
+        if (code == 1 || code == 2 || code == -1 || code == -2 || error.path("is_transient").asBoolean(false)
+                || subcode == 2207027) {
+            return PublishResult.retry(who + " answered " + said, null);
+        }
+        if (status >= 500) {
+            return PublishResult.retry(who + " answered " + said, null);
+        }
+        return PublishResult.failed(who + " refused the post (" + said + ")");
+    }
+
+    /** Meta's message, and the one it shows users when it says more, shortened. */
+    private static String message(JsonNode error) {
+        String message = error.path("message").asText("");
+        String user = error.path("error_user_msg").asText("");
+        return Texts.shorten(user.isEmpty() || message.contains(user) ? message
+                : message.isEmpty() ? user : message + " " + user);
+    }
+}
