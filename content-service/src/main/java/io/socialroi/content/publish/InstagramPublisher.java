@@ -40,7 +40,7 @@ public class InstagramPublisher implements AccountPublisher {
 
     static final int MAX_HASHTAGS = 30;
     static final int MAX_MENTIONS = 20;
-    private static final Pattern HASHTAG = Pattern.compile("(?<![\\p{L}\\p{N}_&#])#[\\p{L}\\p{N}_]+");
+    private static final Pattern HASHTAG = Pattern.compile("(?<![\\p{L}\\p{N}_&#/])#[\\p{L}\\p{N}_]+");
     private static final Pattern MENTION = Pattern.compile("(?<![\\p{L}\\p{N}_.@])@[A-Za-z0-9._]+");
     private static final String WHO = "Instagram";
     private static final String PERMISSION = "instagram_content_publish";
@@ -234,6 +234,7 @@ public class InstagramPublisher implements AccountPublisher {
                     // IN_PROGRESS: check again.
             }
         }
-        return PublishResult.retry("Instagram is still processing the video (" + last + "); again later", null);
+        return PublishResult.retry("Instagram was still processing the video (" + last + ") when this attempt's "
+                + "checks ran out", null);
     }
 }
