@@ -31,9 +31,15 @@ import java.util.regex.Pattern;
  * The caption is the whole text (caption, call to action, tracked link: Instagram shows links as text). Media must be
  * on public URLs (Instagram fetches them); a URL is a video by its extension ({@link MediaKind}), any other an image.
  * At submit and schedule {@code PlatformRules} already requires 1 to 10 media and at most 2,200 characters; this
- * publisher adds Instagram's 30 hashtags and 20 @ tags. Graph takes no idempotency key: each attempt makes new
- * containers (an unpublished container is invisible and expires after 24 hours), so a retry after a lost answer to
- * {@code media_publish} may post a second time; a retry after anything before it cannot.
+ * publisher adds Instagram's 30 hashtags and 20 @ tags.
+ * <p>
+ * Graph takes no idempotency key. The publishable container (the single one, or the carousel) is kept for the post
+ * ({@link InstagramContainers}, with a fingerprint of its media and caption) until the post is published or refused
+ * (a FAILED answer; not when its attempts run out, so a rescheduled post finds it too), so the next attempt with the same content asks for that container's {@code status_code} first:
+ * PUBLISHED (the earlier {@code media_publish} went through, its answer lost): PUBLISHED without a media id or link,
+ * posted once; FINISHED: published now; IN_PROGRESS: waited for again (a long video is processed across attempts);
+ * ERROR, EXPIRED or unreadable: a new container. Carousel items of an attempt that ended before the carousel
+ * container was made are left unpublished (invisible, they expire after 24 hours).
  */
 @ApplicationScoped
 public class InstagramPublisher implements AccountPublisher {
@@ -47,10 +53,12 @@ public class InstagramPublisher implements AccountPublisher {
 
     private final MetaGraph graph;
     private final PublishingConfig config;
+    private final InstagramContainers containers;
 
-    public InstagramPublisher(MetaGraph graph, PublishingConfig config) {
+    public InstagramPublisher(MetaGraph graph, PublishingConfig config, InstagramContainers containers) {
         this.graph = graph;
         this.config = config;
+        this.containers = containers;
     }
 
     @Override
@@ -97,70 +105,60 @@ public class InstagramPublisher implements AccountPublisher {
         if (media.isEmpty() || media.size() > 10) {
             return PublishResult.failed("Instagram takes 1 to 10 images or videos, not " + media.size());
         }
+        PublishResult result;
+        try {
+            result = publish(post, account, media);
+        } catch (RuntimeException e) {
+            // The kept container could not be read or written (database): nothing was published by this attempt.
+            return PublishResult.retry("Instagram: the container could not be kept (" + e.getClass().getSimpleName()
+                    + ")", null);
+        }
+        if (result.kind() != PublishResult.Kind.RETRY) {
+            containers.forget(post.workspaceId(), post.postId());
+        }
+        return result;
+    }
+
+    private PublishResult publish(AccountPost post, String account, List<String> media) {
         String base = config.instagram().baseUrl();
         String token = post.accessToken();
         String caption = post.text() == null ? "" : post.text();
+        String fingerprint = InstagramContainers.fingerprint(media, caption);
         MetaGraph.Deadline deadline = graph.deadline();
-        String creation;
-        if (media.size() == 1) {
-            boolean video = MediaKind.of(media.get(0)) == MediaKind.VIDEO;
-            Map<String, String> form = new LinkedHashMap<>();
-            if (video) {
-                form.put("media_type", "REELS");
-                form.put("video_url", media.get(0));
-            } else {
-                form.put("image_url", media.get(0));
+        boolean video = media.stream().anyMatch(url -> MediaKind.of(url) == MediaKind.VIDEO);
+        String creation = null;
+        var kept = containers.of(post.workspaceId(), post.postId()).filter(k -> k.fingerprint().equals(fingerprint));
+        if (kept.isPresent()) {
+            // An earlier attempt made this container with the same content: publish it rather than another one.
+            MetaGraph.Reply status = graph.get(base, kept.get().containerId(), Map.of("fields", "status_code,status"),
+                    token, deadline, WHO, PERMISSION);
+            if (!status.ok() && (status.problem().reconnect() || status.problem().kind() == PublishResult.Kind.RETRY)) {
+                return status.problem();
             }
-            form.put("caption", caption);
-            MetaGraph.Reply container = container(base, account, form, token, deadline);
-            if (!container.ok()) {
-                return container.problem();
+            String code = status.ok() ? status.json().path("status_code").asText("") : "";
+            if (code.equals("PUBLISHED")) {
+                // The earlier media_publish went through though its answer was lost; Graph names no media id here.
+                return PublishResult.published(null, null);
             }
-            creation = container.json().path("id").asText();
-            if (video) {
-                PublishResult waiting = waitFinished(base, creation, token, deadline);
+            if (code.equals("FINISHED") || code.equals("IN_PROGRESS")) {
+                creation = kept.get().containerId();
+                PublishResult waiting = code.equals("FINISHED") ? null
+                        : waitFinished(base, creation, token, deadline);
                 if (waiting != null) {
                     return waiting;
                 }
             }
-        } else {
-            List<String> children = new ArrayList<>();
-            List<String> videos = new ArrayList<>();
-            for (String url : media) {
-                boolean video = MediaKind.of(url) == MediaKind.VIDEO;
-                Map<String, String> form = new LinkedHashMap<>();
-                if (video) {
-                    form.put("media_type", "VIDEO");
-                    form.put("video_url", url);
-                } else {
-                    form.put("image_url", url);
-                }
-                form.put("is_carousel_item", "true");
-                MetaGraph.Reply item = container(base, account, form, token, deadline);
-                if (!item.ok()) {
-                    return item.problem();
-                }
-                children.add(item.json().path("id").asText());
-                if (video) {
-                    videos.add(item.json().path("id").asText());
-                }
+            // ERROR, EXPIRED or gone (another user's token, say): a new container.
+        }
+        if (creation == null) {
+            MetaGraph.Reply made = media.size() == 1 ? single(base, account, media.get(0), caption, token, deadline)
+                    : carousel(base, account, media, caption, token, deadline);
+            if (!made.ok()) {
+                return made.problem();
             }
-            for (String video : videos) {
-                PublishResult waiting = waitFinished(base, video, token, deadline);
-                if (waiting != null) {
-                    return waiting;
-                }
-            }
-            Map<String, String> form = new LinkedHashMap<>();
-            form.put("media_type", "CAROUSEL");
-            form.put("children", String.join(",", children));
-            form.put("caption", caption);
-            MetaGraph.Reply carousel = container(base, account, form, token, deadline);
-            if (!carousel.ok()) {
-                return carousel.problem();
-            }
-            creation = carousel.json().path("id").asText();
-            if (!videos.isEmpty()) {
+            creation = made.json().path("id").asText();
+            containers.keep(post.workspaceId(), post.postId(), creation, fingerprint);
+            if (video) {
                 PublishResult waiting = waitFinished(base, creation, token, deadline);
                 if (waiting != null) {
                     return waiting;
@@ -174,12 +172,63 @@ public class InstagramPublisher implements AccountPublisher {
         }
         String id = published.json().path("id").asText("");
         if (id.isEmpty()) {
-            return PublishResult.failed("Instagram answered without the media's id");
+            return PublishResult.published(null, null);
         }
         MetaGraph.Reply link = graph.get(base, id, Map.of("fields", "permalink"), token, deadline, WHO,
                 "instagram_basic");
         String permalink = link.ok() ? link.json().path("permalink").asText(null) : null;
         return PublishResult.published(id, permalink);
+    }
+
+    /** One image, or one video as a reel. */
+    private MetaGraph.Reply single(String base, String account, String url, String caption, String token,
+            MetaGraph.Deadline deadline) {
+        Map<String, String> form = new LinkedHashMap<>();
+        if (MediaKind.of(url) == MediaKind.VIDEO) {
+            form.put("media_type", "REELS");
+            form.put("video_url", url);
+        } else {
+            form.put("image_url", url);
+        }
+        form.put("caption", caption);
+        return container(base, account, form, token, deadline);
+    }
+
+    /** A container per item (videos waited for), then the CAROUSEL container with their ids and the caption. */
+    private MetaGraph.Reply carousel(String base, String account, List<String> media, String caption, String token,
+            MetaGraph.Deadline deadline) {
+        List<String> children = new ArrayList<>();
+        List<String> videos = new ArrayList<>();
+        for (String url : media) {
+            boolean video = MediaKind.of(url) == MediaKind.VIDEO;
+            Map<String, String> form = new LinkedHashMap<>();
+            if (video) {
+                form.put("media_type", "VIDEO");
+                form.put("video_url", url);
+            } else {
+                form.put("image_url", url);
+            }
+            form.put("is_carousel_item", "true");
+            MetaGraph.Reply item = container(base, account, form, token, deadline);
+            if (!item.ok()) {
+                return item;
+            }
+            children.add(item.json().path("id").asText());
+            if (video) {
+                videos.add(item.json().path("id").asText());
+            }
+        }
+        for (String video : videos) {
+            PublishResult waiting = waitFinished(base, video, token, deadline);
+            if (waiting != null) {
+                return new MetaGraph.Reply(null, waiting);
+            }
+        }
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("media_type", "CAROUSEL");
+        form.put("children", String.join(",", children));
+        form.put("caption", caption);
+        return container(base, account, form, token, deadline);
     }
 
     private MetaGraph.Reply container(String base, String account, Map<String, String> form, String token,

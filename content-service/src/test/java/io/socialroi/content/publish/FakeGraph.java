@@ -42,6 +42,8 @@ final class FakeGraph {
     /** What was posted, by its id: the id of a feed post, photo, video or Instagram media -> its fields. */
     final Map<String, Map<String, String>> published = new ConcurrentHashMap<>();
     private final Set<String> publishedContainers = ConcurrentHashMap.newKeySet();
+    /** Instagram accounts whose next media_publish publishes and then loses its answer (a 502 from the edge). */
+    private final Set<String> losing = ConcurrentHashMap.newKeySet();
     private final AtomicLong ids = new AtomicLong(178_414_000_000L);
 
     private FakeGraph(FakeServer server) {
@@ -76,6 +78,11 @@ final class FakeGraph {
      */
     void processing(String igUserId, String... codes) {
         processing.put(igUserId, List.of(codes));
+    }
+
+    /** The next media_publish of this account publishes, but its answer is lost (502 from Meta's edge). */
+    void loseNextPublishAnswer(String igUserId) {
+        losing.add(igUserId);
     }
 
     static FakeServer.Reply error(int status, int code, Integer subcode, String type, String message) {
@@ -164,7 +171,7 @@ final class FakeGraph {
             if (!token.equals(containers.get(id).get("owner"))) {
                 return unsupported("GET", id);
             }
-            String code = status(id);
+            String code = publishedContainers.contains(id) ? "PUBLISHED" : status(id);
             return json("{\"status_code\":\"" + code + "\",\"status\":\"" + (code.equals("ERROR")
                     ? "Error: 2207026: Unsupported video format" : code) + "\",\"id\":\"" + id + "\"}");
         }
@@ -265,7 +272,7 @@ final class FakeGraph {
             }
             String id = newId();
             published.put(id, containers.get(container));
-            return json("{\"id\":\"" + id + "\"}");
+            return losing.remove(account) ? FakeServer.Reply.json(502, "") : json("{\"id\":\"" + id + "\"}");
         }
         return unsupported("POST", account);
     }

@@ -78,16 +78,17 @@ class InstagramPublishingTest {
         return calls("POST", account + "/media").stream().map(FakeGraph::params).toList();
     }
 
-    List<FakeServer.Recorded> statusChecks() {
+    /** The container status checks made with the token of the account connected with this code. */
+    List<FakeServer.Recorded> statusChecks(String code) {
         return server.requests().stream().filter(r -> r.method().equals("GET"))
-                .filter(r -> "status_code,status".equals(FakeGraph.params(r).get("fields"))).toList();
+                .filter(r -> "status_code,status".equals(FakeGraph.params(r).get("fields")))
+                .filter(r -> ("ig-user-" + code).equals(FakeGraph.params(r).get("access_token"))).toList();
     }
 
     @Test
     void oneImageIsAContainerPublishedAtOnceWithItsPermalink() {
         UUID ws = Fixtures.workspace("Europe/Rome", "EUR");
         String account = connected(ws, "ig-pub-1");
-        int checks = statusChecks().size();
         String id = scheduledNow(ws, "{\"platform\":\"INSTAGRAM\",\"funnelStage\":\"ATTENTION\",\"caption\":\"Fresh "
                 + "cornetti #breakfast\",\"callToAction\":\"Order\",\"landingUrl\":\"https://fiori.example/cornetti\","
                 + "\"mediaUrls\":[\"https://cdn.fiori.example/cornetti.jpg\"]}");
@@ -98,7 +99,7 @@ class InstagramPublishingTest {
         assertEquals(Map.of("image_url", "https://cdn.fiori.example/cornetti.jpg", "caption", "Fresh cornetti "
                 + "#breakfast\n\nOrder: " + view.getString("trackedLink.url"), "access_token", "ig-user-ig-pub-1"),
                 made.get(0));
-        assertEquals(checks, statusChecks().size(), "an image container is not waited for");
+        assertTrue(statusChecks("ig-pub-1").isEmpty(), "an image container is not waited for");
         List<FakeServer.Recorded> publish = calls("POST", account + "/media_publish");
         assertEquals(1, publish.size());
         String creation = FakeGraph.params(publish.get(0)).get("creation_id");
@@ -172,9 +173,10 @@ class InstagramPublishingTest {
                 post(ws, broken).getString("publishing.failureReason"));
         assertEquals("1", post(ws, broken).getString("publishing.attempts"));
 
-        // Still IN_PROGRESS after the 3 checks an attempt makes (in the tests): retried with new containers, never
-        // published, FAILED after the last attempt.
+        // Still IN_PROGRESS after the 3 checks an attempt makes (in the tests): the next attempts wait for the same
+        // container (kept for the post), never published; FAILED after the last attempt.
         graph.processing(account, "IN_PROGRESS");
+        int checks = statusChecks("ig-pub-4").size();
         String slow = scheduledNow(ws, "{\"platform\":\"INSTAGRAM\",\"funnelStage\":\"INTEREST\",\"caption\":\"Slow\","
                 + "\"mediaUrls\":[\"https://cdn.fiori.example/long.mp4\"]}");
         await("failure", () -> "FAILED".equals(status(ws, slow)));
@@ -182,8 +184,39 @@ class InstagramPublishingTest {
                 + "the video (IN_PROGRESS)"), post(ws, slow).getString("publishing.failureReason"));
         List<Map<String, String>> made = containers(account).stream()
                 .filter(c -> "https://cdn.fiori.example/long.mp4".equals(c.get("video_url"))).toList();
-        assertEquals(3, made.size(), "one container an attempt");
+        assertEquals(1, made.size(), "one container, waited for across the attempts");
+        assertEquals(3 + 4 + 4, statusChecks("ig-pub-4").size() - checks,
+                "3 checks, then the kept container's and 3 more, twice");
         assertTrue(calls("POST", account + "/media_publish").isEmpty(), "nothing published");
+        assertEquals(1, Fixtures.count("select count(*) from instagram_container where post_id = ?",
+                UUID.fromString(slow)), "kept: rescheduled with the same video, the post waits for the same container");
+        assertEquals(0, Fixtures.count("select count(*) from instagram_container where post_id = ?",
+                UUID.fromString(broken)), "forgotten: the post was refused");
+
+        // The same video processed by the second attempt: the first attempt's container is published.
+        graph.processing(account, "IN_PROGRESS", "IN_PROGRESS", "IN_PROGRESS", "FINISHED");
+        String later = scheduledNow(ws, "{\"platform\":\"INSTAGRAM\",\"funnelStage\":\"INTEREST\",\"caption\":"
+                + "\"Kneaded later\",\"mediaUrls\":[\"https://cdn.fiori.example/later.mp4\"]}");
+        await("publication", () -> "PUBLISHED".equals(status(ws, later)));
+        assertEquals("2", post(ws, later).getString("publishing.attempts"));
+        assertEquals(1, containers(account).stream()
+                .filter(c -> "https://cdn.fiori.example/later.mp4".equals(c.get("video_url"))).count());
+    }
+
+    @Test
+    void aLostAnswerToMediaPublishIsNotPostedTwice() {
+        UUID ws = Fixtures.workspace("UTC", "EUR");
+        String account = connected(ws, "ig-pub-8");
+        graph.loseNextPublishAnswer(account);
+        String id = scheduledNow(ws, "{\"platform\":\"INSTAGRAM\",\"funnelStage\":\"ACTION\",\"caption\":\"Once\","
+                + "\"mediaUrls\":[\"https://cdn.fiori.example/once.jpg\"]}");
+        await("publication", () -> "PUBLISHED".equals(status(ws, id)));
+        JsonPath view = post(ws, id);
+        assertEquals("2", view.getString("publishing.attempts"));
+        assertEquals(1, calls("POST", account + "/media_publish").size(), "the kept container was PUBLISHED");
+        assertEquals(1, containers(account).size());
+        assertEquals(1, graph.published.values().stream().filter(p -> "Once".equals(p.get("caption"))).count());
+        assertEquals(null, view.getString("remoteId"), "Graph names no media id for a container");
     }
 
     @Test
@@ -213,6 +246,8 @@ class InstagramPublishingTest {
         assertEquals(3, calls("POST", account + "/media_publish").size());
         assertEquals(1, graph.published.values().stream().filter(p -> "Later".equals(p.get("caption"))).count(),
                 "published once");
+        assertEquals(1, containers(account).stream().filter(c -> "Later".equals(c.get("caption"))).count(),
+                "the container kept across the attempts");
 
         // Spam restriction (code 4 / 2207051) is not a rate limit: FAILED.
         graph.fail("POST", "/v21.0/" + account + "/media_publish", FakeGraph.error(400, 4, 2207051, "OAuthException",
