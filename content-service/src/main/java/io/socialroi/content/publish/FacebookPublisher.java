@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * <ul>
  * <li>no media: {@code POST /{page-id}/feed} with {@code message} (caption and call to action) and {@code link}
  * (the tracked link, when the post has one);</li>
- * <li>one image: {@code POST /{page-id}/photos} with {@code url} and {@code caption} (the whole text, link included);</li>
+ * <li>one image: {@code POST /{page-id}/photos} with {@code url} and {@code caption} (the whole text, link
+ * included);</li>
  * <li>several images: each {@code POST /{page-id}/photos} with {@code published=false}, then {@code POST
  * /{page-id}/feed} with {@code message} and {@code attached_media[i]={"media_fbid":"<photo id>"}};</li>
  * <li>a video (it must be the only media, {@code PlatformRules}): {@code POST /{page-id}/videos} with

@@ -27,8 +27,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * 10 and 200-299 (permission denied or removed): reconnect, naming the permission the call needs; 4, 17, 32, 613,
  * 80001-80014 (application, user, Page and business-use-case rate limits) and Instagram's 9/2207042 (publishing
  * limit): retry later with the backoff (Meta's estimated_time_to_regain_access comes in a response header, which
- * OutboundHttp does not hand over); 1, 2, Instagram's -1 and -2, and any {@code is_transient: true}: retry; any other 5xx,
- * 429 and no answer: retry; anything else (100 invalid parameter, 368 blocked for policy,
+ * OutboundHttp does not hand over); 1, 2, Instagram's -1 and -2 and 9007/2207027 (media not ready), and any
+ * {@code is_transient: true}: retry; any other 5xx, 429 and no answer: retry; anything else (100 invalid parameter, 368 blocked for policy,
  * 506 duplicate post, Instagram's 4/2207051 spam restriction, ...): FAILED with Meta's message.
  */
 @ApplicationScoped

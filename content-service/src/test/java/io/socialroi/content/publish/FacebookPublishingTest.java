@@ -134,7 +134,8 @@ class FacebookPublishingTest {
         assertFalse(feed.get("attached_media[0]").equals(feed.get("attached_media[1]")));
 
         String video = scheduledNow(ws, "{\"platform\":\"FACEBOOK\",\"funnelStage\":\"TRUST\",\"caption\":\"How we "
-                + "knead\",\"landingUrl\":\"https://fiori.example/bread\",\"mediaUrls\":[\"https://cdn.fiori.example/knead.mp4\"]}");
+                + "knead\",\"landingUrl\":\"https://fiori.example/bread\","
+                + "\"mediaUrls\":[\"https://cdn.fiori.example/knead.mp4\"]}");
         await("publication", () -> "PUBLISHED".equals(status(ws, video)));
         JsonPath videoView = post(ws, video);
         Map<String, String> sent = FakeGraph.params(calls(page + "/videos").get(0));
