@@ -1,5 +1,6 @@
 package io.socialroi.content.publish;
 
+import io.socialroi.content.account.OAuthProvider;
 import io.socialroi.content.post.MediaKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -57,10 +58,9 @@ public class FacebookPublisher implements AccountPublisher {
         if (page == null || !ID.matcher(page).matches()) {
             return PublishResult.failed("the FACEBOOK_API publisher has no pageId: configure the publisher again");
         }
-        String base = config.facebook().baseUrl();
-        MetaGraph.Deadline deadline = graph.deadline();
-        MetaGraph.Reply pageToken = graph.get(base, page, Map.of("fields", "access_token"), post.accessToken(),
-                deadline, WHO, PERMISSION);
+        MetaGraph.Session user = graph.session(config.facebook().baseUrl(), post.accessToken(),
+                OAuthProvider.FACEBOOK, WHO, PERMISSION);
+        MetaGraph.Reply pageToken = user.get(page, Map.of("fields", "access_token"));
         if (!pageToken.ok()) {
             return pageToken.problem();
         }
@@ -69,6 +69,7 @@ public class FacebookPublisher implements AccountPublisher {
             return PublishResult.failed("Facebook gave no Page access token for Page " + page + ": the connected "
                     + "account's user needs a role on that Page that can create content (or pageId is not its Page)");
         }
+        MetaGraph.Session graphPage = user.as(token);
         List<String> media = post.mediaOrEmpty();
         String text = post.text() == null ? "" : post.text();
         MetaGraph.Reply published;
@@ -78,18 +79,16 @@ public class FacebookPublisher implements AccountPublisher {
             if (post.link() != null) {
                 form.put("link", post.link());
             }
-            published = graph.post(base, page + "/feed", form, token, deadline, true, WHO, PERMISSION);
+            published = graphPage.post(page + "/feed", form, true);
         } else if (media.size() == 1 && MediaKind.of(media.get(0)) == MediaKind.VIDEO) {
-            published = graph.post(base, page + "/videos", Map.of("file_url", media.get(0), "description", text),
-                    token, deadline, true, WHO, PERMISSION);
+            published = graphPage.post(page + "/videos", Map.of("file_url", media.get(0), "description", text), true);
         } else if (media.size() == 1) {
-            published = graph.post(base, page + "/photos", Map.of("url", media.get(0), "caption", text), token,
-                    deadline, true, WHO, PERMISSION);
+            published = graphPage.post(page + "/photos", Map.of("url", media.get(0), "caption", text), true);
         } else {
             List<String> photos = new ArrayList<>();
             for (String url : media) {
-                MetaGraph.Reply photo = graph.post(base, page + "/photos", Map.of("url", url, "published", "false"),
-                        token, deadline, false, WHO, PERMISSION);
+                MetaGraph.Reply photo = graphPage.post(page + "/photos", Map.of("url", url, "published", "false"),
+                        false);
                 if (!photo.ok()) {
                     return photo.problem();
                 }
@@ -104,7 +103,7 @@ public class FacebookPublisher implements AccountPublisher {
             for (int i = 0; i < photos.size(); i++) {
                 form.put("attached_media[" + i + "]", "{\"media_fbid\":\"" + photos.get(i) + "\"}");
             }
-            published = graph.post(base, page + "/feed", form, token, deadline, true, WHO, PERMISSION);
+            published = graphPage.post(page + "/feed", form, true);
         }
         if (!published.ok()) {
             return published.problem();
@@ -113,7 +112,7 @@ public class FacebookPublisher implements AccountPublisher {
         if (id.isEmpty()) {
             return PublishResult.failed("Facebook answered without the post's id");
         }
-        return PublishResult.published(id, permalink(base, id, token, deadline));
+        return PublishResult.published(id, permalink(graphPage, id));
     }
 
     /** The caption and the call to action: the tracked link goes in {@code link}, shown as its preview. */
@@ -129,9 +128,8 @@ public class FacebookPublisher implements AccountPublisher {
     }
 
     /** The {@code permalink_url} Graph answers for the post (relative for videos); its plain URL when it does not. */
-    private String permalink(String base, String id, String token, MetaGraph.Deadline deadline) {
-        MetaGraph.Reply reply = graph.get(base, id, Map.of("fields", "permalink_url"), token, deadline, WHO,
-                "pages_read_engagement");
+    private static String permalink(MetaGraph.Session graphPage, String id) {
+        MetaGraph.Reply reply = graphPage.get(id, Map.of("fields", "permalink_url"));
         String url = reply.ok() ? reply.json().path("permalink_url").asText("") : "";
         if (url.startsWith("https://")) {
             return url;

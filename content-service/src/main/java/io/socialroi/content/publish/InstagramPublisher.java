@@ -1,6 +1,7 @@
 package io.socialroi.content.publish;
 
 import io.socialroi.common.problem.FieldError;
+import io.socialroi.content.account.OAuthProvider;
 import io.socialroi.content.post.MediaKind;
 import io.socialroi.content.post.Post;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -121,18 +122,16 @@ public class InstagramPublisher implements AccountPublisher {
     }
 
     private PublishResult publish(AccountPost post, String account, List<String> media) {
-        String base = config.instagram().baseUrl();
-        String token = post.accessToken();
+        MetaGraph.Session ig = graph.session(config.instagram().baseUrl(), post.accessToken(),
+                OAuthProvider.INSTAGRAM, WHO, PERMISSION);
         String caption = post.text() == null ? "" : post.text();
         String fingerprint = InstagramContainers.fingerprint(media, caption);
-        MetaGraph.Deadline deadline = graph.deadline();
         boolean video = media.stream().anyMatch(url -> MediaKind.of(url) == MediaKind.VIDEO);
         String creation = null;
         var kept = containers.of(post.workspaceId(), post.postId()).filter(k -> k.fingerprint().equals(fingerprint));
         if (kept.isPresent()) {
             // An earlier attempt made this container with the same content: publish it rather than another one.
-            MetaGraph.Reply status = graph.get(base, kept.get().containerId(), Map.of("fields", "status_code,status"),
-                    token, deadline, WHO, PERMISSION);
+            MetaGraph.Reply status = ig.get(kept.get().containerId(), Map.of("fields", "status_code,status"));
             if (!status.ok() && (status.problem().reconnect() || status.problem().kind() == PublishResult.Kind.RETRY)) {
                 return status.problem();
             }
@@ -144,7 +143,7 @@ public class InstagramPublisher implements AccountPublisher {
             if (code.equals("FINISHED") || code.equals("IN_PROGRESS")) {
                 creation = kept.get().containerId();
                 PublishResult waiting = code.equals("FINISHED") ? null
-                        : waitFinished(base, creation, token, deadline);
+                        : waitFinished(ig, creation);
                 if (waiting != null) {
                     return waiting;
                 }
@@ -152,22 +151,21 @@ public class InstagramPublisher implements AccountPublisher {
             // ERROR, EXPIRED or gone (another user's token, say): a new container.
         }
         if (creation == null) {
-            MetaGraph.Reply made = media.size() == 1 ? single(base, account, media.get(0), caption, token, deadline)
-                    : carousel(base, account, media, caption, token, deadline);
+            MetaGraph.Reply made = media.size() == 1 ? single(ig, account, media.get(0), caption)
+                    : carousel(ig, account, media, caption);
             if (!made.ok()) {
                 return made.problem();
             }
             creation = made.json().path("id").asText();
             containers.keep(post.workspaceId(), post.postId(), creation, fingerprint);
             if (video) {
-                PublishResult waiting = waitFinished(base, creation, token, deadline);
+                PublishResult waiting = waitFinished(ig, creation);
                 if (waiting != null) {
                     return waiting;
                 }
             }
         }
-        MetaGraph.Reply published = graph.post(base, account + "/media_publish", Map.of("creation_id", creation),
-                token, deadline, true, WHO, PERMISSION);
+        MetaGraph.Reply published = ig.post(account + "/media_publish", Map.of("creation_id", creation), true);
         if (!published.ok()) {
             return published.problem();
         }
@@ -175,15 +173,13 @@ public class InstagramPublisher implements AccountPublisher {
         if (id.isEmpty()) {
             return PublishResult.published(null, null);
         }
-        MetaGraph.Reply link = graph.get(base, id, Map.of("fields", "permalink"), token, deadline, WHO,
-                "instagram_basic");
+        MetaGraph.Reply link = ig.get(id, Map.of("fields", "permalink"));
         String permalink = link.ok() ? link.json().path("permalink").asText(null) : null;
         return PublishResult.published(id, permalink);
     }
 
     /** One image, or one video as a reel. */
-    private MetaGraph.Reply single(String base, String account, String url, String caption, String token,
-            MetaGraph.Deadline deadline) {
+    private static MetaGraph.Reply single(MetaGraph.Session ig, String account, String url, String caption) {
         Map<String, String> form = new LinkedHashMap<>();
         if (MediaKind.of(url) == MediaKind.VIDEO) {
             form.put("media_type", "REELS");
@@ -192,12 +188,11 @@ public class InstagramPublisher implements AccountPublisher {
             form.put("image_url", url);
         }
         form.put("caption", caption);
-        return container(base, account, form, token, deadline);
+        return container(ig, account, form);
     }
 
     /** A container per item (videos waited for), then the CAROUSEL container with their ids and the caption. */
-    private MetaGraph.Reply carousel(String base, String account, List<String> media, String caption, String token,
-            MetaGraph.Deadline deadline) {
+    private MetaGraph.Reply carousel(MetaGraph.Session ig, String account, List<String> media, String caption) {
         List<String> children = new ArrayList<>();
         List<String> videos = new ArrayList<>();
         for (String url : media) {
@@ -210,7 +205,7 @@ public class InstagramPublisher implements AccountPublisher {
                 form.put("image_url", url);
             }
             form.put("is_carousel_item", "true");
-            MetaGraph.Reply item = container(base, account, form, token, deadline);
+            MetaGraph.Reply item = container(ig, account, form);
             if (!item.ok()) {
                 return item;
             }
@@ -220,7 +215,7 @@ public class InstagramPublisher implements AccountPublisher {
             }
         }
         for (String video : videos) {
-            PublishResult waiting = waitFinished(base, video, token, deadline);
+            PublishResult waiting = waitFinished(ig, video);
             if (waiting != null) {
                 return new MetaGraph.Reply(null, waiting);
             }
@@ -229,12 +224,11 @@ public class InstagramPublisher implements AccountPublisher {
         form.put("media_type", "CAROUSEL");
         form.put("children", String.join(",", children));
         form.put("caption", caption);
-        return container(base, account, form, token, deadline);
+        return container(ig, account, form);
     }
 
-    private MetaGraph.Reply container(String base, String account, Map<String, String> form, String token,
-            MetaGraph.Deadline deadline) {
-        MetaGraph.Reply reply = graph.post(base, account + "/media", form, token, deadline, false, WHO, PERMISSION);
+    private static MetaGraph.Reply container(MetaGraph.Session ig, String account, Map<String, String> form) {
+        MetaGraph.Reply reply = ig.post(account + "/media", form, false);
         if (reply.ok() && reply.json().path("id").asText("").isEmpty()) {
             return new MetaGraph.Reply(null, PublishResult.retry("Instagram answered a container without its id",
                     null));
@@ -246,13 +240,13 @@ public class InstagramPublisher implements AccountPublisher {
      * Checks a container until FINISHED: null then; FAILED for ERROR and EXPIRED (with Instagram's {@code status});
      * a retry when it is still IN_PROGRESS after the checks this attempt can make.
      */
-    private PublishResult waitFinished(String base, String container, String token, MetaGraph.Deadline deadline) {
-        PublishingConfig.Instagram ig = config.instagram();
+    private PublishResult waitFinished(MetaGraph.Session ig, String container) {
+        PublishingConfig.Instagram settings = config.instagram();
         String last = "IN_PROGRESS";
-        for (int check = 0; check < ig.statusChecks(); check++) {
+        for (int check = 0; check < settings.statusChecks(); check++) {
             if (check > 0) {
-                Duration pause = ig.statusInterval();
-                if (deadline.left().compareTo(pause.plus(graph.timeout())) < 0) {
+                Duration pause = settings.statusInterval();
+                if (ig.deadline().left().compareTo(pause.plus(graph.timeout())) < 0) {
                     break;
                 }
                 try {
@@ -262,8 +256,7 @@ public class InstagramPublisher implements AccountPublisher {
                     break;
                 }
             }
-            MetaGraph.Reply status = graph.get(base, container, Map.of("fields", "status_code,status"), token,
-                    deadline, WHO, PERMISSION);
+            MetaGraph.Reply status = ig.get(container, Map.of("fields", "status_code,status"));
             if (!status.ok()) {
                 return status.problem();
             }

@@ -3,20 +3,27 @@ package io.socialroi.content.publish;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.socialroi.common.net.OutboundHttp;
+import io.socialroi.content.account.OAuthProvider;
+import io.socialroi.content.account.OAuthSettings;
 import io.vertx.core.http.HttpMethod;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Meta's Graph API, v21.0, as the FACEBOOK_API and INSTAGRAM_API publishers call it: {@code <base-url>/v21.0/<path>},
  * the access token as the documented {@code access_token} parameter (query string of a GET, form field of a POST,
- * {@code application/x-www-form-urlencoded}), through {@link OutboundHttp} with the send timeout. One publishing
+ * {@code application/x-www-form-urlencoded}) with its {@code appsecret_proof} (HMAC-SHA256 of the token keyed with
+ * the OAuth app's secret, as Meta asks of server calls), through {@link OutboundHttp} with the send timeout. One publishing
  * attempt makes several calls (a Page token, uploads, a container's status, the publish), so they share a
  * {@link Deadline} well inside the claim's lease: a call that could end after it is not made (the attempt is
  * retried), so a late attempt never publishes while another replica holds the post.
@@ -53,74 +60,126 @@ public class MetaGraph {
         }
     }
 
+    /**
+     * The calls of one attempt to one platform with one token: {@code who} names the platform in reasons,
+     * {@code permission} the one the calls need (named when Meta refuses it), {@code appSecretProof} the token's
+     * {@code appsecret_proof} (null without an app secret), all sharing one {@link Deadline}.
+     */
+    final class Session {
+
+        private final String base;
+        private final String token;
+        private final String appSecretProof;
+        private final String appSecret;
+        private final Deadline deadline;
+        private final String who;
+        private final String permission;
+
+        private Session(String base, String token, String appSecret, Deadline deadline, String who,
+                String permission) {
+            this.base = base.replaceAll("/+$", "");
+            this.token = token;
+            this.appSecret = appSecret;
+            this.appSecretProof = proof(token, appSecret);
+            this.deadline = deadline;
+            this.who = who;
+            this.permission = permission;
+        }
+
+        /** The same attempt with another token (a Page's), under the same deadline. */
+        Session as(String otherToken) {
+            return new Session(base, otherToken, appSecret, deadline, who, permission);
+        }
+
+        Deadline deadline() {
+            return deadline;
+        }
+
+        /** {@code GET <base>/v21.0/<path>?<query>&access_token=...}. */
+        Reply get(String path, Map<String, String> query) {
+            return call(HttpMethod.GET, path, query, false);
+        }
+
+        /**
+         * {@code POST <base>/v21.0/<path>} with the form and {@code access_token}. {@code publishes}: the call that
+         * makes the post appear; it is made only with a full timeout left before the deadline.
+         */
+        Reply post(String path, Map<String, String> form, boolean publishes) {
+            return call(HttpMethod.POST, path, form, publishes);
+        }
+
+        private Reply call(HttpMethod method, String path, Map<String, String> params, boolean publishes) {
+            Duration left = deadline.left();
+            Duration wait = left.compareTo(timeout) < 0 ? left : timeout;
+            if (wait.compareTo(Duration.ofSeconds(1)) < 0 || (publishes && left.compareTo(timeout) < 0)) {
+                return new Reply(null, PublishResult.retry(who + ": the attempt's time ran out before " + method
+                        + " /" + path.replaceAll("^[0-9]+", "{id}"), null));
+            }
+            Map<String, String> all = new LinkedHashMap<>(params);
+            all.put("access_token", token);
+            if (appSecretProof != null) {
+                all.put("appsecret_proof", appSecretProof);
+            }
+            String encoded = all.entrySet().stream().map(e -> e.getKey() + "="
+                    + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+            String url = base + "/" + VERSION + "/" + path;
+            OutboundHttp.Exchange answer = method == HttpMethod.GET
+                    ? http.call(method, url + "?" + encoded, Map.of("User-Agent", "social-roi-suite"), null, wait)
+                    : http.call(method, url, Map.of("Content-Type", "application/x-www-form-urlencoded",
+                            "User-Agent", "social-roi-suite"), encoded.getBytes(StandardCharsets.UTF_8), wait);
+            if (!answer.answered()) {
+                return new Reply(null, PublishResult.retry(who + ": " + answer.failure(), null));
+            }
+            JsonNode json = Texts.json(mapper, answer.body());
+            if (answer.status() / 100 == 2 && !json.has("error")) {
+                return new Reply(json, null);
+            }
+            return new Reply(null, outcome(who, answer.status(), json, permission));
+        }
+    }
+
     private final OutboundHttp http;
     private final ObjectMapper mapper;
     private final PublishingConfig config;
+    private final OAuthSettings apps;
     private final Duration timeout;
 
-    public MetaGraph(OutboundHttp http, ObjectMapper mapper, PublishingConfig config,
+    public MetaGraph(OutboundHttp http, ObjectMapper mapper, PublishingConfig config, OAuthSettings apps,
             @ConfigProperty(name = "suite.delivery.timeout", defaultValue = "PT10S") Duration timeout) {
         this.http = http;
         this.mapper = mapper;
         this.config = config;
+        this.apps = apps;
         this.timeout = timeout;
     }
 
-    /** Three quarters of the lease from now: an attempt's last call ends before anyone else can claim the post. */
-    Deadline deadline() {
-        return new Deadline(Instant.now().plus(config.lease().multipliedBy(3).dividedBy(4)));
+    /**
+     * An attempt's session with the connected account's token, its calls over by three quarters of the lease from
+     * now (so the last one ends before anyone else can claim the post); {@code app} is the OAuth app that issued the
+     * token, whose secret signs each call's {@code appsecret_proof} (Meta's "Securing Graph API requests").
+     */
+    Session session(String base, String token, OAuthProvider app, String who, String permission) {
+        String secret = apps.app(app).map(OAuthSettings.App::clientSecret).filter(s -> !s.isBlank()).orElse(null);
+        return new Session(base, token, secret, new Deadline(Instant.now().plus(config.lease().multipliedBy(3)
+                .dividedBy(4))), who, permission);
     }
 
     Duration timeout() {
         return timeout;
     }
 
-    /**
-     * {@code GET <base>/v21.0/<path>?<query>&access_token=...}. {@code who} names the platform in reasons,
-     * {@code permission} the one the call needs (named when Meta refuses it).
-     */
-    Reply get(String base, String path, Map<String, String> query, String token, Deadline deadline, String who,
-            String permission) {
-        return call(HttpMethod.GET, base, path, query, token, deadline, false, who, permission);
-    }
-
-    /**
-     * {@code POST <base>/v21.0/<path>} with the form and {@code access_token}. {@code publishes}: the call that
-     * makes the post appear; it is made only with a full timeout left before the deadline.
-     */
-    Reply post(String base, String path, Map<String, String> form, String token, Deadline deadline, boolean publishes,
-            String who, String permission) {
-        return call(HttpMethod.POST, base, path, form, token, deadline, publishes, who, permission);
-    }
-
-    private Reply call(HttpMethod method, String base, String path, Map<String, String> params, String token,
-            Deadline deadline, boolean publishes, String who, String permission) {
-        Duration left = deadline.left();
-        Duration wait = left.compareTo(timeout) < 0 ? left : timeout;
-        if (wait.compareTo(Duration.ofSeconds(1)) < 0 || (publishes && left.compareTo(timeout) < 0)) {
-            return new Reply(null, PublishResult.retry(who + ": the attempt's time ran out before " + method + " /"
-                    + path.replaceAll("^[0-9]+", "{id}") + "; again later", null));
+    /** {@code appsecret_proof}: the hex HMAC-SHA256 of the access token, keyed with the app secret. */
+    static String proof(String token, String appSecret) {
+        if (appSecret == null) {
+            return null;
         }
-        String encoded = encode(params, token);
-        String url = base.replaceAll("/+$", "") + "/" + VERSION + "/" + path;
-        OutboundHttp.Exchange answer = method == HttpMethod.GET
-                ? http.call(method, url + "?" + encoded, Map.of("User-Agent", "social-roi-suite"), null, wait)
-                : http.call(method, url, Map.of("Content-Type", "application/x-www-form-urlencoded",
-                        "User-Agent", "social-roi-suite"), encoded.getBytes(StandardCharsets.UTF_8), wait);
-        if (!answer.answered()) {
-            return new Reply(null, PublishResult.retry(who + ": " + answer.failure(), null));
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(appSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
         }
-        JsonNode json = Texts.json(mapper, answer.body());
-        if (answer.status() / 100 == 2 && !json.has("error")) {
-            return new Reply(json, null);
-        }
-        return new Reply(null, outcome(who, answer.status(), json, permission));
-    }
-
-    private static String encode(Map<String, String> params, String token) {
-        String form = params.entrySet().stream().map(e -> e.getKey() + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        return (form.isEmpty() ? "" : form + "&") + "access_token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
     }
 
     /** A Graph error answer as a {@link PublishResult}, by Meta's code, subcode and is_transient. */

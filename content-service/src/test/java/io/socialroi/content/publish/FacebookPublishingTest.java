@@ -84,6 +84,7 @@ class FacebookPublishingTest {
         Map<String, String> asked = FakeGraph.params(tokenCall);
         assertEquals("access_token", asked.get("fields"));
         assertEquals("fb-user-fb-pub-1", asked.get("access_token"));
+        assertEquals(FakeGraph.proof("fb-user-fb-pub-1"), asked.get("appsecret_proof"), "signed with the app secret");
 
         List<FakeServer.Recorded> feed = calls(page + "/feed");
         assertEquals(1, feed.size());
@@ -92,7 +93,8 @@ class FacebookPublishingTest {
         assertEquals("Peonies are in\n\nOrder", sent.get("message"));
         assertEquals(view.getString("trackedLink.url"), sent.get("link"));
         assertEquals("page-" + page + "-of-fb-user-fb-pub-1", sent.get("access_token"), "the Page token");
-        assertEquals(3, sent.size(), "message, link and the token: " + sent);
+        assertEquals(FakeGraph.proof(sent.get("access_token")), sent.get("appsecret_proof"));
+        assertEquals(4, sent.size(), "message, link, the token and its proof: " + sent);
 
         String remote = view.getString("remoteId");
         assertTrue(remote.startsWith(page + "_"), remote);

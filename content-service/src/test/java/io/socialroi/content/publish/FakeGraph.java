@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A fake of Meta's Graph API v21.0, the parts the Facebook Page and Instagram publishers use, answering as Meta
- * documents: {@code access_token} as a query or form parameter; {@code GET /{page-id}?fields=access_token} answers
+ * documents: {@code access_token} as a query or form parameter, with its {@code appsecret_proof} (required, as by an app
+ * with "Require App Secret"); {@code GET /{page-id}?fields=access_token} answers
  * the Page token to a user with a role on the Page (and no {@code access_token} to others); Page {@code /feed},
  * {@code /photos} (with {@code published=false}), {@code /videos}; Instagram {@code /{ig-user-id}/media} containers
  * (image, REELS, VIDEO carousel items, CAROUSEL with children), {@code GET /{container}?fields=status_code},
@@ -109,6 +110,17 @@ final class FakeGraph {
         return params("GET".equals(r.method()) ? r.query() : r.body());
     }
 
+    static String proof(String token) {
+        String secret = token.startsWith("ig-user-") ? "instagram-secret" : "facebook-secret";
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return java.util.HexFormat.of().formatHex(mac.doFinal(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static FakeServer.Reply invalidToken() {
         return error(400, 190, 460, "OAuthException", "Error validating access token: The session has been "
                 + "invalidated because the user changed their password or Facebook has changed the session for "
@@ -142,6 +154,13 @@ final class FakeGraph {
         if (token.isEmpty()) {
             return error(400, 104, null, "OAuthException", "An access token is required to request this resource.");
         }
+        // The apps require the app secret proof ("Require App Secret"): HMAC-SHA256 of the token, keyed with the
+        // secret of the app that issued it.
+        if (!proof(token).equals(p.get("appsecret_proof"))) {
+            return error(400, 100, null, "GraphMethodException", "Invalid appsecret_proof provided in the API "
+                    + "argument");
+        }
+        p.remove("appsecret_proof");
         String[] path = r.path().substring("/v21.0/".length()).split("/");
         String id = path[0];
         String edge = path.length > 1 ? path[1] : null;

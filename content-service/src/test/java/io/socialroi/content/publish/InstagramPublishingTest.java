@@ -97,8 +97,8 @@ class InstagramPublishingTest {
         List<Map<String, String>> made = containers(account);
         assertEquals(1, made.size());
         assertEquals(Map.of("image_url", "https://cdn.fiori.example/cornetti.jpg", "caption", "Fresh cornetti "
-                + "#breakfast\n\nOrder: " + view.getString("trackedLink.url"), "access_token", "ig-user-ig-pub-1"),
-                made.get(0));
+                + "#breakfast\n\nOrder: " + view.getString("trackedLink.url"), "access_token", "ig-user-ig-pub-1",
+                "appsecret_proof", FakeGraph.proof("ig-user-ig-pub-1")), made.get(0));
         assertTrue(statusChecks("ig-pub-1").isEmpty(), "an image container is not waited for");
         List<FakeServer.Recorded> publish = calls("POST", account + "/media_publish");
         assertEquals(1, publish.size());
