@@ -14,7 +14,7 @@ import java.util.UUID;
 /**
  * The Instagram container an attempt made for a post ({@code instagram_container}, V32), kept until the post is
  * published or refused (also when its attempts run out: rescheduled, it still finds it), so the next attempt with
- * the same content (same media URLs and caption, its {@link #fingerprint}) reuses it: {@link InstagramPublisher} publishes a FINISHED one, keeps waiting for one
+ * the same content (same account, media URLs and caption, its {@link #fingerprint}) reuses it: {@link InstagramPublisher} publishes a FINISHED one, keeps waiting for one
  * IN_PROGRESS, and takes one already PUBLISHED (a media_publish whose answer was lost) as published. Each call is
  * its own short transaction: the publisher runs outside any.
  */
@@ -56,10 +56,12 @@ public class InstagramContainers {
                 .executeUpdate());
     }
 
-    /** SHA-256 of the media URLs and the caption, in order: a container holds exactly these. */
-    static String fingerprint(List<String> media, String caption) {
+    /** SHA-256 of the Instagram account, the media URLs and the caption, in order: a container holds exactly these. */
+    static String fingerprint(String account, List<String> media, String caption) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(account.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
             for (String url : media) {
                 sha.update(url.getBytes(StandardCharsets.UTF_8));
                 sha.update((byte) 0);

@@ -1,5 +1,6 @@
 package io.socialroi.content.publish;
 
+import io.quarkus.logging.Log;
 import io.socialroi.common.problem.FieldError;
 import io.socialroi.content.account.OAuthProvider;
 import io.socialroi.content.post.MediaKind;
@@ -35,7 +36,7 @@ import java.util.regex.Pattern;
  * publisher adds Instagram's 30 hashtags and 20 @ tags.
  * <p>
  * Graph takes no idempotency key. The publishable container (the single one, or the carousel) is kept for the post
- * ({@link InstagramContainers}, with a fingerprint of its media and caption) until the post is published or refused
+ * ({@link InstagramContainers}, with a fingerprint of its account, media and caption) until the post is published or refused
  * (a FAILED answer; not when its attempts run out, so a rescheduled post finds it too), so the next attempt with the
  * same content asks for that container's {@code status_code} first:
  * PUBLISHED (the earlier {@code media_publish} went through, its answer lost): PUBLISHED without a media id or link,
@@ -116,7 +117,12 @@ public class InstagramPublisher implements AccountPublisher {
                     + ")", null);
         }
         if (result.kind() != PublishResult.Kind.RETRY) {
-            containers.forget(post.workspaceId(), post.postId());
+            try {
+                containers.forget(post.workspaceId(), post.postId());
+            } catch (RuntimeException e) {
+                // Harmless when left: the next attempt would find it PUBLISHED (or make another for new content).
+                Log.warnf("Instagram container of post %s not forgotten: %s", post.postId(), e.toString());
+            }
         }
         return result;
     }
@@ -125,7 +131,7 @@ public class InstagramPublisher implements AccountPublisher {
         MetaGraph.Session ig = graph.session(config.instagram().baseUrl(), post.accessToken(),
                 OAuthProvider.INSTAGRAM, WHO, PERMISSION);
         String caption = post.text() == null ? "" : post.text();
-        String fingerprint = InstagramContainers.fingerprint(media, caption);
+        String fingerprint = InstagramContainers.fingerprint(account, media, caption);
         boolean video = media.stream().anyMatch(url -> MediaKind.of(url) == MediaKind.VIDEO);
         String creation = null;
         var kept = containers.of(post.workspaceId(), post.postId()).filter(k -> k.fingerprint().equals(fingerprint));
