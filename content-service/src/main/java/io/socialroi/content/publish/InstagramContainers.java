@@ -13,10 +13,10 @@ import java.util.UUID;
 
 /**
  * The Instagram container an attempt made for a post ({@code instagram_container}, V32), kept until the post is
- * published or refused (also when its attempts run out: rescheduled, it still finds it), so the next attempt with
- * the same content (same account, media URLs and caption, its {@link #fingerprint}) reuses it: {@link InstagramPublisher} publishes a FINISHED one, keeps waiting for one
- * IN_PROGRESS, and takes one already PUBLISHED (a media_publish whose answer was lost) as published. Each call is
- * its own short transaction: the publisher runs outside any.
+ * published or refused (also when its attempts run out: rescheduled, it still finds it), so the next attempt with the
+ * same content (same account, media URLs and caption, its {@link #fingerprint}) reuses it: {@link InstagramPublisher}
+ * publishes a FINISHED one, keeps waiting for one IN_PROGRESS, and takes one already PUBLISHED (a media_publish whose
+ * answer was lost) as published. Each call is its own short transaction: the publisher runs outside any.
  */
 @ApplicationScoped
 public class InstagramContainers {

@@ -36,13 +36,13 @@ import java.util.regex.Pattern;
  * publisher adds Instagram's 30 hashtags and 20 @ tags.
  * <p>
  * Graph takes no idempotency key. The publishable container (the single one, or the carousel) is kept for the post
- * ({@link InstagramContainers}, with a fingerprint of its account, media and caption) until the post is published or refused
- * (a FAILED answer; not when its attempts run out, so a rescheduled post finds it too), so the next attempt with the
- * same content asks for that container's {@code status_code} first:
- * PUBLISHED (the earlier {@code media_publish} went through, its answer lost): PUBLISHED without a media id or link,
- * posted once; FINISHED: published now; IN_PROGRESS: waited for again (a long video is processed across attempts);
- * ERROR, EXPIRED or unreadable: a new container. Carousel items of an attempt that ended before the carousel
- * container was made are left unpublished (invisible, they expire after 24 hours).
+ * ({@link InstagramContainers}, with a fingerprint of its account, media and caption) until the post is published or
+ * refused (a FAILED answer; not when its attempts run out, so a rescheduled post finds it too), so the next attempt
+ * with the same content asks for that container's {@code status_code} first: PUBLISHED (the earlier {@code
+ * media_publish} went through, its answer lost): PUBLISHED without a media id or link, posted once; FINISHED: published
+ * now; IN_PROGRESS: waited for again (a long video is processed across attempts); ERROR, EXPIRED or unreadable: a new
+ * container. Carousel items of an attempt that ended before the carousel container was made are left unpublished
+ * (invisible, they expire after 24 hours).
  */
 @ApplicationScoped
 public class InstagramPublisher implements AccountPublisher {

@@ -22,21 +22,21 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Meta's Graph API, v21.0, as the FACEBOOK_API and INSTAGRAM_API publishers call it: {@code <base-url>/v21.0/<path>},
  * the access token as the documented {@code access_token} parameter (query string of a GET, form field of a POST,
- * {@code application/x-www-form-urlencoded}) with its {@code appsecret_proof} (HMAC-SHA256 of the token keyed with
- * the OAuth app's secret, as Meta asks of server calls), through {@link OutboundHttp} with the send timeout. One publishing
- * attempt makes several calls (a Page token, uploads, a container's status, the publish), so they share a
- * {@link Deadline} well inside the claim's lease: a call that could end after it is not made (the attempt is
- * retried), so a late attempt never publishes while another replica holds the post.
+ * {@code application/x-www-form-urlencoded}) with its {@code appsecret_proof} (HMAC-SHA256 of the token keyed with the
+ * OAuth app's secret, as Meta asks of server calls), through {@link OutboundHttp} with the send timeout. One publishing
+ * attempt makes several calls (a Page token, uploads, a container's status, the publish), so they share a {@link
+ * Deadline} well inside the claim's lease: a call that could end after it is not made (the attempt is retried), so a
+ * late attempt never publishes while another replica holds the post.
  * <p>
  * Errors, as Meta documents them ({@code {"error":{"message","type","code","error_subcode","is_transient",
  * "error_user_msg","fbtrace_id"}}}, developers.facebook.com/docs/graph-api/guides/error-handling and the Instagram
- * error codes), become: code 190 (expired, revoked or invalid token) and 102 (session): reconnect the account;
- * 10 and 200-299 (permission denied or removed): reconnect, naming the permission the call needs; 4, 17, 32, 613,
- * 80001-80014 (application, user, Page and business-use-case rate limits) and Instagram's 9/2207042 (publishing
- * limit): retry later with the backoff (Meta's estimated_time_to_regain_access comes in a response header, which
- * OutboundHttp does not hand over); 1, 2, Instagram's -1 and -2 and 9007/2207027 (media not ready), and any
- * {@code is_transient: true}: retry; any other 5xx, 429 and no answer: retry; anything else (100 invalid parameter, 368 blocked for policy,
- * 506 duplicate post, Instagram's 4/2207051 spam restriction, ...): FAILED with Meta's message.
+ * error codes), become: code 190 (expired, revoked or invalid token) and 102 (session): reconnect the account; 10 and
+ * 200-299 (permission denied or removed): reconnect, naming the permission the call needs; 4, 17, 32, 613, 80001-80014
+ * (application, user, Page and business-use-case rate limits) and Instagram's 9/2207042 (publishing limit): retry later
+ * with the backoff (Meta's estimated_time_to_regain_access comes in a response header, which OutboundHttp does not hand
+ * over); 1, 2, Instagram's -1 and -2 and 9007/2207027 (media not ready), and any {@code is_transient: true}: retry; any
+ * other 5xx, 429 and no answer: retry; anything else (100 invalid parameter, 368 blocked for policy, 506 duplicate
+ * post, Instagram's 4/2207051 spam restriction, ...): FAILED with Meta's message.
  */
 @ApplicationScoped
 public class MetaGraph {
