@@ -58,6 +58,16 @@ public class ContentFakes implements QuarkusTestResourceLifecycleManager {
 
     private FakeServer telegram;
     private FakeServer discord;
+
+    // Meta (FACEBOOK_API, INSTAGRAM_API): a fake Graph API of its own, routing /v21.0/...
+    /** Marks the test field that receives the fake Meta Graph API (publish/FakeGraph routes it). */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.FIELD)
+    public @interface Graph {
+    }
+
+    private FakeServer graph;
+    // (end of Meta)
     private FakeServer engagement;
     private FakeServer conversion;
     private FakeServer reporting;
@@ -102,6 +112,18 @@ public class ContentFakes implements QuarkusTestResourceLifecycleManager {
         config.put("suite.imports.poll", "1h");
         config.put("suite.imports.graph-base-url", oauth.url() + "/graph");
         config.put("suite.imports.meta-verify-token", "meta-verify-token-test");
+        // Meta (FACEBOOK_API, INSTAGRAM_API): Graph API on its own fake; Instagram's OAuth app (Facebook Login, Graph's
+        // GET token exchange) against the OAuth fake; container status checked quickly.
+        graph = new FakeServer();
+        config.put("suite.publishing.facebook.base-url", graph.url());
+        config.put("suite.publishing.instagram.base-url", graph.url());
+        config.put("suite.publishing.instagram.status-checks", "3");
+        config.put("suite.publishing.instagram.status-interval", "PT0.1S");
+        config.put("suite.accounts.instagram.client-id", "instagram-client");
+        config.put("suite.accounts.instagram.client-secret", "instagram-secret");
+        config.put("suite.accounts.instagram.authorize-url", oauth.url() + "/authorize/instagram");
+        config.put("suite.accounts.instagram.token-url", oauth.url() + "/token/instagram");
+        // (end of Meta)
         config.put("quarkus.rest-client.reporting-service.url", reporting.url());
         config.put("quarkus.rest-client.engagement-service.url", engagement.url());
         config.put("quarkus.rest-client.conversion-service.url", conversion.url());
@@ -138,6 +160,8 @@ public class ContentFakes implements QuarkusTestResourceLifecycleManager {
                 FakeServer.class));
         testInjector.injectIntoFields(reporting, new TestInjector.AnnotatedAndMatchesType(Reporting.class,
                 FakeServer.class));
+        // Meta
+        testInjector.injectIntoFields(graph, new TestInjector.AnnotatedAndMatchesType(Graph.class, FakeServer.class));
     }
 
     @Override
@@ -148,5 +172,6 @@ public class ContentFakes implements QuarkusTestResourceLifecycleManager {
         reporting.close();
         telegram.close();
         discord.close();
+        graph.close(); // Meta
     }
 }

@@ -72,7 +72,11 @@ public class PublisherResource {
             + "link to Quora; a person posts it and marks it published with its URL. X_API (platform X, no fields): "
             + "posts text and links with the X API v2 and the workspace's connected X account (Accounts). REDDIT_API "
             + "(platform REDDIT, no fields): a text post to platformOptions.subreddit titled platformOptions.title, "
-            + "with the connected Reddit account. Secrets "
+            + "with the connected Reddit account. FACEBOOK_API (platform FACEBOOK, field pageId): posts to that Page "
+            + "with Graph API v21.0 and the Page access token of the connected Facebook account (feed, photos, "
+            + "videos). INSTAGRAM_API (platform INSTAGRAM, field instagramAccountId): posts images, reels and "
+            + "carousels to that professional account with the Instagram Graph API and the connected Instagram "
+            + "account. Secrets "
             + "are stored encrypted and never shown back.")
     @APIResponse(responseCode = "200", description = "The publisher (without its secret)",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = PublisherView.class)))
@@ -96,7 +100,13 @@ public class PublisherResource {
                         @ExampleObject(name = "x", summary = "X_API, platform X (a connected X account)",
                                 value = "{\"type\":\"X_API\"}"),
                         @ExampleObject(name = "reddit", summary = "REDDIT_API, platform REDDIT (a connected account)",
-                                value = "{\"type\":\"REDDIT_API\"}")}))
+                                value = "{\"type\":\"REDDIT_API\"}"),
+                        @ExampleObject(name = "facebook", summary = "FACEBOOK_API, platform FACEBOOK (a connected "
+                                + "account and its Page)", value = "{\"type\":\"FACEBOOK_API\",\"pageId\":"
+                                + "\"104918372650183\"}"),
+                        @ExampleObject(name = "instagram", summary = "INSTAGRAM_API, platform INSTAGRAM (a connected "
+                                + "account and its professional account)", value = "{\"type\":\"INSTAGRAM_API\","
+                                + "\"instagramAccountId\":\"17841405822304914\"}")}))
             @Valid @NotNull PublisherRequest request) {
         access.require(workspaceId);
         Workspaces.require(workspaceId);
@@ -111,6 +121,11 @@ public class PublisherResource {
         publisher.type = request.type();
         publisher.url = request.type() == PublisherType.WEBHOOK ? request.url() : null;
         publisher.chatId = request.type() == PublisherType.TELEGRAM ? request.chatId().trim() : null;
+        publisher.target = switch (request.type()) {
+            case FACEBOOK_API -> request.pageId().trim();
+            case INSTAGRAM_API -> request.instagramAccountId().trim();
+            default -> null;
+        };
         publisher.reconnectReason = null;
         if (secret == null) {
             publisher.secret = null;
@@ -139,11 +154,15 @@ public class PublisherResource {
         given.put("botToken", request.botToken());
         given.put("chatId", request.chatId());
         given.put("webhookUrl", request.webhookUrl());
+        given.put("pageId", request.pageId());
+        given.put("instagramAccountId", request.instagramAccountId());
         Set<String> fields = switch (type) {
             case WEBHOOK -> Set.of("url", "secret");
             case TELEGRAM -> Set.of("botToken", "chatId");
             case DISCORD -> Set.of("webhookUrl");
             case QUORA_ASSISTED, X_API, REDDIT_API -> Set.of();
+            case FACEBOOK_API -> Set.of("pageId");
+            case INSTAGRAM_API -> Set.of("instagramAccountId");
         };
         given.forEach((field, value) -> {
             boolean present = value != null && !value.isBlank();
@@ -185,6 +204,15 @@ public class PublisherResource {
                 }
                 outbound.checkConfigured("webhookUrl", url);
                 return url;
+            }
+            case FACEBOOK_API, INSTAGRAM_API -> {
+                String field = type == PublisherType.FACEBOOK_API ? "pageId" : "instagramAccountId";
+                String id = type == PublisherType.FACEBOOK_API ? request.pageId() : request.instagramAccountId();
+                if (!FacebookPublisher.ID.matcher(id.trim()).matches()) {
+                    throw ProblemException.invalid(field, "must be the " + (type == PublisherType.FACEBOOK_API
+                            ? "Page's" : "Instagram professional account's") + " Graph API id (digits only)");
+                }
+                return null;
             }
             default -> {
                 return null;

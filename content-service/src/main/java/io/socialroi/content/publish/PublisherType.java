@@ -8,9 +8,12 @@ import io.socialroi.content.post.Platform;
  * QUORA_ASSISTED: Quora has no posting API, so a due post becomes a hand-off task a person completes.
  * X_API: X API v2 with the workspace's connected X account (content-service account/, OAuth 2.0 with PKCE).
  * REDDIT_API: Reddit's OAuth API (/api/submit) with the workspace's connected Reddit account.
+ * FACEBOOK_API: a Facebook Page (Graph API v21.0) with the connected Facebook account's Page access token.
+ * INSTAGRAM_API: an Instagram professional account (Instagram Graph API v21.0, Content Publishing) with the
+ * connected Instagram (Facebook Login) account.
  */
 public enum PublisherType {
-    WEBHOOK, TELEGRAM, DISCORD, QUORA_ASSISTED, X_API, REDDIT_API;
+    WEBHOOK, TELEGRAM, DISCORD, QUORA_ASSISTED, X_API, REDDIT_API, FACEBOOK_API, INSTAGRAM_API;
 
     /** The one platform a native type publishes to; null for WEBHOOK, which serves any. */
     public Platform platform() {
@@ -21,12 +24,14 @@ public enum PublisherType {
             case QUORA_ASSISTED -> Platform.QUORA;
             case X_API -> Platform.X;
             case REDDIT_API -> Platform.REDDIT;
+            case FACEBOOK_API -> Platform.FACEBOOK;
+            case INSTAGRAM_API -> Platform.INSTAGRAM;
         };
     }
 
     /** Types that publish with the workspace's connected platform account (content-service account/). */
     public boolean usesAccount() {
-        return this == X_API || this == REDDIT_API;
+        return this == X_API || this == REDDIT_API || this == FACEBOOK_API || this == INSTAGRAM_API;
     }
 
     public boolean fits(Platform p) {

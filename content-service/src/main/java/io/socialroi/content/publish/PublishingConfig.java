@@ -42,6 +42,32 @@ public interface PublishingConfig extends DeliveryConfig {
     /** Reddit's OAuth API ({@code <base-url>/api/submit}), with the workspace's connected Reddit account. */
     Reddit reddit();
 
+    /** Graph API v21.0 for FACEBOOK_API ({@code <base-url>/v21.0/{page-id}/feed, /photos, /videos}). */
+    Facebook facebook();
+
+    /** Graph API v21.0 for INSTAGRAM_API ({@code <base-url>/v21.0/{ig-user-id}/media, /media_publish}). */
+    Instagram instagram();
+
+    interface Facebook {
+        @WithDefault("https://graph.facebook.com")
+        String baseUrl();
+    }
+
+    interface Instagram {
+        @WithDefault("https://graph.facebook.com")
+        String baseUrl();
+
+        /**
+         * How many times one attempt checks a video container's {@code status_code} before it leaves it for a later
+         * attempt (Meta suggests checking about once a minute; the attempt must end well inside the lease).
+         */
+        @WithDefault("5")
+        int statusChecks();
+
+        @WithDefault("PT5S")
+        Duration statusInterval();
+    }
+
     interface Reddit {
         @WithDefault("https://oauth.reddit.com")
         String baseUrl();
