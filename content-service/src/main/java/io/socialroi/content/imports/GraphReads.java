@@ -4,6 +4,10 @@ import static io.socialroi.content.imports.PlatformReads.base;
 import static io.socialroi.content.imports.PlatformReads.q;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.socialroi.content.account.OAuthProvider;
+import io.socialroi.content.account.OAuthSettings;
+import io.socialroi.content.post.Platform;
+import io.socialroi.content.publish.MetaGraph;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +17,9 @@ import java.util.Map;
  * Reads of the Graph API v21.0 for the Meta importers: {@code <graph-base-url>/v21.0/<path>?...&access_token=...},
  * list edges followed with {@code after} cursors (at most {@link #PAGES} pages), and Meta's error shape
  * ({@code {"error":{"message","type","code","error_subcode"}}}) mapped: code 190 (expired or revoked token) and
- * 102 are a reconnect; others the failure Meta gave, tried again at the post's next turn.
+ * 102 are a reconnect; others the failure Meta gave, tried again at the post's next turn. Every call carries the
+ * {@code appsecret_proof} of its token under the secret of the OAuth app that issued it (as the publishers' calls do,
+ * {@code publish/MetaGraph}), so apps set to "Require App Secret" take them.
  */
 @ApplicationScoped
 public class GraphReads {
@@ -23,16 +29,22 @@ public class GraphReads {
 
     private final PlatformReads reads;
     private final ImportConfig config;
+    private final OAuthSettings apps;
 
-    public GraphReads(PlatformReads reads, ImportConfig config) {
+    public GraphReads(PlatformReads reads, ImportConfig config, OAuthSettings apps) {
         this.reads = reads;
         this.config = config;
+        this.apps = apps;
     }
 
     /** One object or edge page; throws the failure the answer means unless {@code optional} (then null). */
     JsonNode get(String platform, String path, String fields, String token, boolean optional) {
+        String secret = OAuthProvider.of("Instagram".equals(platform) ? Platform.INSTAGRAM : Platform.FACEBOOK)
+                .flatMap(apps::app).map(OAuthSettings.App::clientSecret).filter(s -> !s.isBlank()).orElse(null);
+        String proof = MetaGraph.proof(token, secret);
         String url = base(config.graphBaseUrl()) + "/" + VERSION + "/" + path + (path.contains("?") ? "&" : "?")
-                + (fields == null ? "" : "fields=" + q(fields) + "&") + "access_token=" + q(token);
+                + (fields == null ? "" : "fields=" + q(fields) + "&") + "access_token=" + q(token)
+                + (proof == null ? "" : "&appsecret_proof=" + proof);
         PlatformReads.Answer answer = reads.get(platform, url, Map.of("User-Agent", "social-roi-suite"));
         if (answer.ok()) {
             return answer.json();

@@ -32,8 +32,8 @@ public interface ImportConfig {
     @WithDefault("PT5M")
     Duration lease();
 
-    /** The Graph API (Facebook Pages, Instagram): {@code <base-url>/v21.0/...}. */
-    @WithDefault("https://graph.facebook.com")
+    /** The Graph API (Facebook Pages, Instagram): {@code <base-url>/v21.0/...}; the publishers' by default. */
+    @WithDefault("${suite.publishing.facebook.base-url:https://graph.facebook.com}")
     String graphBaseUrl();
 
     /** Meta webhooks ({@code /hooks/meta}): what the app's dashboard is given as verify token. */

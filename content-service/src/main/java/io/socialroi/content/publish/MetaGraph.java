@@ -169,7 +169,7 @@ public class MetaGraph {
     }
 
     /** {@code appsecret_proof}: the hex HMAC-SHA256 of the access token, keyed with the app secret. */
-    static String proof(String token, String appSecret) {
+    public static String proof(String token, String appSecret) {
         if (appSecret == null) {
             return null;
         }

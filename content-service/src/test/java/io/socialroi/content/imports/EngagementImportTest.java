@@ -256,6 +256,16 @@ class EngagementImportTest {
         platforms.on("GET", "/graph/v21.0/", r -> {
             String token = r.query().replaceAll(".*(?:^|&)access_token=([^&]+).*", "$1");
             tokens.add(r.path() + " " + token);
+            try {
+                // Every call proves the app: appsecret_proof = HMAC-SHA256(token) under the Facebook app's secret.
+                String proof = sign(token, "facebook-secret").substring("sha256=".length());
+                if (!r.query().contains("appsecret_proof=" + proof)) {
+                    return FakeServer.Reply.json(400, "{\"error\":{\"message\":\"Invalid appsecret_proof provided in the "
+                            + "API argument\",\"type\":\"GraphMethodException\",\"code\":100}}");
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
             switch (r.path()) {
                 case "/graph/v21.0/1010" -> {
                     return token.equals("facebook-imp-imp-fb-1")
