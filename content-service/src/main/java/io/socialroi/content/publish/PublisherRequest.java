@@ -11,11 +11,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * WEBHOOK for any); 422 with field errors otherwise.
  */
 @Schema(description = "WEBHOOK: url and secret. TELEGRAM: botToken and chatId. DISCORD: webhookUrl. "
-        + "QUORA_ASSISTED, X_API and REDDIT_API (the connected account): no other field.",
+        + "QUORA_ASSISTED, X_API, REDDIT_API, PINTEREST_API, YOUTUBE_API and TIKTOK_API (the connected account): no "
+        + "other field. LINKEDIN_API (the connected account): author.",
         example = "{\"type\":\"WEBHOOK\",\"url\":\"https://hooks.agency.example/instagram\","
         + "\"secret\":\"whsec_9f2c1a7e5b3d4f60a8e1\"}")
 public record PublisherRequest(
-        @NotNull @Schema(description = "WEBHOOK (any platform), TELEGRAM, DISCORD, QUORA_ASSISTED, X_API or REDDIT_API (its platform only)")
+        @NotNull @Schema(description = "WEBHOOK (any platform), TELEGRAM, DISCORD, QUORA_ASSISTED, X_API, REDDIT_API, "
+                + "PINTEREST_API, LINKEDIN_API, YOUTUBE_API or TIKTOK_API (its platform only)")
         PublisherType type,
         @Size(max = 2000) @Schema(description = "WEBHOOK only, required: absolute http(s) URL receiving the signed POST")
         String url,
@@ -34,5 +36,9 @@ public record PublisherRequest(
                 + "https://discord.com/api/webhooks/<id>/<token>; it carries the token, so it is stored encrypted and "
                 + "never shown again", example = "https://discord.com/api/webhooks/1234567890123456789/"
                         + "yNwL0fK4mQ-3xZ9pA7cB2dE5fG8hJ1kL4mN7oP0qR3sT6uV9wX2yZ5aB8cD1eF4gH7iJ")
-        String webhookUrl) {
+        String webhookUrl,
+        @Size(max = 100) @Schema(description = "LINKEDIN_API only, required: who posts, the organization (Page) "
+                + "urn:li:organization:<digits> (the connected member must be one of its administrators) or the "
+                + "connected member urn:li:person:<id>", example = "urn:li:organization:5515715")
+        String author) {
 }

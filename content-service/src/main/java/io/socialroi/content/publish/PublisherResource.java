@@ -72,7 +72,12 @@ public class PublisherResource {
             + "link to Quora; a person posts it and marks it published with its URL. X_API (platform X, no fields): "
             + "posts text and links with the X API v2 and the workspace's connected X account (Accounts). REDDIT_API "
             + "(platform REDDIT, no fields): a text post to platformOptions.subreddit titled platformOptions.title, "
-            + "with the connected Reddit account. Secrets "
+            + "with the connected Reddit account. PINTEREST_API (platform PINTEREST, no fields): a Pin of the post's "
+            + "one image to platformOptions.board (Pinterest API v5). LINKEDIN_API (platform LINKEDIN, field author, "
+            + "urn:li:organization:<digits> or urn:li:person:<id>): a text post, with the tracked link as an article, "
+            + "by the author (LinkedIn Posts API). YOUTUBE_API (platform YOUTUBE, no fields): the post's one video, "
+            + "titled platformOptions.title, uploaded with the YouTube Data API v3. TIKTOK_API (platform TIKTOK, no "
+            + "fields): the post's one video, pulled by TikTok from its URL (Content Posting API, direct post). Secrets "
             + "are stored encrypted and never shown back.")
     @APIResponse(responseCode = "200", description = "The publisher (without its secret)",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = PublisherView.class)))
@@ -96,7 +101,16 @@ public class PublisherResource {
                         @ExampleObject(name = "x", summary = "X_API, platform X (a connected X account)",
                                 value = "{\"type\":\"X_API\"}"),
                         @ExampleObject(name = "reddit", summary = "REDDIT_API, platform REDDIT (a connected account)",
-                                value = "{\"type\":\"REDDIT_API\"}")}))
+                                value = "{\"type\":\"REDDIT_API\"}"),
+                        @ExampleObject(name = "pinterest", summary = "PINTEREST_API, platform PINTEREST (a connected "
+                                + "account)", value = "{\"type\":\"PINTEREST_API\"}"),
+                        @ExampleObject(name = "linkedin", summary = "LINKEDIN_API, platform LINKEDIN (a connected "
+                                + "account)", value = "{\"type\":\"LINKEDIN_API\",\"author\":"
+                                + "\"urn:li:organization:5515715\"}"),
+                        @ExampleObject(name = "youtube", summary = "YOUTUBE_API, platform YOUTUBE (a connected account)",
+                                value = "{\"type\":\"YOUTUBE_API\"}"),
+                        @ExampleObject(name = "tiktok", summary = "TIKTOK_API, platform TIKTOK (a connected account)",
+                                value = "{\"type\":\"TIKTOK_API\"}")}))
             @Valid @NotNull PublisherRequest request) {
         access.require(workspaceId);
         Workspaces.require(workspaceId);
@@ -111,6 +125,7 @@ public class PublisherResource {
         publisher.type = request.type();
         publisher.url = request.type() == PublisherType.WEBHOOK ? request.url() : null;
         publisher.chatId = request.type() == PublisherType.TELEGRAM ? request.chatId().trim() : null;
+        publisher.target = request.type() == PublisherType.LINKEDIN_API ? request.author().trim() : null;
         publisher.reconnectReason = null;
         if (secret == null) {
             publisher.secret = null;
@@ -139,11 +154,13 @@ public class PublisherResource {
         given.put("botToken", request.botToken());
         given.put("chatId", request.chatId());
         given.put("webhookUrl", request.webhookUrl());
+        given.put("author", request.author());
         Set<String> fields = switch (type) {
             case WEBHOOK -> Set.of("url", "secret");
             case TELEGRAM -> Set.of("botToken", "chatId");
             case DISCORD -> Set.of("webhookUrl");
-            case QUORA_ASSISTED, X_API, REDDIT_API -> Set.of();
+            case LINKEDIN_API -> Set.of("author");
+            case QUORA_ASSISTED, X_API, REDDIT_API, PINTEREST_API, YOUTUBE_API, TIKTOK_API -> Set.of();
         };
         given.forEach((field, value) -> {
             boolean present = value != null && !value.isBlank();
@@ -185,6 +202,13 @@ public class PublisherResource {
                 }
                 outbound.checkConfigured("webhookUrl", url);
                 return url;
+            }
+            case LINKEDIN_API -> {
+                if (!LinkedInPublisher.AUTHOR.matcher(request.author().trim()).matches()) {
+                    throw ProblemException.invalid("author", "must be a LinkedIn organization urn:li:organization:"
+                            + "<digits> or a member urn:li:person:<id>");
+                }
+                return null;
             }
             default -> {
                 return null;

@@ -8,9 +8,14 @@ import io.socialroi.content.post.Platform;
  * QUORA_ASSISTED: Quora has no posting API, so a due post becomes a hand-off task a person completes.
  * X_API: X API v2 with the workspace's connected X account (content-service account/, OAuth 2.0 with PKCE).
  * REDDIT_API: Reddit's OAuth API (/api/submit) with the workspace's connected Reddit account.
+ * PINTEREST_API: Pinterest API v5 (POST /v5/pins) with the connected Pinterest account.
+ * LINKEDIN_API: LinkedIn's versioned Posts API (/rest/posts) as the publisher's {@code author}, with the connected
+ * LinkedIn account. YOUTUBE_API: YouTube Data API v3 resumable upload with the connected Google account.
+ * TIKTOK_API: TikTok Content Posting API v2 (direct post, PULL_FROM_URL) with the connected TikTok account.
  */
 public enum PublisherType {
-    WEBHOOK, TELEGRAM, DISCORD, QUORA_ASSISTED, X_API, REDDIT_API;
+    WEBHOOK, TELEGRAM, DISCORD, QUORA_ASSISTED, X_API, REDDIT_API, PINTEREST_API, LINKEDIN_API, YOUTUBE_API,
+    TIKTOK_API;
 
     /** The one platform a native type publishes to; null for WEBHOOK, which serves any. */
     public Platform platform() {
@@ -21,12 +26,19 @@ public enum PublisherType {
             case QUORA_ASSISTED -> Platform.QUORA;
             case X_API -> Platform.X;
             case REDDIT_API -> Platform.REDDIT;
+            case PINTEREST_API -> Platform.PINTEREST;
+            case LINKEDIN_API -> Platform.LINKEDIN;
+            case YOUTUBE_API -> Platform.YOUTUBE;
+            case TIKTOK_API -> Platform.TIKTOK;
         };
     }
 
     /** Types that publish with the workspace's connected platform account (content-service account/). */
     public boolean usesAccount() {
-        return this == X_API || this == REDDIT_API;
+        return switch (this) {
+            case X_API, REDDIT_API, PINTEREST_API, LINKEDIN_API, YOUTUBE_API, TIKTOK_API -> true;
+            default -> false;
+        };
     }
 
     public boolean fits(Platform p) {

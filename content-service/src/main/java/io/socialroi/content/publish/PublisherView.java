@@ -10,12 +10,14 @@ public record PublisherView(Platform platform, PublisherType type,
         @Schema(description = "Whether a secret is stored (WEBHOOK secret, TELEGRAM bot token, DISCORD webhook URL)")
         boolean secretSet,
         @Schema(description = "TELEGRAM: the chat posts go to") String chatId,
+        @Schema(description = "LINKEDIN_API: who posts (urn:li:organization:... or urn:li:person:...)") String author,
         @Schema(description = "Set when the platform refused the credentials at the last attempt (token revoked, bot "
                 + "removed, webhook deleted): configure the publisher again; null otherwise")
         String reconnectReason,
         Instant updatedAt) {
 
     static PublisherView of(Publisher p) {
-        return new PublisherView(p.platform, p.type, p.url, p.secret != null, p.chatId, p.reconnectReason, p.updatedAt);
+        return new PublisherView(p.platform, p.type, p.url, p.secret != null, p.chatId,
+                p.type == PublisherType.LINKEDIN_API ? p.target : null, p.reconnectReason, p.updatedAt);
     }
 }
