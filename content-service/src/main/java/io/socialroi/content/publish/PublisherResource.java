@@ -74,8 +74,8 @@ public class PublisherResource {
             + "(platform REDDIT, no fields): a text post to platformOptions.subreddit titled platformOptions.title, "
             + "with the connected Reddit account. PINTEREST_API (platform PINTEREST, no fields): a Pin of the post's "
             + "one image to platformOptions.board (Pinterest API v5). LINKEDIN_API (platform LINKEDIN, field author, "
-            + "urn:li:organization:<digits> or urn:li:person:<id>): a text post, with the tracked link as an article, "
-            + "by the author (LinkedIn Posts API). YOUTUBE_API (platform YOUTUBE, no fields): the post's one video, "
+            + "urn:li:organization:<digits> or urn:li:person:<id>): a post by the author (LinkedIn Posts API) with "
+            + "the post's images (Images API), or else the tracked link as an article; no video. YOUTUBE_API (platform YOUTUBE, no fields): the post's one video, "
             + "titled platformOptions.title, uploaded with the YouTube Data API v3. TIKTOK_API (platform TIKTOK, no "
             + "fields): the post's one video, pulled by TikTok from its URL (Content Posting API, direct post). Secrets "
             + "are stored encrypted and never shown back.")

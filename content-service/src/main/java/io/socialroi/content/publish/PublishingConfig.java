@@ -66,6 +66,10 @@ public interface PublishingConfig extends DeliveryConfig {
         /** The {@code Linkedin-Version} (YYYYMM) every call names; LinkedIn keeps a version about a year. */
         @WithDefault("202511")
         String version();
+
+        /** The largest image uploaded to LinkedIn (fetched by the suite, held in memory for the upload). */
+        @WithDefault("10485760")
+        int maxImageBytes();
     }
 
     interface Youtube {

@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -46,6 +47,7 @@ class LinkedInPublishingTest {
     FakeServer fake;
 
     static final Map<String, Function<FakeServer.Recorded, FakeServer.Reply>> POSTS = new ConcurrentHashMap<>();
+    static final AtomicInteger IMAGES = new AtomicInteger();
 
     static final String UNAUTHORIZED = "{\"serviceErrorCode\":65601,\"code\":\"REVOKED_ACCESS_TOKEN\",\"message\":"
             + "\"The token used in the request has been revoked by the user\",\"status\":401}";
@@ -58,6 +60,20 @@ class LinkedInPublishingTest {
             return FakeServer.Reply.json(200, "{\"access_token\":\"AQV-" + code + "\",\"expires_in\":5184000,"
                     + "\"scope\":\"w_member_social w_organization_social r_organization_social\"}");
         });
+        // The media host, and LinkedIn's Images API: each initializeUpload answers a new upload URL (on the fake)
+        // and image URN; the upload URL takes the bytes with 201.
+        fake.on("GET", "/li-media/", r -> new FakeServer.Reply(200, r.path().endsWith(".pdf") ? "application/pdf"
+                : "image/jpeg", "JPEG-BYTES-" + r.path().substring("/li-media/".length()), 0));
+        fake.on("POST", "/linkedin/rest/images", r -> {
+            if (!("Bearer AQV-li-code-img").equals(r.header("Authorization"))) {
+                return FakeServer.Reply.json(401, UNAUTHORIZED);
+            }
+            int n = IMAGES.incrementAndGet();
+            return FakeServer.Reply.json(200, "{\"value\":{\"uploadUrlExpiresAt\":1650567510704,\"uploadUrl\":\""
+                    + fake.url() + "/dms-uploads/sp/D5610AQ" + n + "/uploaded-image/0?ca=vector_feedshare\","
+                    + "\"image\":\"urn:li:image:C4E10AQ" + n + "\"}}");
+        });
+        fake.on("PUT", "/dms-uploads/", new FakeServer.Reply(201, "text/plain", null, 0));
         fake.on("POST", "/linkedin/rest/posts", r -> POSTS.getOrDefault(String.valueOf(r.header("Authorization")),
                 x -> FakeServer.Reply.json(401, UNAUTHORIZED)).apply(r));
     }
@@ -113,6 +129,49 @@ class LinkedInPublishingTest {
         assertEquals("PUBLISHED", body.get("lifecycleState").asText());
         assertEquals(link, body.at("/content/article/source").asText());
         assertEquals("Spring (finally) is here: #peonies by @fiori [50% off]", body.at("/content/article/title").asText());
+    }
+
+    @Test
+    void imagesAreUploadedWithTheImagesApiAndPostedAsMediaOrMultiImage() throws Exception {
+        UUID ws = Fixtures.workspace("UTC", "EUR");
+        String bearer = connected(ws, "li-code-img");
+        POSTS.put(bearer, r -> created("urn:li:share:7213456789012340001"));
+        String one = scheduledNow(ws, "{\"platform\":\"LINKEDIN\",\"funnelStage\":\"TRUST\",\"caption\":\"Our shop\","
+                + "\"landingUrl\":\"https://fiori.example/shop\",\"mediaUrls\":[\"" + fake.url() + "/li-media/shop.jpg\"]}");
+        await("publication", () -> "PUBLISHED".equals(status(ws, one)));
+        List<FakeServer.Recorded> inits = fake.requests().stream().filter(r -> r.path().equals("/linkedin/rest/images"))
+                .filter(r -> bearer.equals(r.header("Authorization"))).toList();
+        assertEquals(1, inits.size());
+        assertEquals("action=initializeUpload", inits.get(0).query());
+        assertEquals("202511", inits.get(0).header("Linkedin-Version"));
+        assertEquals(AUTHOR, JSON.readTree(inits.get(0).body()).at("/initializeUploadRequest/owner").asText());
+        List<FakeServer.Recorded> uploads = fake.requests().stream().filter(r -> r.path().startsWith("/dms-uploads/"))
+                .filter(r -> bearer.equals(r.header("Authorization"))).toList();
+        assertEquals(1, uploads.size());
+        assertEquals("JPEG-BYTES-shop.jpg", uploads.get(0).body());
+        assertEquals("image/jpeg", uploads.get(0).header("Content-Type"));
+        JsonNode body = JSON.readTree(posts(bearer).get(0).body());
+        String urn = body.at("/content/media/id").asText();
+        assertTrue(urn.startsWith("urn:li:image:C4E10AQ"), body.toString());
+        assertTrue(body.at("/content/article").isMissingNode(), "media instead of the article: " + body);
+        // The tracked link stays in the commentary.
+        assertTrue(body.get("commentary").asText().contains(LinkedInPublisher.little(post(ws, one).getString(
+                "trackedLink.url"))), body.get("commentary").asText());
+
+        String two = scheduledNow(ws, "{\"platform\":\"LINKEDIN\",\"funnelStage\":\"TRUST\",\"caption\":\"Two\","
+                + "\"mediaUrls\":[\"" + fake.url() + "/li-media/a.jpg\",\"" + fake.url() + "/li-media/b.jpg\"]}");
+        await("publication", () -> "PUBLISHED".equals(status(ws, two)));
+        JsonNode multi = JSON.readTree(posts(bearer).get(1).body()).at("/content/multiImage/images");
+        assertEquals(2, multi.size(), multi.toString());
+        assertTrue(multi.get(0).get("id").asText().startsWith("urn:li:image:"));
+        assertFalse(multi.get(0).get("id").asText().equals(multi.get(1).get("id").asText()));
+
+        // Media that is not an image is FAILED, and nothing is posted.
+        String pdf = scheduledNow(ws, "{\"platform\":\"LINKEDIN\",\"funnelStage\":\"TRUST\",\"caption\":\"Doc\","
+                + "\"mediaUrls\":[\"" + fake.url() + "/li-media/menu.pdf\"]}");
+        await("failure", () -> "FAILED".equals(status(ws, pdf)));
+        assertTrue(post(ws, pdf).getString("publishing.failureReason").contains("is not an image"));
+        assertEquals(2, posts(bearer).size());
     }
 
     @Test
@@ -173,7 +232,7 @@ class LinkedInPublishingTest {
     }
 
     @Test
-    void theAuthorIsRequiredAndCheckedAndMediaIsRefusedAtSubmit() {
+    void theAuthorIsRequiredAndCheckedAndAVideoIsRefusedAtSubmit() {
         UUID ws = Fixtures.workspace("UTC", "EUR");
         for (String body : List.of("{\"type\":\"LINKEDIN_API\"}", "{\"type\":\"LINKEDIN_API\",\"author\":\" \"}",
                 "{\"type\":\"LINKEDIN_API\",\"author\":\"urn:li:company:5515715\"}",
@@ -191,6 +250,7 @@ class LinkedInPublishingTest {
         JsonPath member = configure(ws, "LINKEDIN", "{\"type\":\"LINKEDIN_API\",\"author\":\"urn:li:person:8675309\"}");
         assertEquals("urn:li:person:8675309", member.getString("author"));
         refused(ws, "{\"platform\":\"LINKEDIN\",\"funnelStage\":\"TRUST\",\"caption\":\"Look\","
-                + "\"mediaUrls\":[\"https://cdn.fiori.example/a.jpg\"]}", "mediaUrls");
+                + "\"mediaUrls\":[\"https://cdn.fiori.example/a.jpg\",\"https://cdn.fiori.example/a.mp4\"]}",
+                "mediaUrls[1]");
     }
 }
