@@ -89,14 +89,31 @@ public class ContentFakes implements QuarkusTestResourceLifecycleManager {
         config.put("suite.publishing.telegram.base-url", telegram.url());
         config.put("suite.publishing.discord.base-url", discord.url() + "/api");
         // OAuth apps of four platforms against one fake (X: PKCE and HTTP Basic; LinkedIn: secret in the body;
-        // Facebook: Graph's GET; TikTok: client_key); YouTube stays unconfigured.
+        // Facebook: Graph's GET; TikTok: client_key).
         for (String platform : new String[] {"x", "linkedin", "facebook", "tiktok"}) {
             config.put("suite.accounts." + platform + ".client-id", platform + "-client");
             config.put("suite.accounts." + platform + ".client-secret", platform + "-secret");
             config.put("suite.accounts." + platform + ".authorize-url", oauth.url() + "/authorize/" + platform);
             config.put("suite.accounts." + platform + ".token-url", oauth.url() + "/token/" + platform);
         }
-        config.put("suite.accounts.youtube.client-id", "");
+        // Pinterest, LinkedIn, YouTube and TikTok publishing (wt-video): their OAuth apps against the same fake (LinkedIn
+        // and TikTok above), their APIs on it under /pinterest, /linkedin, /youtube and /tiktok; Instagram stays
+        // unconfigured (AccountsTest's platform without an app).
+        for (String platform : new String[] {"pinterest", "youtube"}) {
+            config.put("suite.accounts." + platform + ".client-id", platform + "-client");
+            config.put("suite.accounts." + platform + ".client-secret", platform + "-secret");
+            config.put("suite.accounts." + platform + ".authorize-url", oauth.url() + "/authorize/" + platform);
+            config.put("suite.accounts." + platform + ".token-url", oauth.url() + "/token/" + platform);
+        }
+        config.put("suite.accounts.instagram.client-id", "");
+        config.put("suite.publishing.pinterest.base-url", oauth.url() + "/pinterest");
+        config.put("suite.publishing.linkedin.base-url", oauth.url() + "/linkedin");
+        config.put("suite.publishing.youtube.base-url", oauth.url() + "/youtube");
+        config.put("suite.publishing.youtube.max-bytes", "4096");
+        config.put("suite.publishing.tiktok.base-url", oauth.url() + "/tiktok");
+        config.put("suite.publishing.tiktok.status-poll", "PT0.2S");
+        config.put("suite.publishing.tiktok.status-wait", "PT1S");
+        // End of the wt-video block.
         config.put("suite.accounts.redirect-url", "https://suite.agency.example/oauth/callback");
         config.put("suite.accounts.app-url", "https://suite.agency.example/app/");
         config.put("suite.accounts.refresh-poll", "1h");

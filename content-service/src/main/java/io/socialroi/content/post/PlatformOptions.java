@@ -17,13 +17,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * given; they are not required yet (see the README: required once native publishers and the web app's compose
  * form use them).
  */
-@Schema(description = "Per-platform fields: title (YOUTUBE, REDDIT; EMAIL subject), board (PINTEREST), subreddit "
+@Schema(description = "Per-platform fields: title (YOUTUBE, REDDIT, PINTEREST; EMAIL subject), board (PINTEREST), subreddit "
         + "(REDDIT), template (WHATSAPP). A field given for another platform is a 422.",
         example = "{\"title\":\"How we tie a bouquet\"}")
 @RegisterForReflection
 public record PlatformOptions(
         @Size(max = 300) @Schema(description = "YOUTUBE video title (1-100 characters, no < or >); REDDIT post title "
-                + "(1-300); EMAIL subject (1-200)") String title,
+                + "(1-300); PINTEREST Pin title (1-100); EMAIL subject (1-200)") String title,
         @Size(max = 30) @Schema(description = "PINTEREST: the board id the Pin goes to (digits, Pinterest API v5 "
                 + "board_id)") String board,
         @Size(max = 23) @Schema(description = "REDDIT: the subreddit, without or with r/ (3-21 letters, digits, _)")
@@ -37,7 +37,7 @@ public record PlatformOptions(
 
     /** Which platforms each field applies to. */
     private static final Map<String, Set<Platform>> APPLIES = Map.of(
-            "title", Set.of(Platform.YOUTUBE, Platform.REDDIT, Platform.EMAIL),
+            "title", Set.of(Platform.YOUTUBE, Platform.REDDIT, Platform.PINTEREST, Platform.EMAIL),
             "board", Set.of(Platform.PINTEREST),
             "subreddit", Set.of(Platform.REDDIT),
             "template", Set.of(Platform.WHATSAPP));
@@ -74,7 +74,9 @@ public record PlatformOptions(
             int length = o.title.strip().codePointCount(0, o.title.strip().length());
             // https://developers.google.com/youtube/v3/docs/videos#snippet.title : at most 100 characters, no < or >.
             // https://www.reddit.com/dev/api#POST_api_submit : title up to 300 characters.
-            int max = platform == Platform.YOUTUBE ? 100 : platform == Platform.REDDIT ? 300 : 200;
+            // https://developers.pinterest.com/docs/api/v5/pins-create : title up to 100 characters.
+            int max = platform == Platform.YOUTUBE || platform == Platform.PINTEREST ? 100
+                    : platform == Platform.REDDIT ? 300 : 200;
             if (length == 0 || length > max) {
                 errors.add(new FieldError("platformOptions.title", "must be 1 to " + max + " characters on " + platform));
             } else if (platform == Platform.YOUTUBE && (o.title.contains("<") || o.title.contains(">"))) {

@@ -10,11 +10,12 @@ import java.util.UUID;
  * {@link Publisher#target}); {@code text} the caption, call to action and tracked link as one text
  * ({@code PostText.compose}); {@code caption}, {@code callToAction} and {@code link} (the tracked short link, or
  * null) apart, for platforms that take a link or a title beside the text; {@code deliveryId} stays the same across
- * the attempts of a post, for platforms that take an idempotency key.
+ * the attempts of a post, for platforms that take an idempotency key; {@code pendingId} the platform's id of this
+ * post's publish that an earlier attempt left in progress ({@link PublishResult#pending}), or null.
  */
 public record AccountPost(UUID workspaceId, UUID postId, UUID deliveryId, int attempt, String accessToken,
         String target, String text, String caption, String callToAction, String link, List<String> media,
-        PlatformOptions options) {
+        PlatformOptions options, String pendingId) {
 
     public List<String> mediaOrEmpty() {
         return media == null ? List.of() : media;

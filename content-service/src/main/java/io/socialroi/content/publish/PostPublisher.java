@@ -49,7 +49,7 @@ public class PostPublisher {
      * that the stored one does not open with the deployment's keys.
      */
     record Attempt(UUID workspaceId, UUID postId, UUID deliveryId, int attempt, PublisherType type, String url,
-            String secret, String body, String chatId, String target, String text, PostView view) {
+            String secret, String body, String chatId, String target, String text, PostView view, String pendingId) {
 
         List<String> media() {
             return view.mediaUrls();
@@ -59,7 +59,7 @@ public class PostPublisher {
         AccountPost accountPost() {
             return new AccountPost(workspaceId, postId, deliveryId, attempt, secret, target, text, view.caption(),
                     view.callToAction(), view.trackedLink() == null ? null : view.trackedLink().url(), view.mediaUrls(),
-                    view.platformOptions());
+                    view.platformOptions(), pendingId);
         }
     }
 
@@ -144,7 +144,8 @@ public class PostPublisher {
                 view.trackedLink() == null ? null : view.trackedLink().url());
         return new Attempt(post.workspaceId, post.id, post.deliveryId, post.publishAttempts,
                 publisher == null ? null : publisher.type, publisher == null ? null : publisher.url, secret, body,
-                publisher == null ? null : publisher.chatId, publisher == null ? null : publisher.target, text, view);
+                publisher == null ? null : publisher.chatId, publisher == null ? null : publisher.target, text, view,
+                post.remoteId);
     }
 
     void attempt(Attempt attempt) {
@@ -225,6 +226,10 @@ public class PostPublisher {
             events.fire(new PostLifecycleEvent(PostLifecycleEvent.FAILED, post.workspaceId, post.id));
         } else {
             post.failureReason = outcome.reason();
+            if (outcome.remoteId() != null) {
+                // A publish the platform is still processing: the next attempt asks about it, never sends again.
+                post.remoteId = outcome.remoteId();
+            }
             // A platform that said how long to wait (rate limits) is waited for, never less.
             post.nextAttemptAt = now.plus(outcome.retryAfter() != null ? outcome.retryAfter()
                     : Backoff.after(attempt.attempt(), config.baseBackoff(), config.maxBackoff()));

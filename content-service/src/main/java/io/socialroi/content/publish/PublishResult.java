@@ -25,6 +25,15 @@ public record PublishResult(Kind kind, String reason, String remoteId, String pe
         return new PublishResult(Kind.RETRY, reason, null, null, after, false);
     }
 
+    /**
+     * Not done yet, and the platform holds it under {@code remoteId} (e.g. a TikTok publish id still processing):
+     * retried like {@link #retry}, and the next attempt gets that id back ({@link AccountPost#pendingId}) to ask
+     * about the same publish instead of sending the post again.
+     */
+    static PublishResult pending(String reason, Duration after, String remoteId) {
+        return new PublishResult(Kind.RETRY, reason, remoteId, null, after, false);
+    }
+
     static PublishResult failed(String reason) {
         return new PublishResult(Kind.FAILED, reason, null, null, null, false);
     }

@@ -11,13 +11,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * WEBHOOK for any); 422 with field errors otherwise.
  */
 @Schema(description = "WEBHOOK: url and secret. TELEGRAM: botToken and chatId. DISCORD: webhookUrl. "
-        + "QUORA_ASSISTED, X_API and REDDIT_API (the connected account): no other field. FACEBOOK_API (the connected "
-        + "Facebook account): pageId. INSTAGRAM_API (the connected Instagram account): instagramAccountId.",
+        + "QUORA_ASSISTED, X_API, REDDIT_API, PINTEREST_API, YOUTUBE_API and TIKTOK_API (the connected account): no "
+        + "other field. FACEBOOK_API (the connected Facebook account): pageId. INSTAGRAM_API (the connected "
+        + "Instagram account): instagramAccountId. LINKEDIN_API (the connected account): author.",
         example = "{\"type\":\"WEBHOOK\",\"url\":\"https://hooks.agency.example/instagram\","
         + "\"secret\":\"whsec_9f2c1a7e5b3d4f60a8e1\"}")
 public record PublisherRequest(
         @NotNull @Schema(description = "WEBHOOK (any platform), TELEGRAM, DISCORD, QUORA_ASSISTED, X_API, REDDIT_API, "
-                + "FACEBOOK_API or INSTAGRAM_API (its platform only)")
+                + "FACEBOOK_API, INSTAGRAM_API, PINTEREST_API, LINKEDIN_API, YOUTUBE_API or TIKTOK_API (its platform only)")
         PublisherType type,
         @Size(max = 2000) @Schema(description = "WEBHOOK only, required: absolute http(s) URL receiving the signed POST")
         String url,
@@ -44,5 +45,9 @@ public record PublisherRequest(
         @Size(max = 30) @Schema(description = "INSTAGRAM_API only, required: the id (digits) of the Instagram "
                 + "professional account (connected to a Facebook Page) posts go to, as Graph API shows it "
                 + "(GET /{page-id}?fields=instagram_business_account)", example = "17841405822304914")
-        String instagramAccountId) {
+        String instagramAccountId,
+        @Size(max = 100) @Schema(description = "LINKEDIN_API only, required: who posts, the organization (Page) "
+                + "urn:li:organization:<digits> (the connected member must be one of its administrators) or the "
+                + "connected member urn:li:person:<id>", example = "urn:li:organization:5515715")
+        String author) {
 }

@@ -76,7 +76,13 @@ public class PublisherResource {
             + "with Graph API v21.0 and the Page access token of the connected Facebook account (feed, photos, "
             + "videos). INSTAGRAM_API (platform INSTAGRAM, field instagramAccountId): posts images, reels and "
             + "carousels to that professional account with the Instagram Graph API and the connected Instagram "
-            + "account. Secrets "
+            + "account. "
+            + "PINTEREST_API (platform PINTEREST, no fields): a Pin of the post's "
+            + "one image to platformOptions.board (Pinterest API v5). LINKEDIN_API (platform LINKEDIN, field author, "
+            + "urn:li:organization:<digits> or urn:li:person:<id>): a post by the author (LinkedIn Posts API) with "
+            + "the post's images (Images API), or else the tracked link as an article; no video. YOUTUBE_API (platform YOUTUBE, no fields): the post's one video, "
+            + "titled platformOptions.title, uploaded with the YouTube Data API v3. TIKTOK_API (platform TIKTOK, no "
+            + "fields): the post's one video, pulled by TikTok from its URL (Content Posting API, direct post). Secrets "
             + "are stored encrypted and never shown back.")
     @APIResponse(responseCode = "200", description = "The publisher (without its secret)",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = PublisherView.class)))
@@ -106,7 +112,16 @@ public class PublisherResource {
                                 + "\"104918372650183\"}"),
                         @ExampleObject(name = "instagram", summary = "INSTAGRAM_API, platform INSTAGRAM (a connected "
                                 + "account and its professional account)", value = "{\"type\":\"INSTAGRAM_API\","
-                                + "\"instagramAccountId\":\"17841405822304914\"}")}))
+                                + "\"instagramAccountId\":\"17841405822304914\"}"),
+                        @ExampleObject(name = "pinterest", summary = "PINTEREST_API, platform PINTEREST (a connected "
+                                + "account)", value = "{\"type\":\"PINTEREST_API\"}"),
+                        @ExampleObject(name = "linkedin", summary = "LINKEDIN_API, platform LINKEDIN (a connected "
+                                + "account)", value = "{\"type\":\"LINKEDIN_API\",\"author\":"
+                                + "\"urn:li:organization:5515715\"}"),
+                        @ExampleObject(name = "youtube", summary = "YOUTUBE_API, platform YOUTUBE (a connected account)",
+                                value = "{\"type\":\"YOUTUBE_API\"}"),
+                        @ExampleObject(name = "tiktok", summary = "TIKTOK_API, platform TIKTOK (a connected account)",
+                                value = "{\"type\":\"TIKTOK_API\"}")}))
             @Valid @NotNull PublisherRequest request) {
         access.require(workspaceId);
         Workspaces.require(workspaceId);
@@ -124,6 +139,7 @@ public class PublisherResource {
         publisher.target = switch (request.type()) {
             case FACEBOOK_API -> request.pageId().trim();
             case INSTAGRAM_API -> request.instagramAccountId().trim();
+            case LINKEDIN_API -> request.author().trim();
             default -> null;
         };
         publisher.reconnectReason = null;
@@ -156,13 +172,15 @@ public class PublisherResource {
         given.put("webhookUrl", request.webhookUrl());
         given.put("pageId", request.pageId());
         given.put("instagramAccountId", request.instagramAccountId());
+        given.put("author", request.author());
         Set<String> fields = switch (type) {
             case WEBHOOK -> Set.of("url", "secret");
             case TELEGRAM -> Set.of("botToken", "chatId");
             case DISCORD -> Set.of("webhookUrl");
-            case QUORA_ASSISTED, X_API, REDDIT_API -> Set.of();
+            case QUORA_ASSISTED, X_API, REDDIT_API, PINTEREST_API, YOUTUBE_API, TIKTOK_API -> Set.of();
             case FACEBOOK_API -> Set.of("pageId");
             case INSTAGRAM_API -> Set.of("instagramAccountId");
+            case LINKEDIN_API -> Set.of("author");
         };
         given.forEach((field, value) -> {
             boolean present = value != null && !value.isBlank();
@@ -211,6 +229,13 @@ public class PublisherResource {
                 if (!FacebookPublisher.ID.matcher(id.trim()).matches()) {
                     throw ProblemException.invalid(field, "must be the " + (type == PublisherType.FACEBOOK_API
                             ? "Page's" : "Instagram professional account's") + " Graph API id (digits only)");
+                }
+                return null;
+            }
+            case LINKEDIN_API -> {
+                if (!LinkedInPublisher.AUTHOR.matcher(request.author().trim()).matches()) {
+                    throw ProblemException.invalid("author", "must be a LinkedIn organization urn:li:organization:"
+                            + "<digits> or a member urn:li:person:<id>");
                 }
                 return null;
             }

@@ -11,9 +11,14 @@ import io.socialroi.content.post.Platform;
  * FACEBOOK_API: a Facebook Page (Graph API v21.0) with the connected Facebook account's Page access token.
  * INSTAGRAM_API: an Instagram professional account (Instagram Graph API v21.0, Content Publishing) with the
  * connected Instagram (Facebook Login) account.
+ * PINTEREST_API: Pinterest API v5 (POST /v5/pins) with the connected Pinterest account.
+ * LINKEDIN_API: LinkedIn's versioned Posts API (/rest/posts) as the publisher's {@code author}, with the connected
+ * LinkedIn account. YOUTUBE_API: YouTube Data API v3 resumable upload with the connected Google account.
+ * TIKTOK_API: TikTok Content Posting API v2 (direct post, PULL_FROM_URL) with the connected TikTok account.
  */
 public enum PublisherType {
-    WEBHOOK, TELEGRAM, DISCORD, QUORA_ASSISTED, X_API, REDDIT_API, FACEBOOK_API, INSTAGRAM_API;
+    WEBHOOK, TELEGRAM, DISCORD, QUORA_ASSISTED, X_API, REDDIT_API, FACEBOOK_API, INSTAGRAM_API, PINTEREST_API,
+    LINKEDIN_API, YOUTUBE_API, TIKTOK_API;
 
     /** The one platform a native type publishes to; null for WEBHOOK, which serves any. */
     public Platform platform() {
@@ -26,12 +31,19 @@ public enum PublisherType {
             case REDDIT_API -> Platform.REDDIT;
             case FACEBOOK_API -> Platform.FACEBOOK;
             case INSTAGRAM_API -> Platform.INSTAGRAM;
+            case PINTEREST_API -> Platform.PINTEREST;
+            case LINKEDIN_API -> Platform.LINKEDIN;
+            case YOUTUBE_API -> Platform.YOUTUBE;
+            case TIKTOK_API -> Platform.TIKTOK;
         };
     }
 
     /** Types that publish with the workspace's connected platform account (content-service account/). */
     public boolean usesAccount() {
-        return this == X_API || this == REDDIT_API || this == FACEBOOK_API || this == INSTAGRAM_API;
+        return switch (this) {
+            case X_API, REDDIT_API, FACEBOOK_API, INSTAGRAM_API, PINTEREST_API, LINKEDIN_API, YOUTUBE_API, TIKTOK_API -> true;
+            default -> false;
+        };
     }
 
     public boolean fits(Platform p) {

@@ -13,6 +13,7 @@ public record PublisherView(Platform platform, PublisherType type,
         @Schema(description = "FACEBOOK_API: the Page posts go to") String pageId,
         @Schema(description = "INSTAGRAM_API: the Instagram professional account posts go to")
         String instagramAccountId,
+        @Schema(description = "LINKEDIN_API: who posts (urn:li:organization:... or urn:li:person:...)") String author,
         @Schema(description = "Set when the platform refused the credentials at the last attempt (token revoked, bot "
                 + "removed, webhook deleted): configure the publisher again; null otherwise")
         String reconnectReason,
@@ -21,6 +22,7 @@ public record PublisherView(Platform platform, PublisherType type,
     static PublisherView of(Publisher p) {
         return new PublisherView(p.platform, p.type, p.url, p.secret != null, p.chatId,
                 p.type == PublisherType.FACEBOOK_API ? p.target : null,
-                p.type == PublisherType.INSTAGRAM_API ? p.target : null, p.reconnectReason, p.updatedAt);
+                p.type == PublisherType.INSTAGRAM_API ? p.target : null,
+                p.type == PublisherType.LINKEDIN_API ? p.target : null, p.reconnectReason, p.updatedAt);
     }
 }

@@ -68,6 +68,72 @@ public interface PublishingConfig extends DeliveryConfig {
         Duration statusInterval();
     }
 
+    /** Pinterest API v5 ({@code <base-url>/v5/pins}), with the workspace's connected Pinterest account. */
+    Pinterest pinterest();
+
+    /** LinkedIn's versioned REST API ({@code <base-url>/rest/posts}), with the connected LinkedIn account. */
+    Linkedin linkedin();
+
+    /** YouTube Data API v3 resumable uploads ({@code <base-url>/upload/youtube/v3/videos}). */
+    Youtube youtube();
+
+    /** TikTok Content Posting API v2 ({@code <base-url>/v2/post/publish/...}). */
+    Tiktok tiktok();
+
+    interface Pinterest {
+        @WithDefault("https://api.pinterest.com")
+        String baseUrl();
+    }
+
+    interface Linkedin {
+        @WithDefault("https://api.linkedin.com")
+        String baseUrl();
+
+        /** The {@code Linkedin-Version} (YYYYMM) every call names; LinkedIn keeps a version about a year. */
+        @WithDefault("202511")
+        String version();
+
+        /** The largest image uploaded to LinkedIn (fetched by the suite, held in memory for the upload). */
+        @WithDefault("10485760")
+        int maxImageBytes();
+    }
+
+    interface Youtube {
+        /** Where the resumable upload starts; the session URI it answers is followed wherever it points. */
+        @WithDefault("https://www.googleapis.com")
+        String baseUrl();
+
+        /**
+         * The largest video uploaded: the suite fetches the post's video (with the outgoing-URL guard) and holds it
+         * in memory for the upload and its resumption, so this bounds the memory one attempt takes.
+         */
+        @WithDefault("268435456")
+        int maxBytes();
+
+        /**
+         * How long fetching the video and uploading it may each take; an attempt as a whole stays within the
+         * {@code lease} (never taken over while it runs), so large videos need both raised.
+         */
+        @WithDefault("PT50S")
+        Duration transferTimeout();
+    }
+
+    interface Tiktok {
+        @WithDefault("https://open.tiktokapis.com")
+        String baseUrl();
+
+        /** How often the publish status is asked for within one attempt (TikTok allows 30 a minute per token). */
+        @WithDefault("PT5S")
+        Duration statusPoll();
+
+        /**
+         * How long one attempt waits for TikTok to finish (within the {@code lease}); then the same publish is asked
+         * about again at the next attempt, never sent twice.
+         */
+        @WithDefault("PT30S")
+        Duration statusWait();
+    }
+
     interface Reddit {
         @WithDefault("https://oauth.reddit.com")
         String baseUrl();

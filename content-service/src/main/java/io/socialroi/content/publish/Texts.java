@@ -19,4 +19,10 @@ final class Texts {
             return mapper.createObjectNode();
         }
     }
+
+    /** A {@code Retry-After} of delta-seconds as a duration; null when absent or in another form. */
+    static java.time.Duration seconds(String retryAfter) {
+        return retryAfter != null && retryAfter.trim().matches("\\d{1,6}")
+                ? java.time.Duration.ofSeconds(Long.parseLong(retryAfter.trim())) : null;
+    }
 }

@@ -65,6 +65,28 @@ public class OutboundHttp {
         }
     }
 
+    /**
+     * A full answer for the platform APIs that put what matters in headers (an upload session's {@code Location},
+     * a created resource's id, a resumable upload's {@code Range}): the status (0 with {@code failure} when there is
+     * none), every header by its lower-case name (first value), and the body, read up to the limit the caller set;
+     * {@code truncated} when the body went past that limit (the rest was not read).
+     */
+    public record Response(int status, String failure, Map<String, String> headers, byte[] body, boolean truncated) {
+
+        public boolean answered() {
+            return failure == null;
+        }
+
+        /** The header's first value, or null; {@code name} in any case. */
+        public String header(String name) {
+            return headers.get(name.toLowerCase(Locale.ROOT));
+        }
+
+        public String text() {
+            return body == null ? null : new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
     /** The most of an answer's body {@link #call} reads; the rest is dropped. */
     public static final int MAX_BODY = 256 * 1024;
 
@@ -109,8 +131,25 @@ public class OutboundHttp {
         return call(method, url, headers, body, timeout, true);
     }
 
+    /**
+     * Sends one request like {@link #call} and answers headers too, reading at most {@code maxBody} bytes of the
+     * answer's body (the rest is dropped and {@link Response#truncated} set): for platform APIs whose answers carry
+     * headers that matter, and for fetching media to upload with a bounded size. Blocks: call it on a worker or
+     * virtual thread.
+     */
+    public Response exchange(HttpMethod method, String url, Map<String, String> headers, byte[] body,
+            Duration timeout, int maxBody) {
+        return call(method, url, headers, body, timeout, maxBody);
+    }
+
     private Exchange call(HttpMethod method, String url, Map<String, String> headers, byte[] body, Duration timeout,
             boolean readBody) {
+        Response r = call(method, url, headers, body, timeout, readBody ? MAX_BODY : -1);
+        return new Exchange(r.status(), r.failure(), r.header("Retry-After"), r.body() == null ? null : r.text());
+    }
+
+    private Response call(HttpMethod method, String url, Map<String, String> headers, byte[] body, Duration timeout,
+            int maxBody) {
         URI uri = URI.create(url);
         boolean tls = "https".equals(uri.getScheme().toLowerCase(Locale.ROOT));
         String host = HostResolver.bare(uri.getHost());
@@ -120,10 +159,10 @@ public class OutboundHttp {
             addresses = guard.resolve(host);
         } catch (OutboundGuard.RefusedAddressException e) {
             Log.warnf("Outgoing call to %s refused: %s", host, e.getMessage());
-            return new Exchange(0, NOT_ALLOWED, null, null);
+            return failed(NOT_ALLOWED);
         } catch (UnknownHostException e) {
             Log.infof("Outgoing call to %s: name not resolved (%s)", host, e.getMessage());
-            return new Exchange(0, NO_ANSWER, null, null);
+            return failed(NO_ANSWER);
         }
         String path = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
                 + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
@@ -143,33 +182,45 @@ public class OutboundHttp {
                 continue;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return new Exchange(0, NO_ANSWER, null, null);
+                return failed(NO_ANSWER);
             }
-            return exchange(request, host, body, timeout, readBody);
+            return exchange(request, host, body, timeout, maxBody);
         }
-        return new Exchange(0, NO_ANSWER, null, null);
+        return failed(NO_ANSWER);
     }
 
-    private static Exchange exchange(HttpClientRequest request, String host, byte[] body, Duration timeout,
-            boolean readBody) {
+    private static Response failed(String failure) {
+        return new Response(0, failure, Map.of(), null, false);
+    }
+
+    private static Response exchange(HttpClientRequest request, String host, byte[] body, Duration timeout,
+            int maxBody) {
         // What to do with the answer is set before the request is written, so it runs on the event loop as the answer
         // arrives, before any chunk of the body (set after send() it could run late on this thread, with the body
         // already gone by, and wait for an end that had passed); the body is kept up to MAX_BODY bytes only, so a
         // receiver that answers without end cannot fill the heap (the timeout ends the wait).
         Future<Object[]> answered = request.response().compose(r -> {
-            if (!readBody) {
-                return Future.succeededFuture(new Object[] {r, null});
+            if (maxBody < 0) {
+                return Future.succeededFuture(new Object[] {r, null, false});
             }
             io.vertx.core.Promise<Object[]> done = io.vertx.core.Promise.promise();
             Buffer kept = Buffer.buffer();
+            boolean[] over = {false};
             r.handler(chunk -> {
-                int room = MAX_BODY - kept.length();
+                int room = maxBody - kept.length();
                 if (room > 0) {
                     kept.appendBuffer(chunk.length() <= room ? chunk : chunk.getBuffer(0, room));
                 }
+                if (chunk.length() > room) {
+                    over[0] = true;
+                    if (maxBody > MAX_BODY) {
+                        // A large bounded read (media) past its limit: nothing more is wanted, stop now.
+                        done.tryComplete(new Object[] {r, kept, true});
+                    }
+                }
             });
             r.exceptionHandler(done::tryFail);
-            r.endHandler(v -> done.tryComplete(new Object[] {r, kept}));
+            r.endHandler(v -> done.tryComplete(new Object[] {r, kept, over[0]}));
             return done.future();
         });
         if (body == null) {
@@ -181,19 +232,20 @@ public class OutboundHttp {
             Object[] pair = await(answered, timeout.plusSeconds(1));
             HttpClientResponse response = (HttpClientResponse) pair[0];
             Buffer received = (Buffer) pair[1];
-            String text = received == null ? null : (received.length() > MAX_BODY ? received.getBuffer(0, MAX_BODY)
-                    : received).toString(java.nio.charset.StandardCharsets.UTF_8);
-            String retryAfter = response.getHeader("Retry-After");
+            byte[] bytes = received == null ? null : received.getBytes(0, Math.min(received.length(), maxBody));
+            Map<String, String> answerHeaders = new java.util.HashMap<>();
+            response.headers().forEach(h -> answerHeaders.putIfAbsent(h.getKey().toLowerCase(Locale.ROOT),
+                    h.getValue()));
             response.request().connection().close();
-            return new Exchange(response.statusCode(), null, retryAfter, text);
+            return new Response(response.statusCode(), null, Map.copyOf(answerHeaders), bytes, (Boolean) pair[2]);
         } catch (ExecutionException | TimeoutException e) {
             request.reset();
             Log.infof("Outgoing call to %s: no answer (%s)", host, cause(e));
-            return new Exchange(0, NO_ANSWER, null, null);
+            return failed(NO_ANSWER);
         } catch (InterruptedException e) {
             request.reset();
             Thread.currentThread().interrupt();
-            return new Exchange(0, NO_ANSWER, null, null);
+            return failed(NO_ANSWER);
         }
     }
 

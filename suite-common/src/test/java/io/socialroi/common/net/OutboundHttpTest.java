@@ -111,6 +111,31 @@ class OutboundHttpTest {
     }
 
     @Test
+    void anExchangeAnswersEveryHeaderAndABodyBoundedByTheCaller() {
+        String url = "http://127.0.0.1:" + large.actualPort() + "/";
+        // A bound below the answer (1 MiB): the first bytes, marked truncated.
+        OutboundHttp.Response small = http.exchange(HttpMethod.GET, url, Map.of(), null, Duration.ofSeconds(5), 1000);
+        assertEquals(503, small.status());
+        assertEquals("7", small.header("retry-after"));
+        assertEquals("7", small.header("Retry-After"));
+        assertEquals(1000, small.body().length);
+        assertTrue(small.truncated());
+        // A bound past the default (a media fetch): all of it, not truncated.
+        OutboundHttp.Response all = http.exchange(HttpMethod.GET, url, Map.of(), null, Duration.ofSeconds(5),
+                4 * 1024 * 1024);
+        assertEquals(1024 * 1024, all.body().length);
+        assertEquals(false, all.truncated());
+        // Past a large bound the read stops early, truncated.
+        OutboundHttp.Response cut = http.exchange(HttpMethod.GET, url, Map.of(), null, Duration.ofSeconds(5),
+                OutboundHttp.MAX_BODY + 1);
+        assertEquals(OutboundHttp.MAX_BODY + 1, cut.body().length);
+        assertTrue(cut.truncated());
+        // Refused addresses are refused here too.
+        assertEquals(OutboundHttp.NOT_ALLOWED, http.exchange(HttpMethod.GET, "http://127.0.0.2:" + large.actualPort()
+                + "/", Map.of(), null, Duration.ofSeconds(5), 1000).failure());
+    }
+
+    @Test
     void redirectsAreNotFollowed() {
         assertEquals(new OutboundHttp.Answer(302, null), post("http://127.0.0.1:" + plain.actualPort() + "/"));
     }
