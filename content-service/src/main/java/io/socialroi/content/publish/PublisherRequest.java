@@ -11,7 +11,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * WEBHOOK for any); 422 with field errors otherwise.
  */
 @Schema(description = "WEBHOOK: url and secret. TELEGRAM: botToken and chatId. DISCORD: webhookUrl. "
-        + "QUORA_ASSISTED, X_API and REDDIT_API (the connected account): no other field.",
+        + "QUORA_ASSISTED, X_API and REDDIT_API (the connected account): no other field. EMAIL_SMTP: smtpHost, smtpPort, "
+        + "smtpUsername, smtpPassword, from, optional startTls. SMS_API: accountSid, authToken, from. WHATSAPP_API: "
+        + "phoneNumberId, accessToken, optional templateLanguage.",
         example = "{\"type\":\"WEBHOOK\",\"url\":\"https://hooks.agency.example/instagram\","
         + "\"secret\":\"whsec_9f2c1a7e5b3d4f60a8e1\"}")
 public record PublisherRequest(
@@ -34,5 +36,28 @@ public record PublisherRequest(
                 + "https://discord.com/api/webhooks/<id>/<token>; it carries the token, so it is stored encrypted and "
                 + "never shown again", example = "https://discord.com/api/webhooks/1234567890123456789/"
                         + "yNwL0fK4mQ-3xZ9pA7cB2dE5fG8hJ1kL4mN7oP0qR3sT6uV9wX2yZ5aB8cD1eF4gH7iJ")
-        String webhookUrl) {
+        String webhookUrl,
+        @Size(max = 253) @Schema(description = "EMAIL_SMTP only, required: the SMTP server's host name",
+                example = "smtp.mailprovider.example") String smtpHost,
+        @Schema(description = "EMAIL_SMTP only, required: the SMTP port (587 submission with STARTTLS; 465 implicit "
+                + "TLS; 25)", example = "587") Integer smtpPort,
+        @Size(max = 320) @Schema(description = "EMAIL_SMTP only, required: the SMTP login (AUTH PLAIN or LOGIN)")
+        String smtpUsername,
+        @Size(max = 500) @Schema(description = "EMAIL_SMTP only, required: the SMTP password; stored encrypted, never "
+                + "shown again") String smtpPassword,
+        @Size(max = 320) @Schema(description = "EMAIL_SMTP: the sender address (From), required; SMS_API: the sender, "
+                + "an E.164 number or a Messaging Service SID (MG...), required", example = "news@fiori.example")
+        String from,
+        @Schema(description = "EMAIL_SMTP only, optional: STARTTLS policy, REQUIRED (default), OPTIONAL or DISABLED",
+                enumeration = {"REQUIRED", "OPTIONAL", "DISABLED"}) String startTls,
+        @Size(max = 34) @Schema(description = "SMS_API only, required: the Twilio Account SID (AC + 32 hex digits)")
+        String accountSid,
+        @Size(max = 200) @Schema(description = "SMS_API only, required: the Twilio Auth Token (or an API key secret); "
+                + "stored encrypted, never shown again") String authToken,
+        @Size(max = 30) @Schema(description = "WHATSAPP_API only, required: the WhatsApp Business phone number id "
+                + "(digits, WhatsApp Manager > API setup)", example = "106540352242922") String phoneNumberId,
+        @Size(max = 1000) @Schema(description = "WHATSAPP_API only, required: a system user access token with "
+                + "whatsapp_business_messaging; stored encrypted, never shown again") String accessToken,
+        @Size(max = 10) @Schema(description = "WHATSAPP_API only, optional: the templates' language code (default "
+                + "en_US)", example = "it") String templateLanguage) {
 }

@@ -4,18 +4,23 @@ import io.socialroi.content.post.Platform;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** A publisher as the API shows it: secrets (webhook secret, bot token, Discord webhook URL) are never shown back. */
+/** A publisher as the API shows it: secrets (webhook secret, bot token, Discord webhook URL, SMTP password, Twilio auth token, WhatsApp access token) are never shown back. */
 public record PublisherView(Platform platform, PublisherType type,
         @Schema(description = "WEBHOOK: the receiver") String url,
         @Schema(description = "Whether a secret is stored (WEBHOOK secret, TELEGRAM bot token, DISCORD webhook URL)")
         boolean secretSet,
         @Schema(description = "TELEGRAM: the chat posts go to") String chatId,
+        @Schema(description = "The destination besides the account: EMAIL_SMTP and SMS_API the sender (from), "
+                + "WHATSAPP_API the phone number id") String target,
+        @Schema(description = "EMAIL_SMTP, SMS_API, WHATSAPP_API: their other settings (never secrets)")
+        PublisherSettings settings,
         @Schema(description = "Set when the platform refused the credentials at the last attempt (token revoked, bot "
                 + "removed, webhook deleted): configure the publisher again; null otherwise")
         String reconnectReason,
         Instant updatedAt) {
 
     static PublisherView of(Publisher p) {
-        return new PublisherView(p.platform, p.type, p.url, p.secret != null, p.chatId, p.reconnectReason, p.updatedAt);
+        return new PublisherView(p.platform, p.type, p.url, p.secret != null, p.chatId, p.target,
+                p.settings == null ? null : PublisherSettings.of(p.settings), p.reconnectReason, p.updatedAt);
     }
 }

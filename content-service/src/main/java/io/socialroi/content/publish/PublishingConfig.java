@@ -42,6 +42,37 @@ public interface PublishingConfig extends DeliveryConfig {
     /** Reddit's OAuth API ({@code <base-url>/api/submit}), with the workspace's connected Reddit account. */
     Reddit reddit();
 
+    /** E-mail (EMAIL_SMTP): where the unsubscribe links of every message point. */
+    Email email();
+
+    /** Twilio Programmable Messaging ({@code <base-url>/2010-04-01/Accounts/<sid>/Messages.json}), SMS_API. */
+    Sms sms();
+
+    /** WhatsApp Cloud API, Graph v21.0 ({@code <base-url>/v21.0/<phone-number-id>/messages}), WHATSAPP_API. */
+    Whatsapp whatsapp();
+
+    interface Email {
+        /**
+         * The public base URL of content-service's {@code /unsubscribe/<token>} (RFC 8058 one-click); a message's
+         * link is {@code <unsubscribe-url>/unsubscribe/<token>}.
+         */
+        @WithDefault("http://127.0.0.1:8081")
+        String unsubscribeUrl();
+
+        /** A mailbox also offered in List-Unsubscribe ({@code mailto:}); its mail is handled by people, not the suite. */
+        java.util.Optional<String> unsubscribeMailto();
+    }
+
+    interface Sms {
+        @WithDefault("https://api.twilio.com")
+        String baseUrl();
+    }
+
+    interface Whatsapp {
+        @WithDefault("https://graph.facebook.com")
+        String baseUrl();
+    }
+
     interface Reddit {
         @WithDefault("https://oauth.reddit.com")
         String baseUrl();
