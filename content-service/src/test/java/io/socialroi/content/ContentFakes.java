@@ -91,6 +91,8 @@ public class ContentFakes implements QuarkusTestResourceLifecycleManager {
         config.put("suite.publishing.sms.base-url", messaging.url() + "/twilio");
         config.put("suite.publishing.whatsapp.base-url", messaging.url() + "/graph");
         config.put("suite.publishing.email.unsubscribe-url", "https://suite.agency.example/");
+        // A broadcast attempt sends for a second, then the next attempt continues (EmailPublishingTest).
+        config.put("suite.publishing.broadcast-budget", "PT1S");
         // --- end of messaging publishers
         config.put("suite.publishing.telegram.base-url", telegram.url());
         config.put("suite.publishing.discord.base-url", discord.url() + "/api");

@@ -83,7 +83,8 @@ public class Broadcasts {
             return PublishResult.retry("the publisher changed during the attempt", null);
         }
         List<String> pending = QuarkusTransaction.requiringNew().call(() -> pending(attempt));
-        Instant stopAt = Instant.now().plus(config.lease().dividedBy(2));
+        Instant stopAt = Instant.now().plus(config.broadcastBudget().filter(b -> b.compareTo(config.lease()) < 0)
+                .orElse(config.lease().dividedBy(2)));
         RecipientPublisher.Delivery stopped = null;
         boolean outOfTime = false;
         if (!pending.isEmpty()) {

@@ -30,6 +30,12 @@ public interface PublishingConfig extends DeliveryConfig {
     @WithDefault("6")
     int maxAttempts();
 
+    /**
+     * How long one attempt of a broadcast (EMAIL_SMTP, SMS_API, WHATSAPP_API) keeps sending before it stops and lets
+     * the next attempt continue; unset: half the lease, so a post is never claimed again while its attempt sends.
+     */
+    java.util.Optional<Duration> broadcastBudget();
+
     /** Telegram Bot API (https://core.telegram.org/bots/api), called as {@code <base-url>/bot<token>/<method>}. */
     Telegram telegram();
 

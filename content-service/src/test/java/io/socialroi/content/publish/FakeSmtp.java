@@ -57,6 +57,8 @@ final class FakeSmtp implements AutoCloseable {
     /** Every RCPT TO the server was given, with its reply code, in order. */
     final List<String> rcpts = new CopyOnWriteArrayList<>();
     final List<String> auths = new CopyOnWriteArrayList<>();
+    /** How long the server takes to answer each RCPT TO. */
+    volatile long rcptDelayMillis;
     private final ServerSocket server;
 
     FakeSmtp(String username, String password) throws IOException {
@@ -124,6 +126,9 @@ final class FakeSmtp implements AutoCloseable {
                     reply(out, "250 2.1.0 Ok");
                 } else if (upper.startsWith("RCPT TO:")) {
                     String rcpt = address(line);
+                    if (rcptDelayMillis > 0) {
+                        Thread.sleep(rcptDelayMillis);
+                    }
                     if (refuse.contains(rcpt)) {
                         rcpts.add(rcpt + " 550");
                         reply(out, "550 5.1.1 <" + rcpt + ">: Recipient address rejected: User unknown");
@@ -162,7 +167,7 @@ final class FakeSmtp implements AutoCloseable {
                     reply(out, "502 5.5.2 Command not recognized");
                 }
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | InterruptedException e) {
             // The client went away.
         }
     }
