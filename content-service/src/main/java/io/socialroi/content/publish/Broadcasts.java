@@ -25,8 +25,8 @@ import java.util.UUID;
  *
  * <p>The post is PUBLISHED once every recipient was sent (remoteId: how many), FAILED with a summary when some
  * refused it for good (the others were sent), retried while some failed transiently (a 4xx SMTP reply, a Twilio or
- * WhatsApp 5xx), after the platform's delay when it rate-limited, and FAILED "reconnect the account" when it refused
- * the credentials. An attempt stops sending after half the lease, before its post could be claimed again, and the
+ * WhatsApp 5xx), after the platform's delay when it rate-limited, FAILED "reconnect the account" when it refused
+ * the credentials, and FAILED at once, without trying the other recipients, when it refused the post itself. An attempt stops sending after half the lease, before its post could be claimed again, and the
  * next attempt continues at once (not counted as a failed attempt).
  */
 @ApplicationScoped
@@ -99,7 +99,8 @@ public class Broadcasts {
                     RecipientPublisher.Delivery d = session.send(address);
                     QuarkusTransaction.requiringNew().run(() -> record(attempt, address, d));
                     if (d.kind() == RecipientPublisher.Delivery.Kind.PAUSE
-                            || d.kind() == RecipientPublisher.Delivery.Kind.RECONNECT) {
+                            || d.kind() == RecipientPublisher.Delivery.Kind.RECONNECT
+                            || d.kind() == RecipientPublisher.Delivery.Kind.ABORT) {
                         stopped = d;
                         break;
                     }
@@ -110,6 +111,9 @@ public class Broadcasts {
         String platform = attempt.view().platform().name();
         if (stopped != null && stopped.kind() == RecipientPublisher.Delivery.Kind.RECONNECT) {
             return PublishResult.reconnect(stopped.reason() + " (" + tally.text() + ")");
+        }
+        if (stopped != null && stopped.kind() == RecipientPublisher.Delivery.Kind.ABORT) {
+            return PublishResult.failed(tally.text() + "; " + stopped.reason());
         }
         if (tally.total() == 0) {
             return PublishResult.failed("no subscribed " + platform + " recipients (PUT /workspaces/" + ws

@@ -43,12 +43,14 @@ public interface RecipientPublisher {
      * The outcome for one recipient. SENT with the platform's id; REFUSED: the platform will never take it for this
      * recipient (and {@code unsubscribed}: the recipient opted out on the platform); AGAIN: this recipient later, go
      * on with the others; PAUSE: stop this attempt, all later (rate limit, server unreachable), not before
-     * {@code after} when the platform said; RECONNECT: the platform refused the credentials.
+     * {@code after} when the platform said; RECONNECT: the platform refused the credentials; ABORT: the platform
+     * refuses the post itself (an unknown template, a sender it does not know), so it would refuse every recipient:
+     * the post fails, and the recipients not sent stay unsent for a retry once it is fixed.
      */
     record Delivery(Kind kind, String remoteId, String reason, Duration after, boolean unsubscribed) {
 
         public enum Kind {
-            SENT, REFUSED, AGAIN, PAUSE, RECONNECT
+            SENT, REFUSED, AGAIN, PAUSE, RECONNECT, ABORT
         }
 
         static Delivery sent(String remoteId) {
@@ -69,6 +71,10 @@ public interface RecipientPublisher {
 
         static Delivery pause(String reason, Duration after) {
             return new Delivery(Kind.PAUSE, null, reason, after, false);
+        }
+
+        static Delivery abort(String reason) {
+            return new Delivery(Kind.ABORT, null, reason, null, false);
         }
 
         static Delivery reconnect(String reason) {

@@ -28,7 +28,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * (the post's text: caption, call to action and tracked link; at most 1600 characters, checked at submit and
  * schedule) and a {@code MediaUrl} per media URL. Twilio answers 201 with the Message ({@code sid}, {@code status});
  * errors are {@code {"code","message","more_info","status"}}. Mapped: 21211 (invalid To), 21614 (not a mobile number)
- * and other 400s refuse that recipient; 21610 (the recipient replied STOP) refuses it and marks it unsubscribed;
+ * and other 400s refuse that recipient; 21212, 21606 and 21659 (the sender is not a valid, SMS-capable or the
+ * account's number) fail the post without trying the other recipients; 21610 (the recipient replied STOP) refuses it and marks it unsubscribed;
  * 401 / 20003 fails the post "reconnect the account"; 429 / 20429 pauses until Twilio's Retry-After (if given);
  * 5xx and no answer pause the attempt. Inbound STOP/START replies are Twilio's own (Advanced Opt-Out); the suite
  * learns of an opt-out through 21610 at the next send.
@@ -127,6 +128,9 @@ public class SmsPublisher implements RecipientPublisher {
         }
         if (status == 401 || code == 20003) {
             return Delivery.reconnect("Twilio refused the credentials (" + said + ")");
+        }
+        if (code == 21212 || code == 21606 || code == 21659) {
+            return Delivery.abort("Twilio refused the sender (" + said + ")");
         }
         if (status == 429 || code == 20429) {
             return Delivery.pause("Twilio rate limit (" + said + ")", retryAfter(answer.retryAfter()));

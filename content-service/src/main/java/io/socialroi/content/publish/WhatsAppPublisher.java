@@ -28,8 +28,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * "<tracked link>"}]}]}, the template's body must then have {{1}}). Answers {@code {"messages":[{"id":"wamid..."}]}};
  * errors {@code {"error":{"message","type","code","error_data":{"details"},"fbtrace_id"}}}. Mapped: 190 (token
  * expired or revoked) fails the post "reconnect the account"; 130429 (throughput), 4 and 80007 (rate limits) pause
- * the attempt; 131056 (too many messages to this recipient) tries that recipient again later; 131026 (undeliverable),
- * 132001 (no such template in that language) and other 4xx refuse the recipient; 131050 (the user stopped marketing
+ * the attempt; 131056 (too many messages to this recipient) tries that recipient again later; 132001 (no such
+ * template in that language), 132000 and 132012 (its parameters do not fit) fail the post without trying the other
+ * recipients; 131026 (undeliverable) and other 4xx refuse the recipient; 131050 (the user stopped marketing
  * messages) refuses it and marks it unsubscribed; 5xx and no answer pause.
  */
 @ApplicationScoped
@@ -133,6 +134,9 @@ public class WhatsAppPublisher implements RecipientPublisher {
         }
         if (PAUSE.contains(code) || status == 429) {
             return Delivery.pause("WhatsApp rate limit (" + said + ")", SmsPublisher.retryAfter(answer.retryAfter()));
+        }
+        if (code == 132001 || code == 132000 || code == 132012) {
+            return Delivery.abort("WhatsApp refused the template (" + said + ")");
         }
         if (code == 131056) {
             return Delivery.again("WhatsApp: too many messages to this recipient (" + said + ")");

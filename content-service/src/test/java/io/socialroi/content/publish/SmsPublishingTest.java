@@ -136,6 +136,22 @@ class SmsPublishingTest {
     }
 
     @Test
+    void aSenderTwilioDoesNotKnowFailsThePostAtTheFirstRecipient() {
+        UUID ws = Fixtures.workspace("UTC", "EUR");
+        String sid = "AC" + hex32();
+        String token = hex32();
+        FakeMessaging twilio = FakeMessaging.twilio(fake, sid, token);
+        configure(ws, "SMS", publisher(sid, token, "+15005550001"));
+        recipients(ws, "SMS", "+14155550101", "+14155550102");
+        twilio.script("+14155550101", FakeMessaging.twilioError(400, 21212, "Invalid From Number (caller ID)"));
+        String id = scheduledNow(ws, POST);
+        await("failure", () -> "FAILED".equals(status(ws, id)));
+        assertEquals("sent to 0 of 2 recipients; Twilio refused the sender (HTTP 400, code 21212: Invalid From Number "
+                + "(caller ID))", post(ws, id).getString("publishing.failureReason"));
+        assertEquals(List.of("+14155550101"), to(sid));
+    }
+
+    @Test
     void refusedCredentialsFailThePostAskingToReconnect() {
         UUID ws = Fixtures.workspace("UTC", "EUR");
         String sid = "AC" + hex32();

@@ -118,8 +118,12 @@ class WhatsAppPublishingTest {
         String unknown = scheduledNow(ws, "{\"platform\":\"WHATSAPP\",\"funnelStage\":\"ACTION\",\"caption\":\"Hi\","
                 + "\"platformOptions\":{\"template\":\"winter_sale\"}}");
         await("failure", () -> "FAILED".equals(status(ws, unknown)));
-        assertTrue(post(ws, unknown).getString("publishing.failureReason").startsWith("sent to 0 of 2 recipients; 2 "
-                + "refused: +14155550101: WhatsApp refused the message (HTTP 404, code 132001"));
+        // An unknown template would be refused for everyone: the post fails at the first recipient.
+        assertEquals("sent to 0 of 2 recipients; WhatsApp refused the template (HTTP 404, code 132001: (#132001) "
+                + "Template name does not exist in the translation (template name (winter_sale) does not exist in "
+                + "en_US))", post(ws, unknown).getString("publishing.failureReason"));
+        assertEquals(1, calls(phone).stream().filter(r -> json(r).at("/template/name").asText().equals("winter_sale"))
+                .count());
 
         UUID expired = Fixtures.workspace("UTC", "EUR");
         String other = phoneNumberId();
