@@ -91,11 +91,15 @@ public class EmailPublisher implements RecipientPublisher {
         }
         MailConfig mail = new MailConfig().setHostname(s.smtpHost()).setPort(s.smtpPort())
                 .setSsl(s.smtpPort() == 465)
-                .setStarttls(StartTLSOptions.valueOf(s.startTls() == null ? "REQUIRED" : s.startTls()))
+                // Port 465 is TLS from the first byte (RFC 8314); STARTTLS is for the others.
+                .setStarttls(s.smtpPort() == 465 ? StartTLSOptions.DISABLED
+                        : StartTLSOptions.valueOf(s.startTls() == null ? "REQUIRED" : s.startTls()))
                 .setLogin(LoginOption.REQUIRED).setUsername(s.smtpUsername()).setPassword(b.attempt().secret())
                 .setKeepAlive(true).setMaxPoolSize(1).setAllowRcptErrors(false)
                 .setOwnHostname("social-roi-suite");
         mail.setConnectTimeout((int) timeout.toMillis());
+        // The server's certificate must name the host (Vert.x verifies no host name unless told to).
+        mail.setHostnameVerificationAlgorithm("HTTPS");
         MailClient client = MailClient.create(vertx, mail);
         PlatformOptions o = b.attempt().view().platformOptions();
         String subject = o == null ? null : o.title();
