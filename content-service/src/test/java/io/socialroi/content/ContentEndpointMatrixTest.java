@@ -62,6 +62,9 @@ class ContentEndpointMatrixTest {
             new Endpoint("PUT", "/workspaces/{workspaceId}/publishers/{platform}", WRITE, true,
                     "{\"type\":\"WEBHOOK\",\"url\":\"https://hooks.example/ig\",\"secret\":\"0123456789abcdef\"}",
                     "INSTAGRAM"),
+            new Endpoint("GET", "/workspaces/{workspaceId}/publishers/{platform}/recipients", READ, false, null, "EMAIL"),
+            new Endpoint("PUT", "/workspaces/{workspaceId}/publishers/{platform}/recipients", WRITE, true,
+                    "{\"recipients\":[{\"address\":\"anna@example.com\"}]}", "EMAIL"),
             Endpoint.read("GET", "/workspaces/{workspaceId}/accounts", READ),
             new Endpoint("GET", "/workspaces/{workspaceId}/accounts/{platform}", READ, false, null, "X"),
             new Endpoint("DELETE", "/workspaces/{workspaceId}/accounts/{platform}", WRITE, true, null, "X"),
@@ -82,7 +85,9 @@ class ContentEndpointMatrixTest {
      * (PasswordChangeTest); a password reset link is made by the admin only (asserted below) and used without a
      * token, like a sign-in (PasswordResetTest); the OAuth callback is where a platform sends a browser, which
      * carries no token (it only forwards to the web app, AccountsTest); Meta's webhook is called by Meta, which
-     * signs with the app secret instead of a token (EngagementImportTest: unsigned and wrongly signed deliveries 401).
+     * signs with the app secret instead of a token (EngagementImportTest: unsigned and wrongly signed deliveries 401);
+     * the unsubscribe link of an e-mail is opened by its recipient (or their mail client) with no token, its
+     * signed token being the capability (EmailPublishingTest, RecipientsTest).
      */
     static final Set<String> EXEMPT = Set.of(
             "POST /auth/token", "POST /auth/login", "POST /auth/logout", "POST /auth/password",
@@ -95,7 +100,7 @@ class ContentEndpointMatrixTest {
             "GET /workspaces/{workspaceId}/credentials",
             "POST /users", "GET /users", "GET /users/{userId}", "POST /users/{userId}/deactivate",
             "PUT /users/{userId}/access", "GET /auth/revocations", "GET /oauth/callback",
-            "GET /hooks/meta", "POST /hooks/meta");
+            "GET /hooks/meta", "POST /hooks/meta", "GET /unsubscribe/{token}", "POST /unsubscribe/{token}");
 
     @Test
     void everyWorkspaceEndpointEnforcesTenancyAndScope() {
@@ -105,6 +110,7 @@ class ContentEndpointMatrixTest {
         long publishers = Fixtures.count("select count(*) from publisher");
         long webhooks = Fixtures.count("select count(*) from webhook_subscription");
         long authorizations = Fixtures.count("select count(*) from oauth_authorization");
+        long recipients = Fixtures.count("select count(*) from recipient");
 
         List<String> failures = EndpointMatrix.check(ws, TABLE);
 
@@ -115,6 +121,7 @@ class ContentEndpointMatrixTest {
         assertEquals(publishers, Fixtures.count("select count(*) from publisher"));
         assertEquals(webhooks, Fixtures.count("select count(*) from webhook_subscription"));
         assertEquals(authorizations, Fixtures.count("select count(*) from oauth_authorization"));
+        assertEquals(recipients, Fixtures.count("select count(*) from recipient"));
     }
 
     @Test

@@ -68,6 +68,15 @@ public class ContentFakes implements QuarkusTestResourceLifecycleManager {
 
     private FakeServer graph;
     // (end of Meta)
+    // --- messaging publishers (EMAIL_SMTP, SMS_API, WHATSAPP_API): Twilio and the WhatsApp Cloud API on one fake.
+    /** Marks the test field that receives the fake Twilio (/twilio) and WhatsApp Cloud API (/graph). */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.FIELD)
+    public @interface Messaging {
+    }
+
+    private FakeServer messaging;
+    // --- end of messaging publishers
     private FakeServer engagement;
     private FakeServer conversion;
     private FakeServer reporting;
@@ -86,6 +95,14 @@ public class ContentFakes implements QuarkusTestResourceLifecycleManager {
         telegram = new FakeServer();
         discord = new FakeServer();
         Map<String, String> config = new HashMap<>();
+        // --- messaging publishers
+        messaging = new FakeServer();
+        config.put("suite.publishing.sms.base-url", messaging.url() + "/twilio");
+        config.put("suite.publishing.whatsapp.base-url", messaging.url() + "/graph");
+        config.put("suite.publishing.email.unsubscribe-url", "https://suite.agency.example/");
+        // A broadcast attempt sends for a second, then the next attempt continues (EmailPublishingTest).
+        config.put("suite.publishing.broadcast-budget", "PT1S");
+        // --- end of messaging publishers
         config.put("suite.publishing.telegram.base-url", telegram.url());
         config.put("suite.publishing.discord.base-url", discord.url() + "/api");
         // OAuth apps of four platforms against one fake (X: PKCE and HTTP Basic; LinkedIn: secret in the body;
@@ -175,6 +192,8 @@ public class ContentFakes implements QuarkusTestResourceLifecycleManager {
                 FakeServer.class));
         testInjector.injectIntoFields(discord, new TestInjector.AnnotatedAndMatchesType(Discord.class,
                 FakeServer.class));
+        testInjector.injectIntoFields(messaging, new TestInjector.AnnotatedAndMatchesType(Messaging.class,
+                FakeServer.class));
         testInjector.injectIntoFields(reporting, new TestInjector.AnnotatedAndMatchesType(Reporting.class,
                 FakeServer.class));
         // Meta
@@ -190,5 +209,6 @@ public class ContentFakes implements QuarkusTestResourceLifecycleManager {
         telegram.close();
         discord.close();
         graph.close(); // Meta
+        messaging.close();
     }
 }

@@ -23,11 +23,12 @@ class ContentOpenApiTest {
 
     /**
      * Open by contract: token and sign-in endpoints, setting a password with a reset link's token, and the
-     * client's approval page.
+     * client's approval page, and an e-mail's one-click unsubscribe link (its signed token is the capability).
      */
     static final Set<String> OPEN = Set.of("POST /auth/token", "POST /auth/login", "POST /auth/logout",
             "POST /auth/password-reset",
-            "GET /approvals/{token}", "POST /approvals/{token}", "GET /oauth/callback");
+            "GET /approvals/{token}", "POST /approvals/{token}", "GET /oauth/callback",
+            "GET /unsubscribe/{token}", "POST /unsubscribe/{token}");
 
     @Test
     void servedDocumentEqualsTheCommittedCopy() throws Exception {

@@ -14,8 +14,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /**
  * The fields some platforms need besides caption and media. Each applies to certain platforms only (422 naming
  * {@code platformOptions.<field>} when given for another) and has that platform's format. They are checked when
- * given; they are not required yet (see the README: required once native publishers and the web app's compose
- * form use them).
+ * given; a native publisher that needs one requires it at submit and schedule (REDDIT_API subreddit and title,
+ * EMAIL_SMTP title as the subject, WHATSAPP_API template; see the publishers' {@code check}).
  */
 @Schema(description = "Per-platform fields: title (YOUTUBE, REDDIT, PINTEREST; EMAIL subject), board (PINTEREST), subreddit "
         + "(REDDIT), template (WHATSAPP). A field given for another platform is a 422.",

@@ -61,7 +61,7 @@ public record PlatformRules(Integer captionLimit, Integer captionLimitWithMedia,
         // https://discord.com/developers/docs/resources/webhook#execute-webhook : content up to 2000 characters,
         // up to 10 embeds.
         RULES.put(Platform.DISCORD, new PlatformRules(2000, null, 0, 10, null, false));
-        // E-mail: no practical limit on the body; posts have no subject field yet (the first line would be used).
+        // E-mail: no practical limit on the body; the subject is platformOptions.title (required by EMAIL_SMTP).
         RULES.put(Platform.EMAIL, new PlatformRules(null, null, 0, null, null, false));
         // https://www.twilio.com/docs/messaging/api/message-resource : Body up to 1600 characters (sent in
         // segments), up to 10 MediaUrl (MMS).

@@ -36,7 +36,9 @@ import java.util.UUID;
  * (a 4xx answer other than 408, 425 and 429) fails it at once, since the same post sent again would be refused
  * again. TELEGRAM and DISCORD publishers post through the platform's API (their errors mapped to retry, retry after
  * the platform's delay, or fail, see {@link TelegramPublisher} and {@link DiscordPublisher}) and keep the platform's
- * id and link of the post; a QUORA_ASSISTED post becomes AWAITING_HANDOFF for a person to post.
+ * id and link of the post; a QUORA_ASSISTED post becomes AWAITING_HANDOFF for a person to post. EMAIL_SMTP, SMS_API
+ * and WHATSAPP_API send the post to each subscribed recipient of the workspace's list ({@link Broadcasts}), keeping
+ * each recipient's outcome so a retry sends only to those not yet sent.
  */
 @ApplicationScoped
 public class PostPublisher {
@@ -74,10 +76,13 @@ public class PostPublisher {
     private final DiscordPublisher discord;
     private final PublisherRules publishers;
     private final Accounts accounts;
+    private final Broadcasts broadcasts;
 
     public PostPublisher(EntityManager em, SignedSender sender, PostViews views, ObjectMapper mapper,
             PublishingConfig config, Event<PostLifecycleEvent> events, StoredSecrets secrets,
-            TelegramPublisher telegram, DiscordPublisher discord, PublisherRules publishers, Accounts accounts) {
+            TelegramPublisher telegram, DiscordPublisher discord, PublisherRules publishers, Accounts accounts,
+            Broadcasts broadcasts) {
+        this.broadcasts = broadcasts;
         this.telegram = telegram;
         this.discord = discord;
         this.publishers = publishers;
@@ -177,6 +182,7 @@ public class PostPublisher {
         return switch (attempt.type()) {
             case TELEGRAM -> telegram.publish(attempt.secret(), attempt.chatId(), attempt.text(), attempt.media());
             case DISCORD -> discord.publish(attempt.secret(), attempt.text(), attempt.media());
+            case EMAIL_SMTP, SMS_API, WHATSAPP_API -> broadcasts.publish(attempt);
             default -> {
                 SignedSender.Outcome outcome = sender.post(attempt.url(), attempt.secret(),
                         attempt.deliveryId().toString(), EVENT, attempt.body());
@@ -211,6 +217,11 @@ public class PostPublisher {
             post.failureReason = null;
             PostHistory.record(post, "handoff", ACTOR, PostStatus.PUBLISHING,
                     "no posting API: waiting for a person to post it and mark it published");
+        } else if (outcome.progress()) {
+            // A broadcast that sent what its time allowed continues at once; that attempt is not a failed one.
+            post.publishAttempts--;
+            post.failureReason = outcome.reason();
+            post.nextAttemptAt = now;
         } else if (attempt.attempt() >= config.maxAttempts() || outcome.kind() == PublishResult.Kind.FAILED) {
             if (outcome.reconnect()) {
                 Publisher publisher = Publisher.of(post.workspaceId, post.platform);

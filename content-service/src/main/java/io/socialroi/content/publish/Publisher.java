@@ -42,6 +42,8 @@ public class Publisher extends PanacheEntityBase {
      * (e.g. the Facebook Page or the Instagram professional account posts go to); null for the others.
      */
     public String target;
+    /** EMAIL_SMTP, SMS_API, WHATSAPP_API: their settings besides secret and target, JSON ({@link PublisherSettings}). */
+    public String settings;
     /** Why the platform refused the credentials at the last attempt ("reconnect the account"); null when fine. */
     @Column(name = "reconnect_reason")
     public String reconnectReason;

@@ -13,12 +13,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(description = "WEBHOOK: url and secret. TELEGRAM: botToken and chatId. DISCORD: webhookUrl. "
         + "QUORA_ASSISTED, X_API, REDDIT_API, PINTEREST_API, YOUTUBE_API and TIKTOK_API (the connected account): no "
         + "other field. FACEBOOK_API (the connected Facebook account): pageId. INSTAGRAM_API (the connected "
-        + "Instagram account): instagramAccountId. LINKEDIN_API (the connected account): author.",
+        + "Instagram account): instagramAccountId. LINKEDIN_API (the connected account): author. EMAIL_SMTP: "
+        + "smtpHost, smtpPort, smtpUsername, smtpPassword, from, optional startTls. SMS_API: accountSid, authToken, "
+        + "from. WHATSAPP_API: phoneNumberId, accessToken, optional templateLanguage.",
         example = "{\"type\":\"WEBHOOK\",\"url\":\"https://hooks.agency.example/instagram\","
         + "\"secret\":\"whsec_9f2c1a7e5b3d4f60a8e1\"}")
 public record PublisherRequest(
         @NotNull @Schema(description = "WEBHOOK (any platform), TELEGRAM, DISCORD, QUORA_ASSISTED, X_API, REDDIT_API, "
-                + "FACEBOOK_API, INSTAGRAM_API, PINTEREST_API, LINKEDIN_API, YOUTUBE_API or TIKTOK_API (its platform only)")
+                + "FACEBOOK_API, INSTAGRAM_API, PINTEREST_API, LINKEDIN_API, YOUTUBE_API, TIKTOK_API, EMAIL_SMTP, SMS_API or "
+                + "WHATSAPP_API (its platform only)")
         PublisherType type,
         @Size(max = 2000) @Schema(description = "WEBHOOK only, required: absolute http(s) URL receiving the signed POST")
         String url,
@@ -49,5 +52,28 @@ public record PublisherRequest(
         @Size(max = 100) @Schema(description = "LINKEDIN_API only, required: who posts, the organization (Page) "
                 + "urn:li:organization:<digits> (the connected member must be one of its administrators) or the "
                 + "connected member urn:li:person:<id>", example = "urn:li:organization:5515715")
-        String author) {
+        String author,
+        @Size(max = 253) @Schema(description = "EMAIL_SMTP only, required: the SMTP server's host name",
+                example = "smtp.mailprovider.example") String smtpHost,
+        @Schema(description = "EMAIL_SMTP only, required: the SMTP port (587 submission with STARTTLS; 465 implicit "
+                + "TLS; 25)", example = "587") Integer smtpPort,
+        @Size(max = 320) @Schema(description = "EMAIL_SMTP only, required: the SMTP login (AUTH PLAIN or LOGIN)")
+        String smtpUsername,
+        @Size(max = 500) @Schema(description = "EMAIL_SMTP only, required: the SMTP password; stored encrypted, never "
+                + "shown again") String smtpPassword,
+        @Size(max = 320) @Schema(description = "EMAIL_SMTP: the sender address (From), required; SMS_API: the sender, "
+                + "an E.164 number or a Messaging Service SID (MG...), required", example = "news@fiori.example")
+        String from,
+        @Schema(description = "EMAIL_SMTP only, optional: STARTTLS policy, REQUIRED (default), OPTIONAL or DISABLED",
+                enumeration = {"REQUIRED", "OPTIONAL", "DISABLED"}) String startTls,
+        @Size(max = 34) @Schema(description = "SMS_API only, required: the Twilio Account SID (AC + 32 hex digits)")
+        String accountSid,
+        @Size(max = 200) @Schema(description = "SMS_API only, required: the Twilio Auth Token (or an API key secret); "
+                + "stored encrypted, never shown again") String authToken,
+        @Size(max = 30) @Schema(description = "WHATSAPP_API only, required: the WhatsApp Business phone number id "
+                + "(digits, WhatsApp Manager > API setup)", example = "106540352242922") String phoneNumberId,
+        @Size(max = 1000) @Schema(description = "WHATSAPP_API only, required: a system user access token with "
+                + "whatsapp_business_messaging; stored encrypted, never shown again") String accessToken,
+        @Size(max = 10) @Schema(description = "WHATSAPP_API only, optional: the templates' language code (default "
+                + "en_US)", example = "it") String templateLanguage) {
 }

@@ -11,6 +11,7 @@ import io.socialroi.common.problem.ProblemException;
 import io.socialroi.content.common.Urls;
 import io.socialroi.content.delivery.StoredSecrets;
 import io.socialroi.content.post.Platform;
+import io.socialroi.content.recipient.Addresses;
 import io.socialroi.content.workspace.Workspaces;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
@@ -82,11 +83,18 @@ public class PublisherResource {
             + "urn:li:organization:<digits> or urn:li:person:<id>): a post by the author (LinkedIn Posts API) with "
             + "the post's images (Images API), or else the tracked link as an article; no video. YOUTUBE_API (platform YOUTUBE, no fields): the post's one video, "
             + "titled platformOptions.title, uploaded with the YouTube Data API v3. TIKTOK_API (platform TIKTOK, no "
-            + "fields): the post's one video, pulled by TikTok from its URL (Content Posting API, direct post). Secrets "
+            + "fields): the post's one video, pulled by TikTok from its URL (Content Posting API, direct post). "
+            + "EMAIL_SMTP (platform EMAIL, fields smtpHost, smtpPort, smtpUsername, "
+            + "smtpPassword, from, optional startTls): each post is an e-mail to every subscribed EMAIL recipient "
+            + "(PUT .../recipients), subject platformOptions.title, with a one-click unsubscribe link (RFC 8058). "
+            + "SMS_API (platform SMS, fields accountSid, authToken, from): an SMS to every subscribed SMS recipient "
+            + "with Twilio Programmable Messaging (2010-04-01). WHATSAPP_API (platform WHATSAPP, fields phoneNumberId, "
+            + "accessToken, optional templateLanguage): the approved template platformOptions.template to every "
+            + "subscribed WHATSAPP recipient with the WhatsApp Cloud API (Graph v21.0). Secrets "
             + "are stored encrypted and never shown back.")
     @APIResponse(responseCode = "200", description = "The publisher (without its secret)",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = PublisherView.class)))
-    @APIResponse(responseCode = "400", description = "Malformed JSON or a field of the wrong type or unknown value" + "; or the url or webhookUrl is, or resolves to, a private, loopback, link-local, carrier-grade NAT, unique-local, multicast or metadata address (type outbound-address-refused, errors naming the field); nothing is stored.")
+    @APIResponse(responseCode = "400", description = "Malformed JSON or a field of the wrong type or unknown value" + "; or the url, webhookUrl or smtpHost is, or resolves to, a private, loopback, link-local, carrier-grade NAT, unique-local, multicast or metadata address (type outbound-address-refused, errors naming the field); nothing is stored.")
     @APIResponse(responseCode = "422", description = "Unknown platform, a type that does not fit the platform, a "
             + "field the type requires missing or malformed, or a field of another type given; nothing is stored.")
     public PublisherView configure(@PathParam("workspaceId") UUID workspaceId, @PathParam("platform") String platform,
@@ -121,7 +129,17 @@ public class PublisherResource {
                         @ExampleObject(name = "youtube", summary = "YOUTUBE_API, platform YOUTUBE (a connected account)",
                                 value = "{\"type\":\"YOUTUBE_API\"}"),
                         @ExampleObject(name = "tiktok", summary = "TIKTOK_API, platform TIKTOK (a connected account)",
-                                value = "{\"type\":\"TIKTOK_API\"}")}))
+                                value = "{\"type\":\"TIKTOK_API\"}"),
+                        @ExampleObject(name = "email", summary = "EMAIL_SMTP, platform EMAIL", value = "{\"type\":"
+                                + "\"EMAIL_SMTP\",\"smtpHost\":\"smtp.mailprovider.example\",\"smtpPort\":587,"
+                                + "\"smtpUsername\":\"news@fiori.example\",\"smtpPassword\":\"app-password-1234\","
+                                + "\"from\":\"news@fiori.example\",\"startTls\":\"REQUIRED\"}"),
+                        @ExampleObject(name = "sms", summary = "SMS_API, platform SMS (Twilio)", value = "{\"type\":"
+                                + "\"SMS_API\",\"accountSid\":\"AC0123456789abcdef0123456789abcdef\",\"authToken\":"
+                                + "\"your_auth_token_0123456789abcdef\",\"from\":\"+15017122661\"}"),
+                        @ExampleObject(name = "whatsapp", summary = "WHATSAPP_API, platform WHATSAPP (Cloud API)",
+                                value = "{\"type\":\"WHATSAPP_API\",\"phoneNumberId\":\"106540352242922\","
+                                + "\"accessToken\":\"EAAG-system-user-token\",\"templateLanguage\":\"it\"}")}))
             @Valid @NotNull PublisherRequest request) {
         access.require(workspaceId);
         Workspaces.require(workspaceId);
@@ -136,12 +154,8 @@ public class PublisherResource {
         publisher.type = request.type();
         publisher.url = request.type() == PublisherType.WEBHOOK ? request.url() : null;
         publisher.chatId = request.type() == PublisherType.TELEGRAM ? request.chatId().trim() : null;
-        publisher.target = switch (request.type()) {
-            case FACEBOOK_API -> request.pageId().trim();
-            case INSTAGRAM_API -> request.instagramAccountId().trim();
-            case LINKEDIN_API -> request.author().trim();
-            default -> null;
-        };
+        publisher.target = target(request);
+        publisher.settings = settings(request);
         publisher.reconnectReason = null;
         if (secret == null) {
             publisher.secret = null;
@@ -173,6 +187,17 @@ public class PublisherResource {
         given.put("pageId", request.pageId());
         given.put("instagramAccountId", request.instagramAccountId());
         given.put("author", request.author());
+        given.put("smtpHost", request.smtpHost());
+        given.put("smtpPort", request.smtpPort() == null ? null : request.smtpPort().toString());
+        given.put("smtpUsername", request.smtpUsername());
+        given.put("smtpPassword", request.smtpPassword());
+        given.put("from", request.from());
+        given.put("startTls", request.startTls());
+        given.put("accountSid", request.accountSid());
+        given.put("authToken", request.authToken());
+        given.put("phoneNumberId", request.phoneNumberId());
+        given.put("accessToken", request.accessToken());
+        given.put("templateLanguage", request.templateLanguage());
         Set<String> fields = switch (type) {
             case WEBHOOK -> Set.of("url", "secret");
             case TELEGRAM -> Set.of("botToken", "chatId");
@@ -181,12 +206,20 @@ public class PublisherResource {
             case FACEBOOK_API -> Set.of("pageId");
             case INSTAGRAM_API -> Set.of("instagramAccountId");
             case LINKEDIN_API -> Set.of("author");
+            case EMAIL_SMTP -> Set.of("smtpHost", "smtpPort", "smtpUsername", "smtpPassword", "from");
+            case SMS_API -> Set.of("accountSid", "authToken", "from");
+            case WHATSAPP_API -> Set.of("phoneNumberId", "accessToken");
+        };
+        Set<String> optional = switch (type) {
+            case EMAIL_SMTP -> Set.of("startTls");
+            case WHATSAPP_API -> Set.of("templateLanguage");
+            default -> Set.of();
         };
         given.forEach((field, value) -> {
             boolean present = value != null && !value.isBlank();
             if (fields.contains(field) && !present) {
                 errors.add(new FieldError(field, "is required for type " + type));
-            } else if (!fields.contains(field) && value != null) {
+            } else if (!fields.contains(field) && !optional.contains(field) && value != null) {
                 errors.add(new FieldError(field, "does not belong to type " + type));
             }
         });
@@ -239,10 +272,96 @@ public class PublisherResource {
                 }
                 return null;
             }
+            case EMAIL_SMTP -> {
+                String host = request.smtpHost().trim();
+                if (!HOST.matcher(host).matches()) {
+                    errors.add(new FieldError("smtpHost", "must be a host name or IP address, without scheme or port"));
+                }
+                if (request.smtpPort() < 1 || request.smtpPort() > 65535) {
+                    errors.add(new FieldError("smtpPort", "must be 1 to 65535"));
+                }
+                if (Addresses.normalized(Platform.EMAIL, request.from()) == null) {
+                    errors.add(new FieldError("from", "must be an e-mail address"));
+                }
+                if (request.startTls() != null && !Set.of("REQUIRED", "OPTIONAL", "DISABLED")
+                        .contains(request.startTls())) {
+                    errors.add(new FieldError("startTls", "must be REQUIRED, OPTIONAL or DISABLED"));
+                }
+                if (request.smtpUsername().contains("\r") || request.smtpUsername().contains("\n")) {
+                    errors.add(new FieldError("smtpUsername", "must be one line"));
+                }
+                if (!errors.isEmpty()) {
+                    throw ProblemException.invalid(errors);
+                }
+                outbound.checkConfigured("smtpHost", "smtp://" + (host.contains(":") ? "[" + host + "]" : host)
+                        + ":" + request.smtpPort());
+                return request.smtpPassword();
+            }
+            case SMS_API -> {
+                if (!SmsPublisher.ACCOUNT_SID.matcher(request.accountSid().trim()).matches()) {
+                    errors.add(new FieldError("accountSid", "must be a Twilio Account SID (AC and 32 hex digits)"));
+                }
+                String from = request.from().trim();
+                if (!Addresses.E164.matcher(from).matches() && !SmsPublisher.SERVICE_SID.matcher(from).matches()) {
+                    errors.add(new FieldError("from", "must be an E.164 number (+ and digits) or a Messaging Service "
+                            + "SID (MG and 32 hex digits)"));
+                }
+                if (!errors.isEmpty()) {
+                    throw ProblemException.invalid(errors);
+                }
+                return request.authToken().trim();
+            }
+            case WHATSAPP_API -> {
+                if (!WhatsAppPublisher.PHONE_NUMBER_ID.matcher(request.phoneNumberId().trim()).matches()) {
+                    errors.add(new FieldError("phoneNumberId", "must be a WhatsApp phone number id (digits)"));
+                }
+                if (request.templateLanguage() != null
+                        && !WhatsAppPublisher.LANGUAGE.matcher(request.templateLanguage()).matches()) {
+                    errors.add(new FieldError("templateLanguage", "must be a template language code (en, en_US, ...)"));
+                }
+                if (request.accessToken().trim().chars().anyMatch(c -> c <= ' ')) {
+                    errors.add(new FieldError("accessToken", "must be one token, without spaces"));
+                }
+                if (!errors.isEmpty()) {
+                    throw ProblemException.invalid(errors);
+                }
+                return request.accessToken().trim();
+            }
             default -> {
                 return null;
             }
         }
+    }
+
+    /** A host name (labels of letters, digits and -) or an IPv4 / IPv6 address. */
+    private static final java.util.regex.Pattern HOST = java.util.regex.Pattern.compile(
+            "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*"
+                    + "|[0-9A-Fa-f:.]+");
+
+    /** The destination the type keeps in {@code target}: the sender or the WhatsApp phone number id. */
+    private static String target(PublisherRequest request) {
+        return switch (request.type()) {
+            case FACEBOOK_API -> request.pageId().trim();
+            case INSTAGRAM_API -> request.instagramAccountId().trim();
+            case LINKEDIN_API -> request.author().trim();
+            case EMAIL_SMTP -> Addresses.normalized(Platform.EMAIL, request.from());
+            case SMS_API -> request.from().trim();
+            case WHATSAPP_API -> request.phoneNumberId().trim();
+            default -> null;
+        };
+    }
+
+    /** The messaging types' other settings, as stored; null for the other types. */
+    private static String settings(PublisherRequest request) {
+        return switch (request.type()) {
+            case EMAIL_SMTP -> new PublisherSettings(request.smtpHost().trim(), request.smtpPort(),
+                    request.smtpUsername(), request.startTls() == null ? "REQUIRED" : request.startTls(), null, null)
+                    .json();
+            case SMS_API -> new PublisherSettings(null, null, null, null, request.accountSid().trim(), null).json();
+            case WHATSAPP_API -> new PublisherSettings(null, null, null, null, null,
+                    request.templateLanguage() == null ? "en_US" : request.templateLanguage()).json();
+            default -> null;
+        };
     }
 
     private static String nativeTypeOf(Platform platform) {

@@ -13,15 +13,17 @@ import java.util.UUID;
 /**
  * What a post must have for the workspace's publisher of its platform, checked with the platform's rules when the
  * post is submitted or scheduled (so it never fails for it at publish time): each {@link AccountPublisher} says
- * what it cannot send (X_API: media; REDDIT_API: a post without subreddit and title; ...). Also the registry of
+ * what it cannot send (X_API: media; REDDIT_API: a post without subreddit and title; EMAIL_SMTP: without a subject; ...). Also the registry of
  * those publishers by type, for {@link PostPublisher}.
  */
 @ApplicationScoped
 public class PublisherRules {
 
     private final Map<PublisherType, AccountPublisher> byType = new EnumMap<>(PublisherType.class);
+    private final Broadcasts broadcasts;
 
-    public PublisherRules(Instance<AccountPublisher> publishers) {
+    public PublisherRules(Instance<AccountPublisher> publishers, Broadcasts broadcasts) {
+        this.broadcasts = broadcasts;
         for (AccountPublisher p : publishers) {
             if (byType.put(p.type(), p) != null) {
                 throw new IllegalStateException("two publishers for " + p.type());
@@ -40,10 +42,11 @@ public class PublisherRules {
 
     public void check(UUID workspaceId, Post post) {
         Publisher publisher = Publisher.of(workspaceId, post.platform);
-        if (publisher == null || !publisher.type.usesAccount()) {
+        if (publisher == null || !publisher.type.usesAccount() && !publisher.type.broadcasts()) {
             return;
         }
-        List<FieldError> errors = byType.get(publisher.type).check(post, publisher);
+        List<FieldError> errors = publisher.type.broadcasts() ? broadcasts.check(post, publisher)
+                : byType.get(publisher.type).check(post, publisher);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }

@@ -15,10 +15,13 @@ import io.socialroi.content.post.Platform;
  * LINKEDIN_API: LinkedIn's versioned Posts API (/rest/posts) as the publisher's {@code author}, with the connected
  * LinkedIn account. YOUTUBE_API: YouTube Data API v3 resumable upload with the connected Google account.
  * TIKTOK_API: TikTok Content Posting API v2 (direct post, PULL_FROM_URL) with the connected TikTok account.
+ * EMAIL_SMTP, SMS_API (Twilio Programmable Messaging) and WHATSAPP_API (WhatsApp Cloud API): messaging publishers
+ * with their own credentials that send each post to every subscribed recipient of the workspace's list of the
+ * platform ({@link Broadcasts}).
  */
 public enum PublisherType {
     WEBHOOK, TELEGRAM, DISCORD, QUORA_ASSISTED, X_API, REDDIT_API, FACEBOOK_API, INSTAGRAM_API, PINTEREST_API,
-    LINKEDIN_API, YOUTUBE_API, TIKTOK_API;
+    LINKEDIN_API, YOUTUBE_API, TIKTOK_API, EMAIL_SMTP, SMS_API, WHATSAPP_API;
 
     /** The one platform a native type publishes to; null for WEBHOOK, which serves any. */
     public Platform platform() {
@@ -35,6 +38,9 @@ public enum PublisherType {
             case LINKEDIN_API -> Platform.LINKEDIN;
             case YOUTUBE_API -> Platform.YOUTUBE;
             case TIKTOK_API -> Platform.TIKTOK;
+            case EMAIL_SMTP -> Platform.EMAIL;
+            case SMS_API -> Platform.SMS;
+            case WHATSAPP_API -> Platform.WHATSAPP;
         };
     }
 
@@ -44,6 +50,11 @@ public enum PublisherType {
             case X_API, REDDIT_API, FACEBOOK_API, INSTAGRAM_API, PINTEREST_API, LINKEDIN_API, YOUTUBE_API, TIKTOK_API -> true;
             default -> false;
         };
+    }
+
+    /** Types that send each post to the workspace's recipients of the platform, one message each. */
+    public boolean broadcasts() {
+        return this == EMAIL_SMTP || this == SMS_API || this == WHATSAPP_API;
     }
 
     public boolean fits(Platform p) {

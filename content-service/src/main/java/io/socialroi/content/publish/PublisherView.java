@@ -4,7 +4,7 @@ import io.socialroi.content.post.Platform;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** A publisher as the API shows it: secrets (webhook secret, bot token, Discord webhook URL) are never shown back. */
+/** A publisher as the API shows it: secrets (webhook secret, bot token, Discord webhook URL, SMTP password, Twilio auth token, WhatsApp access token) are never shown back. */
 public record PublisherView(Platform platform, PublisherType type,
         @Schema(description = "WEBHOOK: the receiver") String url,
         @Schema(description = "Whether a secret is stored (WEBHOOK secret, TELEGRAM bot token, DISCORD webhook URL)")
@@ -14,6 +14,11 @@ public record PublisherView(Platform platform, PublisherType type,
         @Schema(description = "INSTAGRAM_API: the Instagram professional account posts go to")
         String instagramAccountId,
         @Schema(description = "LINKEDIN_API: who posts (urn:li:organization:... or urn:li:person:...)") String author,
+        @Schema(description = "The destination besides the account: FACEBOOK_API the Page, INSTAGRAM_API the "
+                + "professional account, LINKEDIN_API the author, EMAIL_SMTP and SMS_API the sender (from), WHATSAPP_API "
+                + "the phone number id") String target,
+        @Schema(description = "EMAIL_SMTP, SMS_API, WHATSAPP_API: their other settings (never secrets)")
+        PublisherSettings settings,
         @Schema(description = "Set when the platform refused the credentials at the last attempt (token revoked, bot "
                 + "removed, webhook deleted): configure the publisher again; null otherwise")
         String reconnectReason,
@@ -23,6 +28,7 @@ public record PublisherView(Platform platform, PublisherType type,
         return new PublisherView(p.platform, p.type, p.url, p.secret != null, p.chatId,
                 p.type == PublisherType.FACEBOOK_API ? p.target : null,
                 p.type == PublisherType.INSTAGRAM_API ? p.target : null,
-                p.type == PublisherType.LINKEDIN_API ? p.target : null, p.reconnectReason, p.updatedAt);
+                p.type == PublisherType.LINKEDIN_API ? p.target : null, p.target,
+                p.settings == null ? null : PublisherSettings.of(p.settings), p.reconnectReason, p.updatedAt);
     }
 }

@@ -30,6 +30,12 @@ public interface PublishingConfig extends DeliveryConfig {
     @WithDefault("6")
     int maxAttempts();
 
+    /**
+     * How long one attempt of a broadcast (EMAIL_SMTP, SMS_API, WHATSAPP_API) keeps sending before it stops and lets
+     * the next attempt continue; unset: half the lease, so a post is never claimed again while its attempt sends.
+     */
+    java.util.Optional<Duration> broadcastBudget();
+
     /** Telegram Bot API (https://core.telegram.org/bots/api), called as {@code <base-url>/bot<token>/<method>}. */
     Telegram telegram();
 
@@ -132,6 +138,37 @@ public interface PublishingConfig extends DeliveryConfig {
          */
         @WithDefault("PT30S")
         Duration statusWait();
+    }
+
+    /** E-mail (EMAIL_SMTP): where the unsubscribe links of every message point. */
+    Email email();
+
+    /** Twilio Programmable Messaging ({@code <base-url>/2010-04-01/Accounts/<sid>/Messages.json}), SMS_API. */
+    Sms sms();
+
+    /** WhatsApp Cloud API, Graph v21.0 ({@code <base-url>/v21.0/<phone-number-id>/messages}), WHATSAPP_API. */
+    Whatsapp whatsapp();
+
+    interface Email {
+        /**
+         * The public base URL of content-service's {@code /unsubscribe/<token>} (RFC 8058 one-click); a message's
+         * link is {@code <unsubscribe-url>/unsubscribe/<token>}.
+         */
+        @WithDefault("http://127.0.0.1:8081")
+        String unsubscribeUrl();
+
+        /** A mailbox also offered in List-Unsubscribe ({@code mailto:}); its mail is handled by people, not the suite. */
+        java.util.Optional<String> unsubscribeMailto();
+    }
+
+    interface Sms {
+        @WithDefault("https://api.twilio.com")
+        String baseUrl();
+    }
+
+    interface Whatsapp {
+        @WithDefault("https://graph.facebook.com")
+        String baseUrl();
     }
 
     interface Reddit {
