@@ -22,8 +22,11 @@ public class PostLifecycle {
 
     private final Event<PostLifecycleEvent> events;
     private final io.socialroi.content.publish.PublisherRules publisherRules;
+    private final MediaRules mediaRules;
 
-    public PostLifecycle(Event<PostLifecycleEvent> events, io.socialroi.content.publish.PublisherRules publisherRules) {
+    public PostLifecycle(Event<PostLifecycleEvent> events, io.socialroi.content.publish.PublisherRules publisherRules,
+            MediaRules mediaRules) {
+        this.mediaRules = mediaRules;
         this.publisherRules = publisherRules;
         this.events = events;
     }
@@ -41,6 +44,8 @@ public class PostLifecycle {
         if (action == PostAction.SUBMIT || action == PostAction.SCHEDULE) {
             // Before anything changes: a post the platform would refuse is refused now, not at publish time.
             PlatformRules.check(post);
+            // The media themselves: size, aspect ratio, duration, as the platform will fetch them.
+            mediaRules.check(post);
             // What the workspace's publisher of the platform cannot send (X_API media, REDDIT_API without its options).
             publisherRules.check(workspace.id, post);
         }

@@ -8,6 +8,7 @@ import io.socialroi.content.common.Bodies;
 import io.socialroi.content.workspace.Workspace;
 import io.socialroi.content.workspace.Workspaces;
 import jakarta.annotation.security.RolesAllowed;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.ConstraintViolation;
@@ -53,9 +54,11 @@ public class PostLifecycleResource {
     private final PostViews views;
     private final ObjectMapper mapper;
     private final Validator validator;
+    private final MediaProbe probe;
 
     public PostLifecycleResource(WorkspaceAccess access, PostLifecycle lifecycle, PostViews views, ObjectMapper mapper,
-            Validator validator) {
+            Validator validator, MediaProbe probe) {
+        this.probe = probe;
         this.access = access;
         this.lifecycle = lifecycle;
         this.views = views;
@@ -65,7 +68,6 @@ public class PostLifecycleResource {
 
     @POST
     @Path("/submit")
-    @Transactional
     @Operation(summary = "Submit for review", description = "DRAFT -> IN_REVIEW. 422 with field errors (caption, "
             + "mediaUrls) when the platform would not take the post: caption length, number and type of media "
             + "(see the content-service README, Platform rules); nothing changes then.")
@@ -74,7 +76,7 @@ public class PostLifecycleResource {
     public PostView submit(@PathParam("workspaceId") UUID ws, @PathParam("postId") UUID id,
             @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ActionRequest.class))) byte[] body) throws java.io.IOException {
-        return move(ws, id, PostAction.SUBMIT, body);
+        return moveLookingAtMedia(ws, id, PostAction.SUBMIT, body);
     }
 
     @POST
@@ -99,7 +101,6 @@ public class PostLifecycleResource {
 
     @POST
     @Path("/schedule")
-    @Transactional
     @Operation(summary = "Schedule", description = "APPROVED -> SCHEDULED at scheduledAt (body or the post's). "
             + "A local date-time is read in the workspace's zone: a time in the daylight-saving gap moves forward by "
             + "the gap, a time that occurs twice is its earlier occurrence. 422 when missing or in the past, or when the "
@@ -109,7 +110,7 @@ public class PostLifecycleResource {
     public PostView schedule(@PathParam("workspaceId") UUID ws, @PathParam("postId") UUID id,
             @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ActionRequest.class))) byte[] body) throws java.io.IOException {
-        return move(ws, id, PostAction.SCHEDULE, body);
+        return moveLookingAtMedia(ws, id, PostAction.SCHEDULE, body);
     }
 
     @POST
@@ -148,6 +149,28 @@ public class PostLifecycleResource {
         Workspace workspace = Workspaces.require(ws);
         Post post = lifecycle.markPublished(workspace, id, request, access.subject());
         return views.of(post, Workspaces.zone(workspace));
+    }
+
+    /**
+     * Submit and schedule look at the post's media as the platform will fetch them ({@link MediaRules}): the media
+     * URLs are probed first, outside any transaction, so no row stays locked while another server is asked; the
+     * move then runs in its own transaction and checks what was learned.
+     */
+    private PostView moveLookingAtMedia(UUID workspaceId, UUID postId, PostAction action, byte[] body)
+            throws java.io.IOException {
+        access.require(workspaceId);
+        ActionRequest request = parse(body);
+        java.util.List<String> media = QuarkusTransaction.requiringNew().call(() -> {
+            Post post = Post.inWorkspace(workspaceId, postId);
+            return post == null || post.mediaUrls == null || !MediaRules.applies(post.platform)
+                    ? java.util.List.<String>of() : java.util.List.copyOf(post.mediaUrls);
+        });
+        probe.warm(media);
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Workspace workspace = Workspaces.require(workspaceId);
+            Post post = lifecycle.move(workspace, postId, action, request, access.subject());
+            return views.of(post, Workspaces.zone(workspace));
+        });
     }
 
     private PostView move(UUID workspaceId, UUID postId, PostAction action, byte[] body)
