@@ -43,13 +43,101 @@ const TYPES = [
     { id: 'REDDIT_API', label: 'Reddit API with the connected account', platform: 'REDDIT', account: true,
         hint: 'A text post to the post\'s subreddit with its title (both set when composing), with the client\'s Reddit account.',
         fields: [], shows: () => 'Reddit, with the connected account' },
+    { id: 'FACEBOOK_API', label: 'Facebook Page with the connected account', platform: 'FACEBOOK', account: true,
+        hint: 'Posted to the Page (Graph API) with the Page token of the client\'s Facebook account (connect it under Accounts).',
+        fields: [{ name: 'pageId', label: 'Page id (digits)', placeholder: '104918372650183' }],
+        shows: p => h('span', {}, 'Facebook Page ', h('code', {}, p.pageId)) },
+    { id: 'INSTAGRAM_API', label: 'Instagram professional account', platform: 'INSTAGRAM', account: true,
+        hint: 'Images, reels and carousels through the Instagram Graph API, with the connected Instagram account.',
+        fields: [{ name: 'instagramAccountId', label: 'Instagram account id (digits)', placeholder: '17841405822304914' }],
+        shows: p => h('span', {}, 'Instagram account ', h('code', {}, p.instagramAccountId)) },
+    { id: 'PINTEREST_API', label: 'Pinterest API with the connected account', platform: 'PINTEREST', account: true,
+        hint: 'A Pin of the post\'s image to the board set when composing, linking to the tracked link.',
+        fields: [], shows: () => 'Pinterest, with the connected account' },
+    { id: 'LINKEDIN_API', label: 'LinkedIn Posts API', platform: 'LINKEDIN', account: true,
+        hint: 'Posted as the author (an organization Page the connected member administers, or the member).',
+        fields: [{ name: 'author', label: 'Author (urn:li:organization:... or urn:li:person:...)',
+            placeholder: 'urn:li:organization:5515715' }],
+        shows: p => h('span', {}, 'LinkedIn as ', h('code', {}, p.author)) },
+    { id: 'YOUTUBE_API', label: 'YouTube upload with the connected account', platform: 'YOUTUBE', account: true,
+        hint: 'The post\'s one video is uploaded (resumable) with the title set when composing.',
+        fields: [], shows: () => 'YouTube, with the connected account' },
+    { id: 'TIKTOK_API', label: 'TikTok direct post with the connected account', platform: 'TIKTOK', account: true,
+        hint: 'TikTok pulls the post\'s video from its address (the domain must be verified with TikTok).',
+        fields: [], shows: () => 'TikTok, with the connected account' },
+    { id: 'EMAIL_SMTP', label: 'E-mail over SMTP', platform: 'EMAIL',
+        hint: 'Each post is an e-mail to every subscribed recipient below, subject = the title set when composing, with a one-click unsubscribe link.',
+        fields: [{ name: 'smtpHost', label: 'SMTP server', placeholder: 'smtp.mailprovider.example' },
+            { name: 'smtpPort', label: 'Port', type: 'number', placeholder: '587' },
+            { name: 'smtpUsername', label: 'SMTP login' },
+            { name: 'smtpPassword', label: 'SMTP password', type: 'password' },
+            { name: 'from', label: 'Sender address', type: 'email', placeholder: 'news@client.example' },
+            { name: 'startTls', label: 'STARTTLS (REQUIRED, OPTIONAL or DISABLED)', placeholder: 'REQUIRED', optional: true }],
+        shows: p => h('span', {}, 'E-mail from ', h('code', {}, p.target)) },
+    { id: 'SMS_API', label: 'SMS through Twilio', platform: 'SMS',
+        hint: 'Each post is an SMS to every subscribed recipient below (Twilio Programmable Messaging).',
+        fields: [{ name: 'accountSid', label: 'Twilio Account SID', placeholder: 'AC...' },
+            { name: 'authToken', label: 'Twilio Auth Token', type: 'password' },
+            { name: 'from', label: 'Sender (E.164 number or MG... service)', placeholder: '+15017122661' }],
+        shows: p => h('span', {}, 'SMS from ', h('code', {}, p.target)) },
+    { id: 'WHATSAPP_API', label: 'WhatsApp Cloud API templates', platform: 'WHATSAPP',
+        hint: 'The approved template named when composing goes to every subscribed recipient below.',
+        fields: [{ name: 'phoneNumberId', label: 'Phone number id (digits)', placeholder: '106540352242922' },
+            { name: 'accessToken', label: 'System user access token', type: 'password' },
+            { name: 'templateLanguage', label: 'Template language', placeholder: 'en_US', optional: true }],
+        shows: p => h('span', {}, 'WhatsApp number ', h('code', {}, p.target)) },
     { id: 'QUORA_ASSISTED', label: 'Quora hand-off', platform: 'QUORA',
         hint: 'Quora has no posting API: a due post becomes a task with its text; mark it published with its address.',
         fields: [], shows: () => 'A person (hand-off task)' }
 ];
 
+/** The platforms whose posts go to a list of opted-in recipients (content-service recipients). */
+const BROADCAST = ['EMAIL', 'SMS', 'WHATSAPP'];
+
 /** The secret-like field names: emptied after saving, never shown back. */
 const SECRET = new Set(TYPES.flatMap(t => t.fields.filter(f => f.type === 'password').map(f => f.name)));
+
+/**
+ * The opted-in recipients of the e-mail, SMS and WhatsApp publishers: one address a line replaces the list; who
+ * unsubscribed stays unsubscribed whatever list is uploaded later.
+ * @param {any} ws
+ * @param {ReturnType<typeof formatter>} fmt
+ */
+function recipientsForm(ws, fmt) {
+    const platform = select('recipient-platform', BROADCAST.map(p => ({ value: p, label: humanize(p) })));
+    const list = /** @type {HTMLTextAreaElement} */ (h('textarea', { name: 'recipients', rows: 6,
+        placeholder: 'one address a line: news@client.example, or +393471234567', 'aria-label': 'Recipients' }));
+    const state = h('p', { class: 'hint', id: 'recipients-state' });
+    const result = h('p', { class: 'notice', hidden: true, id: 'recipients-result' });
+    const load = async () => {
+        try {
+            const page = await api('content', `/workspaces/${ws.id}/publishers/${platform.value}/recipients?limit=1000`);
+            list.value = page.items.filter((/** @type {any} */ r) => r.subscribed).map((/** @type {any} */ r) => r.address).join('\n');
+            state.textContent = `${fmt.number(page.subscribed)} subscribed of ${fmt.number(page.total)} stored`
+                + (page.next ? ' (the first 1,000 shown)' : '') + '.';
+        } catch (error) {
+            state.textContent = explain(error);
+        }
+    };
+    platform.addEventListener('change', load);
+    const form = h('form', { class: 'card', id: 'recipients-form' }, h('h3', {}, 'Recipients of e-mail, SMS and WhatsApp'),
+        h('div', { class: 'grid' }, field('Platform', platform)), field('Opted-in recipients', list), state,
+        h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Save recipients')), result);
+    form.addEventListener('submit', async event => {
+        event.preventDefault();
+        const recipients = list.value.split(/\r?\n/).map(a => a.trim()).filter(a => a !== '').map(address => ({ address }));
+        try {
+            await api('content', `/workspaces/${ws.id}/publishers/${platform.value}/recipients`, { method: 'PUT',
+                body: { recipients } });
+            notice(result, `Recipients for ${humanize(platform.value)} saved.`, false);
+            await load();
+        } catch (error) {
+            notice(result, explain(error), true);
+        }
+    });
+    load();
+    return form;
+}
 
 /**
  * @param {HTMLElement} node
@@ -122,10 +210,10 @@ export async function render(node, ctx) {
         showType();
         form.addEventListener('submit', async event => {
             event.preventDefault();
-            /** @type {Record<string, string>} */
+            /** @type {Record<string, string | number>} */
             const body = { type: type.value };
             inputsOf[type.value].filter(i => i.value !== '' || !i.dataset.optional)
-                .forEach(i => { body[i.name] = SECRET.has(i.name) ? i.value : i.value.trim(); });
+                .forEach(i => { body[i.name] = i.type === 'number' ? Number(i.value) : SECRET.has(i.name) ? i.value : i.value.trim(); });
             try {
                 await api('content', `/workspaces/${ws.id}/publishers/${platform.value}`, { method: 'PUT', body });
                 Object.values(inputsOf).flat().filter(i => SECRET.has(i.name)).forEach(i => { i.value = ''; });
@@ -135,7 +223,7 @@ export async function render(node, ctx) {
                 notice(result, explain(error), true);
             }
         });
-        node.append(form);
+        node.append(form, recipientsForm(ws, fmt));
     }
     node.append(h('section', { class: 'card', 'aria-labelledby': 'pub-title' }, h('h3', { id: 'pub-title' }, 'Publishers'), list),
         h('section', { class: 'card', 'aria-labelledby': 'hook-title' }, h('h3', { id: 'hook-title' }, 'Webhook for lifecycle events'), hook));

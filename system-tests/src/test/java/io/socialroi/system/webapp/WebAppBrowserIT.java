@@ -506,6 +506,10 @@ class WebAppBrowserIT {
             open(page, "publishing");
             ready(page, "#publisher-list");
             page.selectOption("#publisher-form select[name=platform]", "INSTAGRAM");
+            // Instagram has a native publisher now (the platform's own type is chosen first); this client's own
+            // integration takes the signed webhook instead.
+            assertEquals("INSTAGRAM_API", page.inputValue("#publisher-form select[name=type]"));
+            page.selectOption("#publisher-form select[name=type]", "WEBHOOK");
             page.fill("#publisher-form input[name=url]", base + "/pub/instagram");
             page.fill("#publisher-form input[name=secret]", "lumen-signing-secret-1");
             page.click("#publisher-form button[type=submit]");
@@ -518,6 +522,15 @@ class WebAppBrowserIT {
             page.waitForSelector("#webhook-result.ok");
             assertTrue(page.innerText("#publisher-list").contains("set"), page.innerText("#publisher-list"));
             assertFalse(page.content().contains("lumen-signing-secret-1"), "a saved secret is never shown again");
+            // The newsletter's opted-in recipients: one address a line; a bad one is named, nothing stored.
+            page.selectOption("#recipients-form select[name=recipient-platform]", "EMAIL");
+            page.fill("#recipients-form textarea[name=recipients]", "ada@lumen.example\nnot-an-address");
+            page.click("#recipients-form button[type=submit]");
+            page.waitForSelector("#recipients-result.error");
+            page.fill("#recipients-form textarea[name=recipients]", "ada@lumen.example\nbo@lumen.example\n");
+            page.click("#recipients-form button[type=submit]");
+            page.waitForSelector("#recipients-result.ok:has-text('Recipients for Email saved')");
+            page.waitForSelector("#recipients-state:has-text('2 subscribed of 2 stored')");
             shot(page, "publishing.png");
 
             // A post goes through approval and is due at once; the receiver refuses it: FAILED with the reason.
