@@ -46,7 +46,7 @@ public enum OAuthProvider {
     X(Platform.X, "https://x.com/i/oauth2/authorize", "https://api.x.com/2/oauth2/token",
             "tweet.read tweet.write users.read offline.access", " ", true, ClientAuth.BASIC, "client_id", Map.of()),
     TIKTOK(Platform.TIKTOK, "https://www.tiktok.com/v2/auth/authorize/", "https://open.tiktokapis.com/v2/oauth/token/",
-            "user.info.basic,video.upload,video.publish", ",", true, ClientAuth.BODY, "client_key", Map.of()),
+            "user.info.basic,video.upload,video.publish,video.list", ",", true, ClientAuth.BODY, "client_key", Map.of()),
     YOUTUBE(Platform.YOUTUBE, "https://accounts.google.com/o/oauth2/v2/auth", "https://oauth2.googleapis.com/token",
             "https://www.googleapis.com/auth/youtube.upload https://www.googleapis.com/auth/youtube.readonly", " ", true,
             ClientAuth.BODY, "client_id", Map.of("access_type", "offline", "prompt", "consent",

@@ -33,6 +33,8 @@ import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -113,7 +115,18 @@ public class MetaWebhookResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "503", description = "engagement-service did not take the events; Meta delivers "
             + "again", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public Received deliver(@HeaderParam("X-Hub-Signature-256") String signature, byte[] body) {
+    public Received deliver(@HeaderParam("X-Hub-Signature-256") String signature,
+            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+                @ExampleObject(name = "page-comment", summary = "A comment on a Page post", value = "{\"object\":"
+                        + "\"page\",\"entry\":[{\"id\":\"104918372650183\",\"time\":1764583200,\"changes\":[{\"field\":"
+                        + "\"feed\",\"value\":{\"item\":\"comment\",\"verb\":\"add\",\"comment_id\":\"4040_9\","
+                        + "\"post_id\":\"104918372650183_4040\",\"from\":{\"id\":\"601\",\"name\":\"Cy\"},"
+                        + "\"message\":\"Booked!\",\"created_time\":1764583100}}]}]}"),
+                @ExampleObject(name = "instagram-comment", summary = "A comment on an Instagram media", value =
+                        "{\"object\":\"instagram\",\"entry\":[{\"id\":\"17841405822304914\",\"time\":1764590000,"
+                        + "\"changes\":[{\"field\":\"comments\",\"value\":{\"from\":{\"id\":\"232323\",\"username\":"
+                        + "\"dee\"},\"media\":{\"id\":\"17895695668004550\"},\"id\":\"17865799348089039\",\"text\":"
+                        + "\"Wow\"}}]}]}")})) byte[] body) {
         String secret = appSecret().orElseThrow(() -> ProblemException.notFound("Meta webhook receiver"));
         if (!signed(secret, body, signature)) {
             throw new ProblemException(Problem.of(401, "unauthorized", "Unauthorized",

@@ -55,6 +55,25 @@ public class PlatformReads {
         return new Answer(exchange.status(), json, exchange.retryAfter());
     }
 
+    /** A JSON POST that only reads (TikTok's video query), answered like {@link #get}. */
+    public Answer postJson(String platform, String url, Map<String, String> headers, String json) {
+        Map<String, String> all = new java.util.LinkedHashMap<>(headers);
+        all.put("Content-Type", "application/json; charset=UTF-8");
+        OutboundHttp.Exchange exchange = http.call(HttpMethod.POST, url, all, json.getBytes(StandardCharsets.UTF_8),
+                timeout);
+        if (!exchange.answered()) {
+            throw new ImportFailure(platform + ": " + exchange.failure(), false);
+        }
+        JsonNode body;
+        try {
+            body = exchange.body() == null || exchange.body().isBlank() ? MissingNode.getInstance()
+                    : mapper.readTree(exchange.body());
+        } catch (IOException e) {
+            body = MissingNode.getInstance();
+        }
+        return new Answer(exchange.status(), body, exchange.retryAfter());
+    }
+
     public static String q(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }

@@ -251,7 +251,7 @@ class AccountsTest {
         Map<String, String> tq = query(tt.getString("authorizeUrl"));
         assertEquals("tiktok-client", tq.get("client_key"));
         assertNull(tq.get("client_id"));
-        assertEquals("user.info.basic,video.upload,video.publish", tq.get("scope"));
+        assertEquals("user.info.basic,video.upload,video.publish,video.list", tq.get("scope"));
         assertEquals("S256", tq.get("code_challenge_method"));
         ANSWERS.put("code-tt-1", FakeServer.Reply.json(200, "{\"access_token\":\"act.tt\",\"expires_in\":86400,"
                 + "\"open_id\":\"open-1\",\"refresh_expires_in\":31536000,\"refresh_token\":\"rft.tt\","

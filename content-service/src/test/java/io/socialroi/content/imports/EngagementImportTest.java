@@ -61,7 +61,7 @@ class EngagementImportTest {
 
     @BeforeEach
     void route() {
-        for (String platform : List.of("x", "reddit", "facebook")) {
+        for (String platform : List.of("x", "reddit", "facebook", "youtube", "pinterest", "tiktok")) {
             boolean graph = platform.equals("facebook");
             platforms.on(graph ? "GET" : "POST", "/token/" + platform, r -> {
                 String source = graph ? r.query() : r.body();
@@ -314,6 +314,59 @@ class EngagementImportTest {
         JsonPath m = metrics(ws, post);
         assertEquals(List.of("comments", "reactions", "shares"), m.getList("metrics.metric"));
         assertEquals(List.of(4, 2, 4), m.getList("metrics.value"));
+    }
+
+    @Test
+    void youtubeCommentsBecomeEventsAndPinterestAndTikTokCountsStayCounts() {
+        UUID ws = Fixtures.workspace("UTC", "EUR");
+        connect(ws, "YOUTUBE", "imp-yt-1");
+        connect(ws, "PINTEREST", "imp-pin-1");
+        connect(ws, "TIKTOK", "imp-tt-1");
+        UUID video = published(ws, "YOUTUBE", "dQw4w9WgXcQ");
+        UUID pin = published(ws, "PINTEREST", "813744226420795884");
+        UUID clip = published(ws, "TIKTOK", "7297519624021133610");
+        platforms.on("GET", "/youtube/youtube/v3/", r -> {
+            if (!"Bearer youtube-imp-imp-yt-1".equals(r.header("Authorization"))) {
+                return FakeServer.Reply.json(401, "{\"error\":{\"code\":401,\"message\":\"Invalid Credentials\"}}");
+            }
+            if (r.path().endsWith("/videos")) {
+                return FakeServer.Reply.json(200, "{\"items\":[{\"id\":\"dQw4w9WgXcQ\",\"statistics\":{\"viewCount\":"
+                        + "\"1520\",\"likeCount\":\"33\",\"favoriteCount\":\"0\",\"commentCount\":\"2\"}}]}");
+            }
+            String first = "{\"id\":\"Ugz1\",\"snippet\":{\"topLevelComment\":{\"snippet\":{\"authorChannelId\":"
+                    + "{\"value\":\"UCaa\"},\"textOriginal\":\"Which lens?\",\"publishedAt\":\"2026-12-02T08:00:00Z\"}}}}";
+            String second = "{\"id\":\"Ugz2\",\"snippet\":{\"topLevelComment\":{\"snippet\":{\"authorChannelId\":"
+                    + "{\"value\":\"UCbb\"},\"textOriginal\":\"Booked a session\",\"publishedAt\":\"2026-12-02T09:00:00Z\"}}}}";
+            return r.query().contains("pageToken=p2")
+                    ? FakeServer.Reply.json(200, "{\"items\":[" + second + "]}")
+                    : FakeServer.Reply.json(200, "{\"items\":[" + first + "],\"nextPageToken\":\"p2\"}");
+        });
+        platforms.on("GET", "/pinterest/v5/pins/", r -> "Bearer pinterest-imp-imp-pin-1".equals(r.header("Authorization"))
+                ? FakeServer.Reply.json(200, "{\"id\":\"813744226420795884\",\"pin_metrics\":{\"90d\":{\"pin_click\":7},"
+                        + "\"lifetime_metrics\":{\"impression\":1200,\"save\":45,\"pin_click\":80,\"outbound_click\":31,"
+                        + "\"reaction\":9,\"comment\":1}}}")
+                : FakeServer.Reply.json(401, "{\"code\":2,\"message\":\"Authentication failed.\"}"));
+        platforms.on("POST", "/tiktok/v2/video/query/", r -> r.body().contains("7297519624021133610")
+                && "Bearer tiktok-imp-imp-tt-1".equals(r.header("Authorization"))
+                ? FakeServer.Reply.json(200, "{\"data\":{\"videos\":[{\"id\":\"7297519624021133610\",\"view_count\":9000,"
+                        + "\"like_count\":700,\"comment_count\":12,\"share_count\":30}],\"cursor\":0,\"has_more\":false},"
+                        + "\"error\":{\"code\":\"ok\",\"message\":\"\",\"log_id\":\"2023\"}}")
+                : FakeServer.Reply.json(401, "{\"data\":{},\"error\":{\"code\":\"access_token_invalid\",\"message\":"
+                        + "\"The access token is invalid or not found in the request.\",\"log_id\":\"2024\"}}"));
+        runner.importNow(ws, video);
+        runner.importNow(ws, pin);
+        runner.importNow(ws, clip);
+        Map<String, JsonNode> events = stored(ws);
+        assertEquals(Set.of("youtube:comment:Ugz1", "youtube:comment:Ugz2"), events.keySet());
+        assertEquals("youtube:UCbb", events.get("youtube:comment:Ugz2").path("actorId").asText());
+        assertEquals(List.of("comments", "likes", "views"), metrics(ws, video).getList("metrics.metric"));
+        assertEquals(List.of(2, 33, 1520), metrics(ws, video).getList("metrics.value"));
+        assertEquals(List.of("comments", "impressions", "outboundClicks", "pinClicks", "reactions", "saves"),
+                metrics(ws, pin).getList("metrics.metric"));
+        assertEquals(List.of(1, 1200, 31, 80, 9, 45), metrics(ws, pin).getList("metrics.value"));
+        assertEquals(List.of("comments", "likes", "shares", "views"), metrics(ws, clip).getList("metrics.metric"));
+        assertEquals(List.of(12, 700, 30, 9000), metrics(ws, clip).getList("metrics.value"));
+        assertEquals(0, metrics(ws, clip).getInt("eventsStored"));
     }
 
     static String sign(String body, String secret) throws Exception {
