@@ -77,7 +77,8 @@ public class PublisherResource {
             + "urn:li:organization:<digits> or urn:li:person:<id>): a post by the author (LinkedIn Posts API) with "
             + "the post's images (Images API), or else the tracked link as an article; no video. YOUTUBE_API (platform YOUTUBE, no fields): the post's one video, "
             + "titled platformOptions.title, uploaded with the YouTube Data API v3. TIKTOK_API (platform TIKTOK, no "
-            + "fields): the post's one video, pulled by TikTok from its URL (Content Posting API, direct post). Secrets "
+            + "fields): the post's one video, or its photos, pulled by TikTok from their URLs (Content Posting API, "
+            + "direct post). Secrets "
             + "are stored encrypted and never shown back.")
     @APIResponse(responseCode = "200", description = "The publisher (without its secret)",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = PublisherView.class)))
