@@ -182,6 +182,42 @@ class TikTokPublishingTest {
     }
 
     @Test
+    void aRetryOfAPostStillProcessingAtItsLastAttemptAsksAboutTheSamePublishButAFailedOnePostsAfresh() {
+        UUID ws = Fixtures.workspace("UTC", "EUR");
+        String bearer = connected(ws, "tt-code-8");
+        answer(CREATOR, bearer, r -> creator("fiori.flowers", "PUBLIC_TO_EVERYONE"));
+        AtomicInteger inits = new AtomicInteger();
+        answer(INIT, bearer, r -> ok("{\"publish_id\":\"v_pub_url~v2-1.n" + inits.incrementAndGet() + "\"}"));
+        java.util.concurrent.atomic.AtomicReference<String> state = new java.util.concurrent.atomic.AtomicReference<>(
+                "PROCESSING_DOWNLOAD");
+        answer(STATUS, bearer, r -> "PUBLISH_COMPLETE".equals(state.get()) ? complete("7312345678900000008")
+                : ok("{\"status\":\"" + state.get() + "\"" + ("FAILED".equals(state.get())
+                        ? ",\"fail_reason\":\"video_pull_failed\"" : "") + "}"));
+        // Still processing at the last of the three attempts: FAILED, the publish id kept.
+        String slow = scheduledNow(ws, CLIP);
+        await("failure", () -> "FAILED".equals(status(ws, slow)));
+        assertTrue(post(ws, slow).getString("publishing.failureReason").startsWith("TikTok is still processing"));
+        assertEquals("v_pub_url~v2-1.n1", post(ws, slow).getString("remoteId"));
+        state.set("PUBLISH_COMPLETE");
+        given().auth().oauth2(writer(ws)).post("/workspaces/" + ws + "/posts/" + slow + "/retry").then().statusCode(200);
+        await("publication", () -> "PUBLISHED".equals(status(ws, slow)));
+        assertEquals(1, inits.get(), "the retry asked about the same publish");
+        assertEquals("7312345678900000008", post(ws, slow).getString("remoteId"));
+
+        // TikTok failed it: the post forgets the publish, and a retry posts afresh.
+        state.set("FAILED");
+        String failed = scheduledNow(ws, CLIP);
+        await("failure", () -> "FAILED".equals(status(ws, failed)));
+        assertEquals("TikTok could not publish the video (video_pull_failed)",
+                post(ws, failed).getString("publishing.failureReason"));
+        assertNull(post(ws, failed).getString("remoteId"));
+        state.set("PUBLISH_COMPLETE");
+        given().auth().oauth2(writer(ws)).post("/workspaces/" + ws + "/posts/" + failed + "/retry").then().statusCode(200);
+        await("publication", () -> "PUBLISHED".equals(status(ws, failed)));
+        assertEquals(3, inits.get(), "posted again after TikTok's failure");
+    }
+
+    @Test
     void tiktoksErrorsAreMappedAsDocumented() {
         UUID ws = Fixtures.workspace("UTC", "EUR");
         String bearer = connected(ws, "tt-code-4");
