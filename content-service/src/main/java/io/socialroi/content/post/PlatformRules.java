@@ -36,8 +36,9 @@ public record PlatformRules(Integer captionLimit, Integer captionLimitWithMedia,
         // caption 2200 characters; a post needs media, a carousel holds up to 10 images or videos.
         RULES.put(Platform.INSTAGRAM, new PlatformRules(2200, null, 1, 10, null, false));
         // https://developers.tiktok.com/doc/content-posting-api-reference-direct-post : title (caption) 2200
-        // UTF-16 runes; one video per post.
-        RULES.put(Platform.TIKTOK, new PlatformRules(2200, null, 1, 1, MediaKind.VIDEO, false));
+        // UTF-16 runes; one video per post, or a photo post of up to 35 images (.../content-posting-api-reference-
+        // photo-post).
+        RULES.put(Platform.TIKTOK, new PlatformRules(2200, null, 1, 35, null, true));
         // https://developers.google.com/youtube/v3/docs/videos#snippet.description : 5000 bytes; an upload is one video.
         RULES.put(Platform.YOUTUBE, new PlatformRules(5000, null, 1, 1, MediaKind.VIDEO, false));
         // https://developers.facebook.com/docs/graph-api/reference/page/feed : message up to 63206 characters.

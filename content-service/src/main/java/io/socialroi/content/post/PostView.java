@@ -16,7 +16,8 @@ public record PostView(UUID id, UUID workspaceId, UUID campaignId, Platform plat
         PlatformOptions platformOptions,
         PostStatus status, TrackedLink trackedLink, Publishing publishing,
         @Schema(description = "The platform's own id of the published post (Telegram message_id, Discord message id); "
-                + "null before publishing, for webhook publishers and hand-offs") String remoteId,
+                + "null before publishing (except TikTok's publish id while TikTok is still processing a PUBLISHING "
+                + "post), for webhook publishers and hand-offs") String remoteId,
         @Schema(description = "Where the published post can be seen: from the platform's answer (a public Telegram "
                 + "channel's t.me link, a Discord message link) or the URL a person gave when marking a hand-off "
                 + "published; null when unknown") String permalink,

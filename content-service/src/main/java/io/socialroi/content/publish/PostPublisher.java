@@ -232,6 +232,9 @@ public class PostPublisher {
             post.status = PostStatus.FAILED;
             post.nextAttemptAt = null;
             post.failureReason = outcome.reason();
+            // A publish the platform still processes at the last attempt stays known, so a retry asks about it
+            // instead of posting again; any other failure forgets it, so a retry posts afresh.
+            post.remoteId = outcome.remoteId();
             PostHistory.record(post, "failed", ACTOR, PostStatus.PUBLISHING, "attempt " + attempt.attempt() + ": "
                     + outcome.reason());
             events.fire(new PostLifecycleEvent(PostLifecycleEvent.FAILED, post.workspaceId, post.id));

@@ -34,12 +34,17 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * without a link) or {@code FAILED} ({@code fail_reason}). Past {@code status-wait} the attempt ends and the next one
  * asks about the same {@code publish_id} (kept on the post), never posting it twice.</li>
  * </ol>
+ * A post whose media are all images is a photo post instead: {@code POST /v2/post/publish/content/init/}
+ * {@code {"post_info":{"title": <the caption's first line, 90 characters>, "description": <the text>,
+ * "privacy_level", "auto_add_music": true}, "source_info":{"source":"PULL_FROM_URL", "photo_images": [...],
+ * "photo_cover_index": 0}, "post_mode":"DIRECT_POST", "media_type":"PHOTO"}}, polled the same way (its link
+ * {@code https://www.tiktok.com/@<username>/photo/<id>}).
  * Errors, as TikTok documents them ({@code {"error":{"code","message","log_id"}}}, {@code code} "ok" when fine):
  * {@code access_token_invalid} or {@code scope_not_authorized} (reconnect the account); {@code rate_limit_exceeded}
  * (again after a minute: TikTok's limits are per minute and token); {@code spam_risk_*},
  * {@code privacy_level_option_mismatch}, {@code url_ownership_unverified}, {@code invalid_params} and the other
- * refusals FAILED with TikTok's message; 5xx and no answer again with backoff. Videos only: photo posts are refused
- * when the post is submitted or scheduled.
+ * refusals FAILED with TikTok's message; 5xx and no answer again with backoff. A post with no media, or with several
+ * that are not all images, is refused when it is submitted or scheduled.
  */
 @ApplicationScoped
 public class TikTokPublisher implements AccountPublisher {
@@ -68,15 +73,19 @@ public class TikTokPublisher implements AccountPublisher {
     @Override
     public List<FieldError> check(Post post, Publisher publisher) {
         List<String> media = post.mediaUrls == null ? List.of() : post.mediaUrls;
-        if (media.size() != 1) {
-            return List.of(new FieldError("mediaUrls", "the TikTok publisher (TIKTOK_API) posts exactly one video, "
-                    + "not " + media.size() + " media"));
+        if (media.isEmpty()) {
+            return List.of(new FieldError("mediaUrls", "the TikTok publisher (TIKTOK_API) posts one video, or photos"));
         }
-        if (MediaKind.of(media.get(0)) == MediaKind.IMAGE) {
-            return List.of(new FieldError("mediaUrls[0]", "is an image: the TikTok publisher (TIKTOK_API) posts "
-                    + "videos only"));
+        if (media.size() > 1 && !photos(media)) {
+            return List.of(new FieldError("mediaUrls", "the TikTok publisher (TIKTOK_API) posts one video, or photos "
+                    + "only: not " + media.size() + " media of several kinds"));
         }
         return List.of();
+    }
+
+    /** A photo post: every media URL an image by its extension (TikTok documents JPEG and WebP photos). */
+    static boolean photos(List<String> media) {
+        return !media.isEmpty() && media.stream().allMatch(url -> MediaKind.of(url) == MediaKind.IMAGE);
     }
 
     /** One call's outcome: the answer's {@code data}, or what to do instead ({@code result} set). */
@@ -94,15 +103,13 @@ public class TikTokPublisher implements AccountPublisher {
         String username = creator.data().path("creator_username").asText("");
         String publishId = pending;
         if (publishId == null) {
-            if (post.mediaOrEmpty().size() != 1) {
-                return PublishResult.failed("TikTok needs exactly one video");
+            if (post.mediaOrEmpty().isEmpty() || (post.mediaOrEmpty().size() > 1 && !photos(post.mediaOrEmpty()))) {
+                return PublishResult.failed("TikTok needs one video, or photos");
             }
-            ObjectNode body = mapper.createObjectNode();
-            body.putObject("post_info").put("title", post.text() == null ? "" : post.text())
-                    .put("privacy_level", privacy(creator.data().path("privacy_level_options")))
-                    .put("disable_duet", false).put("disable_comment", false).put("disable_stitch", false);
-            body.putObject("source_info").put("source", "PULL_FROM_URL").put("video_url", post.mediaOrEmpty().get(0));
-            Called init = call("/v2/post/publish/video/init/", post.accessToken(), body, null);
+            String privacy = privacy(creator.data().path("privacy_level_options"));
+            Called init = photos(post.mediaOrEmpty())
+                    ? call("/v2/post/publish/content/init/", post.accessToken(), photoPost(post, privacy), null)
+                    : call("/v2/post/publish/video/init/", post.accessToken(), videoPost(post, privacy), null);
             if (init.result() != null) {
                 return init.result();
             }
@@ -111,7 +118,35 @@ public class TikTokPublisher implements AccountPublisher {
                 return PublishResult.failed("TikTok answered without a publish_id");
             }
         }
-        return await(post.accessToken(), publishId, username, deadline);
+        return await(post.accessToken(), publishId, username, photos(post.mediaOrEmpty()) ? "photo" : "video",
+                deadline);
+    }
+
+    /** Direct post of a video TikTok pulls from its URL, captioned with the text. */
+    private ObjectNode videoPost(AccountPost post, String privacy) {
+        ObjectNode body = mapper.createObjectNode();
+        body.putObject("post_info").put("title", post.text() == null ? "" : post.text()).put("privacy_level", privacy)
+                .put("disable_duet", false).put("disable_comment", false).put("disable_stitch", false);
+        body.putObject("source_info").put("source", "PULL_FROM_URL").put("video_url", post.mediaOrEmpty().get(0));
+        return body;
+    }
+
+    /**
+     * Direct photo post ({@code media_type PHOTO}, {@code post_mode DIRECT_POST}): the photos TikTok pulls, the first
+     * the cover; {@code title} the caption's first line (TikTok takes 90 characters), {@code description} the text.
+     */
+    private ObjectNode photoPost(AccountPost post, String privacy) {
+        ObjectNode body = mapper.createObjectNode();
+        String text = post.text() == null ? "" : post.text();
+        String first = post.caption() == null ? "" : post.caption().strip().lines().findFirst().orElse("").strip();
+        body.putObject("post_info").put("title", first.codePointCount(0, first.length()) <= 90 ? first
+                : first.substring(0, first.offsetByCodePoints(0, 89)) + "…")
+                .put("description", text).put("privacy_level", privacy).put("disable_comment", false)
+                .put("auto_add_music", true);
+        ObjectNode source = body.putObject("source_info").put("source", "PULL_FROM_URL").put("photo_cover_index", 0);
+        post.mediaOrEmpty().forEach(source.putArray("photo_images")::add);
+        body.put("post_mode", "DIRECT_POST").put("media_type", "PHOTO");
+        return body;
     }
 
     /** PUBLIC_TO_EVERYONE when the creator may post publicly, else SELF_ONLY, else the first option. */
@@ -122,7 +157,7 @@ public class TikTokPublisher implements AccountPublisher {
                 : offered.contains("SELF_ONLY") || offered.isEmpty() ? "SELF_ONLY" : offered.get(0);
     }
 
-    private PublishResult await(String token, String publishId, String username, Instant deadline) {
+    private PublishResult await(String token, String publishId, String username, String kind, Instant deadline) {
         ObjectNode body = mapper.createObjectNode().put("publish_id", publishId);
         while (true) {
             Called status = call("/v2/post/publish/status/fetch/", token, body, publishId);
@@ -134,7 +169,7 @@ public class TikTokPublisher implements AccountPublisher {
                 String id = status.data().path("publicaly_available_post_id").path(0).asText("");
                 return id.isEmpty() ? PublishResult.published(publishId, null)
                         : PublishResult.published(id, username.isEmpty() ? null
-                                : "https://www.tiktok.com/@" + username + "/video/" + id);
+                                : "https://www.tiktok.com/@" + username + "/" + kind + "/" + id);
             }
             if ("FAILED".equals(state)) {
                 return PublishResult.failed("TikTok could not publish the video (" + Texts.shorten(

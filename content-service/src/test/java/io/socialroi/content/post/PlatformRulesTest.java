@@ -62,11 +62,13 @@ class PlatformRulesTest {
         UUID ws = Fixtures.workspace("UTC", "EUR");
         refusedAtSubmit(ws, "{\"platform\":\"INSTAGRAM\",\"funnelStage\":\"ACTION\",\"caption\":\"No picture\"}",
                 "mediaUrls", "INSTAGRAM needs an image or video (at least 1)");
+        // TikTok: one video alone, or photos (a photo post).
         refusedAtSubmit(ws, "{\"platform\":\"TIKTOK\",\"funnelStage\":\"ACTION\",\"caption\":\"x\","
-                + "\"mediaUrls\":[\"https://cdn.example/a.jpg\"]}", "mediaUrls[0]", "TIKTOK takes video only");
+                + "\"mediaUrls\":[\"https://cdn.example/a.jpg\",\"https://cdn.example/b.mp4\"]}", "mediaUrls[1]",
+                "on TIKTOK a video must be the post's only media");
         refusedAtSubmit(ws, "{\"platform\":\"TIKTOK\",\"funnelStage\":\"ACTION\",\"caption\":\"x\","
-                + "\"mediaUrls\":[\"https://cdn.example/a.mp4\",\"https://cdn.example/b.mp4\"]}", "mediaUrls",
-                "TIKTOK takes at most 1 media");
+                + "\"mediaUrls\":[\"https://cdn.example/a.mp4\",\"https://cdn.example/b.mp4\"]}", "mediaUrls[0]",
+                "on TIKTOK a video must be the post's only media");
         refusedAtSubmit(ws, "{\"platform\":\"YOUTUBE\",\"funnelStage\":\"ACTION\",\"caption\":\"x\"}", "mediaUrls",
                 "YOUTUBE needs a video");
         refusedAtSubmit(ws, "{\"platform\":\"YOUTUBE\",\"funnelStage\":\"ACTION\",\"caption\":\"" + repeat(5001)
@@ -100,6 +102,9 @@ class PlatformRulesTest {
                         + "\",\"mediaUrls\":[\"https://cdn.example/a.jpg\",\"https://cdn.example/b.mp4\"]}",
                 // A media URL without a known extension is not refused for its type.
                 "{\"platform\":\"TIKTOK\",\"funnelStage\":\"ACTION\",\"mediaUrls\":[\"https://cdn.example/v/123\"]}",
+                // A TikTok photo post.
+                "{\"platform\":\"TIKTOK\",\"funnelStage\":\"ACTION\",\"mediaUrls\":[\"https://cdn.example/a.jpg\","
+                        + "\"https://cdn.example/b.png\"]}",
                 "{\"platform\":\"TELEGRAM\",\"funnelStage\":\"ACTION\",\"caption\":\"" + repeat(4096) + "\"}",
                 "{\"platform\":\"EMAIL\",\"funnelStage\":\"ACTION\",\"caption\":\"" + repeat(10000) + "\"}",
                 "{\"platform\":\"QUORA\",\"funnelStage\":\"TRUST\",\"caption\":\"" + repeat(10000) + "\"}",

@@ -47,6 +47,7 @@ class TikTokPublishingTest {
     static final String CREATOR = "/tiktok/v2/post/publish/creator_info/query/";
     static final String INIT = "/tiktok/v2/post/publish/video/init/";
     static final String STATUS = "/tiktok/v2/post/publish/status/fetch/";
+    static final String PHOTO = "/tiktok/v2/post/publish/content/init/";
 
     @ContentFakes.OAuth
     FakeServer fake;
@@ -86,7 +87,7 @@ class TikTokPublishingTest {
                     + "\"refresh_token\":\"rft." + code + "\",\"scope\":\"user.info.basic,video.publish\","
                     + "\"token_type\":\"Bearer\"}");
         });
-        for (String path : List.of(CREATOR, INIT, STATUS)) {
+        for (String path : List.of(CREATOR, INIT, STATUS, PHOTO)) {
             fake.on("POST", path, r -> ANSWERS.getOrDefault(path + " " + r.header("Authorization"),
                     x -> error(401, "access_token_invalid", "The access token is invalid or not found in the "
                             + "request.")).apply(r));
@@ -181,6 +182,42 @@ class TikTokPublishingTest {
     }
 
     @Test
+    void aRetryOfAPostStillProcessingAtItsLastAttemptAsksAboutTheSamePublishButAFailedOnePostsAfresh() {
+        UUID ws = Fixtures.workspace("UTC", "EUR");
+        String bearer = connected(ws, "tt-code-8");
+        answer(CREATOR, bearer, r -> creator("fiori.flowers", "PUBLIC_TO_EVERYONE"));
+        AtomicInteger inits = new AtomicInteger();
+        answer(INIT, bearer, r -> ok("{\"publish_id\":\"v_pub_url~v2-1.n" + inits.incrementAndGet() + "\"}"));
+        java.util.concurrent.atomic.AtomicReference<String> state = new java.util.concurrent.atomic.AtomicReference<>(
+                "PROCESSING_DOWNLOAD");
+        answer(STATUS, bearer, r -> "PUBLISH_COMPLETE".equals(state.get()) ? complete("7312345678900000008")
+                : ok("{\"status\":\"" + state.get() + "\"" + ("FAILED".equals(state.get())
+                        ? ",\"fail_reason\":\"video_pull_failed\"" : "") + "}"));
+        // Still processing at the last of the three attempts: FAILED, the publish id kept.
+        String slow = scheduledNow(ws, CLIP);
+        await("failure", () -> "FAILED".equals(status(ws, slow)));
+        assertTrue(post(ws, slow).getString("publishing.failureReason").startsWith("TikTok is still processing"));
+        assertEquals("v_pub_url~v2-1.n1", post(ws, slow).getString("remoteId"));
+        state.set("PUBLISH_COMPLETE");
+        given().auth().oauth2(writer(ws)).post("/workspaces/" + ws + "/posts/" + slow + "/retry").then().statusCode(200);
+        await("publication", () -> "PUBLISHED".equals(status(ws, slow)));
+        assertEquals(1, inits.get(), "the retry asked about the same publish");
+        assertEquals("7312345678900000008", post(ws, slow).getString("remoteId"));
+
+        // TikTok failed it: the post forgets the publish, and a retry posts afresh.
+        state.set("FAILED");
+        String failed = scheduledNow(ws, CLIP);
+        await("failure", () -> "FAILED".equals(status(ws, failed)));
+        assertEquals("TikTok could not publish the video (video_pull_failed)",
+                post(ws, failed).getString("publishing.failureReason"));
+        assertNull(post(ws, failed).getString("remoteId"));
+        state.set("PUBLISH_COMPLETE");
+        given().auth().oauth2(writer(ws)).post("/workspaces/" + ws + "/posts/" + failed + "/retry").then().statusCode(200);
+        await("publication", () -> "PUBLISHED".equals(status(ws, failed)));
+        assertEquals(3, inits.get(), "posted again after TikTok's failure");
+    }
+
+    @Test
     void tiktoksErrorsAreMappedAsDocumented() {
         UUID ws = Fixtures.workspace("UTC", "EUR");
         String bearer = connected(ws, "tt-code-4");
@@ -232,15 +269,46 @@ class TikTokPublishingTest {
     }
 
     @Test
-    void aTikTokPostWithAnImageIsRefusedAtSubmit() {
+    void imagesMakeAPhotoPostPulledFromTheirUrls() throws Exception {
+        UUID ws = Fixtures.workspace("UTC", "EUR");
+        String bearer = connected(ws, "tt-code-7");
+        answer(CREATOR, bearer, r -> creator("fiori.flowers", "PUBLIC_TO_EVERYONE", "SELF_ONLY"));
+        answer(PHOTO, bearer, r -> ok("{\"publish_id\":\"p_pub_url~v2.7312\"}"));
+        answer(STATUS, bearer, r -> complete("7312345678900000003"));
+        String id = scheduledNow(ws, "{\"platform\":\"TIKTOK\",\"funnelStage\":\"ATTENTION\",\"caption\":\"Our "
+                + "spring window\\nthree bouquets\",\"mediaUrls\":[\"https://media.fiori.example/tiktok/1.jpg\","
+                + "\"https://media.fiori.example/tiktok/2.webp\"]}");
+        await("publication", () -> "PUBLISHED".equals(status(ws, id)));
+        assertEquals("https://www.tiktok.com/@fiori.flowers/photo/7312345678900000003", post(ws, id).getString("permalink"));
+        assertEquals(0, calls(INIT, bearer).size(), "not a video post");
+        List<FakeServer.Recorded> inits = calls(PHOTO, bearer);
+        assertEquals(1, inits.size());
+        JsonNode body = JSON.readTree(inits.get(0).body());
+        assertEquals("Our spring window", body.at("/post_info/title").asText());
+        assertEquals("Our spring window\nthree bouquets", body.at("/post_info/description").asText());
+        assertEquals("PUBLIC_TO_EVERYONE", body.at("/post_info/privacy_level").asText());
+        assertEquals("PULL_FROM_URL", body.at("/source_info/source").asText());
+        assertEquals(0, body.at("/source_info/photo_cover_index").asInt());
+        assertEquals("https://media.fiori.example/tiktok/1.jpg", body.at("/source_info/photo_images/0").asText());
+        assertEquals("https://media.fiori.example/tiktok/2.webp", body.at("/source_info/photo_images/1").asText());
+        assertEquals("DIRECT_POST", body.get("post_mode").asText());
+        assertEquals("PHOTO", body.get("media_type").asText());
+    }
+
+    @Test
+    void aTikTokPostWithoutMediaOrMixingAVideoWithImagesIsRefusedAtSubmit() {
         UUID ws = Fixtures.workspace("UTC", "EUR");
         connected(ws, "tt-code-6");
         refused(ws, "{\"platform\":\"TIKTOK\",\"funnelStage\":\"ATTENTION\",\"caption\":\"Hello\","
-                + "\"mediaUrls\":[\"https://cdn.fiori.example/a.jpg\"]}", "mediaUrls[0]");
+                + "\"mediaUrls\":[\"https://cdn.fiori.example/a.jpg\",\"https://cdn.fiori.example/b.mp4\"]}",
+                "mediaUrls[1]");
+        refused(ws, "{\"platform\":\"TIKTOK\",\"funnelStage\":\"ATTENTION\",\"caption\":\"Hello\"}", "mediaUrls");
         assertEquals("PUBLIC_TO_EVERYONE", TikTokPublisher.privacy(JSON.createArrayNode().add("SELF_ONLY")
                 .add("PUBLIC_TO_EVERYONE")));
         assertEquals("SELF_ONLY", TikTokPublisher.privacy(JSON.createArrayNode().add("FOLLOWER_OF_CREATOR")
                 .add("SELF_ONLY")));
         assertEquals("MUTUAL_FOLLOW_FRIENDS", TikTokPublisher.privacy(JSON.createArrayNode().add("MUTUAL_FOLLOW_FRIENDS")));
+        assertTrue(TikTokPublisher.photos(List.of("https://cdn.fiori.example/a.jpg")));
+        assertFalse(TikTokPublisher.photos(List.of("https://cdn.fiori.example/v/123")));
     }
 }
