@@ -32,7 +32,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -116,7 +118,9 @@ public class MetaWebhookResource {
     @APIResponse(responseCode = "503", description = "engagement-service did not take the events; Meta delivers "
             + "again", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Received deliver(@HeaderParam("X-Hub-Signature-256") String signature,
-            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.OBJECT, description = "Meta's delivery: object, entry[].id, "
+                            + "entry[].time, entry[].changes[].field and .value"), examples = {
                 @ExampleObject(name = "page-comment", summary = "A comment on a Page post", value = "{\"object\":"
                         + "\"page\",\"entry\":[{\"id\":\"104918372650183\",\"time\":1764583200,\"changes\":[{\"field\":"
                         + "\"feed\",\"value\":{\"item\":\"comment\",\"verb\":\"add\",\"comment_id\":\"4040_9\","
