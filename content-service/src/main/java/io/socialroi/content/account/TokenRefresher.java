@@ -53,7 +53,7 @@ public class TokenRefresher {
             List<Object[]> rows = em.createNativeQuery("select workspace_id, platform from platform_account"
                     // Without a refresh token nothing can be done before the token expires: due then, not before
                     // (claiming it earlier would only hold it back a minute past its expiry).
-                    + " where status = 'CONNECTED' and expires_at < case when refresh_token is null then ?3 else ?1 end"
+                    + " where status = 'CONNECTED' and expires_at < case when refresh_token is null then cast(?3 as timestamptz) else cast(?1 as timestamptz) end"
                     + " and (refresh_attempt_at is null or refresh_attempt_at < ?2)"
                     // Accounts not tried yet come first, so accounts whose refreshes keep failing (a platform down,
                     // retried every minute) never keep a newly due one waiting behind them.
