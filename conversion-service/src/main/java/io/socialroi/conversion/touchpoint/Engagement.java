@@ -62,7 +62,7 @@ public class Engagement {
 
     /** The aggregated journeys of the actors engaged in a period except the ones named (a POST: never retried). */
     public JourneyPaths journeys(UUID workspaceId, JourneySearch search) {
-        return guarded(() -> gateway.journeys(workspaceId, search));
+        return guarded(EngagementGateway.JOURNEYS, () -> gateway.journeys(workspaceId, search));
     }
 
     private List<Touchpoint> call(UUID workspaceId, TouchpointQuery query) {
@@ -74,8 +74,12 @@ public class Engagement {
      * are POSTs, so never retried; a 503 names engagement-service, a remote 4xx passes through.
      */
     private <T> T guarded(Supplier<T> call) {
+        return guarded(EngagementGateway.BREAKER, call);
+    }
+
+    private <T> T guarded(String policy, Supplier<T> call) {
         try {
-            return RemotePolicy.of(EngagementGateway.BREAKER).send(() -> {
+            return RemotePolicy.of(policy).send(() -> {
                 try {
                     return call.get();
                 } catch (WebApplicationException e) {

@@ -30,9 +30,20 @@ public interface EngagementClient {
     ActorPage actors(@HeaderParam("Authorization") String authorization, @PathParam("workspaceId") UUID workspaceId,
             ActorQuery query);
 
-    /** The aggregated journeys of actors engaged in a period (never-converting journeys); added by conversion-service. */
-    @POST
-    @Path("/journeys/search")
-    JourneyPaths journeys(@HeaderParam("Authorization") String authorization,
-            @PathParam("workspaceId") UUID workspaceId, JourneySearch search);
+    /**
+     * The aggregated journeys of actors engaged in a period (never-converting journeys); added by conversion-service.
+     * A search that reads a whole period's events: its own client ({@code engagement-journeys}, the same service,
+     * a longer read timeout), so its seconds never hold up the short calls above.
+     */
+    @RegisterRestClient(configKey = "engagement-journeys")
+    @Path("/workspaces/{workspaceId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    interface Journeys {
+
+        @POST
+        @Path("/journeys/search")
+        JourneyPaths journeys(@HeaderParam("Authorization") String authorization,
+                @PathParam("workspaceId") UUID workspaceId, JourneySearch search);
+    }
 }

@@ -22,11 +22,20 @@ public class EngagementGateway {
     /** The dependency's name in problems and its {@link io.socialroi.common.remote.RemotePolicy}. */
     public static final String BREAKER = "engagement-service";
 
+    /**
+     * The journeys search's own {@link io.socialroi.common.remote.RemotePolicy} (still named after engagement-service
+     * in problems): slow searches at scale must not open the breaker that guards touchpoint capture.
+     */
+    public static final String JOURNEYS = "engagement-service (journeys)";
+
     private final EngagementClient client;
+    private final EngagementClient.Journeys journeysClient;
     private final ServiceTokens tokens;
 
-    public EngagementGateway(@RestClient EngagementClient client, ServiceTokens tokens) {
+    public EngagementGateway(@RestClient EngagementClient client, @RestClient EngagementClient.Journeys journeysClient,
+            ServiceTokens tokens) {
         this.client = client;
+        this.journeysClient = journeysClient;
         this.tokens = tokens;
     }
 
@@ -51,10 +60,13 @@ public class EngagementGateway {
         return page == null ? new ActorPage(List.of(), null) : page;
     }
 
-    /** The never-converting journeys of a period (the rest client's read timeout, 5 s, bounds it as the others). */
-    @Timeout(6000)
+    /**
+     * The never-converting journeys of a period: bounded by the {@code engagement-journeys} client's read timeout
+     * (30 s; a whole period's events at 2M events take seconds), this a little above it.
+     */
+    @Timeout(32000)
     public JourneyPaths journeys(UUID workspaceId, JourneySearch search) {
-        JourneyPaths answer = client.journeys(tokens.authorization(), workspaceId, search);
+        JourneyPaths answer = journeysClient.journeys(tokens.authorization(), workspaceId, search);
         return answer == null || answer.items() == null ? new JourneyPaths(List.of(), 0, 0, false, 0) : answer;
     }
 

@@ -69,7 +69,9 @@ public class JourneyQuery {
         List<String> excluded = search.excludeActors() == null ? List.of() : search.excludeActors();
         String sql = "WITH flagged AS MATERIALIZED (" + FlaggedActors.SQL + "), "
                 + "excluded AS MATERIALIZED (SELECT DISTINCT unnest(?::text[]) AS actor_id) "
-                + "SELECT DISTINCT e.actor_id, e.occurred_at, e.type, coalesce(d.platform, e.platform), e.post_id, "
+                // No DISTINCT: a touch seen twice (same time, type, platform, post, campaign, stage) is one in the
+                // per-actor set below, without PostgreSQL hashing every row of the period first.
+                + "SELECT e.actor_id, e.occurred_at, e.type, coalesce(d.platform, e.platform), e.post_id, "
                 + "coalesce(e.campaign_id, d.campaign_id), coalesce(d.funnel_stage, e.funnel_stage) "
                 + "FROM engagement_event e LEFT JOIN post_directory d ON d.workspace_id = e.workspace_id "
                 + "AND d.post_id = e.post_id WHERE e.workspace_id = ? AND e.occurred_at >= ? AND e.occurred_at < ? "
