@@ -424,4 +424,34 @@ class XPublishingTest {
         assertEquals(0, uploadRequests(fresh).size());
         assertEquals(0, tweets(fresh).size());
     }
+
+    @Test
+    void mediaXRejectsIsFailedWithXsReasonAndAnUploadRateLimitWaitsForRetryAfter() {
+        UUID ws = Fixtures.workspace("UTC", "EUR");
+        String bearer = connected(ws, "code-pub-10");
+        UPLOAD_REFUSALS.put(bearer, FakeServer.Reply.json(400, "{\"title\":\"Invalid Request\",\"type\":"
+                + "\"https://api.twitter.com/2/problems/invalid-request\",\"detail\":\"One or more parameters to your "
+                + "request was invalid.\",\"errors\":[{\"message\":\"media type unrecognized.\"}]}"));
+        String id = scheduledNow(ws, "{\"platform\":\"X\",\"funnelStage\":\"ATTENTION\",\"caption\":\"Look\","
+                + "\"mediaUrls\":[\"" + x.url() + "/x-media/photo.jpg\"]}");
+        await("failure", () -> "FAILED".equals(status(ws, id)));
+        String reason = post(ws, id).getString("publishing.failureReason");
+        assertTrue(reason.contains("X rejected the media " + x.url() + "/x-media/photo.jpg")
+                && reason.contains("media type unrecognized."), reason);
+        assertEquals(1, uploadRequests(bearer).size(), "a rejected media is not sent again");
+        assertEquals(0, tweets(bearer).size());
+
+        UPLOAD_REFUSALS.put(bearer, FakeServer.Reply.json(429, "{\"title\":\"Too Many Requests\",\"detail\":"
+                + "\"Too Many Requests\",\"type\":\"about:blank\",\"status\":429}").withHeader("Retry-After", "600"));
+        Instant before = Instant.now();
+        String limited = scheduledNow(ws, "{\"platform\":\"X\",\"funnelStage\":\"ATTENTION\",\"caption\":\"Later\","
+                + "\"mediaUrls\":[\"" + x.url() + "/x-media/photo.jpg\"]}");
+        await("rate limit", () -> post(ws, limited).get("publishing.nextAttemptAt") != null
+                && post(ws, limited).getString("publishing.failureReason") != null);
+        JsonPath view = post(ws, limited);
+        assertEquals("PUBLISHING", view.getString("status"));
+        assertTrue(view.getString("publishing.failureReason").contains("X rate limit"), view.prettify());
+        assertFalse(Instant.parse(view.getString("publishing.nextAttemptAt")).isBefore(before.plusSeconds(600)));
+        assertEquals(0, tweets(bearer).size());
+    }
 }
