@@ -120,7 +120,7 @@ public class XPublisher implements AccountPublisher {
     }
 
     /** The post itself, with the uploaded media's ids (none: text and links only). */
-    PublishResult publish(String accessToken, String text, List<String> mediaIds) {
+    private PublishResult publish(String accessToken, String text, List<String> mediaIds) {
         ObjectNode body = mapper.createObjectNode().put("text", text == null ? "" : text);
         if (mediaIds != null && !mediaIds.isEmpty()) {
             ArrayNode ids = body.putObject("media").putArray("media_ids");
