@@ -131,6 +131,8 @@ public class ContentFakes implements QuarkusTestResourceLifecycleManager {
         config.put("suite.publishing.tiktok.status-poll", "PT0.2S");
         config.put("suite.publishing.tiktok.status-wait", "PT1S");
         // End of the wt-video block.
+        // LinkedIn video (wt-linkedin2): a small video limit, so LinkedInPublishingTest can pass it.
+        config.put("suite.publishing.linkedin.max-video-bytes", "4096");
         config.put("suite.accounts.redirect-url", "https://suite.agency.example/oauth/callback");
         config.put("suite.accounts.app-url", "https://suite.agency.example/app/");
         config.put("suite.accounts.refresh-poll", "1h");

@@ -16,7 +16,7 @@ import java.util.UUID;
 /**
  * Renews access tokens before they expire ({@code suite.accounts.refresh-ahead} [10 min] ahead), one replica per
  * account: a refresh claims the account with {@code FOR UPDATE SKIP LOCKED} and notes the attempt, so another
- * replica skips it for a minute. A platform that refuses the refresh (revoked, invalid grant) and an access token
+ * replica skips it for a minute; accounts never tried come before those being retried. A platform that refuses the refresh (revoked, invalid grant) and an access token
  * that expired with no refresh token turn the account to RECONNECT with the reason; a platform that does not answer
  * is asked again on a later tick, until the token has expired.
  */
@@ -51,10 +51,15 @@ public class TokenRefresher {
         List<Due> due = QuarkusTransaction.requiringNew().call(() -> {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("select workspace_id, platform from platform_account"
-                    + " where status = 'CONNECTED' and expires_at < ?1"
+                    // Without a refresh token nothing can be done before the token expires: due then, not before
+                    // (claiming it earlier would only hold it back a minute past its expiry).
+                    + " where status = 'CONNECTED' and expires_at < case when refresh_token is null then cast(?3 as timestamptz) else cast(?1 as timestamptz) end"
                     + " and (refresh_attempt_at is null or refresh_attempt_at < ?2)"
-                    + " order by expires_at limit 50 for update skip locked")
+                    // Accounts not tried yet come first, so accounts whose refreshes keep failing (a platform down,
+                    // retried every minute) never keep a newly due one waiting behind them.
+                    + " order by refresh_attempt_at nulls first, expires_at limit 50 for update skip locked")
                     .setParameter(1, now.plus(settings.refreshAhead())).setParameter(2, now.minus(RETRY))
+                    .setParameter(3, now)
                     .getResultList();
             List<Due> claimed = new ArrayList<>();
             for (Object[] row : rows) {

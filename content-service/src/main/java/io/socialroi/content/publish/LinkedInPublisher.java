@@ -28,11 +28,19 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@code lifecycleState PUBLISHED}; without media, and with a tracked link, {@code content.article} with that link as
  * its {@code source} (LinkedIn shows the link's card). Images go through the Images API first: each is fetched from
  * its media URL through the outgoing-URL guard (at most {@code suite.publishing.linkedin.max-image-bytes}, default
- * 10 MiB; a larger one, or one that is not an image, is FAILED), {@code POST /rest/images?action=initializeUpload}
- * {@code {"initializeUploadRequest":{"owner": <author>}}} answers an {@code uploadUrl} and the image's URN, the bytes
+ * 10 MiB; a larger one, or media neither an image nor a video, is FAILED),
+ * {@code POST /rest/images?action=initializeUpload} {@code {"initializeUploadRequest":{"owner": <author>}}} answers an {@code uploadUrl} and the image's URN, the bytes
  * are {@code PUT} there, and the post carries {@code content.media {"id": <urn>}} (one image) or
- * {@code content.multiImage.images} (two to twenty). Videos need the Videos API, which is not built: a video on a
- * LINKEDIN_API publisher is refused when the post is submitted or scheduled.
+ * {@code content.multiImage.images} (two to twenty). A video (a post's only media, {@link
+ * io.socialroi.content.post.PlatformRules}) goes through the Videos API: fetched the same way (at most
+ * {@code suite.publishing.linkedin.max-video-bytes}, default 64 MiB; larger is FAILED),
+ * {@code POST /rest/videos?action=initializeUpload} {@code {"initializeUploadRequest":{"owner", "fileSizeBytes",
+ * "uploadCaptions":false, "uploadThumbnail":false}}} answers the video's URN and {@code uploadInstructions}
+ * ({@code uploadUrl}, {@code firstByte}, {@code lastByte} of each part), each part's bytes are {@code PUT} to its
+ * URL and its {@code ETag} kept, {@code POST /rest/videos?action=finalizeUpload}
+ * {@code {"finalizeUploadRequest":{"video", "uploadToken", "uploadedPartIds": [etags in order]}}} completes it, and
+ * the post carries {@code content.media {"id": <video urn>}} (LinkedIn shows it once it has processed it). An
+ * attempt that fails mid-way starts a new upload the next time; the post itself is only created at the end.
  * Answers, as LinkedIn documents them: 201 with the post's URN in {@code x-restli-id} (the permalink is
  * {@code https://www.linkedin.com/feed/update/<urn>/}); errors {@code {"status","serviceErrorCode","code",
  * "message"}}: 401 the token is no good (reconnect the account); 429 throttled (again after {@code Retry-After} when
@@ -66,18 +74,13 @@ public class LinkedInPublisher implements AccountPublisher {
         return PublisherType.LINKEDIN_API;
     }
 
+    /**
+     * Nothing beyond {@link io.socialroi.content.post.PlatformRules} (3000 characters, up to 20 images, a video
+     * alone): images and a video are both uploaded; what a URL really holds is known only once it is fetched.
+     */
     @Override
     public List<FieldError> check(Post post, Publisher publisher) {
-        List<FieldError> errors = new ArrayList<>();
-        List<String> media = post.mediaUrls == null ? List.of() : post.mediaUrls;
-        for (int i = 0; i < media.size(); i++) {
-            if (MediaKind.of(media.get(i)) == MediaKind.VIDEO) {
-                errors.add(new FieldError("mediaUrls[" + i + "]", "is a video: the LinkedIn publisher (LINKEDIN_API) "
-                        + "posts text and images (video upload to LinkedIn is not built); remove it, or publish through "
-                        + "a WEBHOOK publisher"));
-            }
-        }
-        return errors;
+        return List.of();
     }
 
     /**
@@ -104,22 +107,32 @@ public class LinkedInPublisher implements AccountPublisher {
         }
         Instant deadline = Instant.now().plus(config.lease().minusSeconds(10));
         List<String> images = new ArrayList<>();
+        String video = null;
         for (String url : post.mediaOrEmpty()) {
             if (Instant.now().isAfter(deadline)) {
-                return PublishResult.retry("LinkedIn image uploads did not finish within the attempt", null);
+                return PublishResult.retry("LinkedIn media uploads did not finish within the attempt", null);
             }
-            Uploaded image = upload(post, url);
-            if (image.result() != null) {
-                return image.result();
+            Uploaded media = upload(post, url, deadline);
+            if (media.result() != null) {
+                return media.result();
             }
-            images.add(image.urn());
+            if (media.urn().startsWith("urn:li:video:")) {
+                video = media.urn();
+            } else {
+                images.add(media.urn());
+            }
+        }
+        if (video != null && post.mediaOrEmpty().size() > 1) {
+            return PublishResult.failed("a LinkedIn post with a video has no other media");
         }
         ObjectNode body = mapper.createObjectNode().put("author", post.target())
                 .put("commentary", little(post.text() == null ? "" : post.text())).put("visibility", "PUBLIC");
         ObjectNode distribution = body.putObject("distribution").put("feedDistribution", "MAIN_FEED");
         distribution.putArray("targetEntities");
         distribution.putArray("thirdPartyDistributionChannels");
-        if (images.size() == 1) {
+        if (video != null) {
+            body.putObject("content").putObject("media").put("id", video);
+        } else if (images.size() == 1) {
             body.putObject("content").putObject("media").put("id", images.get(0));
         } else if (images.size() > 1) {
             ArrayNode list = body.putObject("content").putObject("multiImage").putArray("images");
@@ -143,25 +156,39 @@ public class LinkedInPublisher implements AccountPublisher {
     private record Uploaded(String urn, PublishResult result) {
     }
 
-    /** One image: fetched from its URL (bounded), registered with the Images API and put to its upload URL. */
-    private Uploaded upload(AccountPost post, String url) {
-        int max = config.linkedin().maxImageBytes();
+    /**
+     * One media: fetched from its URL (bounded: a URL ending like an image with the image limit, any other with the
+     * video limit), then by its Content-Type an image (Images API, within the image limit) or a video
+     * ({@link #uploadVideo}).
+     */
+    private Uploaded upload(AccountPost post, String url, Instant deadline) {
+        boolean imageUrl = MediaKind.of(url) == MediaKind.IMAGE;
+        int max = imageUrl ? config.linkedin().maxImageBytes() : config.linkedin().maxVideoBytes();
+        String what = imageUrl ? "image" : "video";
         OutboundHttp.Response image = http.exchange(HttpMethod.GET, url, Map.of("User-Agent", "social-roi-suite"), null,
                 timeout, max);
         if (!image.answered() || image.status() / 100 != 2) {
-            String reason = "the image " + url + " could not be fetched (" + (image.answered() ? "HTTP "
+            String reason = "the " + what + " " + url + " could not be fetched (" + (image.answered() ? "HTTP "
                     + image.status() : image.failure()) + ")";
             return new Uploaded(null, image.answered() && image.status() / 100 == 4 ? PublishResult.failed(reason)
                     : PublishResult.retry(reason, null));
         }
         if (image.truncated()) {
-            return new Uploaded(null, PublishResult.failed("the image " + url + " is larger than the " + max
-                    + " bytes the LinkedIn publisher uploads (suite.publishing.linkedin.max-image-bytes)"));
+            return new Uploaded(null, PublishResult.failed("the " + what + " " + url + " is larger than the " + max
+                    + " bytes the LinkedIn publisher uploads (suite.publishing.linkedin.max-" + what + "-bytes)"));
         }
         String type = image.header("Content-Type");
+        if (type != null && type.startsWith("video/")) {
+            return uploadVideo(post, url, image.body(), deadline);
+        }
         if (type == null || !type.startsWith("image/")) {
-            return new Uploaded(null, PublishResult.failed("the media " + url + " is not an image (Content-Type "
-                    + type + "): the LinkedIn publisher posts images only"));
+            return new Uploaded(null, PublishResult.failed("the media " + url + " is not an image or a video "
+                    + "(Content-Type " + type + "): the LinkedIn publisher posts images and videos"));
+        }
+        if (image.body().length > config.linkedin().maxImageBytes()) {
+            return new Uploaded(null, PublishResult.failed("the image " + url + " is larger than the "
+                    + config.linkedin().maxImageBytes() + " bytes the LinkedIn publisher uploads "
+                    + "(suite.publishing.linkedin.max-image-bytes)"));
         }
         ObjectNode init = mapper.createObjectNode();
         init.putObject("initializeUploadRequest").put("owner", post.target());
@@ -189,6 +216,74 @@ public class LinkedInPublisher implements AccountPublisher {
             return new Uploaded(null, outcome(put));
         }
         return new Uploaded(urn, null);
+    }
+
+    /**
+     * A video through the Videos API: initializeUpload (its URN and the parts to put), each part {@code PUT} with
+     * its bytes (its {@code ETag} kept), finalizeUpload with the ETags in the parts' order.
+     */
+    private Uploaded uploadVideo(AccountPost post, String url, byte[] bytes, Instant deadline) {
+        String api = config.linkedin().baseUrl().replaceAll("/+$", "") + "/rest/videos?action=";
+        ObjectNode init = mapper.createObjectNode();
+        init.putObject("initializeUploadRequest").put("owner", post.target()).put("fileSizeBytes", bytes.length)
+                .put("uploadCaptions", false).put("uploadThumbnail", false);
+        OutboundHttp.Response registered = postJson(api + "initializeUpload", post.accessToken(), init);
+        if (!registered.answered() || registered.status() / 100 != 2) {
+            return new Uploaded(null, outcome(registered));
+        }
+        JsonNode value = Texts.json(mapper, registered.text()).path("value");
+        String urn = value.path("video").asText("");
+        JsonNode instructions = value.path("uploadInstructions");
+        long next = 0;
+        for (JsonNode part : instructions) {
+            if (part.path("firstByte").asLong(-1) != next || part.path("lastByte").asLong(-1) < next
+                    || part.path("uploadUrl").asText("").isEmpty()) {
+                break;
+            }
+            next = part.path("lastByte").asLong() + 1;
+        }
+        if (urn.isEmpty() || instructions.isEmpty() || next != bytes.length) {
+            return new Uploaded(null, PublishResult.retry("LinkedIn's upload instructions for the video " + url
+                    + " do not cover its " + bytes.length + " bytes", null));
+        }
+        ArrayNode etags = mapper.createArrayNode();
+        for (JsonNode part : instructions) {
+            if (Instant.now().isAfter(deadline)) {
+                return new Uploaded(null, PublishResult.retry("the LinkedIn video upload did not finish within the "
+                        + "attempt", null));
+            }
+            int first = part.path("firstByte").asInt();
+            int last = part.path("lastByte").asInt();
+            OutboundHttp.Response put = http.exchange(HttpMethod.PUT, part.path("uploadUrl").asText(),
+                    Map.of("Authorization", "Bearer " + post.accessToken(), "Content-Type", "application/octet-stream"),
+                    java.util.Arrays.copyOfRange(bytes, first, last + 1), timeout, OutboundHttp.MAX_BODY);
+            if (!put.answered() || put.status() / 100 != 2) {
+                return new Uploaded(null, outcome(put));
+            }
+            String etag = put.header("ETag");
+            if (etag == null || etag.isBlank()) {
+                return new Uploaded(null, PublishResult.retry("LinkedIn answered a video part without its ETag", null));
+            }
+            etags.add(etag);
+        }
+        ObjectNode finalize = mapper.createObjectNode();
+        ObjectNode request = finalize.putObject("finalizeUploadRequest").put("video", urn)
+                .put("uploadToken", value.path("uploadToken").asText(""));
+        request.set("uploadedPartIds", etags);
+        OutboundHttp.Response done = postJson(api + "finalizeUpload", post.accessToken(), finalize);
+        if (!done.answered() || done.status() / 100 != 2) {
+            return new Uploaded(null, outcome(done));
+        }
+        return new Uploaded(urn, null);
+    }
+
+    private OutboundHttp.Response postJson(String url, String accessToken, ObjectNode body) {
+        try {
+            return http.exchange(HttpMethod.POST, url, headers(accessToken), mapper.writeValueAsBytes(body), timeout,
+                    OutboundHttp.MAX_BODY);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private Map<String, String> headers(String accessToken) {

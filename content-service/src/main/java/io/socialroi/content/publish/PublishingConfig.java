@@ -102,6 +102,10 @@ public interface PublishingConfig extends DeliveryConfig {
         /** The largest image uploaded to LinkedIn (fetched by the suite, held in memory for the upload). */
         @WithDefault("10485760")
         int maxImageBytes();
+
+        /** The largest video uploaded to LinkedIn (fetched by the suite, held in memory for its parts' uploads). */
+        @WithDefault("67108864")
+        int maxVideoBytes();
     }
 
     interface Youtube {

@@ -61,7 +61,8 @@ class EngagementImportTest {
 
     @BeforeEach
     void route() {
-        for (String platform : List.of("x", "reddit", "facebook", "youtube", "pinterest", "tiktok")) {
+        for (String platform : List.of("x", "reddit", "facebook", "youtube", "pinterest", "tiktok",
+                "linkedin")) {
             boolean graph = platform.equals("facebook");
             platforms.on(graph ? "GET" : "POST", "/token/" + platform, r -> {
                 String source = graph ? r.query() : r.body();
@@ -367,6 +368,110 @@ class EngagementImportTest {
         assertEquals(List.of("comments", "likes", "shares", "views"), metrics(ws, clip).getList("metrics.metric"));
         assertEquals(List.of(12, 700, 30, 9000), metrics(ws, clip).getList("metrics.value"));
         assertEquals(0, metrics(ws, clip).getInt("eventsStored"));
+    }
+
+    @Test
+    void linkedInCommentsBecomeEventsWithoutThePagesOwnAndItsCountsStayCounts() {
+        UUID ws = Fixtures.workspace("UTC", "EUR");
+        connect(ws, "LINKEDIN", "imp-li-1");
+        String page = "urn:li:organization:2414183";
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("insert into publisher (workspace_id, platform,"
+                + " type, target, updated_at) values (?1, 'LINKEDIN', 'LINKEDIN_API', ?2, now())").setParameter(1, ws)
+                .setParameter(2, page).executeUpdate());
+        String share = "urn:li:share:7213456789012345678";
+        UUID post = published(ws, "LINKEDIN", share);
+        // LinkedIn's Comments API, pages of 100 by start: a full first page (the Page's own reply among them), then 2.
+        List<String> first = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            String actor = i == 1 ? page : "urn:li:person:m" + i;
+            first.add("{\"actor\":\"" + actor + "\",\"id\":\"70000000000000" + (1000 + i) + "\",\"commentUrn\":"
+                    + "\"urn:li:comment:(urn:li:activity:7213456789012345600,70000000000000" + (1000 + i) + ")\","
+                    + "\"created\":{\"actor\":\"" + actor + "\",\"time\":" + (1764583200000L + i * 60_000L) + "},"
+                    + "\"message\":{\"attributes\":[],\"text\":\"Comment " + i + "\"},\"object\":"
+                    + "\"urn:li:activity:7213456789012345600\"}");
+        }
+        String second = "{\"actor\":\"urn:li:person:zz9\",\"id\":\"700000000000002000\",\"created\":{\"actor\":"
+                + "\"urn:li:person:zz9\",\"time\":1764590400000},\"message\":{\"text\":\"Do you ship to Milan?\"}},"
+                + "{\"actor\":\"urn:li:organization:99\",\"commentUrn\":\"urn:li:comment:(urn:li:activity:1,2001)\","
+                + "\"created\":{\"time\":1764594000000},\"message\":{\"text\":\"Partners!\"}}";
+        String bearer = "Bearer linkedin-imp-imp-li-1";
+        platforms.on("GET", "/linkedin/rest/", r -> {
+            if (!bearer.equals(r.header("Authorization"))) {
+                return FakeServer.Reply.json(401, "{\"status\":401,\"serviceErrorCode\":65600,\"code\":"
+                        + "\"INVALID_ACCESS_TOKEN\",\"message\":\"Invalid access token\"}");
+            }
+            if (!"202511".equals(r.header("Linkedin-Version")) || !"2.0.0".equals(r.header("X-Restli-Protocol-Version"))) {
+                return FakeServer.Reply.json(426, "{\"status\":426,\"code\":\"NONEXISTENT_VERSION\",\"message\":"
+                        + "\"Requested version is not active\"}");
+            }
+            if (r.path().equals("/linkedin/rest/socialMetadata/" + share)) {
+                return FakeServer.Reply.json(200, "{\"reactionSummaries\":{\"LIKE\":{\"reactionType\":\"LIKE\","
+                        + "\"count\":40},\"PRAISE\":{\"reactionType\":\"PRAISE\",\"count\":2}},\"commentsState\":"
+                        + "\"OPEN\",\"commentSummary\":{\"count\":102,\"topLevelCount\":102},\"entity\":\"" + share + "\"}");
+            }
+            if (r.path().equals("/linkedin/rest/socialActions/" + share + "/comments")) {
+                if (r.query().equals("start=0&count=100")) {
+                    return FakeServer.Reply.json(200, "{\"paging\":{\"start\":0,\"count\":100,\"total\":102,"
+                            + "\"links\":[]},\"elements\":[" + String.join(",", first) + "]}");
+                }
+                if (r.query().equals("start=100&count=100")) {
+                    return FakeServer.Reply.json(200, "{\"paging\":{\"start\":100,\"count\":100,\"total\":102,"
+                            + "\"links\":[]},\"elements\":[" + second + "]}");
+                }
+            }
+            return FakeServer.Reply.json(404, "{\"status\":404,\"code\":\"NOT_FOUND\",\"message\":\"Not found\"}");
+        });
+        assertTrue(runner.importNow(ws, post));
+        // The URN went URL-encoded into the path, as LinkedIn requires.
+        assertTrue(platforms.requests().stream().anyMatch(r -> r.path().equals("/linkedin/rest/socialActions/" + share
+                + "/comments")));
+        Map<String, JsonNode> events = stored(ws);
+        assertEquals(101, events.size(), events.keySet().toString());
+        assertTrue(!events.containsKey("linkedin:comment:700000000000001001"), "the Page's own reply is no engagement");
+        JsonNode c = events.get("linkedin:comment:700000000000001000");
+        assertEquals("COMMENT", c.path("type").asText());
+        assertEquals("linkedin:urn:li:person:m0", c.path("actorId").asText());
+        assertEquals("LINKEDIN", c.path("platform").asText());
+        assertEquals(post.toString(), c.path("postId").asText());
+        assertEquals("2025-12-01T10:00:00Z", c.path("occurredAt").asText());
+        assertEquals("Comment 0", c.path("attributes").path("text").asText());
+        JsonNode last = events.get("linkedin:comment:700000000000002000");
+        assertEquals("linkedin:urn:li:person:zz9", last.path("actorId").asText());
+        assertEquals("2025-12-01T12:00:00Z", last.path("occurredAt").asText());
+        assertEquals("Do you ship to Milan?", last.path("attributes").path("text").asText());
+        assertEquals("linkedin:urn:li:organization:99",
+                events.get("linkedin:comment:urn:li:comment:(urn:li:activity:1,2001)").path("actorId").asText());
+        JsonPath m = metrics(ws, post);
+        assertNull(m.getString("lastError"));
+        assertEquals(101, m.getInt("eventsStored"));
+        assertEquals(List.of("comments", "reactions"), m.getList("metrics.metric"));
+        assertEquals(List.of(102, 42), m.getList("metrics.value"));
+
+        // Read again: the same ids, nothing new stored.
+        assertTrue(runner.importNow(ws, post));
+        assertEquals(101, stored(ws).size());
+        assertEquals(101, metrics(ws, post).getInt("eventsStored"));
+
+        // Without the permission to read comments (403) the counts still come; a refused token asks to reconnect.
+        platforms.on("GET", "/linkedin/rest/socialActions/", FakeServer.Reply.json(403, "{\"status\":403,"
+                + "\"serviceErrorCode\":100,\"code\":\"ACCESS_DENIED\",\"message\":\"Not enough permissions to access: "
+                + "GET /socialActions/{id}/comments\"}"));
+        assertTrue(runner.importNow(ws, post));
+        assertNull(metrics(ws, post).getString("lastError"));
+        assertEquals(List.of(102, 42), metrics(ws, post).getList("metrics.value"));
+        platforms.on("GET", "/linkedin/rest/socialMetadata/", FakeServer.Reply.json(500, "{\"status\":500,"
+                + "\"message\":\"Internal Server Error\"}"));
+        assertTrue(runner.importNow(ws, post));
+        assertEquals("LinkedIn answered HTTP 500: Internal Server Error", metrics(ws, post).getString("lastError"));
+        platforms.on("GET", "/linkedin/rest/socialMetadata/", FakeServer.Reply.json(401, "{\"status\":401,"
+                + "\"serviceErrorCode\":65601,\"code\":\"REVOKED_ACCESS_TOKEN\",\"message\":\"The token used in the "
+                + "request has been revoked by the user\"}"));
+        assertTrue(runner.importNow(ws, post));
+        assertEquals("LinkedIn answered HTTP 401: REVOKED_ACCESS_TOKEN, The token used in the request has been revoked"
+                + " by the user: reconnect the account", metrics(ws, post).getString("lastError"));
+        given().auth().oauth2(writer(ws)).get("/workspaces/" + ws + "/accounts/LINKEDIN").then().statusCode(200)
+                .body("status", equalTo("RECONNECT"));
+        assertEquals(101, stored(ws).size());
     }
 
     static String sign(String body, String secret) throws Exception {

@@ -74,8 +74,84 @@ class LinkedInPublishingTest {
                     + "\"image\":\"urn:li:image:C4E10AQ" + n + "\"}}");
         });
         fake.on("PUT", "/dms-uploads/", new FakeServer.Reply(201, "text/plain", null, 0));
+        // A video host, and LinkedIn's Videos API: initializeUpload answers the video's URN and parts of 1000 bytes
+        // on the fake, each part PUT answers its ETag, finalizeUpload takes the ETags in order (VIDEO_PUTS fails
+        // chosen part uploads with a 500).
+        fake.on("GET", "/li-video/", r -> new FakeServer.Reply(200, "video/mp4", video(r.path().endsWith("big.mp4")
+                ? 5000 : 2500), 0));
+        fake.on("POST", "/linkedin/rest/videos", r -> {
+            if (!("Bearer AQV-li-code-vid").equals(r.header("Authorization"))) {
+                return FakeServer.Reply.json(401, UNAUTHORIZED);
+            }
+            JsonNode body = read(r.body());
+            if (r.query().equals("action=initializeUpload")) {
+                JsonNode init = body.path("initializeUploadRequest");
+                long size = init.path("fileSizeBytes").asLong();
+                if (!AUTHOR.equals(init.path("owner").asText()) || size <= 0) {
+                    return FakeServer.Reply.json(400, "{\"status\":400,\"code\":\"INVALID_PARAMS\",\"message\":"
+                            + "\"owner and fileSizeBytes are required\"}");
+                }
+                int n = VIDEOS.incrementAndGet();
+                StringBuilder parts = new StringBuilder();
+                for (long first = 0; first < size; first += 1000) {
+                    parts.append(parts.isEmpty() ? "" : ",").append("{\"uploadUrl\":\"").append(fake.url())
+                            .append("/li-video-upload/").append(n).append("/").append(first / 1000)
+                            .append("?ca=vector_feedshare\",\"firstByte\":").append(first).append(",\"lastByte\":")
+                            .append(Math.min(size, first + 1000) - 1).append("}");
+                }
+                return FakeServer.Reply.json(200, "{\"value\":{\"uploadUrlsExpireAt\":1650567510704,\"video\":"
+                        + "\"urn:li:video:C5F10AQ" + n + "\",\"uploadInstructions\":[" + parts + "],\"uploadToken\":\"\"}}");
+            }
+            if (r.query().equals("action=finalizeUpload")) {
+                JsonNode fin = body.path("finalizeUploadRequest");
+                String n = fin.path("video").asText().replace("urn:li:video:C5F10AQ", "");
+                List<String> expected = new java.util.ArrayList<>();
+                for (int i = 0; i < VIDEO_PARTS.getOrDefault(n, 0); i++) {
+                    expected.add("\"etag-" + n + "-" + i + "\"");
+                }
+                List<String> sent = new java.util.ArrayList<>();
+                fin.path("uploadedPartIds").forEach(id -> sent.add(id.asText()));
+                return sent.equals(expected) && fin.has("uploadToken")
+                        ? new FakeServer.Reply(200, "application/json", null, 0)
+                        : FakeServer.Reply.json(400, "{\"status\":400,\"code\":\"INVALID_PARAMS\",\"message\":"
+                                + "\"uploadedPartIds do not match the upload\"}");
+            }
+            return FakeServer.Reply.json(400, "{\"status\":400,\"message\":\"unknown action\"}");
+        });
+        fake.on("PUT", "/li-video-upload/", r -> {
+            String[] at = r.path().split("/");
+            if (VIDEO_PUTS.incrementAndGet() == FAIL_PUT.get()) {
+                return FakeServer.Reply.json(500, "{\"status\":500,\"message\":\"Internal Server Error\"}");
+            }
+            VIDEO_PARTS.merge(at[2], 1, Integer::sum);
+            return new FakeServer.Reply(200, "text/plain", null, 0).withHeader("ETag", "\"etag-" + at[2] + "-" + at[3]
+                    + "\"");
+        });
         fake.on("POST", "/linkedin/rest/posts", r -> POSTS.getOrDefault(String.valueOf(r.header("Authorization")),
                 x -> FakeServer.Reply.json(401, UNAUTHORIZED)).apply(r));
+    }
+
+    static final AtomicInteger VIDEOS = new AtomicInteger();
+    static final AtomicInteger VIDEO_PUTS = new AtomicInteger();
+    static final AtomicInteger FAIL_PUT = new AtomicInteger();
+    /** Parts uploaded per video number. */
+    static final Map<String, Integer> VIDEO_PARTS = new ConcurrentHashMap<>();
+
+    /** A video's bytes: {@code size} printable characters, different at every position of a part. */
+    static String video(int size) {
+        StringBuilder bytes = new StringBuilder(size);
+        for (int i = 0; i < size; i++) {
+            bytes.append((char) ('a' + (i * 7 + i / 1000) % 26));
+        }
+        return bytes.toString();
+    }
+
+    static JsonNode read(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (Exception e) {
+            return JSON.missingNode();
+        }
     }
 
     static String connected(UUID ws, String code) {
@@ -175,6 +251,64 @@ class LinkedInPublishingTest {
     }
 
     @Test
+    void aVideoIsUploadedInPartsWithTheVideosApiFinalizedWithItsETagsAndPostedAsMedia() throws Exception {
+        UUID ws = Fixtures.workspace("UTC", "EUR");
+        String bearer = connected(ws, "li-code-vid");
+        POSTS.put(bearer, r -> created("urn:li:share:7213456789012347777"));
+        // The first attempt's second part fails (500): retried, a new upload, the post made once.
+        FAIL_PUT.set(VIDEO_PUTS.get() + 2);
+        String id = scheduledNow(ws, "{\"platform\":\"LINKEDIN\",\"funnelStage\":\"TRUST\",\"caption\":"
+                + "\"Behind the counter\",\"mediaUrls\":[\"" + fake.url() + "/li-video/counter.mp4\"]}");
+        await("publication", () -> "PUBLISHED".equals(status(ws, id)));
+        assertEquals("urn:li:share:7213456789012347777", post(ws, id).getString("remoteId"));
+        assertEquals(2, post(ws, id).getInt("publishing.attempts"));
+
+        List<FakeServer.Recorded> calls = fake.requests().stream().filter(r -> r.path().equals("/linkedin/rest/videos"))
+                .filter(r -> bearer.equals(r.header("Authorization"))).toList();
+        assertEquals(List.of("action=initializeUpload", "action=initializeUpload", "action=finalizeUpload"),
+                calls.stream().map(FakeServer.Recorded::query).toList());
+        JsonNode init = JSON.readTree(calls.get(1).body()).path("initializeUploadRequest");
+        assertEquals(AUTHOR, init.path("owner").asText());
+        assertEquals(2500, init.path("fileSizeBytes").asInt());
+        assertFalse(init.path("uploadCaptions").asBoolean(true));
+        assertFalse(init.path("uploadThumbnail").asBoolean(true));
+        assertEquals("202511", calls.get(1).header("Linkedin-Version"));
+        assertEquals("2.0.0", calls.get(1).header("X-Restli-Protocol-Version"));
+        String urn = JSON.readTree(posts(bearer).get(0).body()).at("/content/media/id").asText();
+        assertTrue(urn.startsWith("urn:li:video:C5F10AQ"), urn);
+        String n = urn.substring("urn:li:video:C5F10AQ".length());
+        // The second upload's three parts carry the video's bytes, in order; finalize names their ETags in order.
+        List<FakeServer.Recorded> parts = fake.requests().stream()
+                .filter(r -> r.method().equals("PUT") && r.path().startsWith("/li-video-upload/" + n + "/")).toList();
+        assertEquals(3, parts.size());
+        assertEquals(video(2500), String.join("", parts.stream().map(FakeServer.Recorded::body).toList()));
+        assertEquals(List.of(1000, 1000, 500), parts.stream().map(r -> r.body().length()).toList());
+        assertEquals("application/octet-stream", parts.get(0).header("Content-Type"));
+        JsonNode fin = JSON.readTree(calls.get(2).body()).path("finalizeUploadRequest");
+        assertEquals(urn, fin.path("video").asText());
+        assertEquals("", fin.path("uploadToken").asText());
+        List<String> partIds = new java.util.ArrayList<>();
+        fin.path("uploadedPartIds").forEach(p -> partIds.add(p.asText()));
+        assertEquals(List.of("\"etag-" + n + "-0\"", "\"etag-" + n + "-1\"", "\"etag-" + n + "-2\""), partIds);
+        assertEquals(1, posts(bearer).size(), "the post is made once");
+        JsonNode body = JSON.readTree(posts(bearer).get(0).body());
+        assertTrue(body.at("/content/article").isMissingNode(), body.toString());
+        assertEquals(0, fake.requests().stream().filter(r -> r.path().equals("/linkedin/rest/images"))
+                .filter(r -> bearer.equals(r.header("Authorization"))).count());
+
+        // A video larger than suite.publishing.linkedin.max-video-bytes (4096 here) is FAILED before any upload.
+        String big = scheduledNow(ws, "{\"platform\":\"LINKEDIN\",\"funnelStage\":\"TRUST\",\"caption\":\"Long\","
+                + "\"mediaUrls\":[\"" + fake.url() + "/li-video/big.mp4\"]}");
+        await("failure", () -> "FAILED".equals(status(ws, big)));
+        assertEquals("the video " + fake.url() + "/li-video/big.mp4 is larger than the 4096 bytes the LinkedIn "
+                + "publisher uploads (suite.publishing.linkedin.max-video-bytes)",
+                post(ws, big).getString("publishing.failureReason"));
+        assertEquals(3, fake.requests().stream().filter(r -> r.path().equals("/linkedin/rest/videos"))
+                .filter(r -> bearer.equals(r.header("Authorization"))).count());
+        assertEquals(1, posts(bearer).size());
+    }
+
+    @Test
     void everyReservedCharacterOfTheLittleTextFormatIsEscaped() {
         assertEquals("a\\\\b \\| \\{x\\} \\@y \\[z\\] \\(w\\) \\<v\\> \\#tag \\*bold\\* \\_u\\_ \\~s\\~ plain: 50% & \"q\"",
                 LinkedInPublisher.little("a\\b | {x} @y [z] (w) <v> #tag *bold* _u_ ~s~ plain: 50% & \"q\""));
@@ -232,7 +366,7 @@ class LinkedInPublishingTest {
     }
 
     @Test
-    void theAuthorIsRequiredAndCheckedAndAVideoIsRefusedAtSubmit() {
+    void theAuthorIsRequiredAndCheckedAndAVideoWithOtherMediaIsRefusedAtSubmit() {
         UUID ws = Fixtures.workspace("UTC", "EUR");
         for (String body : List.of("{\"type\":\"LINKEDIN_API\"}", "{\"type\":\"LINKEDIN_API\",\"author\":\" \"}",
                 "{\"type\":\"LINKEDIN_API\",\"author\":\"urn:li:company:5515715\"}",
@@ -249,6 +383,13 @@ class LinkedInPublishingTest {
                 .body("errors.field", containsInAnyOrder("author"));
         JsonPath member = configure(ws, "LINKEDIN", "{\"type\":\"LINKEDIN_API\",\"author\":\"urn:li:person:8675309\"}");
         assertEquals("urn:li:person:8675309", member.getString("author"));
+        // A video alone is taken; with other media PlatformRules refuses it (LinkedIn: a video is a post's only media).
+        String alone = given().auth().oauth2(writer(ws)).contentType(ContentType.JSON).body("{\"platform\":"
+                + "\"LINKEDIN\",\"funnelStage\":\"TRUST\",\"caption\":\"Look\",\"mediaUrls\":"
+                + "[\"https://cdn.fiori.example/a.mp4\"]}").post("/workspaces/" + ws + "/posts").then().statusCode(201)
+                .extract().path("id");
+        given().auth().oauth2(writer(ws)).post("/workspaces/" + ws + "/posts/" + alone + "/submit").then()
+                .statusCode(200);
         refused(ws, "{\"platform\":\"LINKEDIN\",\"funnelStage\":\"TRUST\",\"caption\":\"Look\","
                 + "\"mediaUrls\":[\"https://cdn.fiori.example/a.jpg\",\"https://cdn.fiori.example/a.mp4\"]}",
                 "mediaUrls[1]");
