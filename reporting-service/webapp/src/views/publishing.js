@@ -38,7 +38,7 @@ const TYPES = [
             placeholder: 'https://discord.com/api/webhooks/...' }],
         shows: () => 'Discord webhook' },
     { id: 'X_API', label: 'X API with the connected account', platform: 'X', account: true,
-        hint: 'Posted through the X API v2 with the client\'s X account (connect it under Accounts); text and links only.',
+        hint: 'Posted through the X API v2 with the client\'s X account (connect it under Accounts); text, links, images and video.',
         fields: [], shows: () => 'X, with the connected account' },
     { id: 'REDDIT_API', label: 'Reddit API with the connected account', platform: 'REDDIT', account: true,
         hint: 'A text post to the post\'s subreddit with its title (both set when composing), with the client\'s Reddit account.',

@@ -138,6 +138,10 @@ public class ContentFakes implements QuarkusTestResourceLifecycleManager {
         config.put("suite.accounts.refresh-poll", "1h");
         // X API v2 on the same fake (its /2/tweets), with the accounts connected against it.
         config.put("suite.publishing.x.base-url", oauth.url());
+        // wt-xmedia block: X media uploads in small APPEND segments, and a short processing wait.
+        config.put("suite.publishing.x.chunk-bytes", "1000");
+        config.put("suite.publishing.x.processing-wait", "PT5S");
+        // End of the wt-xmedia block.
         config.put("suite.publishing.reddit.base-url", oauth.url() + "/reddit");
         config.put("suite.accounts.reddit.client-id", "reddit-client");
         config.put("suite.accounts.reddit.client-secret", "reddit-secret");

@@ -16,8 +16,8 @@ import java.util.Optional;
  * <li>LINKEDIN: "Authorization Code Flow (3-legged OAuth)", {@code /oauth/v2/authorization} and
  * {@code /oauth/v2/accessToken}; refresh tokens only for approved partners.</li>
  * <li>X: OAuth 2.0 Authorization Code with PKCE (required), {@code x.com/i/oauth2/authorize} and
- * {@code api.x.com/2/oauth2/token}, a confidential client authenticating with HTTP Basic; {@code offline.access}
- * gives a refresh token.</li>
+ * {@code api.x.com/2/oauth2/token}, a confidential client authenticating with HTTP Basic; {@code media.write} lets
+ * the X publisher upload media, {@code offline.access} gives a refresh token.</li>
  * <li>TIKTOK: Login Kit v2, {@code /v2/auth/authorize/} with {@code client_key} instead of {@code client_id}, and
  * {@code open.tiktokapis.com/v2/oauth/token/}; PKCE (S256) sent.</li>
  * <li>YOUTUBE: Google OAuth 2.0 for web server applications, {@code access_type=offline} and {@code prompt=consent}
@@ -44,7 +44,7 @@ public enum OAuthProvider {
             "w_member_social w_organization_social r_organization_social", " ", false, ClientAuth.BODY, "client_id",
             Map.of()),
     X(Platform.X, "https://x.com/i/oauth2/authorize", "https://api.x.com/2/oauth2/token",
-            "tweet.read tweet.write users.read offline.access", " ", true, ClientAuth.BASIC, "client_id", Map.of()),
+            "tweet.read tweet.write users.read media.write offline.access", " ", true, ClientAuth.BASIC, "client_id", Map.of()),
     TIKTOK(Platform.TIKTOK, "https://www.tiktok.com/v2/auth/authorize/", "https://open.tiktokapis.com/v2/oauth/token/",
             "user.info.basic,video.upload,video.publish,video.list", ",", true, ClientAuth.BODY, "client_key", Map.of()),
     YOUTUBE(Platform.YOUTUBE, "https://accounts.google.com/o/oauth2/v2/auth", "https://oauth2.googleapis.com/token",

@@ -42,7 +42,7 @@ public interface PublishingConfig extends DeliveryConfig {
     /** Discord API; webhook URLs must start with {@code <base-url>/webhooks/} (or {@code <base-url>/v10/webhooks/}). */
     Discord discord();
 
-    /** X API v2 ({@code <base-url>/2/tweets}), with the workspace's connected X account. */
+    /** X API v2 ({@code <base-url>/2/tweets}, {@code /2/media/upload}), with the workspace's connected X account. */
     X x();
 
     /** Reddit's OAuth API ({@code <base-url>/api/submit}), with the workspace's connected Reddit account. */
@@ -183,6 +183,29 @@ public interface PublishingConfig extends DeliveryConfig {
     interface X {
         @WithDefault("https://api.x.com")
         String baseUrl();
+
+        /**
+         * The largest media the X publisher fetches and uploads (default 16 MiB): it is held in memory for the
+         * attempt, so larger videos (X takes up to 512 MB) are FAILED saying so. X's own limits (images 5 MB, GIFs
+         * 15 MB) apply within it.
+         */
+        @WithDefault("16777216")
+        int maxMediaBytes();
+
+        /** The size of one APPEND segment of a media upload (X takes segments up to 5 MB). */
+        @WithDefault("4194304")
+        int chunkBytes();
+
+        /**
+         * How long one attempt waits for X to process an uploaded video or GIF (STATUS); then the attempt is retried.
+         * Also bounded by the {@code lease}.
+         */
+        @WithDefault("PT30S")
+        Duration processingWait();
+
+        /** The timeout of fetching a media and of each upload request (bounded by the lease). */
+        @WithDefault("PT30S")
+        Duration transferTimeout();
     }
 
     interface Telegram {

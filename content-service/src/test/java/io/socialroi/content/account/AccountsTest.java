@@ -88,7 +88,7 @@ class AccountsTest {
 
     static String tokens(String access, String refresh, long expiresIn) {
         return "{\"token_type\":\"bearer\",\"expires_in\":" + expiresIn + ",\"access_token\":\"" + access + "\","
-                + "\"scope\":\"tweet.read tweet.write users.read offline.access\""
+                + "\"scope\":\"tweet.read tweet.write users.read media.write offline.access\""
                 + (refresh == null ? "" : ",\"refresh_token\":\"" + refresh + "\"") + "}";
     }
 
@@ -129,8 +129,8 @@ class AccountsTest {
         assertEquals("code", q.get("response_type"));
         assertEquals("x-client", q.get("client_id"));
         assertEquals(REDIRECT, q.get("redirect_uri"));
-        assertEquals("tweet.read tweet.write users.read offline.access", q.get("scope"));
-        assertTrue(url.contains("scope=tweet.read%20tweet.write%20users.read%20offline.access"), url);
+        assertEquals("tweet.read tweet.write users.read media.write offline.access", q.get("scope"));
+        assertTrue(url.contains("scope=tweet.read%20tweet.write%20users.read%20media.write%20offline.access"), url);
         assertEquals(state, q.get("state"));
         assertEquals("S256", q.get("code_challenge_method"));
         String challenge = q.get("code_challenge");
@@ -143,7 +143,7 @@ class AccountsTest {
         ANSWERS.put("code-x-1", FakeServer.Reply.json(200, tokens("x-access-1", "x-refresh-1", 7200)));
         complete(manager, ws, "X", state, "code-x-1").statusCode(200).body("platform", equalTo("X"))
                 .body("status", equalTo("CONNECTED")).body("refreshable", equalTo(true))
-                .body("scopes", equalTo("tweet.read tweet.write users.read offline.access"))
+                .body("scopes", equalTo("tweet.read tweet.write users.read media.write offline.access"))
                 .body("reason", nullValue()).body(not(containsString("x-access-1")));
 
         FakeServer.Recorded exchange = tokenRequests("x", "code-x-1").get(0);
