@@ -60,6 +60,7 @@ public final class EngagedJourneys {
             Instant from = Instant.parse(q.path("from").asText());
             Instant to = Instant.parse(q.path("to").asText());
             String groupBy = q.path("groupBy").asText();
+            Integer maxLength = q.hasNonNull("maxLength") ? q.path("maxLength").asInt() : null;
             Set<String> types = new HashSet<>();
             q.path("eventTypes").forEach(t -> types.add(t.asText()));
             if (types.isEmpty()) {
@@ -85,7 +86,22 @@ public final class EngagedJourneys {
                 List<Touch> sorted = new ArrayList<>(touches);
                 sorted.sort(Comparator.comparing(Touch::at)
                         .thenComparing(t -> Objects.requireNonNullElse(key.apply(t), "none")));
-                paths.merge(new ArrayList<>(sorted.stream().map(key).toList()), 1L, Long::sum);
+                List<String> steps = new ArrayList<>();
+                for (Touch t : sorted) {
+                    String k = key.apply(t);
+                    // maxLength given: consecutive repeats collapsed, a longer path cut to its first maxLength - 2
+                    // steps, "…" and its last step (the contract).
+                    if (maxLength == null || steps.isEmpty() || !Objects.equals(steps.get(steps.size() - 1), k)) {
+                        steps.add(k);
+                    }
+                }
+                if (maxLength != null && steps.size() > maxLength) {
+                    List<String> kept = new ArrayList<>(steps.subList(0, maxLength - 2));
+                    kept.add("…");
+                    kept.add(steps.get(steps.size() - 1));
+                    steps = kept;
+                }
+                paths.merge(steps, 1L, Long::sum);
             }
             List<Map.Entry<List<String>, Long>> items = new ArrayList<>(paths.entrySet());
             items.sort((a, b) -> !a.getValue().equals(b.getValue()) ? Long.compare(b.getValue(), a.getValue())
