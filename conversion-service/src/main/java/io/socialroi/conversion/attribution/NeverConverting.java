@@ -30,11 +30,12 @@ import javax.sql.DataSource;
  * non-converting journey from the snapshots, and everyone else engaged is one from engagement-service. Each actor is
  * one journey.
  *
- * <p>The answer is kept per (workspace, period, types, grouping, digest of the exclusion list, the change feed's
- * stored cursor): the exclusion list is read from SQL on both report paths (memory and SQL give identical answers),
+ * <p>The answer is kept per (workspace, period, types, grouping, digest of the exclusion list, the count of
+ * engagement changes of the workspace the change feed has served, {@code engagement_change}): the exclusion list
+ * is read from SQL on both report paths (memory and SQL give identical answers),
  * once per journey-store snapshot on the memory path (every write that can change it, a conversion, a captured
  * touchpoint or an identity link of a customer with conversions, which re-queues them, makes a new snapshot),
- * and engagement data that could change the answer moves the cursor once the feed has served it, so a report is
+ * and engagement data that could change the answer moves that count once the feed has served it, so a report is
  * the same whatever order the data arrived in and never mixes an old answer with newer touches. engagement-service
  * down, slow or failing: a 503 naming it ({@link Engagement}), never numbers without these journeys. More than
  * {@link JourneySearch#MAX_EXCLUDED} actors known to convert: the search is not made and the note says so (the
@@ -140,7 +141,7 @@ public class NeverConverting {
                     + " actors belong to converting people (" + excluded.size() + "), more than engagement-service "
                     + "can leave out of a search: the people who never converted are not counted.");
         }
-        Key key = new Key(workspaceId, from, to, List.copyOf(types), groupBy, known.digest(), cursor());
+        Key key = new Key(workspaceId, from, to, List.copyOf(types), groupBy, known.digest(), cursor(workspaceId));
         Answer kept = cache.get(key);
         if (kept != null) {
             return kept;
@@ -186,12 +187,21 @@ public class NeverConverting {
         return ids;
     }
 
-    /** The change feed's stored cursor (null: nothing read yet): engagement writes move it once the feed serves them. */
-    private String cursor() throws SQLException {
+    /**
+     * How often the change feed served engagement changes of this workspace, and restarted ({@code engagement_change}):
+     * engagement writes of the workspace move it once the feed serves them; the feed's own cursor moves on every poll,
+     * so it would keep nothing.
+     */
+    private String cursor(UUID workspaceId) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(
-                "SELECT cursor FROM change_feed_cursor WHERE feed = 'engagement'")) {
+                "SELECT coalesce(sum(changes) FILTER (WHERE workspace_id = ?), 0) || '.' || coalesce(sum(changes) "
+                        + "FILTER (WHERE workspace_id = ?), 0) FROM engagement_change WHERE workspace_id IN (?, ?)")) {
+            select.setObject(1, workspaceId);
+            select.setObject(2, io.socialroi.conversion.changes.ChangeFeed.EVERY_WORKSPACE);
+            select.setObject(3, workspaceId);
+            select.setObject(4, io.socialroi.conversion.changes.ChangeFeed.EVERY_WORKSPACE);
             try (ResultSet rs = select.executeQuery()) {
-                return rs.next() ? rs.getString(1) : "";
+                return rs.next() ? rs.getString(1) : "0.0";
             }
         }
     }

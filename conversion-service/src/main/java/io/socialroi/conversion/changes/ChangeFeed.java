@@ -343,9 +343,33 @@ public class ChangeFeed {
                     }
                 }
             }
+            bump(c, items.stream().map(ChangePage.Item::workspaceId).filter(java.util.Objects::nonNull)
+                    .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)));
             store(c, next);
             return touched;
         });
+    }
+
+    /** The workspace whose counter counts the feed's restarts (410), after which any workspace may have changed. */
+    public static final UUID EVERY_WORKSPACE = new UUID(0, 0);
+
+    /**
+     * Counts the served changes per workspace ({@code engagement_change}), in the transaction that stores the cursor,
+     * in workspace order (concurrent replicas never deadlock on it).
+     */
+    private static void bump(Connection c, java.util.Collection<UUID> workspaces) throws SQLException {
+        if (workspaces.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement upsert = c.prepareStatement("INSERT INTO engagement_change (workspace_id, changes) "
+                + "VALUES (?, 1) ON CONFLICT (workspace_id) DO UPDATE SET changes = engagement_change.changes + 1, "
+                + "updated_at = now()")) {
+            for (UUID ws : workspaces) {
+                upsert.setObject(1, ws);
+                upsert.addBatch();
+            }
+            upsert.executeBatch();
+        }
     }
 
     @FunctionalInterface
@@ -484,6 +508,7 @@ public class ChangeFeed {
                     }
                 }
             }
+            bump(c, List.of(EVERY_WORKSPACE));
             store(c, null);
             return touched;
         });
