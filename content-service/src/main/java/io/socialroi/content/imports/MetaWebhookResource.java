@@ -49,7 +49,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * id (and the publisher's Page or account id): a Page {@code feed} change with {@code item=comment} and
  * {@code verb=add|edited} is a COMMENT ({@code facebook:comment:<comment_id>}), {@code item=reaction, verb=add} a
  * LIKE ({@code facebook:reaction:<post_id>:<from.id>}); an Instagram {@code comments} change a COMMENT
- * ({@code instagram:comment:<id>}): the same event ids the importers give, so a webhook and a later import of the
+ * ({@code instagram:comment:<id>}); a WhatsApp Business {@code messages} change (a reply to the workspace's
+ * WHATSAPP_API number, found by {@code metadata.phone_number_id}) a DM of the account, without a post
+ * ({@code whatsapp:message:<wamid>}): the same event ids the importers give, so a webhook and a later import of the
  * same comment are one event. They go through engagement-service's ingestion; while it does not take them the
  * answer is a 503, which Meta delivers again. Changes about posts we did not publish are counted as unmatched.
  */
@@ -171,6 +173,28 @@ public class MetaWebhookResource {
                         }
                         target = event == null ? null : find(Platform.FACEBOOK, postId, account);
                     }
+                } else if ("whatsapp_business_account".equals(object) && "messages".equals(field)) {
+                    // Replies to the workspace's WhatsApp number: each message a DM of the account (no post), its
+                    // workspace the one whose WHATSAPP_API publisher sends from metadata.phone_number_id. Statuses
+                    // (sent, delivered, read) carry no engagement and are left alone.
+                    Target number = findNumber(v.path("metadata").path("phone_number_id").asText(""));
+                    for (JsonNode m : v.path("messages")) {
+                        String id = m.path("id").asText("");
+                        String from = m.path("from").asText("");
+                        if (id.isEmpty() || from.isEmpty() || !m.path("timestamp").asText("").matches("\\d{1,12}")) {
+                            continue;
+                        }
+                        if (number == null) {
+                            unmatched++;
+                            continue;
+                        }
+                        byPost.computeIfAbsent(number, t -> new ArrayList<>()).add(new ImportedEvent(
+                                "whatsapp:message:" + id, "DM", "whatsapp:" + from,
+                                Instant.ofEpochSecond(Long.parseLong(m.path("timestamp").asText())),
+                                m.path("text").path("body").asText(null)));
+                    }
+                    changes += Math.max(0, v.path("messages").size() - 1);
+                    continue;
                 } else if ("instagram".equals(object) && "comments".equals(field)) {
                     String from = v.path("from").path("id").asText("");
                     String media = v.path("media").path("id").asText("");
@@ -217,6 +241,17 @@ public class MetaWebhookResource {
         }
         Object[] r = rows.get(0);
         return new Target((UUID) r[0], (UUID) r[1], (UUID) r[2], platform);
+    }
+
+    /** The one workspace whose WHATSAPP_API publisher sends from this phone number id (its DMs have no post). */
+    private Target findNumber(String phoneNumberId) {
+        if (phoneNumberId.isEmpty()) {
+            return null;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object> rows = em.createNativeQuery("select workspace_id from publisher where platform = 'WHATSAPP'"
+                + " and type = 'WHATSAPP_API' and target = ?1 limit 2").setParameter(1, phoneNumberId).getResultList();
+        return rows.size() == 1 ? new Target((UUID) rows.get(0), null, null, Platform.WHATSAPP) : null;
     }
 
     private Optional<String> appSecret() {

@@ -536,6 +536,40 @@ class EngagementImportTest {
     }
 
     @Test
+    void whatsAppRepliesToTheWorkspacesNumberAreItsDirectMessages() throws Exception {
+        UUID ws = Fixtures.workspace("UTC", "EUR");
+        String number = "1065403522" + (100 + new java.util.Random().nextInt(900));
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("insert into publisher (workspace_id, platform,"
+                + " type, target, updated_at) values (?1, 'WHATSAPP', 'WHATSAPP_API', ?2, now())").setParameter(1, ws)
+                .setParameter(2, number).executeUpdate());
+        String body = "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{"
+                + "\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550783881\","
+                + "\"phone_number_id\":\"" + number + "\"},\"contacts\":[{\"profile\":{\"name\":\"Kerry\"},"
+                + "\"wa_id\":\"16505551234\"}],\"messages\":[{\"from\":\"16505551234\",\"id\":\"wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQz\","
+                + "\"timestamp\":\"1764583200\",\"text\":{\"body\":\"Is the bouquet still available?\"},\"type\":\"text\"},"
+                + "{\"from\":\"393471234567\",\"id\":\"wamid.HBgLMzkzNDcxMjM0NTY3\",\"timestamp\":\"1764583260\",\"type\":\"text\","
+                + "\"text\":{\"body\":\"Yes please\"}}]},\"field\":\"messages\"},"
+                + "{\"value\":{\"messaging_product\":\"whatsapp\",\"metadata\":{\"phone_number_id\":\"" + number + "\"},"
+                + "\"statuses\":[{\"id\":\"wamid.sent\",\"status\":\"delivered\",\"timestamp\":\"1764583300\","
+                + "\"recipient_id\":\"16505551234\"}]},\"field\":\"messages\"}]}]}";
+        given().contentType(ContentType.JSON).header("X-Hub-Signature-256", sign(body, "facebook-secret")).body(body)
+                .post("/hooks/meta").then().statusCode(200).body("stored", equalTo(2)).body("unmatched", equalTo(0));
+        Map<String, JsonNode> events = stored(ws);
+        assertEquals(Set.of("whatsapp:message:wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQz", "whatsapp:message:wamid.HBgLMzkzNDcxMjM0NTY3"),
+                events.keySet());
+        JsonNode dm = events.get("whatsapp:message:wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQz");
+        assertEquals("DM", dm.path("type").asText());
+        assertEquals("WHATSAPP", dm.path("platform").asText());
+        assertEquals("whatsapp:16505551234", dm.path("actorId").asText());
+        assertTrue(dm.path("postId").isMissingNode(), dm.toString());
+        assertEquals("2025-12-01T10:00:00Z", dm.path("occurredAt").asText());
+        // A number no workspace sends from: nothing stored, counted as not ours.
+        String other = body.replace(number, "999000111");
+        given().contentType(ContentType.JSON).header("X-Hub-Signature-256", sign(other, "facebook-secret")).body(other)
+                .post("/hooks/meta").then().statusCode(200).body("stored", equalTo(0)).body("unmatched", equalTo(2));
+    }
+
+    @Test
     void metasSubscriptionHandshakeEchoesTheChallengeForTheRightTokenOnly() {
         given().queryParam("hub.mode", "subscribe").queryParam("hub.verify_token", "meta-verify-token-test")
                 .queryParam("hub.challenge", "1158201444").get("/hooks/meta").then().statusCode(200)
