@@ -59,7 +59,25 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Platform webhooks")
 public class MetaWebhookResource {
 
+    /** A delivery as Meta sends it (only these fields are read; the body is verified as received). */
+    @Schema(name = "MetaWebhookDelivery", description = "Meta's webhook delivery: object (page, instagram, "
+            + "whatsapp_business_account) and its entries")
+    public record Delivery(String object, List<DeliveryEntry> entry) {
+    }
+
+    @Schema(name = "MetaWebhookEntry", description = "One Page, Instagram account or WhatsApp Business account and its "
+            + "changes")
+    public record DeliveryEntry(String id, Long time, List<DeliveryChange> changes) {
+    }
+
+    @Schema(name = "MetaWebhookChange", description = "One change: its field (feed, comments, messages) and value")
+    public record DeliveryChange(String field,
+            @Schema(type = SchemaType.OBJECT, description = "The change as the field defines it") Map<String, Object> value) {
+    }
+
     /** What a delivery came to. */
+    @Schema(name = "MetaWebhookReceived", description = "Changes in the delivery, events stored, duplicates, changes "
+            + "about posts or numbers that are not the suite's")
     public record Received(int changes, int stored, int duplicates, int unmatched) {
     }
 
@@ -121,8 +139,7 @@ public class MetaWebhookResource {
             + "again", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Received deliver(@HeaderParam("X-Hub-Signature-256") String signature,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(type = SchemaType.OBJECT, description = "Meta's delivery: object, entry[].id, "
-                            + "entry[].time, entry[].changes[].field and .value"), examples = {
+                    schema = @Schema(implementation = Delivery.class), examples = {
                 @ExampleObject(name = "page-comment", summary = "A comment on a Page post", value = "{\"object\":"
                         + "\"page\",\"entry\":[{\"id\":\"104918372650183\",\"time\":1764583200,\"changes\":[{\"field\":"
                         + "\"feed\",\"value\":{\"item\":\"comment\",\"verb\":\"add\",\"comment_id\":\"4040_9\","
