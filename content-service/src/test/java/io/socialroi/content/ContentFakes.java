@@ -136,6 +136,9 @@ public class ContentFakes implements QuarkusTestResourceLifecycleManager {
         config.put("suite.accounts.redirect-url", "https://suite.agency.example/oauth/callback");
         config.put("suite.accounts.app-url", "https://suite.agency.example/app/");
         config.put("suite.accounts.refresh-poll", "1h");
+        // The tests renew tokens by calling TokenRefresher.refreshDue themselves; a scheduled run racing them would
+        // claim (and lock) the account a test is about to renew.
+        config.put("suite.accounts.refresh-scheduled", "false");
         // X API v2 on the same fake (its /2/tweets), with the accounts connected against it.
         config.put("suite.publishing.x.base-url", oauth.url());
         // wt-xmedia block: X media uploads in small APPEND segments, and a short processing wait.
@@ -150,6 +153,7 @@ public class ContentFakes implements QuarkusTestResourceLifecycleManager {
         // Engagement imports (imports/): read on demand by the tests, not by the schedule; the Graph API on the OAuth
         // fake under /graph; Meta webhooks signed with the Facebook app's secret (facebook-secret).
         config.put("suite.imports.poll", "1h");
+        config.put("suite.imports.enabled", "false"); // no scheduled run racing a test's importNow for its post's lock
         config.put("suite.imports.graph-base-url", oauth.url() + "/graph");
         config.put("suite.imports.meta-verify-token", "meta-verify-token-test");
         // Meta (FACEBOOK_API, INSTAGRAM_API): Graph API on its own fake; Instagram's OAuth app (Facebook Login, Graph's
