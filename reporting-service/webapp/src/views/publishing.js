@@ -109,9 +109,16 @@ function recipientsForm(ws, fmt) {
         placeholder: 'one address a line: news@client.example, or +393471234567', 'aria-label': 'Recipients' }));
     const state = h('p', { class: 'hint', id: 'recipients-state' });
     const result = h('p', { class: 'notice', hidden: true, id: 'recipients-result' });
+    // What the person typed is never overwritten by a list that arrives later.
+    let edited = false;
+    list.addEventListener('input', () => { edited = true; });
     const load = async () => {
         try {
             const page = await api('content', `/workspaces/${ws.id}/publishers/${platform.value}/recipients?limit=1000`);
+            if (edited) {
+                state.textContent = `${fmt.number(page.subscribed)} subscribed of ${fmt.number(page.total)} stored.`;
+                return;
+            }
             list.value = page.items.filter((/** @type {any} */ r) => r.subscribed).map((/** @type {any} */ r) => r.address).join('\n');
             state.textContent = `${fmt.number(page.subscribed)} subscribed of ${fmt.number(page.total)} stored`
                 + (page.next ? ' (the first 1,000 shown)' : '') + '.';
@@ -119,7 +126,7 @@ function recipientsForm(ws, fmt) {
             state.textContent = explain(error);
         }
     };
-    platform.addEventListener('change', load);
+    platform.addEventListener('change', () => { edited = false; load(); });
     const form = h('form', { class: 'card', id: 'recipients-form' }, h('h3', {}, 'Recipients of e-mail, SMS and WhatsApp'),
         h('div', { class: 'grid' }, field('Platform', platform)), field('Opted-in recipients', list), state,
         h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Save recipients')), result);
@@ -130,6 +137,7 @@ function recipientsForm(ws, fmt) {
             await api('content', `/workspaces/${ws.id}/publishers/${platform.value}/recipients`, { method: 'PUT',
                 body: { recipients } });
             notice(result, `Recipients for ${humanize(platform.value)} saved.`, false);
+            edited = false;
             await load();
         } catch (error) {
             notice(result, explain(error), true);

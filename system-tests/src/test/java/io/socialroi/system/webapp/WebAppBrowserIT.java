@@ -524,9 +524,12 @@ class WebAppBrowserIT {
             assertFalse(page.content().contains("lumen-signing-secret-1"), "a saved secret is never shown again");
             // The newsletter's opted-in recipients: one address a line; a bad one is named, nothing stored.
             page.selectOption("#recipients-form select[name=recipient-platform]", "EMAIL");
+            page.waitForSelector("#recipients-state:has-text('0 subscribed of 0 stored')");
             page.fill("#recipients-form textarea[name=recipients]", "ada@lumen.example\nnot-an-address");
             page.click("#recipients-form button[type=submit]");
-            page.waitForSelector("#recipients-result.error");
+            page.waitForSelector("#recipients-result:not([hidden])");
+            assertTrue(page.locator("#recipients-result").getAttribute("class").contains("error"),
+                    page.innerText("#recipients-form"));
             page.fill("#recipients-form textarea[name=recipients]", "ada@lumen.example\nbo@lumen.example\n");
             page.click("#recipients-form button[type=submit]");
             page.waitForSelector("#recipients-result.ok:has-text('Recipients for Email saved')");
@@ -1191,7 +1194,7 @@ class WebAppBrowserIT {
             assertMoneyCell(page, pathRow + " [data-field=revenue]", paths.getString("rows[0].revenue.amount"));
             assertEquals(paths.getString("rows[0].medianSecondsToConvert"),
                     page.getAttribute(pathRow + " [data-field=median]", "data-seconds"));
-            assertTrue(page.innerText("#paths-note").contains("People who never convert"), page.innerText("#paths"));
+            assertTrue(page.innerText("#paths-note").contains("belong to no converting person"), page.innerText("#paths"));
             page.click("#paths-period button[data-by=funnelStage]");
             page.waitForSelector("#paths-table tr[data-key='ACTION']");
             assertTrue(page.url().contains("by=funnelStage"), page.url());
