@@ -20,6 +20,7 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import io.socialroi.content.ContentFakes;
 import io.socialroi.content.Fixtures;
+import io.socialroi.content.delivery.StoredSecrets;
 import io.socialroi.testing.FakeServer;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -52,6 +53,9 @@ class TelegramWebhookTest {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    StoredSecrets storedSecrets;
 
     /** A saved publisher: its hook path and the secret_token Telegram was given. */
     record Hook(String path, String secretToken, JsonNode setWebhook) {
@@ -140,6 +144,21 @@ class TelegramWebhookTest {
                 .body("type", equalTo("TELEGRAM"))
                 .body("updatesError", equalTo("Telegram refused setWebhook (HTTP 400: Bad Request: bad webhook: HTTPS "
                         + "url must be provided for webhook)"));
+    }
+
+    /** A secret token in clear (as from before encryption) is sealed by the start step and still verifies. */
+    @Test
+    void aHookSecretTokenInClearIsSealedAtStartAndStillVerifies() throws Exception {
+        UUID ws = Fixtures.workspace("UTC", "EUR");
+        Hook hook = publisher(ws, token());
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update publisher_hook"
+                + " set secret = ?2, secret_key_id = null where workspace_id = ?1").setParameter(1, ws)
+                .setParameter(2, hook.secretToken()).executeUpdate());
+        assertTrue(storedSecrets.sealStored() >= 1);
+        assertEquals(0, Fixtures.count("select count(*) from publisher_hook where workspace_id = ? and (secret = ?"
+                + " or secret_key_id is null)", ws, hook.secretToken()));
+        deliver(hook, hook.secretToken(), "{\"update_id\":2}").statusCode(200);
+        deliver(hook, "x" + hook.secretToken(), "{\"update_id\":2}").statusCode(403);
     }
 
     static List<String> iterable(JsonNode node) {
