@@ -39,7 +39,10 @@ public interface PublishingConfig extends DeliveryConfig {
     /** Telegram Bot API (https://core.telegram.org/bots/api), called as {@code <base-url>/bot<token>/<method>}. */
     Telegram telegram();
 
-    /** Discord API; webhook URLs must start with {@code <base-url>/webhooks/} (or {@code <base-url>/v10/webhooks/}). */
+    /**
+     * Discord API: webhook URLs must start with {@code <base-url>/webhooks/} (or {@code <base-url>/v10/webhooks/}); a
+     * bot posts to {@code <base-url>/v10/channels/<id>/messages}, and its posts are read back there.
+     */
     Discord discord();
 
     /** X API v2 ({@code <base-url>/2/tweets}, {@code /2/media/upload}), with the workspace's connected X account. */
@@ -211,6 +214,14 @@ public interface PublishingConfig extends DeliveryConfig {
     interface Telegram {
         @WithDefault("https://api.telegram.org")
         String baseUrl();
+
+        /**
+         * The public origin of content-service that Telegram posts the bots' updates to ({@code setWebhook} url
+         * {@code <hooks-base-url>/hooks/telegram/<publisher id>}); Telegram takes only HTTPS on port 443, 80, 88 or
+         * 8443. The approval links' base URL by default.
+         */
+        @WithDefault("${suite.approvals.base-url:http://127.0.0.1:8081}")
+        String hooksBaseUrl();
     }
 
     interface Discord {
