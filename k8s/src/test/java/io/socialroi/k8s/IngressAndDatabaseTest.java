@@ -195,6 +195,9 @@ class IngressAndDatabaseTest {
         routes.put(WS + "/connectors/shopify", "conversion-service");
         routes.put("/hooks/3f0c2b9e-6a51-4c7e-9d2a-0b1e5f6a7c8d/shopify", "conversion-service");
         routes.put(WS + "/archive", "content-service");
+        // Platform webhooks (open: signed by the platform), beside each other.
+        routes.put("/hooks/meta", "content-service");
+        routes.put("/hooks/x", "content-service");
         routes.put(WS + "/costs", "reporting-service");
         routes.put(WS + "/settings", "reporting-service");
         routes.put(WS + "/reports/roi", "reporting-service");
