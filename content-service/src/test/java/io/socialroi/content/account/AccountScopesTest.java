@@ -140,6 +140,18 @@ class AccountScopesTest {
         connect(ws, "X", again);
         account(ws, "X").body("missingScopes", equalTo(List.of()));
         submit(ws, media).statusCode(200);
+        String url = "/workspaces/" + ws + "/posts/" + media;
+        given().auth().oauth2(writer(ws)).post(url + "/approve").then().statusCode(200);
+
+        // Connected again without media.write before it is scheduled: scheduling is refused the same way.
+        String older = "sm3-" + UUID.randomUUID();
+        ANSWERS.put(older, tokens("x-sm3-" + older, "x-sm3-r-" + older, 7200, OLD_X));
+        connect(ws, "X", older);
+        given().auth().oauth2(writer(ws)).contentType(ContentType.JSON)
+                .body("{\"scheduledAt\":\"" + java.time.Instant.now().plusSeconds(3600) + "\"}")
+                .post(url + "/schedule").then().statusCode(422).body("errors[0].field", equalTo("mediaUrls"))
+                .body("errors[0].message", containsString("reconnect the X account"));
+        given().auth().oauth2(writer(ws)).get(url).then().statusCode(200).body("status", equalTo("APPROVED"));
     }
 
     @Test
