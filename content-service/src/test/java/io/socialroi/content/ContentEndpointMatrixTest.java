@@ -85,7 +85,8 @@ class ContentEndpointMatrixTest {
      * (PasswordChangeTest); a password reset link is made by the admin only (asserted below) and used without a
      * token, like a sign-in (PasswordResetTest); the OAuth callback is where a platform sends a browser, which
      * carries no token (it only forwards to the web app, AccountsTest); Meta's webhook is called by Meta, which
-     * signs with the app secret instead of a token (EngagementImportTest: unsigned and wrongly signed deliveries 401);
+     * signs with the app secret instead of a token (EngagementImportTest: unsigned and wrongly signed deliveries 401),
+     * and so is X's, signed with the X app's consumer secret (XWebhookTest: unsigned and wrongly signed deliveries 403);
      * a Telegram publisher's webhook is called by Telegram with the publisher's secret_token instead of a token
      * (TelegramWebhookTest: a missing or wrong one 403);
      * the unsubscribe link of an e-mail is opened by its recipient (or their mail client) with no token, its
@@ -102,7 +103,8 @@ class ContentEndpointMatrixTest {
             "GET /workspaces/{workspaceId}/credentials",
             "POST /users", "GET /users", "GET /users/{userId}", "POST /users/{userId}/deactivate",
             "PUT /users/{userId}/access", "GET /auth/revocations", "GET /oauth/callback",
-            "GET /hooks/meta", "POST /hooks/meta", "POST /hooks/telegram/{publisherId}", "GET /unsubscribe/{token}",
+            "GET /hooks/meta", "POST /hooks/meta", "GET /hooks/x", "POST /hooks/x", "POST /hooks/telegram/{publisherId}",
+            "GET /unsubscribe/{token}",
             "POST /unsubscribe/{token}");
 
     @Test

@@ -145,6 +145,10 @@ public class ContentFakes implements QuarkusTestResourceLifecycleManager {
         config.put("suite.publishing.x.chunk-bytes", "1000");
         config.put("suite.publishing.x.processing-wait", "PT5S");
         // End of the wt-xmedia block.
+        // wt-xhook block: X Account Activity webhooks (/hooks/x) signed with this consumer secret; "Jefe" is the key of
+        // RFC 4231's HMAC-SHA256 test case 2, so XWebhookTest checks the CRC answer against that published value.
+        config.put("suite.publishing.x.consumer-secret", "Jefe");
+        // End of the wt-xhook block.
         config.put("suite.publishing.reddit.base-url", oauth.url() + "/reddit");
         config.put("suite.accounts.reddit.client-id", "reddit-client");
         config.put("suite.accounts.reddit.client-secret", "reddit-secret");

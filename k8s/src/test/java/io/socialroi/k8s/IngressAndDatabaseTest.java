@@ -197,6 +197,9 @@ class IngressAndDatabaseTest {
         routes.put("/hooks/meta", "content-service");
         routes.put("/hooks/telegram/9b2d7c41-0e6f-4a38-b5c2-7d1e8f3a6b90", "content-service");
         routes.put(WS + "/archive", "content-service");
+        // Platform webhooks (open: signed by the platform), beside each other.
+        routes.put("/hooks/meta", "content-service");
+        routes.put("/hooks/x", "content-service");
         routes.put(WS + "/costs", "reporting-service");
         routes.put(WS + "/settings", "reporting-service");
         routes.put(WS + "/reports/roi", "reporting-service");

@@ -209,6 +209,12 @@ public interface PublishingConfig extends DeliveryConfig {
         /** The timeout of fetching a media and of each upload request (bounded by the lease). */
         @WithDefault("PT30S")
         Duration transferTimeout();
+
+        /**
+         * The X app's consumer secret (API secret key), with which X signs its Account Activity webhooks (the CRC
+         * answer and {@code x-twitter-webhooks-signature}); unset: {@code /hooks/x} answers 404, the webhook is off.
+         */
+        java.util.Optional<String> consumerSecret();
     }
 
     interface Telegram {
