@@ -77,7 +77,12 @@ public class EventWriter {
         for (int attempt = 1; ; attempt++) {
             try {
                 partitions.ensure(months);
-                return transaction(workspaceId, events, ids);
+                int fresh = transaction(workspaceId, events, ids);
+                if (rollups.behind()) {
+                    // Committed and durable; the answer waits while this workspace's backlog is applied.
+                    settleBacklog(workspaceId);
+                }
+                return fresh;
             } catch (SQLException e) {
                 if (ProblemMappers.isDatabaseUnavailable(e) || e.getSQLState() == null) {
                     Log.warnf("Database unavailable during ingestion: %s", e.getMessage());
@@ -88,6 +93,15 @@ public class EventWriter {
                     throw new IllegalStateException("Event batch could not be written", e);
                 }
             }
+        }
+    }
+
+    private void settleBacklog(UUID workspaceId) {
+        try {
+            rollups.settle(workspaceId);
+        } catch (SQLException | RuntimeException e) {
+            // The batch is committed: it is acknowledged all the same; the background applier catches up.
+            Log.warnf("Applying the pending rollups of workspace %s failed: %s", workspaceId, e.getMessage());
         }
     }
 

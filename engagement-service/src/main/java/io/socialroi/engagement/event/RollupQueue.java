@@ -39,24 +39,42 @@ public class RollupQueue {
     private static final String NEWEST = "SELECT max(id) FROM rollup_pending WHERE workspace_id = ?";
     private static final String PENDING = "SELECT id, events FROM rollup_pending WHERE workspace_id = ? AND id <= ? "
             + "ORDER BY id LIMIT ?";
+    private static final String BEHIND = "SELECT coalesce(sum(events), 0) FROM rollup_pending";
     private static final String BACKLOG = "SELECT workspace_id, id, events FROM rollup_pending ORDER BY id LIMIT ?";
     /** Waits for rows another applier holds; those it deleted are then gone and not returned. */
-    private static final String TAKE = "DELETE FROM rollup_pending WHERE id = ANY(?) RETURNING deltas";
+    private static final String TAKE = "DELETE FROM rollup_pending WHERE id = ANY(?) RETURNING events, deltas";
     private static final String TAKE_FREE = "DELETE FROM rollup_pending WHERE id IN (SELECT id FROM rollup_pending "
-            + "WHERE id = ANY(?) FOR UPDATE SKIP LOCKED) RETURNING deltas";
+            + "WHERE id = ANY(?) FOR UPDATE SKIP LOCKED) RETURNING events, deltas";
     private static final int ROWS = 1000;
     private static final int ATTEMPTS = 3;
 
     private final DataSource dataSource;
     private final boolean deferred;
     private final long maxEvents;
+    private final long maxBehind;
+    /**
+     * Events pending, as this replica knows them: what its writers queued, less what its appliers applied, set to
+     * the database's figure at every background turn (other replicas' batches and applies included then).
+     */
+    private final java.util.concurrent.atomic.AtomicLong behind = new java.util.concurrent.atomic.AtomicLong();
 
     public RollupQueue(DataSource dataSource,
             @ConfigProperty(name = "engagement.rollups.deferred", defaultValue = "true") boolean deferred,
-            @ConfigProperty(name = "engagement.rollups.apply-max-events", defaultValue = "100000") long maxEvents) {
+            @ConfigProperty(name = "engagement.rollups.apply-max-events", defaultValue = "100000") long maxEvents,
+            @ConfigProperty(name = "engagement.rollups.max-behind", defaultValue = "100000") long maxBehind) {
         this.dataSource = dataSource;
         this.deferred = deferred;
         this.maxEvents = maxEvents;
+        this.maxBehind = maxBehind;
+    }
+
+    /**
+     * Back-pressure: true when more than {@code engagement.rollups.max-behind} events are pending, so that a writer
+     * applies its workspace's backlog ({@link #settle}) before it acknowledges, and a burst cannot leave the rollups
+     * (and the first report asked after it, which would apply them) arbitrarily far behind.
+     */
+    boolean behind() {
+        return deferred && behind.get() > maxBehind;
     }
 
     /** In the batch's transaction: its deltas, pending (or upserted at once when rollups are not deferred). */
@@ -71,6 +89,7 @@ public class RollupQueue {
             ps.setBytes(3, deltas.encode());
             ps.executeUpdate();
         }
+        behind.addAndGet(deltas.events());
     }
 
     /**
@@ -130,6 +149,11 @@ public class RollupQueue {
             while (drainOnce(false) > 0 && System.nanoTime() < until) {
                 // again while there is a backlog, a few seconds at most per turn
             }
+            try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(BEHIND);
+                    ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                behind.set(rs.getLong(1));
+            }
         } catch (SQLException | RuntimeException e) {
             Log.warnf("Applying pending rollups failed (kept pending, tried again): %s", e.getMessage());
         }
@@ -184,11 +208,13 @@ public class RollupQueue {
                 try {
                     RollupDeltas merged = RollupDeltas.empty();
                     int taken = 0;
+                    long events = 0;
                     try (PreparedStatement ps = c.prepareStatement(wait ? TAKE : TAKE_FREE)) {
                         ps.setArray(1, c.createArrayOf("int8", ids.toArray()));
                         try (ResultSet rs = ps.executeQuery()) {
                             while (rs.next()) {
-                                RollupDeltas.decodeInto(rs.getBytes(1), merged);
+                                RollupDeltas.decodeInto(rs.getBytes(2), merged);
+                                events += rs.getLong(1);
                                 taken++;
                             }
                         }
@@ -197,6 +223,8 @@ public class RollupQueue {
                         RollupUpserts.apply(c, workspaceId, merged);
                     }
                     c.commit();
+                    long applied = events;
+                    behind.updateAndGet(b -> Math.max(0, b - applied));
                     return taken;
                 } catch (SQLException | RuntimeException e) {
                     c.rollback();

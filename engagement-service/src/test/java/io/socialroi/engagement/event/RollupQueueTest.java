@@ -81,7 +81,7 @@ class RollupQueueTest {
 
     @Test
     void deferredRollupsEqualInlineOnesWhateverTheBatchingAndTheAppliers() throws Exception {
-        EventWriter inline = new EventWriter(dataSource, partitions, new RollupQueue(dataSource, false, 100_000));
+        EventWriter inline = new EventWriter(dataSource, partitions, new RollupQueue(dataSource, false, 100_000, 100_000));
         for (long seed = 1; seed <= 4; seed++) {
             List<IncomingEvent> events = RollupDeltasTest.batch(seed, 1500);
             UUID oracle = UUID.randomUUID();
@@ -161,6 +161,22 @@ class RollupQueueTest {
             assertEquals(events.size(), Db.number("SELECT sum(events) FROM engagement_rollup WHERE workspace_id = ?",
                     deferred));
         }
+    }
+
+    @Test
+    void aWriterFarBehindAppliesItsWorkspacesBacklogBeforeItAnswers() throws Exception {
+        // At most 50 events may be pending: past that, each writer applies what is pending before acknowledging.
+        RollupQueue tight = new RollupQueue(dataSource, true, 100_000, 50);
+        EventWriter pressed = new EventWriter(dataSource, partitions, tight);
+        UUID ws = UUID.randomUUID();
+        List<IncomingEvent> events = RollupDeltasTest.batch(91, 120);
+        pressed.write(ws, events.subList(0, 40));
+        assertEquals(1, pending(ws), "40 events behind: acknowledged, rollups pending");
+        pressed.write(ws, events.subList(40, 80));
+        assertEquals(0, pending(ws), "80 behind: the writer applied both batches before answering");
+        pressed.write(ws, events.subList(80, 120));
+        assertEquals(1, pending(ws));
+        assertEquals(120, Db.number("SELECT sum(events) FROM engagement_rollup WHERE workspace_id = ?", ws));
     }
 
     @Test
