@@ -86,6 +86,8 @@ class ContentEndpointMatrixTest {
      * token, like a sign-in (PasswordResetTest); the OAuth callback is where a platform sends a browser, which
      * carries no token (it only forwards to the web app, AccountsTest); Meta's webhook is called by Meta, which
      * signs with the app secret instead of a token (EngagementImportTest: unsigned and wrongly signed deliveries 401);
+     * Twilio's webhooks of an SMS_API publisher are called by Twilio, which signs them with the publisher's Auth Token
+     * (TwilioWebhookTest: unsigned and wrongly signed requests 403, nothing changes);
      * the unsubscribe link of an e-mail is opened by its recipient (or their mail client) with no token, its
      * signed token being the capability (EmailPublishingTest, RecipientsTest).
      */
@@ -100,7 +102,8 @@ class ContentEndpointMatrixTest {
             "GET /workspaces/{workspaceId}/credentials",
             "POST /users", "GET /users", "GET /users/{userId}", "POST /users/{userId}/deactivate",
             "PUT /users/{userId}/access", "GET /auth/revocations", "GET /oauth/callback",
-            "GET /hooks/meta", "POST /hooks/meta", "GET /unsubscribe/{token}", "POST /unsubscribe/{token}");
+            "GET /hooks/meta", "POST /hooks/meta", "GET /unsubscribe/{token}", "POST /unsubscribe/{token}",
+            "POST /hooks/twilio/{publisherId}/status", "POST /hooks/twilio/{publisherId}/messages");
 
     @Test
     void everyWorkspaceEndpointEnforcesTenancyAndScope() {

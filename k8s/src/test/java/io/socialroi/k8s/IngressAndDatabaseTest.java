@@ -194,6 +194,9 @@ class IngressAndDatabaseTest {
         routes.put(WS + "/exchange-rates/USD/2026-11-22", "conversion-service");
         routes.put(WS + "/connectors/shopify", "conversion-service");
         routes.put("/hooks/3f0c2b9e-6a51-4c7e-9d2a-0b1e5f6a7c8d/shopify", "conversion-service");
+        routes.put("/hooks/twilio/3f0c2b9e-6a51-4c7e-9d2a-0b1e5f6a7c8d/status", "content-service");
+        routes.put("/hooks/twilio/3f0c2b9e-6a51-4c7e-9d2a-0b1e5f6a7c8d/messages", "content-service");
+        routes.put("/hooks/meta", "content-service");
         routes.put(WS + "/archive", "content-service");
         routes.put(WS + "/costs", "reporting-service");
         routes.put(WS + "/settings", "reporting-service");

@@ -2,10 +2,15 @@ package io.socialroi.content.publish;
 
 import io.socialroi.content.post.Platform;
 import java.time.Instant;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A publisher as the API shows it: secrets (webhook secret, bot token, Discord webhook URL, SMTP password, Twilio auth token, WhatsApp access token) are never shown back. */
-public record PublisherView(Platform platform, PublisherType type,
+public record PublisherView(
+        @Schema(description = "The publisher's id, in the URLs of its platform's webhooks (SMS_API: Twilio's status "
+                + "callback /hooks/twilio/{id}/status, set on every message, and the number's incoming-message webhook "
+                + "/hooks/twilio/{id}/messages); kept when the publisher is configured again") UUID id,
+        Platform platform, PublisherType type,
         @Schema(description = "WEBHOOK: the receiver") String url,
         @Schema(description = "Whether a secret is stored (WEBHOOK secret, TELEGRAM bot token, DISCORD webhook URL)")
         boolean secretSet,
@@ -25,7 +30,7 @@ public record PublisherView(Platform platform, PublisherType type,
         Instant updatedAt) {
 
     static PublisherView of(Publisher p) {
-        return new PublisherView(p.platform, p.type, p.url, p.secret != null, p.chatId,
+        return new PublisherView(p.publicId, p.platform, p.type, p.url, p.secret != null, p.chatId,
                 p.type == PublisherType.FACEBOOK_API ? p.target : null,
                 p.type == PublisherType.INSTAGRAM_API ? p.target : null,
                 p.type == PublisherType.LINKEDIN_API ? p.target : null, p.target,

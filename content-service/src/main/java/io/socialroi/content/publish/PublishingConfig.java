@@ -168,6 +168,15 @@ public interface PublishingConfig extends DeliveryConfig {
     interface Sms {
         @WithDefault("https://api.twilio.com")
         String baseUrl();
+
+        /**
+         * The public base URL of content-service as Twilio calls it (the Ingress's origin), default
+         * {@code suite.approvals.base-url}: every message's {@code StatusCallback} is
+         * {@code <webhook-base-url>/hooks/twilio/<publisher id>/status}, and Twilio's {@code X-Twilio-Signature} of
+         * both webhooks is checked against this URL, not the host the request reached (behind the Ingress it differs).
+         */
+        @WithDefault("http://127.0.0.1:8081")
+        String webhookBaseUrl();
     }
 
     interface Whatsapp {
