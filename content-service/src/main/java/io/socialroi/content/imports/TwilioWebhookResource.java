@@ -66,8 +66,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * that Twilio's Advanced Opt-Out marks {@code OptOutType=STOP}, unsubscribes {@code From} from the workspace's SMS
  * list; an opt-in (START, YES, UNSTOP, or {@code OptOutType=START}) subscribes it again; any other text is a DM of
  * the account ({@code sms:message:<MessageSid>}, actor {@code sms:<From>}, no post) through engagement-service's
- * ingestion, so a redelivery is one event; while engagement-service does not take it the answer is a 503 (Twilio
- * retries a 5xx only when its connection overrides, a {@code #rp=...} fragment on the URL, say so). The answer is an
+ * ingestion, so a redelivery is one event; while engagement-service does not take it the answer is a 503 (whether
+ * Twilio sends it again is the webhook's retry setting in Twilio, its connection overrides). The answer is an
  * empty TwiML {@code <Response/>}: Twilio sends no reply of ours (its own STOP/START confirmations are Twilio's).
  */
 @Path("/hooks/twilio/{publisherId}")
