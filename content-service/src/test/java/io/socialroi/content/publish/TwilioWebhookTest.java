@@ -256,6 +256,13 @@ class TwilioWebhookTest {
         assertEquals(Map.of("delivered", 1L, "failed", 1L, "undelivered", 1L), metrics(ws, post));
 
         // An id no SMS_API publisher has: 404; a workspace whose SMS publisher is a WEBHOOK: 404 too.
+        // Signed but without a status, or not form-encoded at all: 400, nothing stored.
+        Map<String, String> noStatus = new LinkedHashMap<>(delivered);
+        noStatus.remove("MessageStatus");
+        signed(token, id, "status", noStatus).statusCode(400).contentType("application/problem+json");
+        given().contentType("application/x-www-form-urlencoded").header("X-Twilio-Signature", "x").body("MessageSid=%zz")
+                .post("/hooks/twilio/" + id + "/status").then().statusCode(400).contentType("application/problem+json");
+
         signed(token, UUID.randomUUID().toString(), "status", delivered).statusCode(404)
                 .contentType("application/problem+json");
         call("not-an-id", "status", delivered, "x").statusCode(404);
