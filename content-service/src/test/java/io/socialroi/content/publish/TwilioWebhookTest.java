@@ -301,6 +301,13 @@ class TwilioWebhookTest {
             assertEquals(true, subscribed(ws, "+14155550203"), keyword);
         }
         recipients(ws, "SMS", "+14155550201", "+14155550202");
+        // START from a number that is not on the list adds nobody; STOP from one keeps it out of any later list.
+        signed(token, id, "messages", incoming(sid, messageSid(), "+14155550299", "START")).statusCode(200);
+        signed(token, id, "messages", incoming(sid, messageSid(), "+14155550298", "STOP")).statusCode(200);
+        recipients(ws, "SMS", "+14155550201", "+14155550202", "+14155550298");
+        given().auth().oauth2(writer(ws)).get("/workspaces/" + ws + "/publishers/SMS/recipients").then()
+                .body("total", equalTo(3)).body("subscribed", equalTo(1));
+        assertEquals(false, subscribed(ws, "+14155550298"));
         assertEquals(ingests, INGESTS.get(), "opt-outs and opt-ins are not messages");
 
         String post = scheduledNow(ws, SmsPublishingTest.POST);
