@@ -66,8 +66,11 @@ export async function render(node, ctx, params) {
                     : h('span', { class: 'badge warn', title: a.reason || '' }, 'Reconnect needed') },
             { title: 'Details', cell: a => !a.status ? ''
                 : a.status !== 'CONNECTED' ? a.reason || ''
-                    : `${a.expiresAt ? `Token until ${fmt.dateTime(a.expiresAt)}` : 'No expiry given'}`
-                        + `${a.refreshable ? ', renewed automatically' : ''}` },
+                    // Scopes asked for after it was connected (X media.write): reconnecting grants them.
+                    : a.reconnectHint ? h('span', null, h('span', { class: 'badge warn' }, 'Permissions missing'),
+                        ` ${a.reconnectHint}`)
+                        : `${a.expiresAt ? `Token until ${fmt.dateTime(a.expiresAt)}` : 'No expiry given'}`
+                            + `${a.refreshable ? ', renewed automatically' : ''}` },
             { title: '', cell: a => ctx.canWrite ? actions(a) : '' }
         ], rows, 'Platform accounts');
     }, '');

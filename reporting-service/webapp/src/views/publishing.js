@@ -1,6 +1,6 @@
 /**
  * Publishing setup of the current client: the publisher of each platform (the generic signed webhook to the
- * client's own integration, or a native one: a Telegram bot, a Discord webhook, Quora's hand-off to a person) and
+ * client's own integration, or a native one: a Telegram bot, a Discord webhook or bot, Quora's hand-off to a person) and
  * the webhook subscription to lifecycle events. Secrets, bot tokens and Discord webhook URLs are never shown again
  * once saved.
  */
@@ -14,10 +14,11 @@ export const title = 'Publishing';
 const EVENTS = ['post.approved', 'post.published', 'post.failed'];
 
 /**
- * The publisher types (content-service PublisherType); a native one fits its own platform only. `fields` are the
+ * The publisher types (content-service PublisherType; `type` when the PUT's type is not the id: a Discord bot is a
+ * DISCORD publisher with the bot's fields); a native one fits its own platform only. `fields` are the
  * type's own fields of the PUT body (secret ones as password inputs, never shown again once saved); `account`
  * types publish with the client's connected platform account (Accounts); `shows` says where posts go in the list.
- * @type {{id: string, label: string, platform: string, hint: string, account?: boolean,
+ * @type {{id: string, type?: string, label: string, platform: string, hint: string, account?: boolean,
  *   fields: {name: string, label: string, type?: string, placeholder?: string, optional?: boolean}[],
  *   shows: (p: any) => any}[]}
  */
@@ -31,12 +32,20 @@ const TYPES = [
         hint: 'Posted by the bot through the Telegram Bot API; add the bot to the channel as an administrator.',
         fields: [{ name: 'botToken', label: 'Bot token (from @BotFather)', type: 'password', placeholder: '123456789:AA...' },
             { name: 'chatId', label: 'Chat or channel', placeholder: '@client_channel or -100...' }],
-        shows: p => h('span', {}, 'Telegram chat ', h('code', {}, p.chatId)) },
+        shows: p => h('span', {}, 'Telegram chat ', h('code', {}, p.chatId), p.updatesError
+            ? h('span', { class: 'hint', title: p.updatesError }, ' (replies and reactions do not come back: ',
+                p.updatesError, ')') : '') },
     { id: 'DISCORD', label: 'Discord webhook', platform: 'DISCORD',
         hint: 'Posted through the channel\'s webhook (Discord API v10); nobody is pinged.',
         fields: [{ name: 'webhookUrl', label: 'Discord webhook URL (it holds its token: kept secret)', type: 'password',
             placeholder: 'https://discord.com/api/webhooks/...' }],
-        shows: () => 'Discord webhook' },
+        shows: p => p.channelId ? h('span', {}, 'Discord bot, channel ', h('code', {}, p.channelId)) : 'Discord webhook' },
+    { id: 'DISCORD_BOT', type: 'DISCORD', label: 'Discord bot', platform: 'DISCORD',
+        hint: 'Posted by the bot to the channel (Discord API v10); it needs View Channel, Send Messages and Read Message '
+            + 'History there. Reactions and replies of its posts come back (a webhook\'s do not).',
+        fields: [{ name: 'discordBotToken', label: 'Bot token (Developer Portal > Bot)', type: 'password' },
+            { name: 'channelId', label: 'Channel id (digits)', placeholder: '1180457732152467466' }],
+        shows: p => h('span', {}, 'Discord bot, channel ', h('code', {}, p.channelId)) },
     { id: 'X_API', label: 'X API with the connected account', platform: 'X', account: true,
         hint: 'Posted through the X API v2 with the client\'s X account (connect it under Accounts); text, links, images and video.',
         fields: [], shows: () => 'X, with the connected account' },
@@ -219,7 +228,8 @@ export async function render(node, ctx) {
         form.addEventListener('submit', async event => {
             event.preventDefault();
             /** @type {Record<string, string | number>} */
-            const body = { type: type.value };
+            const chosen = TYPES.find(t => t.id === type.value);
+            const body = { type: chosen && chosen.type ? chosen.type : type.value };
             inputsOf[type.value].filter(i => i.value !== '' || !i.dataset.optional)
                 .forEach(i => { body[i.name] = i.type === 'number' ? Number(i.value) : SECRET.has(i.name) ? i.value : i.value.trim(); });
             try {

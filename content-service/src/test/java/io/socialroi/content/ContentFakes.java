@@ -101,7 +101,7 @@ public class ContentFakes implements QuarkusTestResourceLifecycleManager {
         config.put("suite.publishing.whatsapp.base-url", messaging.url() + "/graph");
         config.put("suite.publishing.email.unsubscribe-url", "https://suite.agency.example/");
         // Twilio's webhooks are signed over the public URL, not the test's 127.0.0.1 (TwilioWebhookTest).
-        config.put("suite.publishing.sms.webhook-base-url", "https://suite.agency.example/");
+        config.put("suite.publishing.sms.hooks-base-url", "https://suite.agency.example/");
         // A broadcast attempt sends for a second, then the next attempt continues (EmailPublishingTest).
         config.put("suite.publishing.broadcast-budget", "PT1S");
         // --- end of messaging publishers
@@ -147,6 +147,10 @@ public class ContentFakes implements QuarkusTestResourceLifecycleManager {
         config.put("suite.publishing.x.chunk-bytes", "1000");
         config.put("suite.publishing.x.processing-wait", "PT5S");
         // End of the wt-xmedia block.
+        // wt-xhook block: X Account Activity webhooks (/hooks/x) signed with this consumer secret; "Jefe" is the key of
+        // RFC 4231's HMAC-SHA256 test case 2, so XWebhookTest checks the CRC answer against that published value.
+        config.put("suite.publishing.x.consumer-secret", "Jefe");
+        // End of the wt-xhook block.
         config.put("suite.publishing.reddit.base-url", oauth.url() + "/reddit");
         config.put("suite.accounts.reddit.client-id", "reddit-client");
         config.put("suite.accounts.reddit.client-secret", "reddit-secret");

@@ -43,6 +43,7 @@ class IngressRoutesTest {
             "currency", "USD",
             "date", "2026-11-22",
             "platform", "INSTAGRAM",
+            "publisherId", "9b2d7c41-0e6f-4a38-b5c2-7d1e8f3a6b90",
             "token", "Zk3q9dTQmJv1pXr8aY2wLs");
 
     private static final Pattern PARAMETER = Pattern.compile("\\{([^}]+)}");

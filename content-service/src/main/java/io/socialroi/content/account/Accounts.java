@@ -43,11 +43,13 @@ public class Accounts {
     private final OAuthSettings settings;
     private final TokenClient tokens;
     private final StoredSecrets secrets;
+    private final AccountIdentity identity;
 
-    public Accounts(OAuthSettings settings, TokenClient tokens, StoredSecrets secrets) {
+    public Accounts(OAuthSettings settings, TokenClient tokens, StoredSecrets secrets, AccountIdentity identity) {
         this.settings = settings;
         this.tokens = tokens;
         this.secrets = secrets;
+        this.identity = identity;
     }
 
     /** The platform's OAuth flow, or a 422 naming the platform when it has none (it has its own credentials). */
@@ -145,7 +147,9 @@ public class Accounts {
             account.workspaceId = workspaceId;
             account.platform = platform;
         }
-        store(account, t, now);
+        store(account, t, now, true);
+        // Whose account it is on the platform (X: for its webhooks); another account may have been connected now.
+        account.platformUserId = identity.userId(platform, t.accessToken()).orElse(null);
         account.connectedBy = subject;
         account.connectedAt = now;
         account.refreshedAt = null;
@@ -153,8 +157,13 @@ public class Accounts {
         return AccountView.of(account);
     }
 
-    /** Writes new tokens into the account (sealed), CONNECTED again. */
-    void store(PlatformAccount account, TokenClient.Tokens t, Instant now) {
+    /**
+     * Writes new tokens into the account (sealed), CONNECTED again, with the granted scopes the token endpoint named
+     * ({@code scope}). An answer naming none means, by RFC 6749 (5.1), the scopes requested at connect, and the
+     * scopes granted before at a refresh (6: a refresh never widens them), so a refresh keeps what is stored, even
+     * when that is unknown (see {@link ScopeNeeds}).
+     */
+    void store(PlatformAccount account, TokenClient.Tokens t, Instant now, boolean connect) {
         String context = PlatformAccount.context(account.workspaceId, account.platform);
         // A platform that keeps the refresh token answers without one: the kept one is sealed again with the access
         // token, under one key id per row.
@@ -166,7 +175,7 @@ public class Accounts {
         account.refreshToken = refresh == null ? null : secrets.seal(refresh, context + "/refresh").ciphertext();
         if (t.scope() != null) {
             account.scopes = t.scope();
-        } else if (account.scopes == null) {
+        } else if (connect) {
             account.scopes = settings.app(OAuthProvider.of(account.platform).orElseThrow()).map(a -> a.scopes())
                     .orElse(null);
         }

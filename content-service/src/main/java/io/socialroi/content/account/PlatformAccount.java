@@ -37,7 +37,11 @@ public class PlatformAccount extends PanacheEntityBase {
     public String refreshToken;
     @Column(name = "token_key_id")
     public String tokenKeyId;
+    /** The granted scopes as the token endpoint named them (space or comma separated); null when unknown. */
     public String scopes;
+    /** The platform's id of the account (X: its user id), which platform webhooks name; null when not known. */
+    @Column(name = "platform_user_id")
+    public String platformUserId;
     @Column(name = "expires_at")
     public Instant expiresAt;
     @Column(name = "refresh_attempt_at")

@@ -29,18 +29,20 @@ public class TokenRefresher {
     private final Accounts accounts;
     private final OAuthSettings settings;
     private final TokenClient tokens;
+    private final AccountIdentity identity;
 
     /** Off in the tests, which call {@link #refreshDue} themselves and must not race a scheduled run. */
     private final boolean scheduled;
 
     public TokenRefresher(EntityManager em, Accounts accounts, OAuthSettings settings, TokenClient tokens,
-            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "suite.accounts.refresh-scheduled",
+            AccountIdentity identity, @org.eclipse.microprofile.config.inject.ConfigProperty(name = "suite.accounts.refresh-scheduled",
                     defaultValue = "true") boolean scheduled) {
         this.scheduled = scheduled;
         this.em = em;
         this.accounts = accounts;
         this.settings = settings;
         this.tokens = tokens;
+        this.identity = identity;
     }
 
     @Scheduled(every = "${suite.accounts.refresh-poll:60s}", delayed = "10s",
@@ -105,6 +107,9 @@ public class TokenRefresher {
             result = tokens.refresh(app.get(), refreshToken.get());
         }
         TokenClient.Result outcome = result;
+        // An account connected before its platform id was kept (or whose lookup failed) is looked up again.
+        String userId = account.platformUserId == null && result instanceof TokenClient.Tokens t
+                ? identity.userId(platform, t.accessToken()).orElse(null) : null;
         QuarkusTransaction.requiringNew().run(() -> {
             PlatformAccount locked = PlatformAccount.locked(workspaceId, platform);
             if (locked == null || !PlatformAccount.CONNECTED.equals(locked.status)) {
@@ -113,8 +118,11 @@ public class TokenRefresher {
             Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
             switch (outcome) {
                 case TokenClient.Tokens t -> {
-                    accounts.store(locked, t, at);
+                    accounts.store(locked, t, at, false);
                     locked.refreshedAt = at;
+                    if (locked.platformUserId == null) {
+                        locked.platformUserId = userId;
+                    }
                 }
                 case TokenClient.Refused r -> {
                     locked.status = PlatformAccount.RECONNECT;

@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The signing secrets of publishers and webhooks, encrypted at rest with the deployment's {@link SecretBox}.
+ * The signing secrets of publishers and webhooks (and the secret tokens of the publishers' platform webhooks), encrypted at rest with the deployment's {@link SecretBox}.
  * Each value is bound to its row (workspace, and platform for a publisher), so a ciphertext moved to another
  * row does not open. At start, rows still in clear (from before encryption) and rows sealed under a previous
  * key are sealed under the current one; a row no configured key opens is left as it is and reported: its
@@ -31,6 +31,7 @@ public class StoredSecrets {
 
     private static final List<Table> TABLES = List.of(
             new Table("publisher", "'publisher/' || workspace_id || '/' || platform"),
+            new Table("publisher_hook", "'publisher-hook/' || workspace_id || '/' || platform"),
             new Table("webhook_subscription", "'webhook/' || workspace_id"));
 
     private final SecretBox box;
@@ -43,6 +44,11 @@ public class StoredSecrets {
 
     public static String publisherContext(UUID workspaceId, Object platform) {
         return "publisher/" + workspaceId + "/" + platform;
+    }
+
+    /** The secret a platform sends back with its webhook calls to a publisher (Telegram's secret_token). */
+    public static String publisherHookContext(UUID workspaceId, Object platform) {
+        return "publisher-hook/" + workspaceId + "/" + platform;
     }
 
     public static String webhookContext(UUID workspaceId) {

@@ -13,9 +13,17 @@ public interface EngagementImporter {
     Platform platform();
 
     /**
+     * Whether {@link #read} takes the connected account's token (the default); false for importers that read with
+     * the publisher's own credential (a DISCORD bot's token), which the runner then opens and passes instead.
+     */
+    default boolean usesAccount() {
+        return true;
+    }
+
+    /**
      * @param remoteId the platform's id of the post, as its publisher stored it
-     * @param accessToken the connected account's current token
-     * @param target the publisher's destination (a Facebook Page id), or null
+     * @param accessToken the connected account's current token (or the publisher's own, see {@link #usesAccount})
+     * @param target the publisher's destination (a Facebook Page id, a Discord bot's channel id), or null
      */
     Imported read(String remoteId, String accessToken, String target);
 }

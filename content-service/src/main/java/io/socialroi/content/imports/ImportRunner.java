@@ -4,6 +4,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.socialroi.content.account.Accounts;
+import io.socialroi.content.delivery.StoredSecrets;
 import io.socialroi.content.post.Platform;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -24,7 +25,7 @@ import java.util.UUID;
  * {@code suite.imports.every} for {@code suite.imports.window} after its publication. A claim takes the posts whose
  * turn has come with {@code FOR UPDATE SKIP LOCKED} and leases them, in one short transaction, so however many
  * replicas run each read is made by one of them; the read happens outside any transaction, with the connected
- * account's token; its engagements go through engagement-service's normal ingestion ({@link EngagementIngest},
+ * account's token (or the publisher's own credential, for importers that read with it: a DISCORD bot); its engagements go through engagement-service's normal ingestion ({@link EngagementIngest},
  * deterministic event ids: a re-import changes nothing) and its aggregate-only metrics into {@code post_metric};
  * then the post's next turn is set. A read that fails keeps the post's place and says why ({@code lastError}); a
  * token the platform refused marks the account RECONNECT.
@@ -35,18 +36,21 @@ public class ImportRunner {
     /** When engagement-service did not take a read's events: soon again, not after {@code every}. */
     static final java.time.Duration RETRY = java.time.Duration.ofMinutes(1);
 
-    record Claimed(UUID workspaceId, UUID postId, Platform platform, String remoteId, UUID campaignId, String target) {
+    record Claimed(UUID workspaceId, UUID postId, Platform platform, String remoteId, UUID campaignId, String target,
+            String publisherSecret, String publisherSecretKeyId) {
     }
 
     private final EntityManager em;
     private final ImportConfig config;
     private final Accounts accounts;
     private final EngagementIngest ingest;
+    private final StoredSecrets secrets;
     private final Map<Platform, EngagementImporter> importers = new EnumMap<>(Platform.class);
 
     public ImportRunner(EntityManager em, ImportConfig config, Accounts accounts, EngagementIngest ingest,
-            Instance<EngagementImporter> importers) {
+            StoredSecrets secrets, Instance<EngagementImporter> importers) {
         this.em = em;
+        this.secrets = secrets;
         this.config = config;
         this.accounts = accounts;
         this.ingest = ingest;
@@ -103,7 +107,7 @@ public class ImportRunner {
                     + " and platform = any(string_to_array(?1, ',')) and published_at > ?2 on conflict do nothing")
                     .setParameter(1, platforms).setParameter(2, since).executeUpdate();
             jakarta.persistence.Query query = em.createNativeQuery("select i.workspace_id, i.post_id, p.platform, p.remote_id,"
-                    + " p.campaign_id, pub.target from post_import i join post p on p.workspace_id = i.workspace_id"
+                    + " p.campaign_id, pub.target, pub.secret, pub.secret_key_id from post_import i join post p on p.workspace_id = i.workspace_id"
                     + " and p.id = i.post_id left join publisher pub on pub.workspace_id = p.workspace_id"
                     + " and pub.platform = p.platform where p.status = 'PUBLISHED'"
                     + (postId == null ? " and i.next_import_at <= now()" : " and i.workspace_id = ?4 and i.post_id = ?5")
@@ -118,7 +122,7 @@ public class ImportRunner {
             Timestamp lease = Timestamp.from(Instant.now().plus(config.lease()));
             for (Object[] r : rows) {
                 Claimed c = new Claimed((UUID) r[0], (UUID) r[1], Platform.valueOf((String) r[2]), (String) r[3],
-                        (UUID) r[4], (String) r[5]);
+                        (UUID) r[4], (String) r[5], (String) r[6], (String) r[7]);
                 em.createNativeQuery("update post_import set next_import_at = ?3 where workspace_id = ?1"
                         + " and post_id = ?2").setParameter(1, c.workspaceId()).setParameter(2, c.postId())
                         .setParameter(3, lease).executeUpdate();
@@ -131,17 +135,35 @@ public class ImportRunner {
 
     void read(Claimed c) {
         Instant next = Instant.now().plus(config.every());
-        Optional<String> token = accounts.accessToken(c.workspaceId(), c.platform());
-        if (token.isEmpty()) {
-            finish(c, next, "no connected " + c.platform() + " account (connect it under Accounts)", null, 0);
-            return;
+        EngagementImporter importer = importers.get(c.platform());
+        Optional<String> token;
+        if (importer.usesAccount()) {
+            token = accounts.accessToken(c.workspaceId(), c.platform());
+            if (token.isEmpty()) {
+                finish(c, next, "no connected " + c.platform() + " account (connect it under Accounts)", null, 0);
+                return;
+            }
+        } else {
+            token = c.publisherSecret() == null ? Optional.empty() : secrets.open(c.publisherSecretKeyId(),
+                    c.publisherSecret(), StoredSecrets.publisherContext(c.workspaceId(), c.platform()));
+            if (token.isEmpty()) {
+                finish(c, next, "the " + c.platform() + " publisher's credential cannot be read; configure it again",
+                        null, 0);
+                return;
+            }
         }
         Imported imported;
         try {
-            imported = importers.get(c.platform()).read(c.remoteId(), token.get(), c.target());
+            imported = importer.read(c.remoteId(), token.get(), c.target());
         } catch (ImportFailure e) {
-            if (e.reconnect()) {
+            if (e.reconnect() && importer.usesAccount()) {
                 accounts.needsReconnect(c.workspaceId(), c.platform(), e.getMessage());
+            } else if (e.reconnect()) {
+                // The publisher's own credential (a Discord bot): the publisher shows it, as a refused publish does.
+                QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update publisher set"
+                        + " reconnect_reason = ?3 where workspace_id = ?1 and platform = ?2")
+                        .setParameter(1, c.workspaceId()).setParameter(2, c.platform().name())
+                        .setParameter(3, e.getMessage()).executeUpdate());
             }
             finish(c, next, e.getMessage(), null, 0);
             return;
@@ -176,11 +198,7 @@ public class ImportRunner {
                         .executeUpdate();
             }
             if (metrics != null) {
-                metrics.forEach((metric, value) -> em.createNativeQuery("insert into post_metric (workspace_id,"
-                        + " post_id, metric, value, observed_at) values (?1, ?2, ?3, ?4, ?5) on conflict (workspace_id,"
-                        + " post_id, metric) do update set value = excluded.value, observed_at = excluded.observed_at")
-                        .setParameter(1, c.workspaceId()).setParameter(2, c.postId()).setParameter(3, metric)
-                        .setParameter(4, value).setParameter(5, Timestamp.from(now)).executeUpdate());
+                PostMetrics.store(em, c.workspaceId(), c.postId(), metrics, now);
             }
         });
     }

@@ -51,7 +51,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * a valid {@code X-Twilio-Signature} (https://www.twilio.com/docs/usage/webhooks/webhooks-security): the base64
  * HMAC-SHA1, under the publisher's Auth Token, of the full URL Twilio called (scheme, host, path and query) followed by
  * every POST parameter's name and value, sorted by name, compared in constant time. That URL is this deployment's
- * {@code suite.publishing.sms.webhook-base-url} (the public origin Twilio is given) with the request's path and query,
+ * {@code suite.publishing.sms.hooks-base-url} (the public origin Twilio is given) with the request's path and query,
  * never the host the request arrived at: behind the Ingress that is another. Missing or wrong: 403 and nothing changes;
  * a publisher that is not an SMS_API one: 404.
  *
@@ -136,7 +136,7 @@ public class TwilioWebhookResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "twilioStatusCallback", summary = "Twilio's status callback of a message an SMS_API "
             + "publisher sent", description = "Signed by Twilio (X-Twilio-Signature under the publisher's Auth Token, "
-            + "over suite.publishing.sms.webhook-base-url + the path). The message's status only moves forward "
+            + "over suite.publishing.sms.hooks-base-url + the path). The message's status only moves forward "
             + "(queued, sending, sent, then delivered, undelivered or failed, then read); the post's platform-metrics "
             + "count its messages delivered, undelivered and failed.")
     @APIResponse(responseCode = "200", description = "Taken (also when it changed nothing)",
@@ -260,7 +260,7 @@ public class TwilioWebhookResource {
         String token = publisher.secret == null ? null : secrets.open(publisher.secretKeyId, publisher.secret,
                 StoredSecrets.publisherContext(publisher.workspaceId, publisher.platform)).orElse(null);
         String query = uri.getRequestUri().getRawQuery();
-        String url = config.sms().webhookBaseUrl().replaceAll("/+$", "") + "/hooks/twilio/" + publisher.publicId + path
+        String url = config.sms().hooksBaseUrl().replaceAll("/+$", "") + "/hooks/twilio/" + publisher.publicId + path
                 + (query == null ? "" : "?" + query);
         if (token == null || signature == null
                 || !MessageDigest.isEqual(signature(token, url, form).getBytes(StandardCharsets.UTF_8),

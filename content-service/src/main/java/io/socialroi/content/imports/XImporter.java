@@ -28,6 +28,8 @@ import java.util.Map;
  * Pages are followed with {@code pagination_token} / {@code next_token}, at most {@link #PAGES} each. Recent search
  * covers the last seven days and, like the user lists, is not in every X access tier: a 403 there skips that part
  * (the metrics still count); a 401 on any call is a reconnect, a 429 or 5xx is tried again at the post's next turn.
+ * {@link XWebhookResource} gives the likes, replies and reposts X's Account Activity webhooks deliver these same
+ * ids, so a webhook and a later import are one event.
  */
 @ApplicationScoped
 public class XImporter implements EngagementImporter {

@@ -17,19 +17,27 @@ import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Posts to a Discord channel through its webhook, Discord API v10 "Execute Webhook"
+ * Posts to a Discord channel, Discord API v10, in one of two modes. Webhook mode, "Execute Webhook"
  * (https://discord.com/developers/docs/resources/webhook#execute-webhook): {@code POST
- * <base-url>/v10/webhooks/<id>/<token>?wait=true} with JSON {@code content} (at most 2000 characters), one
- * {@code embeds[].image} per image (at most 10) and {@code allowed_mentions: {"parse": []}} so that a caption
- * with {@code @everyone} pings nobody; video URLs go on their own line of the content (Discord shows them).
- * {@code wait=true} makes Discord answer the created message, whose {@code id} is kept.
+ * <base-url>/v10/webhooks/<id>/<token>?wait=true}; {@code wait=true} makes Discord answer the created message, whose
+ * {@code id} is kept. Bot mode, "Create Message" (https://discord.com/developers/docs/resources/message#create-message):
+ * {@code POST <base-url>/v10/channels/<channel id>/messages} with {@code Authorization: Bot <token>}
+ * (https://discord.com/developers/docs/reference#authentication); the bot needs View Channel and Send Messages there
+ * (and Read Message History for {@code imports/DiscordImporter}). Both send the same JSON: {@code content} (at most
+ * 2000 characters), one {@code embeds[].image} per image (at most 10) and {@code allowed_mentions: {"parse": []}} so
+ * that a caption with {@code @everyone} pings nobody; video URLs go on their own line of the content (Discord shows
+ * them).
  *
  * <p>Errors (https://discord.com/developers/docs/topics/opcodes-and-status-codes#http and
- * https://discord.com/developers/docs/topics/rate-limits): 401, 403 and 404 (code 10015 Unknown Webhook: deleted
- * or token reset) fail the post with "reconnect the account"; 429 is retried after the answer's
- * {@code retry_after} (seconds, a fraction) or its Retry-After header; other 4xx (50035 Invalid Form Body...)
- * fail it with Discord's message; 5xx and no answer are retried with backoff. Webhook executions have no
+ * https://discord.com/developers/docs/topics/rate-limits), the same for both modes: 401, 403 and 404 (10015 Unknown
+ * Webhook: deleted or token reset; a bot's 50001 Missing Access, 50013 Missing Permissions, 10003 Unknown Channel)
+ * fail the post with "reconnect the account" (a bot's failure also says to check the channel); 429 is retried after
+ * the answer's {@code retry_after} (seconds, a fraction) or its Retry-After header; other 4xx (50035 Invalid Form
+ * Body...) fail it with Discord's message; 5xx and no answer are retried with backoff. Neither call has an
  * idempotency key: an attempt that got no answer may, when retried, post twice (at-least-once in that case).
+ *
+ * <p>Only a bot can read its posts back (reactions, replies: {@code imports/DiscordImporter}); a webhook has no read
+ * access, so webhook-mode posts are not imported.
  */
 @ApplicationScoped
 public class DiscordPublisher {
@@ -37,6 +45,11 @@ public class DiscordPublisher {
     /** A webhook of the URL a workspace configured: the part after {@code /webhooks/}. */
     record Webhook(String id, String token) {
     }
+
+    /** A bot token as the Developer Portal shows it: three base64url parts separated by dots. */
+    static final Pattern BOT_TOKEN = Pattern.compile("[A-Za-z0-9_-]{18,100}\\.[A-Za-z0-9_-]{4,20}\\.[A-Za-z0-9_-]{20,100}");
+    /** A Discord id (snowflake): digits. */
+    static final Pattern SNOWFLAKE = Pattern.compile("\\d{5,25}");
 
     private final OutboundHttp http;
     private final ObjectMapper mapper;
@@ -63,11 +76,35 @@ public class DiscordPublisher {
         return m.matches() ? new Webhook(m.group(1), m.group(2)) : null;
     }
 
-    PublishResult publish(String webhookUrl, String text, List<String> media) {
-        Webhook hook = webhook(webhookUrl);
-        if (hook == null) {
-            return PublishResult.reconnect("the stored Discord webhook URL is not one of " + base());
+    /**
+     * Posts {@code text} and {@code media}: with the bot {@code secret} to {@code channelId} (bot mode), or to the
+     * webhook URL {@code secret} when {@code channelId} is null (webhook mode).
+     */
+    PublishResult publish(String secret, String channelId, String text, List<String> media) {
+        String url;
+        Map<String, String> headers;
+        if (channelId != null) {
+            url = base() + "/v10/channels/" + channelId + "/messages";
+            headers = Map.of("Content-Type", "application/json", "User-Agent", "social-roi-suite",
+                    "Authorization", "Bot " + secret);
+        } else {
+            Webhook hook = webhook(secret);
+            if (hook == null) {
+                return PublishResult.reconnect("the stored Discord webhook URL is not one of " + base());
+            }
+            url = base() + "/v10/webhooks/" + hook.id() + "/" + hook.token() + "?wait=true";
+            headers = Map.of("Content-Type", "application/json", "User-Agent", "social-roi-suite");
         }
+        OutboundHttp.Exchange answer;
+        try {
+            answer = http.call(HttpMethod.POST, url, headers, mapper.writeValueAsBytes(body(text, media)), timeout);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return outcome(answer, channelId != null);
+    }
+
+    private ObjectNode body(String text, List<String> media) {
         List<String> lines = new ArrayList<>();
         if (text != null && !text.isEmpty()) {
             lines.add(text);
@@ -86,18 +123,10 @@ public class DiscordPublisher {
             body.set("embeds", embeds);
         }
         body.putObject("allowed_mentions").putArray("parse");
-        String url = base() + "/v10/webhooks/" + hook.id() + "/" + hook.token() + "?wait=true";
-        OutboundHttp.Exchange answer;
-        try {
-            answer = http.call(HttpMethod.POST, url, Map.of("Content-Type", "application/json",
-                    "User-Agent", "social-roi-suite"), mapper.writeValueAsBytes(body), timeout);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-        return outcome(answer);
+        return body;
     }
 
-    private PublishResult outcome(OutboundHttp.Exchange answer) {
+    private PublishResult outcome(OutboundHttp.Exchange answer, boolean bot) {
         if (!answer.answered()) {
             return PublishResult.retry("Discord: " + answer.failure(), null);
         }
@@ -119,7 +148,11 @@ public class DiscordPublisher {
             return PublishResult.published(id, permalink);
         }
         if (status == 401 || status == 403 || status == 404) {
-            return PublishResult.reconnect("Discord refused the webhook (" + said + ")");
+            int code = json.path("code").asInt(0);
+            String channel = code == 50001 || code == 50013 || code == 10003
+                    ? "; check the channel id and that the bot is in the server with access to the channel" : "";
+            return PublishResult.reconnect("Discord refused the " + (bot ? "bot" : "webhook") + " (" + said + ")"
+                    + (bot ? channel : ""));
         }
         if (status == 429) {
             Duration after = null;

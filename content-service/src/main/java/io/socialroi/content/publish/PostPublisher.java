@@ -181,7 +181,7 @@ public class PostPublisher {
         }
         return switch (attempt.type()) {
             case TELEGRAM -> telegram.publish(attempt.secret(), attempt.chatId(), attempt.text(), attempt.media());
-            case DISCORD -> discord.publish(attempt.secret(), attempt.text(), attempt.media());
+            case DISCORD -> discord.publish(attempt.secret(), attempt.target(), attempt.text(), attempt.media());
             case EMAIL_SMTP, SMS_API, WHATSAPP_API -> broadcasts.publish(attempt);
             default -> {
                 SignedSender.Outcome outcome = sender.post(attempt.url(), attempt.secret(),

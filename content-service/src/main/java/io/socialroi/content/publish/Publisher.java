@@ -30,7 +30,7 @@ public class Publisher extends PanacheEntityBase {
     public String url;
     /**
      * Sealed under the deployment key ({@code StoredSecrets}), never in clear: the WEBHOOK signing secret, the
-     * TELEGRAM bot token, the DISCORD webhook URL (it carries the webhook's token); null for QUORA_ASSISTED.
+     * TELEGRAM bot token, the DISCORD webhook URL (it carries the webhook's token) or bot token; null for QUORA_ASSISTED.
      */
     public String secret;
     @Column(name = "secret_key_id")
@@ -40,7 +40,8 @@ public class Publisher extends PanacheEntityBase {
     public String chatId;
     /**
      * The publisher's destination on the platform, for the types that have one besides the connected account
-     * (e.g. the Facebook Page or the Instagram professional account posts go to); null for the others.
+     * (e.g. the Facebook Page or the Instagram professional account posts go to, a DISCORD bot's channel id); null for
+     * the others (a DISCORD webhook).
      */
     public String target;
     /** EMAIL_SMTP, SMS_API, WHATSAPP_API: their settings besides secret and target, JSON ({@link PublisherSettings}). */

@@ -10,7 +10,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * to. A type must fit the platform (TELEGRAM for TELEGRAM, DISCORD for DISCORD, QUORA_ASSISTED for QUORA,
  * WEBHOOK for any); 422 with field errors otherwise.
  */
-@Schema(description = "WEBHOOK: url and secret. TELEGRAM: botToken and chatId. DISCORD: webhookUrl. "
+@Schema(description = "WEBHOOK: url and secret. TELEGRAM: botToken and chatId. DISCORD: either "
+        + "webhookUrl (a channel webhook) or discordBotToken and channelId (a bot; its posts' reactions and replies "
+        + "are imported). "
         + "QUORA_ASSISTED, X_API, REDDIT_API, PINTEREST_API, YOUTUBE_API and TIKTOK_API (the connected account): no "
         + "other field. FACEBOOK_API (the connected Facebook account): pageId. INSTAGRAM_API (the connected "
         + "Instagram account): instagramAccountId. LINKEDIN_API (the connected account): author. EMAIL_SMTP: "
@@ -75,5 +77,13 @@ public record PublisherRequest(
         @Size(max = 1000) @Schema(description = "WHATSAPP_API only, required: a system user access token with "
                 + "whatsapp_business_messaging; stored encrypted, never shown again") String accessToken,
         @Size(max = 10) @Schema(description = "WHATSAPP_API only, optional: the templates' language code (default "
-                + "en_US)", example = "it") String templateLanguage) {
+                + "en_US)", example = "it") String templateLanguage,
+        @Size(max = 200) @Schema(description = "DISCORD bot mode only, required with channelId (instead of webhookUrl): "
+                + "the bot's token (Developer Portal > Bot), sent as Authorization: Bot <token>; the bot needs View "
+                + "Channel, Send Messages and Read Message History in the channel; stored encrypted, never shown again",
+                example = "MTA5ODc2NTQzMjEwOTg3NjU0Mw.GkX2aB.c3VwZXItc2VjcmV0LWJvdC10b2tlbi1leGFtcGxl")
+        String discordBotToken,
+        @Size(max = 25) @Schema(description = "DISCORD bot mode only, required with discordBotToken: the id "
+                + "(snowflake, digits) of the channel the bot posts to", example = "1180457732152467466")
+        String channelId) {
 }

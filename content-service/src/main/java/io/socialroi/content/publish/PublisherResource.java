@@ -50,13 +50,17 @@ public class PublisherResource {
     private final OutboundGuard outbound;
     private final StoredSecrets secrets;
     private final DiscordPublisher discord;
+    private final TelegramHooks telegramHooks;
+    private final PublishingConfig config;
 
     public PublisherResource(WorkspaceAccess access, OutboundGuard outbound, StoredSecrets secrets,
-            DiscordPublisher discord) {
+            DiscordPublisher discord, TelegramHooks telegramHooks, PublishingConfig config) {
+        this.config = config;
         this.access = access;
         this.outbound = outbound;
         this.secrets = secrets;
         this.discord = discord;
+        this.telegramHooks = telegramHooks;
     }
 
     @PUT
@@ -67,8 +71,12 @@ public class PublisherResource {
             + "WEBHOOK (any platform, fields url and secret): each due post is sent as a JSON POST signed with "
             + "X-Suite-Signature: t=<unix>,v1=<hex HMAC-SHA256 of \"<t>.<raw body>\">, with an X-Suite-Delivery id "
             + "that stays the same across retries. TELEGRAM (platform TELEGRAM, fields botToken and chatId): posts are "
-            + "sent with the Telegram Bot API (sendMessage, sendPhoto, sendVideo or sendMediaGroup). DISCORD (platform "
-            + "DISCORD, field webhookUrl): posts are sent to the channel webhook (Discord API v10, ?wait=true). "
+            + "sent with the Telegram Bot API (sendMessage, sendPhoto, sendVideo or sendMediaGroup); saving it also calls "
+            + "setWebhook with <public origin>/hooks/telegram/<publisher id> (updatesUrl) and a new random secret_token, "
+            + "so replies and reactions come back (updatesError says why Telegram refused it). DISCORD (platform "
+            + "DISCORD, field webhookUrl, or fields discordBotToken and channelId): posts are sent to the channel "
+            + "webhook (Discord API v10, ?wait=true) or by the bot to the channel (Create Message); only a bot's posts "
+            + "have their reactions and replies imported (a webhook cannot read). "
             + "QUORA_ASSISTED (platform QUORA, no fields): a due post becomes AWAITING_HANDOFF with its text and a "
             + "link to Quora; a person posts it and marks it published with its URL. X_API (platform X, no fields): "
             + "posts text, links, images and video (media upload) with the X API v2 and the workspace's connected X "
@@ -110,6 +118,9 @@ public class PublisherResource {
                         @ExampleObject(name = "discord", summary = "DISCORD, platform DISCORD", value = "{\"type\":"
                                 + "\"DISCORD\",\"webhookUrl\":\"https://discord.com/api/webhooks/1234567890123456789/"
                                 + "yNwL0fK4mQ-3xZ9pA7cB2dE5fG8hJ1kL4mN7oP0qR3sT6uV9wX2yZ5aB8cD1eF4gH7iJ\"}"),
+                        @ExampleObject(name = "discord-bot", summary = "DISCORD bot mode, platform DISCORD", value =
+                                "{\"type\":\"DISCORD\",\"discordBotToken\":\"MTA5ODc2NTQzMjEwOTg3NjU0Mw.GkX2aB."
+                                + "c3VwZXItc2VjcmV0LWJvdC10b2tlbi1leGFtcGxl\",\"channelId\":\"1180457732152467466\"}"),
                         @ExampleObject(name = "quora", summary = "QUORA_ASSISTED, platform QUORA",
                                 value = "{\"type\":\"QUORA_ASSISTED\"}"),
                         @ExampleObject(name = "x", summary = "X_API, platform X (a connected X account)",
@@ -168,7 +179,8 @@ public class PublisherResource {
         }
         publisher.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         publisher.persist();
-        return PublisherView.of(publisher);
+        telegramHooks.saved(publisher, request.type() == PublisherType.TELEGRAM ? secret : null);
+        return PublisherView.of(publisher, telegramHooks.base(), config.sms().hooksBaseUrl());
     }
 
     /** Checks the request against its type and platform; answers the secret to seal (null for QUORA_ASSISTED). */
@@ -199,10 +211,15 @@ public class PublisherResource {
         given.put("phoneNumberId", request.phoneNumberId());
         given.put("accessToken", request.accessToken());
         given.put("templateLanguage", request.templateLanguage());
+        given.put("discordBotToken", request.discordBotToken());
+        given.put("channelId", request.channelId());
+        // DISCORD is either a webhook or a bot: the bot's fields when any of them is given.
+        boolean discordBot = type == PublisherType.DISCORD && (request.discordBotToken() != null
+                || request.channelId() != null);
         Set<String> fields = switch (type) {
             case WEBHOOK -> Set.of("url", "secret");
             case TELEGRAM -> Set.of("botToken", "chatId");
-            case DISCORD -> Set.of("webhookUrl");
+            case DISCORD -> discordBot ? Set.of("discordBotToken", "channelId") : Set.of("webhookUrl");
             case QUORA_ASSISTED, X_API, REDDIT_API, PINTEREST_API, YOUTUBE_API, TIKTOK_API -> Set.of();
             case FACEBOOK_API -> Set.of("pageId");
             case INSTAGRAM_API -> Set.of("instagramAccountId");
@@ -219,7 +236,12 @@ public class PublisherResource {
         given.forEach((field, value) -> {
             boolean present = value != null && !value.isBlank();
             if (fields.contains(field) && !present) {
-                errors.add(new FieldError(field, "is required for type " + type));
+                errors.add(new FieldError(field, "is required for type " + type + (type != PublisherType.DISCORD ? ""
+                        : discordBot ? " with a bot (discordBotToken and channelId)"
+                        : " (a webhookUrl, or a bot's discordBotToken and channelId)")));
+            } else if (type == PublisherType.DISCORD && discordBot && field.equals("webhookUrl") && value != null) {
+                errors.add(new FieldError(field, "does not go with a bot: give either webhookUrl or discordBotToken "
+                        + "and channelId"));
             } else if (!fields.contains(field) && !optional.contains(field) && value != null) {
                 errors.add(new FieldError(field, "does not belong to type " + type));
             }
@@ -249,6 +271,19 @@ public class PublisherResource {
                 return request.botToken().trim();
             }
             case DISCORD -> {
+                if (discordBot) {
+                    if (!DiscordPublisher.BOT_TOKEN.matcher(request.discordBotToken().trim()).matches()) {
+                        errors.add(new FieldError("discordBotToken", "is not a Discord bot token (three dot-separated "
+                                + "parts, from the Developer Portal's Bot page)"));
+                    }
+                    if (!DiscordPublisher.SNOWFLAKE.matcher(request.channelId().trim()).matches()) {
+                        errors.add(new FieldError("channelId", "must be a Discord channel id (digits)"));
+                    }
+                    if (!errors.isEmpty()) {
+                        throw ProblemException.invalid(errors);
+                    }
+                    return request.discordBotToken().trim();
+                }
                 String url = request.webhookUrl().trim();
                 if (discord.webhook(url) == null) {
                     throw ProblemException.invalid("webhookUrl", "must be a Discord channel webhook URL, "
@@ -339,10 +374,14 @@ public class PublisherResource {
             "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*"
                     + "|[0-9A-Fa-f:.]+");
 
-    /** The destination the type keeps in {@code target}: the sender or the WhatsApp phone number id. */
+    /**
+     * The destination the type keeps in {@code target}: the sender, the WhatsApp phone number id, a DISCORD bot's
+     * channel (null in webhook mode).
+     */
     private static String target(PublisherRequest request) {
         return switch (request.type()) {
             case FACEBOOK_API -> request.pageId().trim();
+            case DISCORD -> request.channelId() == null ? null : request.channelId().trim();
             case INSTAGRAM_API -> request.instagramAccountId().trim();
             case LINKEDIN_API -> request.author().trim();
             case EMAIL_SMTP -> Addresses.normalized(Platform.EMAIL, request.from());
@@ -382,7 +421,7 @@ public class PublisherResource {
         access.require(workspaceId);
         Workspaces.require(workspaceId);
         List<Publisher> all = Publisher.list("workspaceId = ?1 order by platform", workspaceId);
-        return new Publishers(all.stream().map(PublisherView::of).toList());
+        return new Publishers(all.stream().map(p -> PublisherView.of(p, telegramHooks.base(), config.sms().hooksBaseUrl())).toList());
     }
 
     @GET
@@ -397,7 +436,7 @@ public class PublisherResource {
         if (publisher == null) {
             throw ProblemException.notFound("Publisher for " + platform);
         }
-        return PublisherView.of(publisher);
+        return PublisherView.of(publisher, telegramHooks.base(), config.sms().hooksBaseUrl());
     }
 
     private static Platform platform(String value) {

@@ -4,7 +4,8 @@ import io.socialroi.content.post.Platform;
 
 /**
  * How posts reach a platform. WEBHOOK: a signed JSON POST to the workspace's own integration (any platform).
- * TELEGRAM: the Telegram Bot API with the workspace's bot. DISCORD: a Discord channel webhook (API v10).
+ * TELEGRAM: the Telegram Bot API with the workspace's bot (and its webhook for replies and reactions). DISCORD: a
+ * Discord channel webhook, or a bot posting to a channel (API v10; only a bot's posts are read back).
  * QUORA_ASSISTED: Quora has no posting API, so a due post becomes a hand-off task a person completes.
  * X_API: X API v2 with the workspace's connected X account (content-service account/, OAuth 2.0 with PKCE).
  * REDDIT_API: Reddit's OAuth API (/api/submit) with the workspace's connected Reddit account.

@@ -39,7 +39,10 @@ public interface PublishingConfig extends DeliveryConfig {
     /** Telegram Bot API (https://core.telegram.org/bots/api), called as {@code <base-url>/bot<token>/<method>}. */
     Telegram telegram();
 
-    /** Discord API; webhook URLs must start with {@code <base-url>/webhooks/} (or {@code <base-url>/v10/webhooks/}). */
+    /**
+     * Discord API: webhook URLs must start with {@code <base-url>/webhooks/} (or {@code <base-url>/v10/webhooks/}); a
+     * bot posts to {@code <base-url>/v10/channels/<id>/messages}, and its posts are read back there.
+     */
     Discord discord();
 
     /** X API v2 ({@code <base-url>/2/tweets}, {@code /2/media/upload}), with the workspace's connected X account. */
@@ -170,13 +173,13 @@ public interface PublishingConfig extends DeliveryConfig {
         String baseUrl();
 
         /**
-         * The public base URL of content-service as Twilio calls it (the Ingress's origin), default
-         * {@code suite.approvals.base-url}: every message's {@code StatusCallback} is
-         * {@code <webhook-base-url>/hooks/twilio/<publisher id>/status}, and Twilio's {@code X-Twilio-Signature} of
-         * both webhooks is checked against this URL, not the host the request reached (behind the Ingress it differs).
+         * The public origin of content-service as Twilio calls it (the Ingress's), the approval links' base URL by
+         * default: every message's {@code StatusCallback} is {@code <hooks-base-url>/hooks/twilio/<publisher id>/status},
+         * and Twilio's {@code X-Twilio-Signature} of both webhooks is checked against this URL, not the host the
+         * request reached (behind the Ingress it differs).
          */
-        @WithDefault("http://127.0.0.1:8081")
-        String webhookBaseUrl();
+        @WithDefault("${suite.approvals.base-url:http://127.0.0.1:8081}")
+        String hooksBaseUrl();
     }
 
     interface Whatsapp {
@@ -215,11 +218,25 @@ public interface PublishingConfig extends DeliveryConfig {
         /** The timeout of fetching a media and of each upload request (bounded by the lease). */
         @WithDefault("PT30S")
         Duration transferTimeout();
+
+        /**
+         * The X app's consumer secret (API secret key), with which X signs its Account Activity webhooks (the CRC
+         * answer and {@code x-twitter-webhooks-signature}); unset: {@code /hooks/x} answers 404, the webhook is off.
+         */
+        java.util.Optional<String> consumerSecret();
     }
 
     interface Telegram {
         @WithDefault("https://api.telegram.org")
         String baseUrl();
+
+        /**
+         * The public origin of content-service that Telegram posts the bots' updates to ({@code setWebhook} url
+         * {@code <hooks-base-url>/hooks/telegram/<publisher id>}); Telegram takes only HTTPS on port 443, 80, 88 or
+         * 8443. The approval links' base URL by default.
+         */
+        @WithDefault("${suite.approvals.base-url:http://127.0.0.1:8081}")
+        String hooksBaseUrl();
     }
 
     interface Discord {

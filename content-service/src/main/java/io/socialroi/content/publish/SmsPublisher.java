@@ -31,7 +31,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * and other 400s refuse that recipient; 21212, 21606 and 21659 (the sender is not a valid, SMS-capable or the
  * account's number) fail the post without trying the other recipients; 21610 (the recipient replied STOP) refuses it and marks it unsubscribed;
  * 401 / 20003 fails the post "reconnect the account"; 429 / 20429 pauses until Twilio's Retry-After (if given);
- * 5xx and no answer pause the attempt. Every message carries {@code StatusCallback=<suite.publishing.sms.webhook-base-url>
+ * 5xx and no answer pause the attempt. Every message carries {@code StatusCallback=<suite.publishing.sms.hooks-base-url>
  * /hooks/twilio/<publisher id>/status}: Twilio reports its delivery there (sent, delivered, undelivered, failed, with
  * the ErrorCode), which becomes the post's delivery counts ({@code TwilioWebhookResource}). Replies to the number
  * reach {@code /hooks/twilio/<publisher id>/messages} once that URL is the number's incoming-message webhook in
@@ -91,7 +91,7 @@ public class SmsPublisher implements RecipientPublisher {
         String auth = "Basic " + Base64.getEncoder().encodeToString((sid + ":" + b.attempt().secret())
                 .getBytes(StandardCharsets.UTF_8));
         String sender = b.publisher().target;
-        String statusCallback = config.sms().webhookBaseUrl().replaceAll("/+$", "") + "/hooks/twilio/"
+        String statusCallback = config.sms().hooksBaseUrl().replaceAll("/+$", "") + "/hooks/twilio/"
                 + b.publisher().publicId + "/status";
         return new Session() {
             @Override

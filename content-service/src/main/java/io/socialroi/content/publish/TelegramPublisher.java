@@ -27,6 +27,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * after {@code parameters.retry_after} seconds; other 4xx (e.g. "Bad Request: chat not found", caption too long)
  * fail it with Telegram's description; 5xx and no answer are retried with backoff.
  *
+ * <p>Engagement comes back through the bot's webhook: when a TELEGRAM publisher is saved, {@link #setWebhook} calls
+ * {@code setWebhook} (https://core.telegram.org/bots/api#setwebhook) with {@code url} the suite's public
+ * {@code /hooks/telegram/<publisher id>}, a random {@code secret_token} (Telegram sends it back in
+ * {@code X-Telegram-Bot-Api-Secret-Token}) and {@code allowed_updates} {@link #ALLOWED_UPDATES}: replies, channel
+ * posts and reactions (Telegram sends {@code message_reaction} and {@code message_reaction_count} only when asked
+ * for, and only to a bot that is an administrator of the chat). The Bot API has no method that reads a chat's
+ * history, so there is no importer for TELEGRAM: the webhook ({@code imports/TelegramWebhookResource}) is the one
+ * way engagement comes back. Setting a webhook stops {@code getUpdates} for that bot.
+ *
  * <p>Telegram has no idempotency key, and nothing we could ask it whether an earlier attempt landed: when an
  * attempt gets no answer (timeout after the request was sent), the retry may post the message a second time.
  * Publishing is at-least-once in that one case; every other outcome is decided by an answer.
@@ -38,6 +47,10 @@ public class TelegramPublisher {
     static final Pattern TOKEN = Pattern.compile("\\d{3,20}:[A-Za-z0-9_-]{30,100}");
     /** A numeric chat id (channels and supergroups: -100...) or a public channel's @username. */
     static final Pattern CHAT = Pattern.compile("-?\\d{1,20}|@[A-Za-z][A-Za-z0-9_]{3,31}");
+
+    /** The update types the webhook asks for (setWebhook allowed_updates). */
+    public static final List<String> ALLOWED_UPDATES = List.of("message", "channel_post", "message_reaction",
+            "message_reaction_count");
 
     private final OutboundHttp http;
     private final ObjectMapper mapper;
@@ -92,6 +105,36 @@ public class TelegramPublisher {
             throw new IllegalStateException(e);
         }
         return outcome(answer);
+    }
+
+    /**
+     * Points the bot's updates at {@code url} with {@code secretToken} and {@link #ALLOWED_UPDATES}; answers null
+     * when Telegram set it, else why not (Telegram's description: a URL it does not take, such as one that is not
+     * HTTPS on port 443, 80, 88 or 8443; a revoked token; no answer).
+     */
+    public String setWebhook(String token, String url, String secretToken) {
+        ObjectNode body = mapper.createObjectNode();
+        body.put("url", url);
+        body.put("secret_token", secretToken);
+        ArrayNode allowed = body.putArray("allowed_updates");
+        ALLOWED_UPDATES.forEach(allowed::add);
+        OutboundHttp.Exchange answer;
+        try {
+            answer = http.call(HttpMethod.POST, base() + "/bot" + token + "/setWebhook", Map.of("Content-Type",
+                    "application/json", "User-Agent", "social-roi-suite"), mapper.writeValueAsBytes(body), timeout);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        if (!answer.answered()) {
+            return "Telegram did not answer setWebhook: " + answer.failure();
+        }
+        JsonNode json = Texts.json(mapper, answer.body());
+        if (answer.status() / 100 == 2 && json.path("ok").asBoolean(false)) {
+            return null;
+        }
+        String description = Texts.shorten(json.path("description").asText(""));
+        return "Telegram refused setWebhook (HTTP " + answer.status() + (description.isEmpty() ? "" : ": " + description)
+                + ")";
     }
 
     private String base() {

@@ -22,7 +22,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Posts to X with the X API v2 "Create Post" endpoint ({@code POST <base-url>/2/tweets}, {@code {"text": ...}}, with
  * {@code "media": {"media_ids": [...]}} when the post has media) and the user access token of the workspace's
  * connected X account (OAuth 2.0 with PKCE, scopes {@code tweet.write} and {@code media.write}; content-service
- * account/).
+ * account/). An account connected before {@code media.write} was asked for cannot upload: a media post for it is
+ * refused at submit and schedule (account/ScopeNeeds, via {@link PublisherRules}), so it never fails for it here.
  * <p>
  * Media (up to 4 images, or one video or GIF: post/PlatformRules and {@link #check}) are uploaded first with the X API
  * v2 chunked media upload, {@code POST <base-url>/2/media/upload} (docs.x.com/x-api/media/quickstart/media-upload-

@@ -22,7 +22,7 @@ class OAuthSettingsTest {
                 "suite.accounts.instagram.client-id", ""), "test", 500)).build();
         OAuthSettings settings = new OAuthSettings(config, "https://suite.agency.example/oauth/callback",
                 "https://suite.agency.example/app/", Duration.ofMinutes(10), Duration.ofMinutes(10));
-        Accounts accounts = new Accounts(settings, null, null);
+        Accounts accounts = new Accounts(settings, null, null, null);
         assertEquals("x-client", accounts.app(OAuthProvider.X).clientId());
         ProblemException refused = assertThrows(ProblemException.class, () -> accounts.app(OAuthProvider.INSTAGRAM));
         assertEquals(409, refused.problem().status());

@@ -39,6 +39,11 @@ final class FakePlatforms {
             } catch (Exception e) {
                 return telegramError(400, "Bad Request: invalid JSON", null);
             }
+            if (r.path().endsWith("/setWebhook")) {
+                return body.path("url").asText("").isEmpty() ? telegramError(400, "Bad Request: bad webhook: "
+                        + "HTTPS url must be provided for webhook", null)
+                        : FakeServer.Reply.json(200, "{\"ok\":true,\"result\":true,\"description\":\"Webhook was set\"}");
+            }
             String chat = body.path("chat_id").asText();
             if (!chat.equals(chatId) && !chat.equals(String.valueOf(numericId))) {
                 return telegramError(400, "Bad Request: chat not found", null);
@@ -68,6 +73,9 @@ final class FakePlatforms {
                         return telegramError(400, "Bad Request: wrong number of media in the album", null);
                     }
                 }
+                case "setWebhook" -> {
+                    // setWebhook is about the bot, not a chat: answered before the chat check, see below.
+                }
                 default -> {
                     return telegramError(404, "Not Found", null);
                 }
@@ -90,6 +98,35 @@ final class FakePlatforms {
         }
         m.put("date", System.currentTimeMillis() / 1000);
         return m.toString();
+    }
+
+    /**
+     * A bot (its token) that can post to one channel of a guild: Create Message ({@code POST
+     * /api/v10/channels/<id>/messages}) with {@code Authorization: Bot <token>} answers the created message; a wrong
+     * token is Discord's 401 (code 0); the same content rules as the webhook's.
+     */
+    static void discordBot(FakeServer server, String token, String channel, String guild) {
+        server.on("POST", "/api/v10/channels/" + channel + "/messages", r -> {
+            if (!("Bot " + token).equals(r.header("Authorization"))) {
+                return discordError(401, "401: Unauthorized", 0, null);
+            }
+            JsonNode body;
+            try {
+                body = JSON.readTree(r.body());
+            } catch (Exception e) {
+                return discordError(400, "Invalid Form Body", 50035, null);
+            }
+            String content = body.path("content").asText("");
+            if (content.isEmpty() && body.path("embeds").isEmpty()) {
+                return discordError(400, "Cannot send an empty message", 50006, null);
+            }
+            if (content.codePointCount(0, content.length()) > 2000) {
+                return discordError(400, "Invalid Form Body", 50035, null);
+            }
+            return FakeServer.Reply.json(200, "{\"id\":\"" + (1_180_000_000_000_000_000L + MESSAGE_IDS.incrementAndGet())
+                    + "\",\"type\":0,\"content\":" + JSON.valueToTree(content) + ",\"channel_id\":\"" + channel
+                    + "\",\"guild_id\":\"" + guild + "\",\"author\":{\"id\":\"1098765432109876543\",\"bot\":true}}");
+        });
     }
 
     /** Discord's error answer: {"message":...,"code":n} (and more fields for 429). */

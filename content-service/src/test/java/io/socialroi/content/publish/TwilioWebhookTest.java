@@ -10,6 +10,7 @@ import static io.socialroi.content.publish.NativePublishingTest.status;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,6 +36,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -155,6 +157,26 @@ class TwilioWebhookTest {
         return p;
     }
 
+    /** The publisher's id in the URLs its view shows for Twilio, both on the public origin. */
+    static String hookId(JsonPath shown) {
+        String status = shown.getString("statusCallbackUrl");
+        assertTrue(status.matches(Pattern.quote(PUBLIC) + "/hooks/twilio/[0-9a-f-]{36}/status"), status);
+        String id = status.split("/")[5];
+        assertEquals(PUBLIC + "/hooks/twilio/" + id + "/messages", shown.getString("incomingMessagesUrl"));
+        return id;
+    }
+
+    static String publicId(UUID ws) throws Exception {
+        try (Connection c = Fixtures.db(); PreparedStatement s = c.prepareStatement("select public_id from publisher "
+                + "where workspace_id = ? and platform = 'SMS'")) {
+            s.setObject(1, ws);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getString(1);
+            }
+        }
+    }
+
     static String messageSid() {
         return "SM" + SmsPublishingTest.hex32();
     }
@@ -206,7 +228,7 @@ class TwilioWebhookTest {
         String sid = "AC" + SmsPublishingTest.hex32();
         String token = SmsPublishingTest.hex32();
         FakeMessaging.twilio(fake, sid, token);
-        String id = configure(ws, "SMS", SmsPublishingTest.publisher(sid, token, "+15017122661")).getString("id");
+        String id = hookId(configure(ws, "SMS", SmsPublishingTest.publisher(sid, token, "+15017122661")));
         recipients(ws, "SMS", "+14155550101", "+14155550102", "+14155550103");
         String post = scheduledNow(ws, SmsPublishingTest.POST);
         await("publication", () -> "PUBLISHED".equals(status(ws, post)));
@@ -267,8 +289,10 @@ class TwilioWebhookTest {
                 .contentType("application/problem+json");
         call("not-an-id", "status", delivered, "x").statusCode(404);
         UUID other = Fixtures.workspace("UTC", "EUR");
-        String webhook = configure(other, "SMS", "{\"type\":\"WEBHOOK\",\"url\":\"https://hooks.example/sms\","
-                + "\"secret\":\"0123456789abcdef\"}").getString("id");
+        JsonPath asWebhook = configure(other, "SMS", "{\"type\":\"WEBHOOK\",\"url\":\"https://hooks.example/sms\","
+                + "\"secret\":\"0123456789abcdef\"}");
+        assertNull(asWebhook.getString("incomingMessagesUrl"));
+        String webhook = publicId(other);
         signed(token, webhook, "status", delivered).statusCode(404);
     }
 
@@ -278,7 +302,7 @@ class TwilioWebhookTest {
         String sid = "AC" + SmsPublishingTest.hex32();
         String token = SmsPublishingTest.hex32();
         FakeMessaging.twilio(fake, sid, token);
-        String id = configure(ws, "SMS", SmsPublishingTest.publisher(sid, token, "+15017122661")).getString("id");
+        String id = hookId(configure(ws, "SMS", SmsPublishingTest.publisher(sid, token, "+15017122661")));
         recipients(ws, "SMS", "+14155550201", "+14155550202");
         int ingests = INGESTS.get();
 
@@ -327,7 +351,7 @@ class TwilioWebhookTest {
         UUID ws = Fixtures.workspace("UTC", "EUR");
         String sid = "AC" + SmsPublishingTest.hex32();
         String token = SmsPublishingTest.hex32();
-        String id = configure(ws, "SMS", SmsPublishingTest.publisher(sid, token, "+15017122661")).getString("id");
+        String id = hookId(configure(ws, "SMS", SmsPublishingTest.publisher(sid, token, "+15017122661")));
         String message = messageSid();
         Map<String, String> reply = incoming(sid, message, "+393471234567", "Are peonies still available? Stop by 5?");
         signed(token, id, "messages", reply).statusCode(200).contentType("text/xml")

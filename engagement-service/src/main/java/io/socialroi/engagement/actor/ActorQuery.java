@@ -4,6 +4,7 @@ import io.socialroi.common.paging.Page;
 import io.socialroi.common.problem.ProblemException;
 import io.socialroi.engagement.Bounds;
 import io.socialroi.engagement.event.EventType;
+import io.socialroi.engagement.event.RollupQueue;
 import io.socialroi.engagement.settings.ScoringSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.ByteBuffer;
@@ -33,9 +34,11 @@ import javax.sql.DataSource;
 public class ActorQuery {
 
     private final DataSource dataSource;
+    private final RollupQueue pending;
 
-    public ActorQuery(DataSource dataSource) {
+    public ActorQuery(DataSource dataSource, RollupQueue pending) {
         this.dataSource = dataSource;
+        this.pending = pending;
     }
 
     public Page<EngagedActor> search(UUID workspaceId, ActorSearch search, ScoringSettings settings) throws SQLException {
@@ -48,6 +51,8 @@ public class ActorQuery {
         if (search.types() != null && search.types().stream().anyMatch(java.util.Objects::isNull)) {
             throw ProblemException.invalid("types", "must not contain null");
         }
+        // Batches acknowledged before this search are in actor_rollup and actor_minute.
+        pending.settle(workspaceId);
         int limit = search.limit() == null ? 500 : search.limit();
         String after = decode(search.cursor());
         List<EventType> types = search.typesOrDefault();

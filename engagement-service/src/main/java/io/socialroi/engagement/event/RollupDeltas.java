@@ -1,5 +1,12 @@
 package io.socialroi.engagement.event;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -22,6 +29,13 @@ import java.util.UUID;
  * <li>the span of hours touched, for the change log {@code rollup_change}.</li>
  * </ul>
  * Pure computation: no database, so it is tested on its own against a plain recount.
+ *
+ * <p>Deltas travel through {@code rollup_pending} ({@link RollupQueue}) between the acknowledgement of a batch and
+ * their application: {@link #encode()} writes them in a compact binary form (each distinct dimension once, the
+ * type names of the actor counts in a header so that a pending row written by another version decodes by name),
+ * {@link #decodeInto} adds such a form to the deltas of other batches. Merging is order-free: counts add up, the
+ * latest time is the greater, comment pairs are a set; so applying batches together or one by one, in any order,
+ * writes the same rollups.
  */
 final class RollupDeltas {
 
@@ -98,6 +112,11 @@ final class RollupDeltas {
         actors = new HashMap<>(events * 2);
     }
 
+    /** No delta yet: the batches of {@code rollup_pending} are decoded into it. */
+    static RollupDeltas empty() {
+        return new RollupDeltas(16);
+    }
+
     /** The deltas of the events (each counted once: the caller passes only the fresh ones). */
     static RollupDeltas of(List<IncomingEvent> events) {
         RollupDeltas d = new RollupDeltas(events.size());
@@ -135,6 +154,134 @@ final class RollupDeltas {
         if (e.commentHash() != null) {
             comments.add(new CommentKey(e.commentHash(), e.actorId()));
         }
+    }
+
+    /** How many events these deltas count (engagement_rollup's sum): the weight of a pending batch. */
+    long events() {
+        long n = 0;
+        for (long[] c : counts.values()) {
+            n += c[0];
+        }
+        return n;
+    }
+
+    private static final int FORMAT = 1;
+
+    /** The compact binary form of these deltas, read back by {@link #decodeInto}. */
+    byte[] encode() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + actors.size() * 48);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(FORMAT);
+            out.writeInt(ENGAGEMENTS.size());
+            for (EventType t : ENGAGEMENTS) {
+                string(out, t.name());
+            }
+            Map<Dims, Integer> index = new HashMap<>(dims.size() * 2);
+            out.writeInt(dims.size());
+            for (Dims d : dims.keySet()) {
+                index.put(d, index.size());
+                out.writeLong(d.bucket());
+                uuid(out, d.post());
+                string(out, d.platform());
+                uuid(out, d.campaign());
+                string(out, d.stage());
+            }
+            out.writeInt(counts.size());
+            for (Map.Entry<TypeKey, long[]> e : counts.entrySet()) {
+                out.writeInt(index.get(e.getKey().dims()));
+                string(out, e.getKey().type());
+                out.writeLong(e.getValue()[0]);
+            }
+            out.writeInt(actors.size());
+            for (Map.Entry<ActorKey, ActorDelta> e : actors.entrySet()) {
+                out.writeInt(index.get(e.getKey().dims()));
+                string(out, e.getKey().actor());
+                ActorDelta a = e.getValue();
+                for (int count : a.counts) {
+                    out.writeInt(count);
+                }
+                out.writeInt(a.retargeting);
+                out.writeLong(a.lastAt);
+            }
+            out.writeInt(minutes.size());
+            for (Map.Entry<MinuteKey, int[]> e : minutes.entrySet()) {
+                string(out, e.getKey().actor());
+                out.writeLong(e.getKey().minute());
+                out.writeInt(e.getValue()[0]);
+            }
+            out.writeInt(comments.size());
+            for (CommentKey k : comments) {
+                string(out, k.hash());
+                string(out, k.actor());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Adds the deltas of one encoded batch to {@code into}. */
+    static void decodeInto(byte[] encoded, RollupDeltas into) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(encoded))) {
+            int format = in.readInt();
+            if (format != FORMAT) {
+                throw new IllegalStateException("rollup_pending row of unknown format " + format);
+            }
+            int[] column = new int[in.readInt()];
+            for (int i = 0; i < column.length; i++) {
+                column[i] = COLUMN[EventType.valueOf(string(in)).ordinal()];
+            }
+            Dims[] dims = new Dims[in.readInt()];
+            for (int i = 0; i < dims.length; i++) {
+                Dims d = new Dims(in.readLong(), uuid(in), string(in), uuid(in), string(in));
+                Dims known = into.dims.putIfAbsent(d, d);
+                dims[i] = known == null ? d : known;
+                into.minBucket = Math.min(into.minBucket, d.bucket());
+                into.maxBucket = Math.max(into.maxBucket, d.bucket());
+            }
+            for (int i = in.readInt(); i > 0; i--) {
+                Dims d = dims[in.readInt()];
+                into.counts.computeIfAbsent(new TypeKey(d, string(in)), k -> new long[1])[0] += in.readLong();
+            }
+            for (int i = in.readInt(); i > 0; i--) {
+                Dims d = dims[in.readInt()];
+                ActorDelta a = into.actors.computeIfAbsent(new ActorKey(d, string(in)), k -> new ActorDelta());
+                for (int c : column) {
+                    a.counts[c] += in.readInt();
+                }
+                a.retargeting += in.readInt();
+                a.lastAt = Math.max(a.lastAt, in.readLong());
+            }
+            for (int i = in.readInt(); i > 0; i--) {
+                into.minutes.computeIfAbsent(new MinuteKey(string(in), in.readLong()), k -> new int[1])[0] += in.readInt();
+            }
+            for (int i = in.readInt(); i > 0; i--) {
+                into.comments.add(new CommentKey(string(in), string(in)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("rollup_pending row cannot be read", e);
+        }
+    }
+
+    private static void string(DataOutputStream out, String s) throws IOException {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(b.length);
+        out.write(b);
+    }
+
+    private static String string(DataInputStream in) throws IOException {
+        byte[] b = new byte[in.readInt()];
+        in.readFully(b);
+        return new String(b, StandardCharsets.UTF_8);
+    }
+
+    private static void uuid(DataOutputStream out, UUID u) throws IOException {
+        out.writeLong(u.getMostSignificantBits());
+        out.writeLong(u.getLeastSignificantBits());
+    }
+
+    private static UUID uuid(DataInputStream in) throws IOException {
+        return new UUID(in.readLong(), in.readLong());
     }
 
     /** engagement_rollup deltas (events), in key order. */

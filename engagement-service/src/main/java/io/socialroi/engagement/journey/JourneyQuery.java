@@ -5,6 +5,7 @@ import io.socialroi.common.problem.ProblemException;
 import io.socialroi.engagement.Bounds;
 import io.socialroi.engagement.actor.FlaggedActors;
 import io.socialroi.engagement.event.EventType;
+import io.socialroi.engagement.event.RollupQueue;
 import io.socialroi.engagement.settings.ScoringSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -57,13 +58,17 @@ public class JourneyQuery {
     }
 
     private final DataSource dataSource;
+    private final RollupQueue pending;
 
-    public JourneyQuery(DataSource dataSource) {
+    public JourneyQuery(DataSource dataSource, RollupQueue pending) {
         this.dataSource = dataSource;
+        this.pending = pending;
     }
 
     public JourneyPaths search(UUID workspaceId, JourneySearch search, ScoringSettings settings) throws SQLException {
         Group group = validate(search);
+        // The flagged actors come from actor_minute and comment_fingerprint: every acknowledged batch in them.
+        pending.settle(workspaceId);
         List<EventType> types = search.eventTypes() == null || search.eventTypes().isEmpty() ? DEFAULT_TYPES
                 : search.eventTypes().stream().distinct().sorted().toList();
         List<String> excluded = search.excludeActors() == null ? List.of() : search.excludeActors();

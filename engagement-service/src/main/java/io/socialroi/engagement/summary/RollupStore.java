@@ -214,6 +214,8 @@ public class RollupStore {
      */
     public Map<String, SummaryQuery.Acc> run(UUID workspaceId, Instant from, Instant to, ZoneId zone, GroupBy groupBy,
             UUID campaignId, ScoringSettings settings) throws SQLException {
+        // Batches acknowledged before this call are in the rollups, and in the change log the snapshot follows.
+        sql.settle(workspaceId);
         WorkspaceRollups state = current(workspaceId, settings);
         if (state != null) {
             return state.summary(Math.ceilDiv(from.getEpochSecond(), 3600), Math.ceilDiv(to.getEpochSecond(), 3600),

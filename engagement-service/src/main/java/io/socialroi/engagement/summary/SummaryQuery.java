@@ -2,6 +2,7 @@ package io.socialroi.engagement.summary;
 
 import io.socialroi.engagement.actor.FlaggedActors;
 import io.socialroi.engagement.event.EventType;
+import io.socialroi.engagement.event.RollupQueue;
 import io.socialroi.engagement.settings.ScoringSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -58,14 +59,22 @@ public class SummaryQuery {
     }
 
     private final DataSource dataSource;
+    private final RollupQueue pending;
 
-    public SummaryQuery(DataSource dataSource) {
+    public SummaryQuery(DataSource dataSource, RollupQueue pending) {
         this.dataSource = dataSource;
+        this.pending = pending;
+    }
+
+    /** Applies the workspace's acknowledged batches whose rollups are still pending: before every read of them. */
+    public void settle(UUID workspaceId) throws SQLException {
+        pending.settle(workspaceId);
     }
 
     /** Rows by key (in key order), plus the totals under {@link #TOTAL}. */
     public Map<String, Acc> run(UUID workspaceId, Instant from, Instant to, ZoneId zone, GroupBy groupBy,
             UUID campaignId, ScoringSettings settings) throws SQLException {
+        settle(workspaceId);
         Map<String, Acc> rows = new LinkedHashMap<>();
         rows.put(TOTAL, new Acc());
         try (Connection c = dataSource.getConnection()) {

@@ -131,6 +131,56 @@ class RollupDeltasTest {
         assertSorted(deltas.comments(), RollupDeltas.CommentKey.ORDER);
     }
 
+    /**
+     * The deltas pending in rollup_pending: any split of the events into batches, each encoded and decoded in any
+     * order into one, gives exactly the deltas of all the events at once (what applying them inline would write).
+     */
+    @Test
+    void encodedBatchesMergeIntoTheDeltasOfAllTheirEvents() {
+        for (long seed = 1; seed <= 20; seed++) {
+            List<IncomingEvent> events = batch(seed, 100 + (int) seed * 37);
+            Random r = new Random(seed);
+            List<List<IncomingEvent>> batches = new ArrayList<>();
+            for (int i = 0; i < events.size(); ) {
+                int n = 1 + r.nextInt(60);
+                batches.add(events.subList(i, Math.min(events.size(), i + n)));
+                i += n;
+            }
+            java.util.Collections.shuffle(batches, r);
+            RollupDeltas merged = RollupDeltas.empty();
+            for (List<IncomingEvent> b : batches) {
+                RollupDeltas.decodeInto(RollupDeltas.of(b).encode(), merged);
+            }
+            RollupDeltas all = RollupDeltas.of(events);
+            assertEquals(render(all), render(merged), "seed " + seed + ", " + batches.size() + " batches");
+            assertEquals(all.minBucket(), merged.minBucket());
+            assertEquals(all.maxBucket(), merged.maxBucket());
+            assertEquals(events.size(), merged.events());
+        }
+    }
+
+    @Test
+    void aPendingRowOfAnotherFormatIsRefusedNotMisread() {
+        byte[] encoded = RollupDeltas.of(batch(3, 40)).encode();
+        encoded[3] = 9;
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> RollupDeltas.decodeInto(encoded, RollupDeltas.empty()));
+        assertTrue(e.getMessage().contains("format"), e.getMessage());
+    }
+
+    /** Every delta of every table, keys in their order, as text. */
+    private static String render(RollupDeltas d) {
+        StringBuilder s = new StringBuilder();
+        d.engagement().forEach(en -> s.append(dims(en.getKey().dims())).append('|').append(en.getKey().type())
+                .append('=').append(en.getValue()[0]).append('\n'));
+        d.actors().forEach(en -> s.append(dims(en.getKey().dims())).append('|').append(en.getKey().actor())
+                .append('=').append(java.util.Arrays.toString(en.getValue().counts)).append(',')
+                .append(en.getValue().retargeting).append(',').append(en.getValue().lastAt).append('\n'));
+        d.minutes().forEach(en -> s.append(en.getKey()).append('=').append(en.getValue()[0]).append('\n'));
+        d.comments().forEach(k -> s.append(k).append('\n'));
+        return s.toString();
+    }
+
     @Test
     void anEmptyBatchHasNoDeltas() {
         RollupDeltas deltas = RollupDeltas.of(List.of());

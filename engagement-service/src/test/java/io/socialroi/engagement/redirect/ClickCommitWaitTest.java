@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue 15: a request whose batch has not committed within {@code engagement.redirect.commit-wait} is answered at
  * that moment (ClickBatcher#expire, which the route's timer calls). With its link read and its batch blocked in
- * the commit (here: the rollup table locked by another transaction), it is the batch's redirect, and the click is
+ * the commit (here: rollup_pending locked by another transaction), it is the batch's redirect, and the click is
  * stored with the batch once the lock is gone. Not read yet (no writer got to it), it is a redirect to the link
  * this replica last resolved, not counted and never stored, or a 503 problem for a code the replica never
  * resolved. Either way the request is answered once.
@@ -70,7 +70,7 @@ class ClickCommitWaitTest {
         try (Connection lock = Db.connect()) {
             lock.setAutoCommit(false);
             try (Statement s = lock.createStatement()) {
-                s.execute("LOCK TABLE engagement_rollup IN EXCLUSIVE MODE");
+                s.execute("LOCK TABLE rollup_pending IN EXCLUSIVE MODE");
             }
             CompletableFuture<ClickBatcher.Answer> answer = new CompletableFuture<>();
             ClickBatcher.Pending p = b.pending(new ClickBatcher.ClickRequest(code, null, BROWSER, null, "10.16.0.1"),
