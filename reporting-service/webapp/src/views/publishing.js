@@ -88,7 +88,9 @@ const TYPES = [
         fields: [{ name: 'accountSid', label: 'Twilio Account SID', placeholder: 'AC...' },
             { name: 'authToken', label: 'Twilio Auth Token', type: 'password' },
             { name: 'from', label: 'Sender (E.164 number or MG... service)', placeholder: '+15017122661' }],
-        shows: p => h('span', {}, 'SMS from ', h('code', {}, p.target)) },
+        shows: p => h('span', {}, 'SMS from ', h('code', {}, p.target), p.incomingMessagesUrl
+            ? h('span', { class: 'hint' }, ' (for STOP, START and replies, set ', h('code', {}, p.incomingMessagesUrl),
+                " as the number's incoming-message webhook in Twilio)") : '') },
     { id: 'WHATSAPP_API', label: 'WhatsApp Cloud API templates', platform: 'WHATSAPP',
         hint: 'The approved template named when composing goes to every subscribed recipient below.',
         fields: [{ name: 'phoneNumberId', label: 'Phone number id (digits)', placeholder: '106540352242922' },

@@ -88,7 +88,8 @@ class ContentEndpointMatrixTest {
      * signs with the app secret instead of a token (EngagementImportTest: unsigned and wrongly signed deliveries 401),
      * and so is X's, signed with the X app's consumer secret (XWebhookTest: unsigned and wrongly signed deliveries 403);
      * a Telegram publisher's webhook is called by Telegram with the publisher's secret_token instead of a token
-     * (TelegramWebhookTest: a missing or wrong one 403);
+     * (TelegramWebhookTest: a missing or wrong one 403); Twilio's webhooks of an SMS_API publisher are signed by
+     * Twilio with the publisher's Auth Token (TwilioWebhookTest: unsigned and wrongly signed requests 403);
      * the unsubscribe link of an e-mail is opened by its recipient (or their mail client) with no token, its
      * signed token being the capability (EmailPublishingTest, RecipientsTest).
      */
@@ -104,6 +105,7 @@ class ContentEndpointMatrixTest {
             "POST /users", "GET /users", "GET /users/{userId}", "POST /users/{userId}/deactivate",
             "PUT /users/{userId}/access", "GET /auth/revocations", "GET /oauth/callback",
             "GET /hooks/meta", "POST /hooks/meta", "GET /hooks/x", "POST /hooks/x", "POST /hooks/telegram/{publisherId}",
+            "POST /hooks/twilio/{publisherId}/status", "POST /hooks/twilio/{publisherId}/messages",
             "GET /unsubscribe/{token}",
             "POST /unsubscribe/{token}");
 

@@ -100,6 +100,8 @@ public class ContentFakes implements QuarkusTestResourceLifecycleManager {
         config.put("suite.publishing.sms.base-url", messaging.url() + "/twilio");
         config.put("suite.publishing.whatsapp.base-url", messaging.url() + "/graph");
         config.put("suite.publishing.email.unsubscribe-url", "https://suite.agency.example/");
+        // Twilio's webhooks are signed over the public URL, not the test's 127.0.0.1 (TwilioWebhookTest).
+        config.put("suite.publishing.sms.hooks-base-url", "https://suite.agency.example/");
         // A broadcast attempt sends for a second, then the next attempt continues (EmailPublishingTest).
         config.put("suite.publishing.broadcast-budget", "PT1S");
         // --- end of messaging publishers

@@ -25,13 +25,15 @@ class ContentOpenApiTest {
      * Open by contract: token and sign-in endpoints, setting a password with a reset link's token, and the
      * client's approval page, and an e-mail's one-click unsubscribe link (its signed token is the capability), and
      * Meta's webhook (the subscription handshake is answered for the verify token; deliveries are signed by Meta), and
-     * a Telegram publisher's webhook (Telegram sends the publisher's secret_token).
+     * a Telegram publisher's webhook (Telegram sends the publisher's secret_token), and Twilio's webhooks of an SMS_API
+     * publisher (signed by Twilio with X-Twilio-Signature).
      */
     static final Set<String> OPEN = Set.of("POST /auth/token", "POST /auth/login", "POST /auth/logout",
             "POST /auth/password-reset",
             "GET /approvals/{token}", "POST /approvals/{token}", "GET /oauth/callback",
             "GET /unsubscribe/{token}", "POST /unsubscribe/{token}", "GET /hooks/meta", "POST /hooks/meta",
-            "GET /hooks/x", "POST /hooks/x", "POST /hooks/telegram/{publisherId}");
+            "GET /hooks/x", "POST /hooks/x", "POST /hooks/telegram/{publisherId}",
+            "POST /hooks/twilio/{publisherId}/status", "POST /hooks/twilio/{publisherId}/messages");
 
     @Test
     void servedDocumentEqualsTheCommittedCopy() throws Exception {

@@ -196,6 +196,8 @@ class IngressAndDatabaseTest {
         routes.put("/hooks/3f0c2b9e-6a51-4c7e-9d2a-0b1e5f6a7c8d/shopify", "conversion-service");
         routes.put("/hooks/meta", "content-service");
         routes.put("/hooks/telegram/9b2d7c41-0e6f-4a38-b5c2-7d1e8f3a6b90", "content-service");
+        routes.put("/hooks/twilio/3f0c2b9e-6a51-4c7e-9d2a-0b1e5f6a7c8d/status", "content-service");
+        routes.put("/hooks/twilio/3f0c2b9e-6a51-4c7e-9d2a-0b1e5f6a7c8d/messages", "content-service");
         routes.put(WS + "/archive", "content-service");
         // Platform webhooks (open: signed by the platform), beside each other.
         routes.put("/hooks/meta", "content-service");

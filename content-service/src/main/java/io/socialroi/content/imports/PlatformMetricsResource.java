@@ -27,7 +27,8 @@ public class PlatformMetricsResource {
 
     /** One count as the platform gave it at {@code observedAt}. */
     public record Metric(@Schema(description = "impressions, reach, views, likes, reactions, comments, replies, "
-            + "shares, reposts, quotes, saves, bookmarks, score, upvotePercent (as each platform has them)")
+            + "shares, reposts, quotes, saves, bookmarks, score, upvotePercent (as each platform has them); SMS: "
+            + "delivered, undelivered, failed (the post's messages by the last status Twilio's callbacks reported)")
             String metric, long value, Instant observedAt) {
     }
 
@@ -48,11 +49,13 @@ public class PlatformMetricsResource {
     private final WorkspaceAccess access;
     private final EntityManager em;
     private final ImportRunner runner;
+    private final SmsStatuses sms;
 
-    public PlatformMetricsResource(WorkspaceAccess access, EntityManager em, ImportRunner runner) {
+    public PlatformMetricsResource(WorkspaceAccess access, EntityManager em, ImportRunner runner, SmsStatuses sms) {
         this.access = access;
         this.em = em;
         this.runner = runner;
+        this.sms = sms;
     }
 
     @GET
@@ -76,6 +79,11 @@ public class PlatformMetricsResource {
                 .setParameter(2, postId).getResultList();
         List<Metric> metrics = rows.stream().map(r -> new Metric((String) r[0], ((Number) r[1]).longValue(),
                 instant(r[2]))).toList();
+        if (post.platform == Platform.SMS) {
+            // SMS_API: Twilio's status callbacks, counted per post on read (a callback may precede the send's record).
+            metrics = java.util.stream.Stream.concat(metrics.stream(), sms.metrics(workspaceId, postId).stream())
+                    .sorted(java.util.Comparator.comparing(Metric::metric)).toList();
+        }
         Object[] s = state.isEmpty() ? new Object[4] : state.get(0);
         boolean imported = runner.platforms().contains(post.platform);
         return new PlatformMetrics(postId, post.platform, post.remoteId, imported, instant(s[0]),

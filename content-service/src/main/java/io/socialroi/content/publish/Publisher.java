@@ -9,6 +9,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
+import jakarta.persistence.PrePersist;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -50,8 +51,26 @@ public class Publisher extends PanacheEntityBase {
     public String reconnectReason;
     @Column(name = "updated_at")
     public Instant updatedAt;
+    /**
+     * The publisher's id in the URLs its platform calls (SMS_API: Twilio's {@code /hooks/twilio/<id>/status} and
+     * {@code /messages}); kept when the publisher is configured again, so the URLs set in the platform keep working.
+     */
+    @Column(name = "public_id", updatable = false)
+    public UUID publicId;
+
+    @PrePersist
+    void assignPublicId() {
+        if (publicId == null) {
+            publicId = UUID.randomUUID();
+        }
+    }
 
     public static Publisher of(UUID workspaceId, Platform platform) {
         return find("workspaceId = ?1 and platform = ?2", workspaceId, platform).firstResult();
+    }
+
+    /** The publisher with this public id, or null. */
+    public static Publisher byPublicId(UUID publicId) {
+        return find("publicId", publicId).firstResult();
     }
 }

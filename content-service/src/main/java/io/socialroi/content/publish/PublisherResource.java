@@ -51,9 +51,11 @@ public class PublisherResource {
     private final StoredSecrets secrets;
     private final DiscordPublisher discord;
     private final TelegramHooks telegramHooks;
+    private final PublishingConfig config;
 
     public PublisherResource(WorkspaceAccess access, OutboundGuard outbound, StoredSecrets secrets,
-            DiscordPublisher discord, TelegramHooks telegramHooks) {
+            DiscordPublisher discord, TelegramHooks telegramHooks, PublishingConfig config) {
+        this.config = config;
         this.access = access;
         this.outbound = outbound;
         this.secrets = secrets;
@@ -178,7 +180,7 @@ public class PublisherResource {
         publisher.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         publisher.persist();
         telegramHooks.saved(publisher, request.type() == PublisherType.TELEGRAM ? secret : null);
-        return PublisherView.of(publisher, telegramHooks.base());
+        return PublisherView.of(publisher, telegramHooks.base(), config.sms().hooksBaseUrl());
     }
 
     /** Checks the request against its type and platform; answers the secret to seal (null for QUORA_ASSISTED). */
@@ -419,7 +421,7 @@ public class PublisherResource {
         access.require(workspaceId);
         Workspaces.require(workspaceId);
         List<Publisher> all = Publisher.list("workspaceId = ?1 order by platform", workspaceId);
-        return new Publishers(all.stream().map(p -> PublisherView.of(p, telegramHooks.base())).toList());
+        return new Publishers(all.stream().map(p -> PublisherView.of(p, telegramHooks.base(), config.sms().hooksBaseUrl())).toList());
     }
 
     @GET
@@ -434,7 +436,7 @@ public class PublisherResource {
         if (publisher == null) {
             throw ProblemException.notFound("Publisher for " + platform);
         }
-        return PublisherView.of(publisher, telegramHooks.base());
+        return PublisherView.of(publisher, telegramHooks.base(), config.sms().hooksBaseUrl());
     }
 
     private static Platform platform(String value) {

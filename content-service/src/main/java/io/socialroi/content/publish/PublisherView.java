@@ -26,13 +26,20 @@ public record PublisherView(Platform platform, PublisherType type,
         @Schema(description = "TELEGRAM: why Telegram refused setWebhook (e.g. a URL that is not public HTTPS); "
                 + "null once set. Publishing works either way; engagement comes back only once it is set")
         String updatesError,
+        @Schema(description = "SMS_API: the StatusCallback every message carries, where Twilio reports its delivery "
+                + "(sent, delivered, undelivered, failed)") String statusCallbackUrl,
+        @Schema(description = "SMS_API: set it in Twilio as the number's (or Messaging Service's) incoming-message "
+                + "webhook, HTTP POST: STOP and START replies change the recipient list, other replies become DMs")
+        String incomingMessagesUrl,
         @Schema(description = "Set when the platform refused the credentials at the last attempt (token revoked, bot "
                 + "removed, webhook deleted): configure the publisher again; null otherwise")
         String reconnectReason,
         Instant updatedAt) {
 
-    static PublisherView of(Publisher p, String hooksBase) {
+    static PublisherView of(Publisher p, String hooksBase, String smsHooksBase) {
         PublisherHook hook = p.type == PublisherType.TELEGRAM ? PublisherHook.of(p.workspaceId, p.platform) : null;
+        String twilio = p.type == PublisherType.SMS_API && p.publicId != null
+                ? smsHooksBase.replaceAll("/+$", "") + "/hooks/twilio/" + p.publicId : null;
         return new PublisherView(p.platform, p.type, p.url, p.secret != null, p.chatId,
                 p.type == PublisherType.FACEBOOK_API ? p.target : null,
                 p.type == PublisherType.INSTAGRAM_API ? p.target : null,
@@ -40,6 +47,7 @@ public record PublisherView(Platform platform, PublisherType type,
                 p.settings == null ? null : PublisherSettings.of(p.settings),
                 p.type == PublisherType.DISCORD ? p.target : null,
                 hook == null ? null : TelegramHooks.url(hooksBase, hook.hookId), hook == null ? null : hook.error,
+                twilio == null ? null : twilio + "/status", twilio == null ? null : twilio + "/messages",
                 p.reconnectReason, p.updatedAt);
     }
 }

@@ -171,6 +171,15 @@ public interface PublishingConfig extends DeliveryConfig {
     interface Sms {
         @WithDefault("https://api.twilio.com")
         String baseUrl();
+
+        /**
+         * The public origin of content-service as Twilio calls it (the Ingress's), the approval links' base URL by
+         * default: every message's {@code StatusCallback} is {@code <hooks-base-url>/hooks/twilio/<publisher id>/status},
+         * and Twilio's {@code X-Twilio-Signature} of both webhooks is checked against this URL, not the host the
+         * request reached (behind the Ingress it differs).
+         */
+        @WithDefault("${suite.approvals.base-url:http://127.0.0.1:8081}")
+        String hooksBaseUrl();
     }
 
     interface Whatsapp {

@@ -31,8 +31,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * and other 400s refuse that recipient; 21212, 21606 and 21659 (the sender is not a valid, SMS-capable or the
  * account's number) fail the post without trying the other recipients; 21610 (the recipient replied STOP) refuses it and marks it unsubscribed;
  * 401 / 20003 fails the post "reconnect the account"; 429 / 20429 pauses until Twilio's Retry-After (if given);
- * 5xx and no answer pause the attempt. Inbound STOP/START replies are Twilio's own (Advanced Opt-Out); the suite
- * learns of an opt-out through 21610 at the next send.
+ * 5xx and no answer pause the attempt. Every message carries {@code StatusCallback=<suite.publishing.sms.hooks-base-url>
+ * /hooks/twilio/<publisher id>/status}: Twilio reports its delivery there (sent, delivered, undelivered, failed, with
+ * the ErrorCode), which becomes the post's delivery counts ({@code TwilioWebhookResource}). Replies to the number
+ * reach {@code /hooks/twilio/<publisher id>/messages} once that URL is the number's incoming-message webhook in
+ * Twilio: STOP and the other opt-out keywords unsubscribe the recipient here at once (Twilio itself blocks the number
+ * and answers 21610 to a later send, which unsubscribes it too), START, YES and UNSTOP subscribe it again, and other
+ * texts are the account's direct messages.
  */
 @ApplicationScoped
 public class SmsPublisher implements RecipientPublisher {
@@ -86,6 +91,8 @@ public class SmsPublisher implements RecipientPublisher {
         String auth = "Basic " + Base64.getEncoder().encodeToString((sid + ":" + b.attempt().secret())
                 .getBytes(StandardCharsets.UTF_8));
         String sender = b.publisher().target;
+        String statusCallback = config.sms().hooksBaseUrl().replaceAll("/+$", "") + "/hooks/twilio/"
+                + b.publisher().publicId + "/status";
         return new Session() {
             @Override
             public Delivery send(String address) {
@@ -96,6 +103,7 @@ public class SmsPublisher implements RecipientPublisher {
                 for (String media : b.attempt().media()) {
                     form.add(new String[] {"MediaUrl", media});
                 }
+                form.add(new String[] {"StatusCallback", statusCallback});
                 String encoded = form.stream().map(f -> f[0] + "=" + URLEncoder.encode(f[1], StandardCharsets.UTF_8))
                         .collect(Collectors.joining("&"));
                 OutboundHttp.Exchange answer = http.call(HttpMethod.POST, url, Map.of("Authorization", auth,

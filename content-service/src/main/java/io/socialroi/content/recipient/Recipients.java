@@ -96,6 +96,18 @@ public class Recipients {
                 .setParameter(4, now).executeUpdate();
     }
 
+    /**
+     * Subscribes an unsubscribed recipient again, for the platform's own opt-in (an SMS reply START, YES or UNSTOP,
+     * which lifts Twilio's block too): the reply is the recipient's consent, recorded as such when none was. True when
+     * it was unsubscribed. Nobody is added: an address without a row never was on the list nor opted out.
+     */
+    public boolean resubscribe(UUID workspaceId, Platform platform, String address) {
+        return em.createNativeQuery("update recipient set unsubscribed_at = null, consented_at = coalesce(consented_at, "
+                + "?4) where workspace_id = ?1 and platform = ?2 and address = ?3 and unsubscribed_at is not null")
+                .setParameter(1, workspaceId).setParameter(2, platform.name()).setParameter(3, address)
+                .setParameter(4, Instant.now().truncatedTo(ChronoUnit.MICROS)).executeUpdate() > 0;
+    }
+
     public boolean subscribed(UUID workspaceId, Platform platform, String address) {
         return !em.createNativeQuery("select 1 from recipient where workspace_id = ?1 and platform = ?2 and address = ?3 "
                 + "and unsubscribed_at is null").setParameter(1, workspaceId).setParameter(2, platform.name())

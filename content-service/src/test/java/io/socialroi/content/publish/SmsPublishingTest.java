@@ -89,8 +89,12 @@ class SmsPublishingTest {
                 sent.header("Authorization"));
         assertTrue(sent.header("Content-Type").startsWith("application/x-www-form-urlencoded"));
         Map<String, List<String>> form = FakeMessaging.form(sent.body());
+        // Twilio reports each message's delivery to the publisher's status callback on the public origin.
         assertEquals(Map.of("To", List.of("+14155550101"), "From", List.of("+15017122661"), "Body",
-                List.of("Peonies are in!\n\nOrder: " + view.getString("trackedLink.url"))), form);
+                List.of("Peonies are in!\n\nOrder: " + view.getString("trackedLink.url")), "StatusCallback",
+                List.of(shown.getString("statusCallbackUrl"))), form);
+        assertTrue(shown.getString("statusCallbackUrl").matches("https://suite\\.agency\\.example/hooks/twilio/"
+                + "[0-9a-f-]{36}/status"), shown.getString("statusCallbackUrl"));
         assertEquals(2, Fixtures.count("select count(*) from post_recipient_delivery where post_id = ? and remote_id "
                 + "like 'SM%' and sent_at is not null", UUID.fromString(id)));
         // Twilio's 21610 (the recipient texted STOP) unsubscribes them here too.
