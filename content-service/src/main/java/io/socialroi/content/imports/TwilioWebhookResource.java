@@ -152,10 +152,10 @@ public class TwilioWebhookResource {
             @HeaderParam("X-Twilio-Signature") String signature, @Context UriInfo uri,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
                     schema = @Schema(implementation = StatusCallback.class), examples = @ExampleObject(
-                            name = "delivered", summary = "A message delivered", value = "MessageSid="
-                                    + "SM1f0e8ae6ade43cb3c0ce4525424e404f&MessageStatus=delivered&AccountSid="
-                                    + "AC0123456789abcdef0123456789abcdef&From=%2B15017122661&To=%2B14155550101"
-                                    + "&ApiVersion=2010-04-01&SmsStatus=delivered"))) byte[] body) {
+                            name = "delivered", summary = "A message delivered", value =
+                                "{\"MessageSid\":\"SM1f0e8ae6ade43cb3c0ce4525424e404f\",\"MessageStatus\":\"delivered\","
+                                + "\"AccountSid\":\"AC0123456789abcdef0123456789abcdef\",\"From\":\"+15017122661\",\"To\":\"+141"
+                                + "55550101\",\"ApiVersion\":\"2010-04-01\",\"SmsStatus\":\"delivered\"}"))) byte[] body) {
         Publisher publisher = publisher(publisherId);
         List<String[]> form = form(body);
         verify(publisher, uri, "/status", form, signature);
@@ -201,13 +201,13 @@ public class TwilioWebhookResource {
             @HeaderParam("X-Twilio-Signature") String signature, @Context UriInfo uri,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
                     schema = @Schema(implementation = IncomingMessage.class), examples = {
-                        @ExampleObject(name = "reply", summary = "A reply", value = "MessageSid="
-                                + "SM3e5b9c0d1a2f4b6c8d0e1f2a3b4c5d6e&SmsSid=SM3e5b9c0d1a2f4b6c8d0e1f2a3b4c5d6e"
-                                + "&AccountSid=AC0123456789abcdef0123456789abcdef&From=%2B14155550101&To=%2B15017122661"
-                                + "&Body=Are+peonies+still+available%3F&NumMedia=0&NumSegments=1&ApiVersion=2010-04-01"),
-                        @ExampleObject(name = "stop", summary = "An opt-out", value = "MessageSid="
-                                + "SM4f6c0d1e2a3b4c5d6e7f8a9b0c1d2e3f&AccountSid=AC0123456789abcdef0123456789abcdef"
-                                + "&From=%2B14155550101&To=%2B15017122661&Body=Stop&NumMedia=0&OptOutType=STOP")}))
+                        @ExampleObject(name = "reply", summary = "A reply", value = "{\"MessageSid\":\"SM3e5b9c0d1a2f4b6c8d0e1f2a3b4c5d6e\",\"SmsSid\":\"SM3e5b9c0d1a2f4b6c8d0e"
+                                + "1f2a3b4c5d6e\",\"AccountSid\":\"AC0123456789abcdef0123456789abcdef\",\"From\":\"+141555501"
+                                + "01\",\"To\":\"+15017122661\",\"Body\":\"Are peonies still available?\",\"NumMedia\":\"0\","
+                                + "\"NumSegments\":\"1\",\"ApiVersion\":\"2010-04-01\"}"),
+                        @ExampleObject(name = "stop", summary = "An opt-out", value = "{\"MessageSid\":\"SM4f6c0d1e2a3b4c5d6e7f8a9b0c1d2e3f\",\"AccountSid\":\"AC0123456789abcdef"
+                                + "0123456789abcdef\",\"From\":\"+14155550101\",\"To\":\"+15017122661\",\"Body\":\"Stop\",\"N"
+                                + "umMedia\":\"0\",\"OptOutType\":\"STOP\"}")}))
             byte[] body) {
         Publisher publisher = publisher(publisherId);
         List<String[]> form = form(body);
