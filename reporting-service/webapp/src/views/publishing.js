@@ -229,8 +229,8 @@ export async function render(node, ctx) {
         showType();
         form.addEventListener('submit', async event => {
             event.preventDefault();
-            /** @type {Record<string, string | number>} */
             const chosen = TYPES.find(t => t.id === type.value);
+            /** @type {Record<string, string | number>} */
             const body = { type: chosen && chosen.type ? chosen.type : type.value };
             inputsOf[type.value].filter(i => i.value !== '' || !i.dataset.optional)
                 .forEach(i => { body[i.name] = i.type === 'number' ? Number(i.value) : SECRET.has(i.name) ? i.value : i.value.trim(); });
