@@ -1,12 +1,11 @@
 -- Platform webhooks set up per publisher (issue 17): a TELEGRAM publisher's bot is given, with setWebhook, the URL
--- <public base>/hooks/telegram/<id> and a random secret_token Telegram sends back in X-Telegram-Bot-Api-Secret-Token.
--- id is the publisher's public id in that URL (random, not the workspace's); secret the secret_token sealed under
+-- <public base>/hooks/telegram/<publisher.public_id> (V36: the id that names a publisher in the URLs platforms call)
+-- and a random secret_token Telegram sends back in X-Telegram-Bot-Api-Secret-Token; secret is that token sealed under
 -- the deployment key like the publisher's own secret (StoredSecrets, context publisher-hook/<workspace>/<platform>);
 -- error what the platform answered when setWebhook was refused, null once it was set.
 CREATE TABLE publisher_hook (
     workspace_id uuid NOT NULL,
     platform text NOT NULL,
-    id uuid NOT NULL UNIQUE,
     secret text NOT NULL,
     secret_key_id text,
     error text,

@@ -139,9 +139,10 @@ public class TelegramWebhookResource {
         } catch (IllegalArgumentException e) {
             throw ProblemException.notFound("Telegram publisher");
         }
-        PublisherHook hook = PublisherHook.byId(id);
-        Publisher publisher = hook == null ? null : Publisher.of(hook.workspaceId, hook.platform);
-        if (publisher == null || publisher.type != PublisherType.TELEGRAM) {
+        Publisher publisher = Publisher.byPublicId(id);
+        PublisherHook hook = publisher == null || publisher.type != PublisherType.TELEGRAM ? null
+                : PublisherHook.of(publisher.workspaceId, publisher.platform);
+        if (hook == null) {
             throw ProblemException.notFound("Telegram publisher");
         }
         Optional<String> expected = secrets.open(hook.secretKeyId, hook.secret,

@@ -30,9 +30,6 @@ public class PublisherHook extends PanacheEntityBase {
     @Id
     @Enumerated(EnumType.STRING)
     public Platform platform;
-    /** The publisher's public id in the hook URL (column {@code id}). */
-    @Column(name = "id")
-    public UUID hookId;
     public String secret;
     @Column(name = "secret_key_id")
     public String secretKeyId;
@@ -42,9 +39,5 @@ public class PublisherHook extends PanacheEntityBase {
 
     public static PublisherHook of(UUID workspaceId, Platform platform) {
         return find("workspaceId = ?1 and platform = ?2", workspaceId, platform).firstResult();
-    }
-
-    public static PublisherHook byId(UUID id) {
-        return find("hookId = ?1", id).firstResult();
     }
 }

@@ -46,7 +46,7 @@ public record PublisherView(Platform platform, PublisherType type,
                 p.type == PublisherType.LINKEDIN_API ? p.target : null, p.target,
                 p.settings == null ? null : PublisherSettings.of(p.settings),
                 p.type == PublisherType.DISCORD ? p.target : null,
-                hook == null ? null : TelegramHooks.url(hooksBase, hook.hookId), hook == null ? null : hook.error,
+                hook == null ? null : TelegramHooks.url(hooksBase, p.publicId), hook == null ? null : hook.error,
                 twilio == null ? null : twilio + "/status", twilio == null ? null : twilio + "/messages",
                 p.reconnectReason, p.updatedAt);
     }

@@ -54,7 +54,6 @@ public class TelegramHooks {
             hook = new PublisherHook();
             hook.workspaceId = publisher.workspaceId;
             hook.platform = publisher.platform;
-            hook.hookId = UUID.randomUUID();
         }
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
@@ -62,7 +61,7 @@ public class TelegramHooks {
         var sealed = secrets.seal(secretToken, StoredSecrets.publisherHookContext(hook.workspaceId, hook.platform));
         hook.secret = sealed.ciphertext();
         hook.secretKeyId = sealed.keyId();
-        hook.error = telegram.setWebhook(botToken, url(base(), hook.hookId), secretToken);
+        hook.error = telegram.setWebhook(botToken, url(base(), publisher.publicId), secretToken);
         hook.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         hook.persist();
     }
