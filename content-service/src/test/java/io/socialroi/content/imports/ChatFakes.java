@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static io.socialroi.content.Fixtures.writer;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -20,7 +19,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class ChatFakes {
 
-    static final ObjectMapper JSON = new ObjectMapper();
     /** What engagement-service stored, by workspace: event id -> the event as sent. */
     static final Map<String, Map<String, JsonNode>> STORED = new ConcurrentHashMap<>();
     static volatile boolean engagementDown;
@@ -30,27 +28,7 @@ final class ChatFakes {
 
     static void engagement(FakeServer engagement) {
         engagementDown = false;
-        engagement.on("POST", "/workspaces/", r -> {
-            if (engagementDown) {
-                return FakeServer.Reply.json(503, "{\"status\":503}");
-            }
-            Map<String, JsonNode> stored = STORED.computeIfAbsent(r.path().split("/")[2], k -> new ConcurrentHashMap<>());
-            int accepted = 0;
-            int duplicates = 0;
-            try {
-                for (JsonNode e : JSON.readTree(r.body())) {
-                    if (stored.putIfAbsent(e.path("eventId").asText(), e) == null) {
-                        accepted++;
-                    } else {
-                        duplicates++;
-                    }
-                }
-            } catch (Exception e) {
-                return FakeServer.Reply.json(400, "{\"status\":400}");
-            }
-            return FakeServer.Reply.json(200, "{\"accepted\":" + accepted + ",\"duplicates\":" + duplicates
-                    + ",\"rejected\":[]}");
-        });
+        engagement.on("POST", "/workspaces/", r -> io.socialroi.content.FakeIngestion.answer(r, STORED, engagementDown));
     }
 
     static Map<String, JsonNode> stored(UUID ws) {

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -40,7 +39,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class EngagementImportTest {
 
-    static final ObjectMapper JSON = new ObjectMapper();
 
     @ContentFakes.OAuth
     FakeServer platforms;
@@ -71,28 +69,7 @@ class EngagementImportTest {
                         + platform + "-imp-" + code + "\",\"refresh_token\":\"" + platform + "-r-" + code + "\"}");
             });
         }
-        engagement.on("POST", "/workspaces/", r -> {
-            if (engagementDown) {
-                return FakeServer.Reply.json(503, "{\"status\":503}");
-            }
-            String ws = r.path().split("/")[2];
-            Map<String, JsonNode> stored = STORED.computeIfAbsent(ws, k -> new ConcurrentHashMap<>());
-            int accepted = 0;
-            int duplicates = 0;
-            try {
-                for (JsonNode e : JSON.readTree(r.body())) {
-                    if (stored.putIfAbsent(e.path("eventId").asText(), e) == null) {
-                        accepted++;
-                    } else {
-                        duplicates++;
-                    }
-                }
-            } catch (Exception e) {
-                return FakeServer.Reply.json(400, "{\"status\":400}");
-            }
-            return FakeServer.Reply.json(200, "{\"accepted\":" + accepted + ",\"duplicates\":" + duplicates
-                    + ",\"rejected\":[]}");
-        });
+        engagement.on("POST", "/workspaces/", r -> io.socialroi.content.FakeIngestion.answer(r, STORED, engagementDown));
     }
 
     static void connect(UUID ws, String platform, String code) {

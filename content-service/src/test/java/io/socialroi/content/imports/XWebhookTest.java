@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -39,7 +38,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class XWebhookTest {
 
-    static final ObjectMapper JSON = new ObjectMapper();
     static final String SECRET = "Jefe";
 
     @ContentFakes.OAuth
@@ -74,27 +72,7 @@ class XWebhookTest {
                     : FakeServer.Reply.json(200, "{\"data\":{\"id\":\"" + user + "\",\"name\":\"Fiori\",\"username\":"
                             + "\"fiori\"}}");
         });
-        engagement.on("POST", "/workspaces/", r -> {
-            if (engagementDown) {
-                return FakeServer.Reply.json(503, "{\"status\":503}");
-            }
-            Map<String, JsonNode> stored = STORED.computeIfAbsent(r.path().split("/")[2], k -> new ConcurrentHashMap<>());
-            int accepted = 0;
-            int duplicates = 0;
-            try {
-                for (JsonNode e : JSON.readTree(r.body())) {
-                    if (stored.putIfAbsent(e.path("eventId").asText(), e) == null) {
-                        accepted++;
-                    } else {
-                        duplicates++;
-                    }
-                }
-            } catch (Exception e) {
-                return FakeServer.Reply.json(400, "{\"status\":400}");
-            }
-            return FakeServer.Reply.json(200, "{\"accepted\":" + accepted + ",\"duplicates\":" + duplicates
-                    + ",\"rejected\":[]}");
-        });
+        engagement.on("POST", "/workspaces/", r -> io.socialroi.content.FakeIngestion.answer(r, STORED, engagementDown));
     }
 
     static String randomId() {

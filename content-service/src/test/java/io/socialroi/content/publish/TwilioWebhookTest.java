@@ -14,7 +14,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
@@ -52,7 +51,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class TwilioWebhookTest {
 
-    static final ObjectMapper JSON = new ObjectMapper();
     static final String PUBLIC = "https://suite.agency.example";
 
     @ContentFakes.Messaging
@@ -70,25 +68,7 @@ class TwilioWebhookTest {
     void route() {
         engagement.on("POST", "/workspaces/", r -> {
             INGESTS.incrementAndGet();
-            if (engagementDown) {
-                return FakeServer.Reply.json(503, "{\"status\":503}");
-            }
-            Map<String, JsonNode> stored = STORED.computeIfAbsent(r.path().split("/")[2], k -> new ConcurrentHashMap<>());
-            int accepted = 0;
-            int duplicates = 0;
-            try {
-                for (JsonNode e : JSON.readTree(r.body())) {
-                    if (stored.putIfAbsent(e.path("eventId").asText(), e) == null) {
-                        accepted++;
-                    } else {
-                        duplicates++;
-                    }
-                }
-            } catch (Exception e) {
-                return FakeServer.Reply.json(400, "{\"status\":400}");
-            }
-            return FakeServer.Reply.json(200, "{\"accepted\":" + accepted + ",\"duplicates\":" + duplicates
-                    + ",\"rejected\":[]}");
+            return io.socialroi.content.FakeIngestion.answer(r, STORED, engagementDown);
         });
     }
 
