@@ -29,7 +29,7 @@ public final class OAuthPlatformFake {
     public static final String CLIENT_ID = "suite-x-client";
     static final String CLIENT_SECRET = "suite-x-client-secret";
 
-    private record Grant(String challenge, String redirectUri) {
+    private record Grant(String challenge, String redirectUri, String scope) {
     }
 
     private final HttpServer server;
@@ -120,7 +120,8 @@ public final class OAuthPlatformFake {
             return;
         }
         String code = "x-code-" + codes.incrementAndGet();
-        grants.put(code, new Grant(q.get("code_challenge"), q.get("redirect_uri")));
+        // X's consent screen grants the scopes the app asked for (the person approves them all or nothing).
+        grants.put(code, new Grant(q.get("code_challenge"), q.get("redirect_uri"), q.get("scope")));
         exchange.getResponseHeaders().add("Location", q.get("redirect_uri") + "?state="
                 + URLEncoder.encode(q.get("state"), StandardCharsets.UTF_8) + "&code=" + code);
         exchange.sendResponseHeaders(302, -1);
@@ -146,7 +147,7 @@ public final class OAuthPlatformFake {
         String access = "x-access-" + f.get("code");
         issued.put(f.get("code"), access);
         answer(exchange, 200, "application/json", "{\"token_type\":\"bearer\",\"expires_in\":7200,\"access_token\":\""
-                + access + "\",\"scope\":\"tweet.read tweet.write users.read offline.access\",\"refresh_token\":\""
+                + access + "\",\"scope\":\"" + grant.scope() + "\",\"refresh_token\":\""
                 + "x-refresh-" + f.get("code") + "\"}");
     }
 
