@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static io.socialroi.content.Fixtures.writer;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -19,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class ChatFakes {
 
+    static final ObjectMapper JSON = new ObjectMapper();
     /** What engagement-service stored, by workspace: event id -> the event as sent. */
     static final Map<String, Map<String, JsonNode>> STORED = new ConcurrentHashMap<>();
     static volatile boolean engagementDown;
