@@ -665,6 +665,12 @@ public final class LoadDemo {
             Thread.sleep(Math.max(1, seconds) * 1000);
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         }
+        // A write PostgreSQL aborted for a concurrent one is a 503 with Retry-After: send it again, a few times.
+        for (int retry = 0; response.statusCode() == 503 && response.body().contains("write-conflict") && retry < 5;
+                retry++) {
+            Thread.sleep(1000);
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
         for (int status : expected) {
             if (response.statusCode() == status) {
                 return response.body();

@@ -154,6 +154,12 @@ public class ProblemMappers {
             return respond(Problem.of(503, "database-unavailable", "Service Unavailable",
                     "The database is unreachable; nothing was stored. Retry later."), Map.of("Retry-After", "5"));
         }
+        if (isTransactionConflict(e)) {
+            Log.warnf("Transaction aborted by a concurrent one: %s", e.getMessage());
+            return respond(Problem.of(503, "write-conflict", "Service Unavailable",
+                    "A concurrent write held the same rows and PostgreSQL aborted this one; nothing was stored. "
+                            + "Retry."), Map.of("Retry-After", "1"));
+        }
         if (isDatabaseBusy(e)) {
             Log.warnf("Database connection pool exhausted: %s", e.getMessage());
             return respond(Problem.of(503, "database-busy", "Service Unavailable",
@@ -185,6 +191,23 @@ public class ProblemMappers {
                 return true;
             }
             if (t.getClass().getName().endsWith("JDBCConnectionException")) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when PostgreSQL aborted the transaction because of a concurrent one (deadlock detected, 40P01, or a
+     * serialization failure, 40001): it was rolled back whole, and the same request again may well succeed.
+     */
+    public static boolean isTransactionConflict(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && ("40P01".equals(sql.getSQLState())
+                    || "40001".equals(sql.getSQLState()))) {
                 return true;
             }
             if (t.getCause() == t) {

@@ -30,6 +30,18 @@ class ProblemMappersTest {
     }
 
     @Test
+    void aTransactionPostgresqlAbortedForAConcurrentOneIsA503ToRetry() {
+        for (String state : new String[] {"40P01", "40001"}) {
+            RuntimeException wrapped = new IllegalStateException("write failed",
+                    new SQLException("ERROR: deadlock detected", state));
+            Response response = mappers.unexpected(wrapped);
+            assertEquals(503, response.getStatus(), state);
+            assertEquals("1", response.getHeaderString("Retry-After"));
+            assertEquals("write-conflict", ((Problem) response.getEntity()).type().replaceAll(".*/", ""));
+        }
+    }
+
+    @Test
     void aLostConnectionIsA503AndAnythingElseA500() {
         assertEquals(503, mappers.unexpected(new SQLException("connection refused", "08001")).getStatus());
         SQLException constraint = new SQLException("duplicate key", "23505");
