@@ -21,10 +21,18 @@ public final class Signatures {
     }
 
     public static String hmac(String secret, String message) {
+        return HexFormat.of().formatHex(mac("HmacSHA256", secret, message.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * The HMAC ({@code HmacSHA256}, {@code HmacSHA1}) of the message under the secret's UTF-8 bytes: every signature
+     * the suite makes or checks (its own deliveries, Meta's appsecret_proof and webhooks, X's and Twilio's).
+     */
+    public static byte[] mac(String algorithm, String secret, byte[] message) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
+            Mac mac = Mac.getInstance(algorithm);
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), algorithm));
+            return mac.doFinal(message == null ? new byte[0] : message);
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException(e);
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.socialroi.common.problem.Problem;
 import io.socialroi.common.problem.ProblemException;
+import io.socialroi.content.delivery.Signatures;
 import io.socialroi.content.post.Platform;
 import jakarta.annotation.security.PermitAll;
 import jakarta.persistence.EntityManager;
@@ -17,9 +18,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -28,8 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -280,19 +277,12 @@ public class MetaWebhookResource {
         if (header == null || !header.startsWith("sha256=")) {
             return false;
         }
+        byte[] given;
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            byte[] expected = mac.doFinal(body == null ? new byte[0] : body);
-            byte[] given;
-            try {
-                given = HexFormat.of().parseHex(header.substring("sha256=".length()).trim());
-            } catch (IllegalArgumentException e) {
-                return false;
-            }
-            return MessageDigest.isEqual(expected, given);
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException(e);
+            given = HexFormat.of().parseHex(header.substring("sha256=".length()).trim());
+        } catch (IllegalArgumentException e) {
+            return false;
         }
+        return MessageDigest.isEqual(Signatures.mac("HmacSHA256", secret, body), given);
     }
 }

@@ -3,6 +3,7 @@ package io.socialroi.content.imports;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.socialroi.common.problem.Problem;
 import io.socialroi.common.problem.ProblemException;
+import io.socialroi.content.delivery.Signatures;
 import io.socialroi.content.delivery.StoredSecrets;
 import io.socialroi.content.post.Platform;
 import io.socialroi.content.publish.Publisher;
@@ -23,7 +24,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,8 +34,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -279,13 +277,8 @@ public class TwilioWebhookResource {
         StringBuilder data = new StringBuilder(url);
         params.stream().sorted(Comparator.<String[], String>comparing(p -> p[0]).thenComparing(p -> p[1]))
                 .forEach(p -> data.append(p[0]).append(p[1]));
-        try {
-            Mac mac = Mac.getInstance("HmacSHA1");
-            mac.init(new SecretKeySpec(authToken.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return Base64.getEncoder().encodeToString(Signatures.mac("HmacSHA1", authToken,
+                data.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
     /** The form's parameters in order, decoded (UTF-8); a malformed encoding is a 400. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.socialroi.common.net.OutboundHttp;
 import io.socialroi.content.account.OAuthProvider;
 import io.socialroi.content.account.OAuthSettings;
+import io.socialroi.content.delivery.Signatures;
 import io.vertx.core.http.HttpMethod;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URLEncoder;
@@ -15,8 +16,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -173,13 +172,8 @@ public class MetaGraph {
         if (appSecret == null) {
             return null;
         }
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(appSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return HexFormat.of().formatHex(Signatures.mac("HmacSHA256", appSecret,
+                token.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** A Graph error answer as a {@link PublishResult}, by Meta's code, subcode and is_transient. */

@@ -83,13 +83,14 @@ public class RollupQueue {
             RollupUpserts.apply(c, workspaceId, deltas);
             return;
         }
+        long events = deltas.events();
         try (PreparedStatement ps = c.prepareStatement(ENQUEUE)) {
             ps.setObject(1, workspaceId);
-            ps.setInt(2, (int) Math.min(Integer.MAX_VALUE, deltas.events()));
+            ps.setInt(2, (int) Math.min(Integer.MAX_VALUE, events));
             ps.setBytes(3, deltas.encode());
             ps.executeUpdate();
         }
-        behind.addAndGet(deltas.events());
+        behind.addAndGet(events);
     }
 
     /**
