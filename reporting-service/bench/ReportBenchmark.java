@@ -111,6 +111,7 @@ public final class ReportBenchmark {
         double seconds = (System.nanoTime() - t0) / 1e9;
         System.out.printf("%d engagement events in %.1f s (%.0f events/s)%n", events, seconds, events / seconds);
         loadConversions(ws, o.get("conversions"), o.get("actors"), start, days);
+        awaitCaptured(ws);
         loadCosts(ws, campaigns, posts, start, today);
         awaitAttribution(ws, start, today);
         System.out.println("to measure again without loading: --workspace " + ws + " --campaign " + campaigns.get(0)
@@ -184,6 +185,36 @@ public final class ReportBenchmark {
             }
         }
         System.out.println(total + " conversions");
+    }
+
+    /**
+     * Issue 15: how long after the last conversion's acknowledgement every conversion of the workspace is
+     * attribution-ready (its touchpoints captured by conversion-service's capture job; no report is asked
+     * meanwhile, since a report would capture them itself). Read from conversion-service's database
+     * (BENCH_CONVERSION_DB, a database name on the local PostgreSQL; bench/services env sets it).
+     */
+    private void awaitCaptured(String ws) throws Exception {
+        String db = env("BENCH_CONVERSION_DB", "conversion");
+        long acknowledged = System.nanoTime();
+        String sql = "SELECT count(*) FILTER (WHERE capture_state = 'PENDING') || ' ' || count(*) FROM conversion "
+                + "WHERE workspace_id = '" + ws + "'";
+        while (System.nanoTime() - acknowledged < 300_000_000_000L) {
+            Process psql = new ProcessBuilder("psql", "-At", "-h", env("BENCH_DB_HOST", "127.0.0.1"), "-U",
+                    env("BENCH_DB_USER", "postgres"), "-d", db, "-c", sql).redirectErrorStream(true).start();
+            String out = new String(psql.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            if (psql.waitFor() != 0 || !out.matches("\\d+ \\d+")) {
+                System.out.println("attribution-ready: not measured (psql on database " + db + ": " + out + ")");
+                return;
+            }
+            String[] counts = out.split(" ");
+            if (counts[0].equals("0")) {
+                System.out.printf("attribution-ready: %s conversions captured %.1f s after the last acknowledgement%n",
+                        counts[1], (System.nanoTime() - acknowledged) / 1e9);
+                return;
+            }
+            Thread.sleep(100);
+        }
+        System.out.println("attribution-ready: conversions still pending 300 s after the last acknowledgement");
     }
 
     private void loadCosts(String ws, List<String> campaigns, List<String[]> posts, LocalDate start, LocalDate today)

@@ -3,6 +3,8 @@ package io.socialroi.conversion.attribution;
 import io.socialroi.conversion.touchpoint.Engagement;
 import io.socialroi.conversion.touchpoint.JourneyPaths;
 import io.socialroi.conversion.touchpoint.JourneySearch;
+import io.socialroi.common.problem.Problem;
+import io.socialroi.common.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -11,6 +13,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,7 +22,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The never-converting journeys DATA_DRIVEN and path analysis add to the ones {@link NonConverting} knows: the
@@ -116,9 +122,24 @@ public class NeverConverting {
     /** The exclusion list per journey-store snapshot (held weakly: a new snapshot reads it again). */
     private final Map<Object, Excluded> bySnapshot = Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
-    public NeverConverting(DataSource dataSource, Engagement engagement) {
+    /**
+     * Searches in flight on this replica ({@code suite.attribution.journeys.concurrency}, 1): each reads a period's
+     * events on engagement-service for seconds of its CPU at scale, and a person moving the period of a DATA_DRIVEN
+     * report starts one per move, each going on after the report stopped waiting. More at once only share the same
+     * cores, finish late together and slow every other report; a search waits {@code suite.attribution.journeys.wait}
+     * (5 s) for its turn, then the report is a 503
+     * {@code learning-busy} with Retry-After, and the rule models, which never search, are not slowed by a queue.
+     */
+    private final Semaphore searches;
+    private final Duration searchWait;
+
+    public NeverConverting(DataSource dataSource, Engagement engagement,
+            @ConfigProperty(name = "suite.attribution.journeys.concurrency", defaultValue = "1") int concurrency,
+            @ConfigProperty(name = "suite.attribution.journeys.wait", defaultValue = "5s") Duration searchWait) {
         this.dataSource = dataSource;
         this.engagement = engagement;
+        this.searches = new Semaphore(Math.max(1, concurrency), true);
+        this.searchWait = searchWait;
     }
 
     /**
@@ -149,8 +170,8 @@ public class NeverConverting {
         // Consecutive repeats collapsed (maxLength): Markov absorption probabilities and Shapley's channel sets do not
         // depend on a state repeating itself, and path analysis collapses them anyway, while the answer (distinct
         // paths) shrinks by orders of magnitude at scale (95,000 people over 60 days ran a 512 MB heap out).
-        JourneyPaths found = engagement.journeys(workspaceId, new JourneySearch(from, to, types, groupBy.name(),
-                excluded, COLLAPSED));
+        JourneyPaths found = search(workspaceId, new JourneySearch(from, to, types, groupBy.name(), excluded,
+                COLLAPSED));
         List<String[]> paths = new ArrayList<>();
         List<Integer> counts = new ArrayList<>();
         for (JourneyPaths.Item item : found.items()) {
@@ -165,6 +186,27 @@ public class NeverConverting {
         Answer answer = new Answer(new Repeated(paths, counts), key.excluded() + "@" + key.cursor(), note);
         cache.put(key, answer);
         return answer;
+    }
+
+    /** The search, when one of this replica's turns ({@link #searches}) is free within the wait. */
+    private JourneyPaths search(UUID workspaceId, JourneySearch search) {
+        boolean turn;
+        try {
+            turn = searches.tryAcquire(searchWait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            turn = false;
+        }
+        if (!turn) {
+            throw new ProblemException(Problem.of(503, "learning-busy", "Service Unavailable", "Too many "
+                    + "DATA_DRIVEN and path reports are learning from new periods on this replica at once; ask again "
+                    + "in a few seconds (a period asked before is answered at once)"), Map.of("Retry-After", "2"));
+        }
+        try {
+            return engagement.journeys(workspaceId, search);
+        } finally {
+            searches.release();
+        }
     }
 
     /** Every actor id known to belong to a converting person, in code point order. */

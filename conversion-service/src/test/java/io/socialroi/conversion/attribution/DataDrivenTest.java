@@ -300,4 +300,43 @@ class DataDrivenTest {
         as(ws).get("/workspaces/" + ws + "/attribution/paths?from=2026-10-01").then().statusCode(200);
         io.socialroi.common.remote.RemotePolicy.resetAll();
     }
+
+    /**
+     * One journey search at a time per replica (suite.attribution.journeys.concurrency): while one DATA_DRIVEN report
+     * learns a new period, another new period waits its turn (suite.attribution.journeys.wait, 300 ms in tests), then
+     * is a 503 learning-busy with Retry-After, searching nothing; the rule models answer meanwhile, and the search
+     * that held the turn ends with its answer. Then the next one gets the turn.
+     */
+    @Test
+    void oneSearchAtATimeTheNextWaitsThenIsA503AndRuleModelsAnswer() throws Exception {
+        UUID ws = handExample();
+        String path = "/workspaces/" + ws + "/journeys/search";
+        java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        fakes.engagement.on("POST", path, r -> {
+            entered.countDown();
+            try {
+                release.await(1500, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return FakeServer.Reply.json(200, "{\"items\":[],\"actors\":0,\"paths\":0,\"truncated\":false,"
+                    + "\"omittedJourneys\":0}");
+        });
+        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            var first = pool.submit(() -> as(ws).get(report(ws, "model=DATA_DRIVEN")).then().extract().statusCode());
+            assertTrue(entered.await(10, java.util.concurrent.TimeUnit.SECONDS), "the first search reached engagement");
+            long searches = fakes.engagement.requests().stream().filter(r -> r.path().equals(path)).count();
+            as(ws).get("/workspaces/" + ws + "/attribution?groupBy=platform&from=2026-10-02&to=2026-10-31"
+                    + "&model=DATA_DRIVEN").then().statusCode(503).contentType("application/problem+json")
+                    .header("Retry-After", "2").body("type", containsString("learning-busy"));
+            assertEquals(searches, fakes.engagement.requests().stream().filter(r -> r.path().equals(path)).count(),
+                    "the refused report searched nothing");
+            as(ws).get(report(ws, "model=LINEAR")).then().statusCode(200).body("attributed.conversions", equalTo(30));
+            release.countDown();
+            assertEquals(200, first.get(10, java.util.concurrent.TimeUnit.SECONDS));
+        }
+        as(ws).get("/workspaces/" + ws + "/attribution?groupBy=platform&from=2026-10-03&to=2026-10-31"
+                + "&model=DATA_DRIVEN").then().statusCode(200);
+    }
 }

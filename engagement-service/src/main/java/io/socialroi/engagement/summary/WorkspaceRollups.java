@@ -29,10 +29,6 @@ final class WorkspaceRollups {
     static final int BOT_CLICK = EventType.values().length;
     static final String NIL = "00000000-0000-0000-0000-000000000000";
     private static final int ETYPES = BOT_CLICK + 1;
-    private static final int LIKE = EventType.LIKE.ordinal();
-    private static final int IMPRESSION = EventType.IMPRESSION.ordinal();
-    private static final int CLICK = EventType.CLICK.ordinal();
-    private static final int COMMENT = EventType.COMMENT.ordinal();
     private static final boolean[] ENGAGEMENT = new boolean[TYPES.length];
 
     static {
@@ -202,7 +198,6 @@ final class WorkspaceRollups {
         int groups = keys.size();
         boolean day = groupBy == GroupBy.DAY;
         boolean[] present = new boolean[groups];
-        boolean[] actorRows = new boolean[groups];
         long[] counts = new long[groups * ETYPES];
         String[] groupPlatform = new String[groups];
         boolean[] dimSeen = new boolean[dims];
@@ -230,154 +225,25 @@ final class WorkspaceRollups {
                 }
             }
         }
-        // actor_rollup rows, one actor after the other: first whether it is flagged for the period (FlaggedActors:
-        // burst minutes and comment hours of the window, any post) and its likes and engagement within the period
-        // (the "only likes" rule needs the whole period), then its groups: flagged, suspicious or genuine, and the
-        // distinct actors (last*[g] is the last actor counted in group g).
-        int[] lastUnique = new int[groups];
-        int[] lastReached = new int[groups];
-        int[] lastEngaged = new int[groups];
-        int[] lastClicked = new int[groups];
-        Arrays.fill(lastUnique, -1);
-        Arrays.fill(lastReached, -1);
-        Arrays.fill(lastEngaged, -1);
-        Arrays.fill(lastClicked, -1);
-        long[] unique = new long[groups];
-        long[] reached = new long[groups];
-        long[] engagedActors = new long[groups];
-        long[] clicked = new long[groups];
-        long[] actorEng = new long[groups];
-        long[] suspicious = new long[groups];
-        long[] flaggedEng = new long[groups];
-        long[] genuine = new long[groups * ActorRows.TYPES];
+        // actor_rollup rows, one actor after the other (ActorWalk), in slices of actors on the summary pool's threads:
+        // an actor's rows are all in one slice, so each slice's distinct actors per group add up exactly.
+        ActorWalk walk = new ActorWalk(this, lo, hi, fromHour, toHour, day ? hourGroup : null, dimGroup, dimOk, groups,
+                onlyLikesMin);
+        ActorWalk.Part actors = walk.run();
         SummaryQuery.Acc total = new SummaryQuery.Acc();
-        ActorRows[] sets = {base, delta};
-        int lo32 = (int) Math.max(Integer.MIN_VALUE, lo);
-        int hi32 = (int) Math.min(Integer.MAX_VALUE, hi);
-        long windowFrom = FlaggedActors.windowStartHour(fromHour);
-        int windowLo32 = (int) Math.max(Integer.MIN_VALUE, windowFrom);
-        int windowHi32 = (int) Math.min(Integer.MAX_VALUE, toHour);
-        int replacedFrom = base.minHour;
-        int[] w = new int[ActorRows.TYPES];
-        for (int a = 0; a < actorCount; a++) {
-            long likes = 0;
-            long engaged = 0;
-            boolean any = false;
-            boolean unq = false;
-            boolean rch = false;
-            boolean eng = false;
-            boolean clk = false;
-            boolean farm = flags.farmText(a);
-            boolean commented = false;
-            for (int set = 0; set < 2; set++) {
-                ActorRows rows = sets[set];
-                if (a >= rows.actors()) {
-                    continue;
-                }
-                for (int r = rows.off[a], end2 = rows.off[a + 1]; r < end2; r++) {
-                    int h = rows.hour[r];
-                    if (set == 0 && h >= replacedFrom
-                            && (replaced[(h - replacedFrom) >>> 6] & 1L << (h - replacedFrom)) != 0) {
-                        continue;
-                    }
-                    if (farm && !commented && h >= windowLo32 && h < windowHi32 && rows.count(r, COMMENT) > 0) {
-                        commented = true;
-                    }
-                    if (h < lo32 || h >= hi32 || !dimOk[rows.dim[r]]) {
-                        continue;
-                    }
-                    any = true;
-                    rows.counts(r, w);
-                    for (int t = 0; t < ActorRows.TYPES; t++) {
-                        int n = w[t];
-                        if (n != 0) {
-                            rch = true;
-                            eng |= t != IMPRESSION;
-                            clk |= t == CLICK;
-                            if (ENGAGEMENT[t]) {
-                                unq = true;
-                                engaged += n;
-                                if (t == LIKE) {
-                                    likes += n;
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-            if (!any) {
-                continue;
-            }
-            boolean flagged = commented || flags.burstWithin(a, windowFrom * 60, toHour * 60);
-            if (unq) {
-                total.uniqueActors++;
-            }
-            if (!flagged) {
-                total.reachedActors += rch ? 1 : 0;
-                total.engagedActors += eng ? 1 : 0;
-                total.clickedActors += clk ? 1 : 0;
-            }
-            boolean sus = flagged || likes >= onlyLikesMin && likes == engaged;
-            for (int set = 0; set < 2; set++) {
-                ActorRows rows = sets[set];
-                if (a >= rows.actors()) {
-                    continue;
-                }
-                for (int r = rows.off[a], end2 = rows.off[a + 1]; r < end2; r++) {
-                    int h = rows.hour[r];
-                    int d = rows.dim[r];
-                    if (h < lo32 || h >= hi32 || !dimOk[d]
-                            || set == 0 && (replaced[(h - replacedFrom) >>> 6] & 1L << (h - replacedFrom)) != 0) {
-                        continue;
-                    }
-                    int g = day ? hourGroup[h - lo32] : dimGroup[d];
-                    rows.counts(r, w);
-                    long e = 0;
-                    boolean seen = false;
-                    boolean nonzero = false;
-                    for (int t = 0; t < ActorRows.TYPES; t++) {
-                        int n = w[t];
-                        if (n == 0) {
-                            continue;
-                        }
-                        nonzero = true;
-                        seen |= t != IMPRESSION;
-                        if (ENGAGEMENT[t]) {
-                            e += n;
-                            if (!sus) {
-                                genuine[g * ActorRows.TYPES + t] += n;
-                            }
-                        }
-                    }
-                    actorEng[g] += e;
-                    if (sus) {
-                        suspicious[g] += e;
-                    }
-                    if (flagged) {
-                        flaggedEng[g] += e;
-                    }
-                    actorRows[g] = true;
-                    if (e > 0 && lastUnique[g] != a) {
-                        lastUnique[g] = a;
-                        unique[g]++;
-                    }
-                    if (!flagged) {
-                        if (nonzero && lastReached[g] != a) {
-                            lastReached[g] = a;
-                            reached[g]++;
-                        }
-                        if (seen && lastEngaged[g] != a) {
-                            lastEngaged[g] = a;
-                            engagedActors[g]++;
-                        }
-                        if (w[CLICK] > 0 && lastClicked[g] != a) {
-                            lastClicked[g] = a;
-                            clicked[g]++;
-                        }
-                    }
-                }
-            }
-        }
+        total.uniqueActors = actors.totalUnique;
+        total.reachedActors = actors.totalReached;
+        total.engagedActors = actors.totalEngaged;
+        total.clickedActors = actors.totalClicked;
+        boolean[] actorRows = actors.actorRows;
+        long[] unique = actors.unique;
+        long[] reached = actors.reached;
+        long[] engagedActors = actors.engagedActors;
+        long[] clicked = actors.clicked;
+        long[] actorEng = actors.actorEng;
+        long[] suspicious = actors.suspicious;
+        long[] flaggedEng = actors.flaggedEng;
+        long[] genuine = actors.genuine;
         Map<String, SummaryQuery.Acc> rows = new LinkedHashMap<>();
         rows.put(SummaryQuery.TOTAL, total);
         long[] totalCounts = new long[ETYPES];

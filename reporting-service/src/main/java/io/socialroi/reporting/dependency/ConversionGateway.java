@@ -1,5 +1,6 @@
 package io.socialroi.reporting.dependency;
 
+import io.socialroi.common.remote.RemotePolicy;
 import io.socialroi.common.workspace.ServiceTokens;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +13,13 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 public class ConversionGateway {
 
     public static final String SERVICE = "conversion-service";
+    /**
+     * The learned model: its calls take seconds for a new period (conversion-service learns from the period's
+     * journeys, engagement-service's included) and go on after a report stopped waiting for them, so they have a
+     * bulkhead and a breaker of their own: a run of them (a person moving the period of a DATA_DRIVEN report) can
+     * neither take the slots of the rule models' calls nor open the breaker that every other report goes through.
+     */
+    static final String LEARNED = "DATA_DRIVEN";
 
     private final ConversionClient client;
     private final ServiceTokens tokens;
@@ -21,7 +29,11 @@ public class ConversionGateway {
             ReportCacheSettings settings) {
         this.client = client;
         this.tokens = tokens;
-        this.answers = new AnswerCache<>(SERVICE, q -> DependencyCall.guard(SERVICE, tokens, () -> fetch(q)),
+        RemotePolicy rules = RemotePolicy.of(SERVICE);
+        RemotePolicy learned = RemotePolicy.of(SERVICE, LEARNED);
+        this.answers = new AnswerCache<>(SERVICE, q -> LEARNED.equalsIgnoreCase(q.model())
+                ? DependencyCall.guard(learned, tokens, () -> fetchLearned(q))
+                : DependencyCall.guard(rules, tokens, () -> fetch(q)),
                 settings.dependencyWait(), settings.cacheFresh(), settings.cacheMaxAge(), settings.cacheEntries());
     }
 
@@ -42,6 +54,17 @@ public class ConversionGateway {
     @Timeout(30000)
     @Bulkhead(32)
     Attribution fetch(AttributionQuery q) {
+        return call(q);
+    }
+
+    /** DATA_DRIVEN ({@link #LEARNED}): at most 2 at a time; beyond that a 503 at once, never a queue. */
+    @Timeout(30000)
+    @Bulkhead(2)
+    Attribution fetchLearned(AttributionQuery q) {
+        return call(q);
+    }
+
+    private Attribution call(AttributionQuery q) {
         return client.attribution(tokens.authorization(), q.workspaceId(), q.model(), q.lookbackDays(),
                 q.halfLifeDays(), q.touchTypes(), q.from().toString(), q.to().toString(), q.groupBy(), q.method());
     }

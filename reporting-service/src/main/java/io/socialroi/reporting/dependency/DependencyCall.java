@@ -18,8 +18,13 @@ final class DependencyCall {
     }
 
     static <T> T guard(String service, ServiceTokens tokens, Supplier<T> call) {
+        return guard(RemotePolicy.of(service), tokens, call);
+    }
+
+    /** The same under a policy of the caller's choosing (a lane of the dependency with a breaker of its own). */
+    static <T> T guard(RemotePolicy policy, ServiceTokens tokens, Supplier<T> call) {
         try {
-            return RemotePolicy.of(service).get(() -> tokens.forgettingOn401(call));
+            return policy.get(() -> tokens.forgettingOn401(call));
         } catch (ProblemException e) {
             Problem p = e.problem();
             if (p.status() != 503) {

@@ -100,4 +100,41 @@ class DependencyFailureTest {
                 new Reply(200, "application/json", "{\"rows\": [", 0));
         report("roi", "application/json").statusCode(503).body("title", equalTo("conversion-service unavailable"));
     }
+
+    /**
+     * DATA_DRIVEN's calls (seconds of learning for a new period) have a breaker and a bulkhead of their own: a run of
+     * them failing opens neither for the rule models' calls, so the other reports go on answering (issue 15: after a
+     * person moved a DATA_DRIVEN report's period thirty times, every other report of the benchmark was a 503).
+     */
+    @Test
+    void failingDataDrivenCallsLeaveTheOtherReportsAnswering() {
+        healthy();
+        String lastTouch = attribution("LAST_TOUCH", attributionRow(null, "1", "10", "0", "1"),
+                attributionRow(null, "0", "0", "0", "0"), "1", null, attributionRow(null, "1", "10", "0", "1"));
+        java.util.concurrent.atomic.AtomicInteger learned = new java.util.concurrent.atomic.AtomicInteger();
+        FakeServices.conversion().on("GET", "/workspaces/" + ws + "/attribution", r -> {
+            if ("DATA_DRIVEN".equals(Answers.param(r.query(), "model"))) {
+                learned.incrementAndGet();
+                return Reply.json(500, "{\"status\":500}");
+            }
+            return Reply.json(200, lastTouch);
+        });
+        try {
+            for (int i = 0; i < 15; i++) {
+                report("roi?model=DATA_DRIVEN&from=2026-10-" + (10 + i) + "&to=2026-11-01", "application/json")
+                        .statusCode(503).body("title", equalTo("conversion-service unavailable"));
+            }
+            int calls = learned.get();
+            // Its breaker is open: the next DATA_DRIVEN report is refused without a call ...
+            report("roi?model=DATA_DRIVEN&from=2026-09-01&to=2026-11-01", "application/json").statusCode(503)
+                    .body("detail", containsString("paused"));
+            org.junit.jupiter.api.Assertions.assertEquals(calls, learned.get(), "no call while the breaker is open");
+            // ... and the rule models' reports still answer, with the numbers conversion-service gave.
+            report("roi?from=2026-09-01&to=2026-11-01", "application/json").statusCode(200)
+                    .body("totals.conversions", equalTo(1.0f));
+            report("funnel?from=2026-09-01&to=2026-11-01", "application/json").statusCode(200);
+        } finally {
+            io.socialroi.common.remote.RemotePolicy.resetAll();
+        }
+    }
 }

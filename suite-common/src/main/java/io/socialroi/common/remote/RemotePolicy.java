@@ -60,6 +60,16 @@ public final class RemotePolicy {
         return POLICIES.computeIfAbsent(service, s -> new RemotePolicy(s, configured(), System::nanoTime));
     }
 
+    /**
+     * A policy with a breaker of its own for one kind of call to {@code service} ({@code lane}), whose slowness must
+     * not pause the dependency's other calls: e.g. reporting-service's DATA_DRIVEN attribution, which learns a model
+     * for seconds, beside the rule models' answers of milliseconds. Problems still name {@code service}.
+     */
+    public static RemotePolicy of(String service, String lane) {
+        return POLICIES.computeIfAbsent(service + "#" + lane, s -> new RemotePolicy(service, configured(),
+                System::nanoTime));
+    }
+
     /** {@code suite.remote.*} (suite-common's microprofile-config.properties; a service may override them). */
     static Settings configured() {
         try {
