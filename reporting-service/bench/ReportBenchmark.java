@@ -302,7 +302,11 @@ public final class ReportBenchmark {
         java.util.Iterator<LocalDate[]> unused = periods.iterator();
         for (String mode : List.of("repeat", "fresh")) {
             for (Map.Entry<String, String> report : reports.entrySet()) {
-                int n = mode.equals("repeat") ? requests : freshRequests;
+                // A new period's DATA_DRIVEN report learns its model (seconds at 2M events; reporting-service answers
+                // 503 meanwhile and lets two such calls run at once): timed until its first 200, asking again 0.5 s
+                // after each 503 as the dashboard does, one period after the other.
+                boolean learned = mode.equals("fresh") && report.getKey().contains("DATA_DRIVEN");
+                int n = mode.equals("repeat") ? requests : learned ? Math.min(freshRequests, 10) : freshRequests;
                 if (n == 0) {
                     continue;
                 }
@@ -322,7 +326,7 @@ public final class ReportBenchmark {
                     for (int i = 0; i < 20; i++) {
                         get(path(ws, report.getValue(), start, today)); // warm-up (JIT), not measured
                     }
-                } else {
+                } else if (!learned) {
                     for (int i = 0; i < 5 && unused.hasNext(); i++) {
                         LocalDate[] p = unused.next(); // warm-up of the uncached path (JIT), not measured
                         get(path(ws, report.getValue(), p[0], p[1]));
@@ -336,11 +340,16 @@ public final class ReportBenchmark {
                     LocalDate to = fresh == null ? today : fresh[1];
                     long t0 = System.nanoTime();
                     HttpResponse<String> response = get(path(ws, report.getValue(), from, to));
+                    while (learned && response.statusCode() == 503 && System.nanoTime() - t0 < 60_000_000_000L) {
+                        Thread.sleep(500);
+                        response = get(path(ws, report.getValue(), from, to));
+                    }
                     millis[i] = (System.nanoTime() - t0) / 1_000_000;
                     ok += response.statusCode() == 200 ? 1 : 0;
                 }
                 Arrays.sort(millis);
-                String line = String.format("%-38s %-6s %5d %5d %8d %8d %8d %10s", report.getKey(), mode, n, ok,
+                String line = String.format("%-38s %-6s %5d %5d %8d %8d %8d %10s", report.getKey(),
+                        learned ? "fresh*" : mode, n, ok,
                         millis[n / 2], millis[(int) Math.ceil(n * 0.95) - 1], millis[n - 1], firstOk);
                 lines.add(line);
                 System.out.println(line);
@@ -349,6 +358,8 @@ public final class ReportBenchmark {
         System.out.println();
         System.out.println("Target: p95 < 100 ms. 200s = answers with status 200 (the rest are 503s naming the service"
                 + " that did not answer in time).");
+        System.out.println("fresh*: DATA_DRIVEN learns a new period's model; timed until its first 200, asking again"
+                + " 0.5 s after each 503 (as the dashboard does), one period after the other.");
         System.out.println("The fresh periods are the same in every run: run again only after reporting-service's kept"
                 + " answers are gone (suite.report.cache-max-age, 1 s) or after restarting it.");
     }

@@ -61,7 +61,8 @@ public class AttributionResource {
     @APIResponse(responseCode = "404", description = "No such workspace")
     @APIResponse(responseCode = "422", description = "A parameter is invalid (named in errors)")
     @APIResponse(responseCode = "503", description = "engagement-service (touchpoints of new conversions) or "
-            + "content-service (workspace settings) unavailable")
+            + "content-service (workspace settings) unavailable, or (type learning-busy, DATA_DRIVEN and paths) this "
+            + "replica is already learning from another new period; Retry-After says when to ask again")
     public Response report(@PathParam("workspaceId") UUID workspaceId, @QueryParam("model") String model,
             @QueryParam("lookbackDays") String lookbackDays, @QueryParam("halfLifeDays") String halfLifeDays,
             @QueryParam("touchTypes") String touchTypes, @QueryParam("from") String from, @QueryParam("to") String to,
@@ -93,7 +94,9 @@ public class AttributionResource {
         @Content(mediaType = "text/csv")})
     @APIResponse(responseCode = "404", description = "No such workspace")
     @APIResponse(responseCode = "422", description = "A parameter is invalid (named in errors)")
-    @APIResponse(responseCode = "503", description = "engagement-service or content-service unavailable")
+    @APIResponse(responseCode = "503", description = "engagement-service or content-service unavailable, or (type "
+            + "learning-busy, when DATA_DRIVEN is named) this replica is already learning from another new period; "
+            + "Retry-After says when to ask again")
     public Response compare(@PathParam("workspaceId") UUID workspaceId,
             @QueryParam("models") String models, @QueryParam("lookbackDays") String lookbackDays,
             @QueryParam("halfLifeDays") String halfLifeDays, @QueryParam("touchTypes") String touchTypes,
@@ -133,7 +136,8 @@ public class AttributionResource {
     @APIResponse(responseCode = "404", description = "No such workspace")
     @APIResponse(responseCode = "422", description = "A parameter is invalid (named in errors)")
     @APIResponse(responseCode = "503", description = "engagement-service (touchpoints of new conversions) or "
-            + "content-service (workspace settings) unavailable")
+            + "content-service (workspace settings) unavailable, or (type learning-busy, DATA_DRIVEN and paths) this "
+            + "replica is already learning from another new period; Retry-After says when to ask again")
     public Response paths(@PathParam("workspaceId") UUID workspaceId, @QueryParam("from") String from,
             @QueryParam("to") String to,
             @QueryParam("by") @Parameter(description = "What a step is", schema = @Schema(type = SchemaType.STRING,

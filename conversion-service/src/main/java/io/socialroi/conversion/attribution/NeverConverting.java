@@ -51,7 +51,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class NeverConverting {
 
     /** The journeys learned from engagement-service, and the note to show when they are incomplete. */
-    record Answer(List<String[]> paths, String version, String note) {
+    record Answer(List<String[]> paths, String version, String note, long steps) {
+        Answer(List<String[]> paths, String version, String note) {
+            this(paths, version, note, 0);
+        }
     }
 
     /**
@@ -99,6 +102,15 @@ public class NeverConverting {
             ORDER BY id COLLATE "C"
             """;
     private static final int CACHED = 256;
+    /**
+     * The kept answers' steps together (a step is a reference in a distinct path; the keys themselves are shared):
+     * about 8 bytes each, so 16 MiB of a heap sized for the manifests' 256 MiB. A 40-day answer at 2M events is about
+     * 40,000 distinct paths of 8 steps; before this bound (and before the keys were shared), twelve of them held 200 MB
+     * of copies of the same few platform names.
+     */
+    static final long CACHED_STEPS = 2_000_000;
+    /** {@link #CACHED_STEPS}, lowered by tests. */
+    static volatile long keptStepsLimit = CACHED_STEPS;
     /** The search's longest path after collapsing repeats (its bound); a longer one is elided by engagement-service. */
     static final int COLLAPSED = 1000;
 
@@ -112,12 +124,9 @@ public class NeverConverting {
 
     private final DataSource dataSource;
     private final Engagement engagement;
-    private final Map<Key, Answer> cache = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Key, Answer> eldest) {
-            return size() > CACHED;
-        }
-    });
+    /** Kept answers, least recently used first; at most {@link #CACHED} and {@link #CACHED_STEPS} steps in all. */
+    private final LinkedHashMap<Key, Answer> cache = new LinkedHashMap<>(16, 0.75f, true);
+    private long cachedSteps;
 
     /** The exclusion list per journey-store snapshot (held weakly: a new snapshot reads it again). */
     private final Map<Object, Excluded> bySnapshot = Collections.synchronizedMap(new java.util.WeakHashMap<>());
@@ -163,7 +172,10 @@ public class NeverConverting {
                     + "can leave out of a search: the people who never converted are not counted.");
         }
         Key key = new Key(workspaceId, from, to, List.copyOf(types), groupBy, known.digest(), cursor(workspaceId));
-        Answer kept = cache.get(key);
+        Answer kept;
+        synchronized (cache) {
+            kept = cache.get(key);
+        }
         if (kept != null) {
             return kept;
         }
@@ -174,18 +186,48 @@ public class NeverConverting {
                 COLLAPSED));
         List<String[]> paths = new ArrayList<>();
         List<Integer> counts = new ArrayList<>();
+        // Every step of every path is one of a few hundred group keys: one String per key, not one per step.
+        Map<String, String> keys = new java.util.HashMap<>();
+        long steps = 0;
         for (JourneyPaths.Item item : found.items()) {
             if (item.path() == null || item.path().isEmpty() || item.journeys() <= 0) {
                 continue;
             }
-            paths.add(item.path().stream().map(k -> k == null ? GroupBy.NONE : k).toArray(String[]::new));
+            String[] path = new String[item.path().size()];
+            for (int i = 0; i < path.length; i++) {
+                String k = item.path().get(i);
+                path[i] = k == null ? GroupBy.NONE : keys.computeIfAbsent(k, x -> x);
+            }
+            paths.add(path);
+            steps += path.length + 2; // the array's header, about two references
             counts.add(Math.toIntExact(item.journeys())); // one journey per actor
         }
         String note = found.truncated() ? "engagement-service left out its rarest paths (" + found.omittedJourneys()
                 + " journeys of people who never converted, past its bound of distinct paths)." : null;
-        Answer answer = new Answer(new Repeated(paths, counts), key.excluded() + "@" + key.cursor(), note);
-        cache.put(key, answer);
+        Answer answer = new Answer(new Repeated(paths, counts), key.excluded() + "@" + key.cursor(), note, steps);
+        keep(key, answer, steps);
         return answer;
+    }
+
+    /** Keeps an answer, dropping the least recently used ones beyond the bounds; one above them is not kept. */
+    private void keep(Key key, Answer answer, long steps) {
+        long limit = keptStepsLimit;
+        if (steps > limit) {
+            return;
+        }
+        synchronized (cache) {
+            Answer before = cache.put(key, answer);
+            cachedSteps += steps - (before == null ? 0 : before.steps());
+            var eldest = cache.entrySet().iterator();
+            while ((cache.size() > CACHED || cachedSteps > limit) && eldest.hasNext()) {
+                Map.Entry<Key, Answer> e = eldest.next();
+                if (e.getKey().equals(key)) {
+                    continue;
+                }
+                cachedSteps -= e.getValue().steps();
+                eldest.remove();
+            }
+        }
     }
 
     /** The search, when one of this replica's turns ({@link #searches}) is free within the wait. */

@@ -24,7 +24,7 @@ public class CaptureJob {
         this.capture = capture;
     }
 
-    @Scheduled(every = "${suite.capture.every:5s}", delayed = "${suite.capture.delay:5s}",
+    @Scheduled(every = "${suite.capture.every:1s}", delayed = "${suite.capture.delay:5s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void run() {
         List<UUID> workspaces;

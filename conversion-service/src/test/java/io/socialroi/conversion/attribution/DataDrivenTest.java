@@ -339,4 +339,43 @@ class DataDrivenTest {
         as(ws).get("/workspaces/" + ws + "/attribution?groupBy=platform&from=2026-10-03&to=2026-10-31"
                 + "&model=DATA_DRIVEN").then().statusCode(200);
     }
+
+    /**
+     * The kept never-converting answers are bounded by their steps, not only their number (12 answers of 40 days at
+     * 2M events held 200 MB of a 256 MB heap): beyond the bound the least recently used one goes, so asking its
+     * period again searches again, while the one asked last is still answered from memory.
+     */
+    @Test
+    void keptAnswersAreBoundedByTheirSteps() {
+        UUID ws = handExample();
+        String path = "/workspaces/" + ws + "/journeys/search";
+        fakes.engagement.on("POST", path, FakeServer.Reply.json(200, "{\"items\":[{\"path\":[\"A\",\"B\",\"A\","
+                + "\"C\"],\"journeys\":3},{\"path\":[\"B\"],\"journeys\":2}],\"actors\":5,\"paths\":2,"
+                + "\"truncated\":false,\"omittedJourneys\":0}"));
+        java.util.function.LongSupplier searches = () -> fakes.engagement.requests().stream()
+                .filter(r -> r.path().equals(path)).count();
+        String first = "/workspaces/" + ws + "/attribution?groupBy=platform&from=2026-10-04&to=2026-10-31"
+                + "&model=DATA_DRIVEN";
+        String second = "/workspaces/" + ws + "/attribution?groupBy=platform&from=2026-10-05&to=2026-10-31"
+                + "&model=DATA_DRIVEN";
+        long limit = NeverConverting.keptStepsLimit;
+        // Room for one answer of these (4 + 2 and 1 + 2 steps with the arrays' headers); each has the 5 people the
+        // fake engagement-service names plus the 30 later converters of the hand example.
+        NeverConverting.keptStepsLimit = 12;
+        try {
+            as(ws).get(first).then().statusCode(200).body("dataDriven.nonConvertingJourneys", equalTo(35));
+            long afterFirst = searches.getAsLong();
+            as(ws).get(first).then().statusCode(200);
+            assertEquals(afterFirst, searches.getAsLong(), "kept");
+            as(ws).get(second).then().statusCode(200).body("dataDriven.nonConvertingJourneys", equalTo(35));
+            long afterSecond = searches.getAsLong();
+            assertEquals(afterFirst + 1, afterSecond);
+            as(ws).get(second).then().statusCode(200);
+            assertEquals(afterSecond, searches.getAsLong(), "the last one asked is kept");
+            as(ws).get(first).then().statusCode(200).body("dataDriven.nonConvertingJourneys", equalTo(35));
+            assertEquals(afterSecond + 1, searches.getAsLong(), "the first one was dropped for the second");
+        } finally {
+            NeverConverting.keptStepsLimit = limit;
+        }
+    }
 }
