@@ -87,6 +87,11 @@ public class JourneyQuery {
         long actors = 0;
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false); // a cursor: the rows stream instead of being held at once
+            try (var jit = c.createStatement()) {
+                // PostgreSQL's JIT compiles this plan anew on every search (about 50 ms of 700 at 2M events), for a
+                // scan that is mostly reading rows.
+                jit.execute("SET LOCAL jit = off");
+            }
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 int i = FlaggedActors.bind(ps, 1, workspaceId, settings, search.from().toInstant(),
                         search.to().toInstant());
@@ -126,10 +131,7 @@ public class JourneyQuery {
                 c.setAutoCommit(true);
             }
         }
-        List<JourneyPaths.Item> items = new ArrayList<>(byPath.size());
-        byPath.forEach((path, n) -> items.add(new JourneyPaths.Item(path, n)));
-        items.sort(Comparator.comparingLong(JourneyPaths.Item::journeys).reversed()
-                .thenComparing(JourneyPaths.Item::path, JourneyQuery::comparePaths));
+        List<JourneyPaths.Item> items = sorted(byPath);
         long omitted = 0;
         boolean truncated = items.size() > MAX_PATHS;
         if (truncated) {
@@ -173,6 +175,47 @@ public class JourneyQuery {
             steps = kept;
         }
         return java.util.Collections.unmodifiableList(steps);
+    }
+
+    /**
+     * The paths by journeys (most first), then step by step in code point order ({@link #comparePaths}). The steps
+     * are a few hundred group keys over tens of thousands of paths, so each key gets its rank in that order once and
+     * the paths are compared as arrays of ranks: the same order, without comparing the same strings again and again
+     * (that was a third of a 40-day search's CPU at 2M events).
+     */
+    static List<JourneyPaths.Item> sorted(Map<List<String>, Long> byPath) {
+        java.util.TreeSet<String> distinct = new java.util.TreeSet<>(JourneyQuery::compareCodePoints);
+        for (List<String> path : byPath.keySet()) {
+            for (String key : path) {
+                if (key != null) {
+                    distinct.add(key);
+                }
+            }
+        }
+        Map<String, Integer> rank = new HashMap<>();
+        for (String key : distinct) {
+            rank.put(key, rank.size());
+        }
+        record Ranked(JourneyPaths.Item item, int[] ranks) {
+        }
+        List<Ranked> ranked = new ArrayList<>(byPath.size());
+        byPath.forEach((path, n) -> {
+            int[] r = new int[path.size()];
+            for (int i = 0; i < r.length; i++) {
+                String key = path.get(i);
+                r[i] = key == null ? -1 : rank.get(key);
+            }
+            ranked.add(new Ranked(new JourneyPaths.Item(path, n), r));
+        });
+        ranked.sort((x, y) -> {
+            int c = Long.compare(y.item().journeys(), x.item().journeys());
+            return c != 0 ? c : java.util.Arrays.compare(x.ranks(), y.ranks());
+        });
+        List<JourneyPaths.Item> items = new ArrayList<>(ranked.size());
+        for (Ranked r : ranked) {
+            items.add(r.item());
+        }
+        return items;
     }
 
     /** Step by step in code point order (null first), a prefix first. */
