@@ -399,6 +399,12 @@ public final class ReportBenchmark {
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        // A write PostgreSQL aborted for a concurrent one stored nothing and says to send it again (Retry-After).
+        for (int retry = 0; retry < 5 && response.statusCode() == 503 && response.body().contains("write-conflict");
+                retry++) {
+            Thread.sleep(1000);
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
         for (int status : expected) {
             if (response.statusCode() == status) {
                 return response.body();

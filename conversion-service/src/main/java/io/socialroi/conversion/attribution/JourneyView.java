@@ -181,8 +181,7 @@ public final class JourneyView {
 
     /** PostgreSQL's uuid order: unsigned, byte by byte. */
     static int compareUuids(UUID a, UUID b) {
-        int c = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
-        return c != 0 ? c : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
+        return io.socialroi.conversion.conversion.Ordered.UUID_ORDER.compare(a, b);
     }
 
     /** Code point order, which is UTF-8 byte order (the C and C.UTF-8 collations). */

@@ -8,6 +8,17 @@ package io.socialroi.conversion.conversion;
  */
 public final class Ordered {
 
+    /**
+     * PostgreSQL's order of uuid values (unsigned, byte by byte), for rows a transaction locks one statement at a
+     * time in Java: {@link java.util.UUID#compareTo} compares signed halves, so it disagrees with PostgreSQL for ids on
+     * either side of 0x80..., and two transactions locking the same conversions deadlocked (a capture's save against
+     * an identity's re-capture, seen in the issue-15 benchmark).
+     */
+    public static final java.util.Comparator<java.util.UUID> UUID_ORDER = (a, b) -> {
+        int c = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+        return c != 0 ? c : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
+    };
+
     private Ordered() {
     }
 

@@ -113,9 +113,11 @@ public class SnapshotStore {
                         + "conversion_id, event_id, type, platform, post_id, campaign_id, funnel_stage, actor_id, "
                         + "click_id, occurred_at, retargeting, campaign_origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                         + "ON CONFLICT DO NOTHING")) {
-            // In id order, as every update of many conversions locks them (conversion.Ordered): no deadlock.
+            // In PostgreSQL's id order, as every update of many conversions locks them (conversion.Ordered): no
+            // deadlock. (UUID.compareTo's signed order was not that order, and deadlocked against re-captures.)
             List<Map.Entry<PendingConversion, List<Touchpoint>>> inOrder = new java.util.ArrayList<>(captured.entrySet());
-            inOrder.sort(Map.Entry.comparingByKey(java.util.Comparator.comparing(PendingConversion::id)));
+            inOrder.sort(Map.Entry.comparingByKey(java.util.Comparator.comparing(PendingConversion::id,
+                    io.socialroi.conversion.conversion.Ordered.UUID_ORDER)));
             for (Map.Entry<PendingConversion, List<Touchpoint>> entry : inOrder) {
                 PendingConversion conversion = entry.getKey();
                 mark.setObject(1, workspaceId);

@@ -173,6 +173,12 @@ final class ActorWalk {
         return bounds;
     }
 
+    /** Whether the base rows of hour {@code h} are replaced by the delta's (the hours read again since the load). */
+    private boolean replacedInBase(int h) {
+        int i = h - w.base.minHour;
+        return i >= 0 && (w.replaced[i >>> 6] & 1L << i) != 0;
+    }
+
     /** The actors [from, to). */
     Part walk(int from, int to) {
         Part p = new Part(groups);
@@ -185,8 +191,6 @@ final class ActorWalk {
         Arrays.fill(lastEngaged, -1);
         Arrays.fill(lastClicked, -1);
         WorkspaceRollups.Flags flags = w.flags;
-        long[] replaced = w.replaced;
-        int replacedFrom = w.base.minHour;
         boolean day = hourGroup != null;
         int[] counts = new int[TYPES];
         for (int a = from; a < to; a++) {
@@ -209,8 +213,7 @@ final class ActorWalk {
                 int[] packed = rows.packed;
                 for (int r = rows.off[a], end = rows.off[a + 1]; r < end; r++) {
                     int h = hour[r];
-                    if (set == 0 && h >= replacedFrom
-                            && (replaced[(h - replacedFrom) >>> 6] & 1L << (h - replacedFrom)) != 0) {
+                    if (set == 0 && replacedInBase(h)) {
                         continue;
                     }
                     if (farm && !commented && h >= windowLo32 && h < windowHi32 && rows.count(r, COMMENT) > 0) {
@@ -280,8 +283,7 @@ final class ActorWalk {
                 for (int r = rows.off[a], end = rows.off[a + 1]; r < end; r++) {
                     int h = hour[r];
                     int d = dim[r];
-                    if (h < lo32 || h >= hi32 || !dimOk[d]
-                            || set == 0 && (replaced[(h - replacedFrom) >>> 6] & 1L << (h - replacedFrom)) != 0) {
+                    if (h < lo32 || h >= hi32 || !dimOk[d] || set == 0 && replacedInBase(h)) {
                         continue;
                     }
                     int g = day ? hourGroup[h - lo32] : dimGroup[d];
