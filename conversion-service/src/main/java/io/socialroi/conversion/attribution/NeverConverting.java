@@ -1,10 +1,10 @@
 package io.socialroi.conversion.attribution;
 
+import io.socialroi.common.problem.Problem;
+import io.socialroi.common.problem.ProblemException;
 import io.socialroi.conversion.touchpoint.Engagement;
 import io.socialroi.conversion.touchpoint.JourneyPaths;
 import io.socialroi.conversion.touchpoint.JourneySearch;
-import io.socialroi.common.problem.Problem;
-import io.socialroi.common.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -106,11 +106,9 @@ public class NeverConverting {
      * The kept answers' steps together (a step is a reference in a distinct path; the keys themselves are shared):
      * about 8 bytes each, so 16 MiB of a heap sized for the manifests' 256 MiB. A 40-day answer at 2M events is about
      * 40,000 distinct paths of 8 steps; before this bound (and before the keys were shared), twelve of them held 200 MB
-     * of copies of the same few platform names.
+     * of copies of the same few platform names. Lowered by tests.
      */
-    static final long CACHED_STEPS = 2_000_000;
-    /** {@link #CACHED_STEPS}, lowered by tests. */
-    static volatile long keptStepsLimit = CACHED_STEPS;
+    static volatile long keptStepsLimit = 2_000_000;
     /** The search's longest path after collapsing repeats (its bound); a longer one is elided by engagement-service. */
     static final int COLLAPSED = 1000;
 
@@ -124,7 +122,7 @@ public class NeverConverting {
 
     private final DataSource dataSource;
     private final Engagement engagement;
-    /** Kept answers, least recently used first; at most {@link #CACHED} and {@link #CACHED_STEPS} steps in all. */
+    /** Kept answers, least recently used first; at most {@link #CACHED} and {@link #keptStepsLimit} steps in all. */
     private final LinkedHashMap<Key, Answer> cache = new LinkedHashMap<>(16, 0.75f, true);
     private long cachedSteps;
 
